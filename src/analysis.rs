@@ -1,0 +1,348 @@
+//! Text analysis: how passage text, titles and queries become index terms.
+//!
+//! Every piece of text is analysed twice (see `ARCHITECTURE.md`):
+//!
+//! * **exact** — words lower-cased and folded to ASCII (`Zoë` → `zoe`), no stop
+//!   words removed, positions kept. Quoted phrases, prefixes and the exact-form
+//!   boost of bare words use it.
+//! * **stem** — the same words through the English Snowball stemmer
+//!   (`closed` → `close`). Bare words use it.
+//!
+//! Both run on [`WordTokenizer`], which decides what a word is: a run of letters
+//! and digits, where an apostrophe (straight or curly) between two letters stays
+//! inside the word (`don't` → `dont`), and a possessive `'s` is dropped
+//! (`Azerbaijan’s` → `azerbaijan`, highlighted without the `’s`). A blank line
+//! between two words advances the position by [`PARAGRAPH_GAP`], so a phrase never
+//! matches across a paragraph break.
+
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, Stemmer, TextAnalyzer, Token,
+    TokenStream, Tokenizer,
+};
+
+/// Name of the exact analyzer in the index's tokenizer manager.
+pub const EXACT: &str = "dateline_exact";
+/// Name of the stemmed analyzer in the index's tokenizer manager.
+pub const STEM: &str = "dateline_stem";
+/// Position increment between two paragraphs: larger than any sensible phrase slop.
+pub const PARAGRAPH_GAP: usize = 100;
+/// Words longer than this (in bytes) are not indexed: they are table debris or
+/// encoded blobs, never something a person types.
+const MAX_WORD_BYTES: usize = 80;
+
+/// Splits text into words; see the module documentation for the rules.
+#[derive(Clone, Default)]
+pub struct WordTokenizer {
+    token: Token,
+}
+
+/// The token stream of [`WordTokenizer`].
+pub struct WordTokenStream<'a> {
+    text: &'a str,
+    cursor: usize,
+    next_position: usize,
+    started: bool,
+    token: &'a mut Token,
+}
+
+impl Tokenizer for WordTokenizer {
+    type TokenStream<'a> = WordTokenStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> WordTokenStream<'a> {
+        self.token.reset();
+        WordTokenStream {
+            text,
+            cursor: 0,
+            next_position: 0,
+            started: false,
+            token: &mut self.token,
+        }
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
+}
+
+impl TokenStream for WordTokenStream<'_> {
+    fn advance(&mut self) -> bool {
+        let Some((start, gap)) = next_word_start(self.text, self.cursor) else {
+            self.cursor = self.text.len();
+            return false;
+        };
+        let word = scan_word(self.text, start);
+        self.cursor = word.next;
+        self.token.text.clear();
+        for c in self.text[start..word.end].chars() {
+            if !is_apostrophe(c) {
+                self.token.text.push(c);
+            }
+        }
+        self.token.position = if self.started && gap {
+            self.next_position + PARAGRAPH_GAP
+        } else {
+            self.next_position
+        };
+        self.started = true;
+        self.next_position = self.token.position + 1;
+        self.token.offset_from = start;
+        self.token.offset_to = word.end;
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
+}
+
+/// Finds the start of the next word at or after `from`, and whether a blank
+/// line (paragraph break) lies between `from` and it.
+fn next_word_start(text: &str, from: usize) -> Option<(usize, bool)> {
+    let mut newlines = 0;
+    let mut gap = false;
+    for (i, c) in text[from..].char_indices() {
+        if c.is_alphanumeric() {
+            return Some((from + i, gap));
+        }
+        match c {
+            '\n' => {
+                newlines += 1;
+                gap |= newlines >= 2;
+            }
+            c if c.is_whitespace() => {}
+            _ => newlines = 0,
+        }
+    }
+    None
+}
+
+struct WordEnd {
+    /// End of the token's highlightable span (before a possessive `'s`).
+    end: usize,
+    /// Where scanning resumes.
+    next: usize,
+}
+
+/// Scans the word starting at `start` (which is alphanumeric).
+fn scan_word(text: &str, start: usize) -> WordEnd {
+    let mut end = start;
+    let mut chars = text[start..].char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            end = start + i + c.len_utf8();
+        } else if is_apostrophe(c) && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric()) {
+            continue;
+        } else {
+            break;
+        }
+    }
+    let word = &text[start..end];
+    // A possessive: the word ends in apostrophe + s, and something precedes it.
+    let mut tail = word.char_indices().rev();
+    if let (Some((s_at, s)), Some((apo_at, apo))) = (tail.next(), tail.next())
+        && (s == 's' || s == 'S')
+        && is_apostrophe(apo)
+        && apo_at > 0
+    {
+        debug_assert_eq!(s_at, apo_at + apo.len_utf8());
+        return WordEnd {
+            end: start + apo_at,
+            next: end,
+        };
+    }
+    WordEnd { end, next: end }
+}
+
+/// The exact analyzer: words, lower-cased, folded to ASCII.
+pub fn exact_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(WordTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_WORD_BYTES))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+/// The stemmed analyzer: the exact analyzer followed by the English stemmer.
+pub fn stem_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(WordTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_WORD_BYTES))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(Language::English))
+        .build()
+}
+
+/// Registers both analyzers under [`EXACT`] and [`STEM`].
+pub fn register(manager: &tantivy::tokenizer::TokenizerManager) {
+    manager.register(EXACT, exact_analyzer());
+    manager.register(STEM, stem_analyzer());
+}
+
+/// One word of a text as both analyzers see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// Byte range in the analysed text.
+    pub start: usize,
+    pub end: usize,
+    /// Position (paragraph gaps included).
+    pub position: usize,
+    /// Exact form: lower-cased, folded.
+    pub exact: String,
+    /// Stemmed form.
+    pub stem: String,
+}
+
+/// Analyses `text` into [`Word`]s, for highlighting and for query terms.
+#[derive(Clone)]
+pub struct Analyzer {
+    exact: TextAnalyzer,
+    stem: TextAnalyzer,
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Analyzer {
+            exact: exact_analyzer(),
+            stem: stem_analyzer(),
+        }
+    }
+}
+
+impl Analyzer {
+    /// The words of `text`, in order.
+    pub fn words(&mut self, text: &str) -> Vec<Word> {
+        let mut words = Vec::new();
+        let mut exact = self.exact.token_stream(text);
+        while let Some(token) = exact.next() {
+            words.push(Word {
+                start: token.offset_from,
+                end: token.offset_to,
+                position: token.position,
+                exact: token.text.clone(),
+                stem: String::new(),
+            });
+        }
+        let mut stems = self.stem.token_stream(text);
+        let mut i = 0;
+        while let Some(token) = stems.next() {
+            if let Some(word) = words.get_mut(i) {
+                word.stem.clone_from(&token.text);
+            }
+            i += 1;
+        }
+        words
+    }
+
+    /// The exact forms of the words of `text` (for query terms).
+    pub fn exact_terms(&mut self, text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut stream = self.exact.token_stream(text);
+        while let Some(token) = stream.next() {
+            out.push(token.text.clone());
+        }
+        out
+    }
+
+    /// The stem of one exact-form word.
+    pub fn stem_of(&mut self, exact: &str) -> String {
+        let mut stream = self.stem.token_stream(exact);
+        stream
+            .next()
+            .map(|t| t.text.clone())
+            .unwrap_or_else(|| exact.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn exact(text: &str) -> Vec<(String, usize)> {
+        Analyzer::default()
+            .words(text)
+            .into_iter()
+            .map(|w| (w.exact, w.position))
+            .collect()
+    }
+
+    #[test]
+    fn words_are_lowercased_and_folded() {
+        let words: Vec<_> = exact("Zoë Brandt met José in MÜNCHEN")
+            .into_iter()
+            .map(|(w, _)| w)
+            .collect();
+        assert_eq!(words, ["zoe", "brandt", "met", "jose", "in", "munchen"]);
+    }
+
+    #[test]
+    fn curly_and_straight_possessives_both_drop_the_s() {
+        let mut a = Analyzer::default();
+        let curly = a.words("Azerbaijan’s borders");
+        let straight = a.words("Azerbaijan's borders");
+        assert_eq!(curly[0].exact, "azerbaijan");
+        assert_eq!(straight[0].exact, "azerbaijan");
+        // The highlight span stops before the apostrophe.
+        assert_eq!(
+            &"Azerbaijan’s borders"[curly[0].start..curly[0].end],
+            "Azerbaijan"
+        );
+        assert_eq!(curly[1].position, 1);
+    }
+
+    #[test]
+    fn contractions_stay_one_word() {
+        let words: Vec<_> = exact("don’t O'Brien rock'n'roll")
+            .into_iter()
+            .map(|(w, _)| w)
+            .collect();
+        assert_eq!(words, ["dont", "obrien", "rocknroll"]);
+    }
+
+    #[test]
+    fn quotes_around_words_are_not_apostrophes() {
+        let words: Vec<_> = exact("'closed' ‘open’ students' '90s")
+            .into_iter()
+            .map(|(w, _)| w)
+            .collect();
+        assert_eq!(words, ["closed", "open", "students", "90s"]);
+    }
+
+    #[test]
+    fn a_blank_line_opens_a_position_gap() {
+        let words = exact("borders\n\nclosed now\nand then");
+        assert_eq!(words[0].1, 0);
+        assert_eq!(words[1].1, 1 + PARAGRAPH_GAP);
+        assert_eq!(words[2].1, 2 + PARAGRAPH_GAP);
+        // A single newline is not a paragraph break.
+        assert_eq!(words[3].1, 3 + PARAGRAPH_GAP);
+        let spaced = exact("a \n  \t\n b");
+        assert_eq!(spaced[1].1, 1 + PARAGRAPH_GAP);
+    }
+
+    #[test]
+    fn stems_follow_the_english_stemmer() {
+        let mut a = Analyzer::default();
+        let words = a.words("Borders closed, closing");
+        let stems: Vec<_> = words.iter().map(|w| w.stem.as_str()).collect();
+        assert_eq!(stems, ["border", "close", "close"]);
+        assert_eq!(a.stem_of("closure"), "closur");
+    }
+
+    #[test]
+    fn offsets_are_byte_offsets_on_char_boundaries() {
+        let text = "«Çelik» — said “Zoë”";
+        for w in Analyzer::default().words(text) {
+            assert!(text.is_char_boundary(w.start) && text.is_char_boundary(w.end));
+        }
+    }
+
+    #[test]
+    fn empty_and_punctuation_only_text_has_no_words() {
+        assert!(exact("").is_empty());
+        assert!(exact(" ,.;— \n\n ").is_empty());
+    }
+}

@@ -1,0 +1,59 @@
+//! One module per subcommand: each turns its arguments into a library request,
+//! runs it, renders the result and says how the process should exit.
+
+mod ingest;
+mod search;
+mod stats;
+
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+
+use crate::cli::{Cli, Command};
+
+/// How a command ended, as the process exit status: 0 results, 1 none, 2 error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Results,
+    NoResults,
+    /// The command ran but some input was bad (exit 2).
+    Problems,
+}
+
+impl From<Outcome> for ExitCode {
+    fn from(outcome: Outcome) -> ExitCode {
+        match outcome {
+            Outcome::Results => ExitCode::SUCCESS,
+            Outcome::NoResults => ExitCode::from(1),
+            Outcome::Problems => ExitCode::from(2),
+        }
+    }
+}
+
+/// Runs the parsed command line.
+pub fn run(cli: &Cli) -> anyhow::Result<Outcome> {
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let outcome = match &cli.command {
+        Command::Ingest(args) => ingest::run(cli, args)?,
+        Command::Search(args) => search::run(cli, args, &mut out)?,
+        Command::Stats(args) => stats::run(cli, args, &mut out)?,
+    };
+    out.flush()?;
+    Ok(outcome)
+}
+
+/// Thousands separators for counts shown to people.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Writes to `out`, for commands that print through a generic writer.
+pub type Out<'a> = &'a mut dyn Write;

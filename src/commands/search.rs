@@ -1,0 +1,42 @@
+//! `dateline search`: query → ranked, highlighted passages on stdout.
+
+use std::io::IsTerminal;
+
+use dateline::index::ArchiveIndex;
+use dateline::render::{self, Format};
+use dateline::search::Searching;
+
+use super::{Out, Outcome};
+use crate::cli::{Cli, SearchArgs};
+
+pub fn run(cli: &Cli, args: &SearchArgs, out: Out<'_>) -> anyhow::Result<Outcome> {
+    let request = args.request()?;
+    let archive = ArchiveIndex::open(&cli.index_dir())?;
+    let searching = Searching::open(archive)?;
+    if args.count {
+        let counts = searching.count(&request)?;
+        match args.format() {
+            Format::Json => render::json::counts(out, &counts)?,
+            _ => render::human::counts(out, &counts)?,
+        }
+        return Ok(if counts.passages > 0 {
+            Outcome::Results
+        } else {
+            Outcome::NoResults
+        });
+    }
+    let results = searching.search(&request)?;
+    match args.format() {
+        Format::Human => render::human::search(out, &results, cli.style())?,
+        Format::Json => render::json::search(out, &results)?,
+        Format::Csv => render::csv::search(out, &results)?,
+    }
+    if results.articles.is_empty() {
+        eprintln!("{}", render::human::totals(&results, request.offset));
+        return Ok(Outcome::NoResults);
+    }
+    if args.format() == Format::Human && std::io::stderr().is_terminal() {
+        eprintln!("{}", render::human::totals(&results, request.offset));
+    }
+    Ok(Outcome::Results)
+}

@@ -1,0 +1,53 @@
+//! `dateline stats`: what the index holds.
+
+use dateline::index::ArchiveIndex;
+use dateline::render;
+
+use super::{Out, Outcome, thousands};
+use crate::cli::{Cli, StatsArgs};
+
+pub fn run(cli: &Cli, args: &StatsArgs, out: Out<'_>) -> anyhow::Result<Outcome> {
+    let archive = ArchiveIndex::open(&cli.index_dir())?;
+    let stats = dateline::stats::stats(&archive)?;
+    if args.json {
+        render::json::lines(out, [&stats])?;
+    } else {
+        writeln!(out, "index       {}", archive.dir.display())?;
+        writeln!(out, "articles    {}", thousands(stats.articles))?;
+        writeln!(out, "passages    {}", thousands(stats.passages))?;
+        writeln!(out, "undated     {}", thousands(stats.undated))?;
+        let day = |d: &Option<String>| {
+            d.as_deref()
+                .map_or("-", |d| &d[..10.min(d.len())])
+                .to_string()
+        };
+        writeln!(
+            out,
+            "dates       {} … {}",
+            day(&stats.first_date),
+            day(&stats.last_date)
+        )?;
+        writeln!(
+            out,
+            "size        {:.1} MB in {} segments",
+            stats.index_bytes as f64 / 1e6,
+            stats.segments
+        )?;
+        if !stats.top_sources.is_empty() {
+            writeln!(out, "top sources")?;
+            for s in &stats.top_sources {
+                writeln!(
+                    out,
+                    "  {:>9}  {}",
+                    thousands(s.articles),
+                    dateline::sanitize::for_terminal(&s.source)
+                )?;
+            }
+        }
+    }
+    Ok(if stats.articles > 0 {
+        Outcome::Results
+    } else {
+        Outcome::NoResults
+    })
+}

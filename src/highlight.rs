@@ -1,0 +1,486 @@
+//! Phrase-exact highlighting: the byte spans of a passage (and its title) that
+//! made it match, computed from the query tree on the analysed words.
+//!
+//! * a matched phrase is one span, from its first word to its last;
+//! * a word that belongs to a phrase clause is not highlighted on its own;
+//! * words under `NOT` are never highlighted;
+//! * a bare word is highlighted wherever it matches, stemmed forms included;
+//! * a branch of the query that does not hold for the passage contributes
+//!   nothing (in `(a b) OR c`, a lone `a` is not highlighted).
+//!
+//! Spans are sorted, non-overlapping, on UTF-8 boundaries, within the text.
+
+use std::ops::Range;
+
+use crate::analysis::{Analyzer, Word};
+use crate::query::{Expr, Leaf, Scope, Term};
+
+/// Highlights passages for one query.
+pub struct Highlighter {
+    expr: Expr,
+    analyzer: Analyzer,
+}
+
+/// The spans of one hit.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Spans {
+    pub text: Vec<Range<usize>>,
+    pub title: Vec<Range<usize>>,
+}
+
+/// One evaluated node: whether it holds, and the spans that make it hold.
+struct Eval {
+    holds: bool,
+    spans: Spans,
+}
+
+impl Eval {
+    fn neutral() -> Eval {
+        Eval {
+            holds: true,
+            spans: Spans::default(),
+        }
+    }
+}
+
+/// A passage's words and those of its title, analysed once per hit.
+struct Context<'a> {
+    text: &'a [Word],
+    title: &'a [Word],
+}
+
+impl Highlighter {
+    pub fn new(expr: &Expr) -> Highlighter {
+        Highlighter {
+            expr: expr.clone(),
+            analyzer: Analyzer::default(),
+        }
+    }
+
+    /// The spans of `text` and of `title` that match the query. `title` is
+    /// only considered for an article's first passage (where it is indexed).
+    pub fn spans(&mut self, text: &str, title: Option<&str>) -> Spans {
+        let text_words = self.analyzer.words(text);
+        let title_words = title.map(|t| self.analyzer.words(t)).unwrap_or_default();
+        let ctx = Context {
+            text: &text_words,
+            title: &title_words,
+        };
+        let expr = self.expr.clone();
+        let eval = self.eval(&expr, &ctx);
+        let mut spans =
+            if eval.holds && !(eval.spans.text.is_empty() && eval.spans.title.is_empty()) {
+                eval.spans
+            } else {
+                // The index matched by a route this evaluation cannot see (the
+                // stemmer's edge cases, tantivy's looser slop): show every
+                // positive match rather than none.
+                self.all_positive(&expr, &ctx)
+            };
+        normalise(&mut spans.text);
+        normalise(&mut spans.title);
+        spans
+    }
+
+    fn eval(&mut self, expr: &Expr, ctx: &Context<'_>) -> Eval {
+        match expr {
+            Expr::Leaf(leaf) => self.leaf(leaf, ctx),
+            Expr::Not(_) => Eval::neutral(),
+            Expr::And(items) => {
+                let mut out = Eval::neutral();
+                for item in items {
+                    let e = self.eval(item, ctx);
+                    out.holds &= e.holds;
+                    extend(&mut out.spans, e.spans);
+                }
+                if !out.holds {
+                    out.spans = Spans::default();
+                }
+                out
+            }
+            Expr::Or(items) => {
+                let mut out = Eval {
+                    holds: false,
+                    spans: Spans::default(),
+                };
+                for item in items {
+                    let e = self.eval(item, ctx);
+                    if e.holds {
+                        out.holds = true;
+                        extend(&mut out.spans, e.spans);
+                    }
+                }
+                out
+            }
+        }
+    }
+
+    fn all_positive(&mut self, expr: &Expr, ctx: &Context<'_>) -> Spans {
+        match expr {
+            Expr::Leaf(leaf) => self.leaf(leaf, ctx).spans,
+            Expr::Not(_) => Spans::default(),
+            Expr::And(items) | Expr::Or(items) => {
+                let mut out = Spans::default();
+                for item in items {
+                    let spans = self.all_positive(item, ctx);
+                    extend(&mut out, spans);
+                }
+                out
+            }
+        }
+    }
+
+    fn leaf(&mut self, leaf: &Leaf, ctx: &Context<'_>) -> Eval {
+        let (in_text, in_title) = match leaf.scope {
+            Scope::Text => (true, true),
+            Scope::Quote => (true, false),
+            Scope::Title => (false, true),
+            // Filters hold for every hit (the index checked them).
+            _ => return Eval::neutral(),
+        };
+        let pattern = Pattern::of(&leaf.term, &mut self.analyzer);
+        let mut spans = Spans::default();
+        if in_text {
+            spans.text = pattern.find(ctx.text);
+        }
+        if in_title {
+            spans.title = pattern.find(ctx.title);
+        }
+        Eval {
+            holds: !(spans.text.is_empty() && spans.title.is_empty()),
+            spans,
+        }
+    }
+}
+
+fn extend(into: &mut Spans, from: Spans) {
+    into.text.extend(from.text);
+    into.title.extend(from.title);
+}
+
+/// Sorts spans and merges those that overlap.
+fn normalise(spans: &mut Vec<Range<usize>>) {
+    spans.sort_by_key(|r| (r.start, r.end));
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(spans.len());
+    for span in spans.drain(..) {
+        match out.last_mut() {
+            Some(last) if span.start < last.end => last.end = last.end.max(span.end),
+            _ => out.push(span),
+        }
+    }
+    *spans = out;
+}
+
+/// What one leaf looks for among analysed words.
+enum Pattern {
+    /// A single word: its exact form or its stem.
+    Word {
+        exact: String,
+        stem: String,
+    },
+    /// Consecutive words (relative positions), within `slop`; the last may be
+    /// a prefix.
+    Phrase {
+        words: Vec<(usize, String)>,
+        slop: usize,
+        prefix: bool,
+    },
+    Nothing,
+}
+
+impl Pattern {
+    fn of(term: &Term, analyzer: &mut Analyzer) -> Pattern {
+        let (text, slop, prefix, single_is_word) = match term {
+            Term::Word(w) => (w.as_str(), 0, false, true),
+            Term::Prefix(p) => (p.as_str(), 0, true, false),
+            Term::Phrase { text, slop, prefix } => (text.as_str(), *slop as usize, *prefix, false),
+            Term::Dates { .. } => return Pattern::Nothing,
+        };
+        let words = analyzer.words(text);
+        match words.as_slice() {
+            [] => Pattern::Nothing,
+            [w] if single_is_word => Pattern::Word {
+                exact: w.exact.clone(),
+                stem: w.stem.clone(),
+            },
+            words => {
+                let first = words[0].position;
+                Pattern::Phrase {
+                    words: words
+                        .iter()
+                        .map(|w| (w.position - first, w.exact.clone()))
+                        .collect(),
+                    slop,
+                    prefix,
+                }
+            }
+        }
+    }
+
+    fn find(&self, words: &[Word]) -> Vec<Range<usize>> {
+        match self {
+            Pattern::Nothing => Vec::new(),
+            Pattern::Word { exact, stem } => words
+                .iter()
+                .filter(|w| &w.exact == exact || &w.stem == stem)
+                .map(|w| w.start..w.end)
+                .collect(),
+            Pattern::Phrase {
+                words: pattern,
+                slop,
+                prefix,
+            } => (0..words.len())
+                .filter_map(|i| phrase_at(words, i, pattern, *slop, *prefix))
+                .collect(),
+        }
+    }
+}
+
+fn word_matches(word: &Word, wanted: &str, as_prefix: bool) -> bool {
+    if as_prefix {
+        word.exact.starts_with(wanted)
+    } else {
+        word.exact == wanted
+    }
+}
+
+/// The span of the phrase if it starts at word `i`: each following word is
+/// the nearest one after the previous (which minimises the spread), and the
+/// extra distance must stay within `slop`.
+fn phrase_at(
+    words: &[Word],
+    i: usize,
+    pattern: &[(usize, String)],
+    slop: usize,
+    prefix: bool,
+) -> Option<Range<usize>> {
+    let last = pattern.len() - 1;
+    let (first_offset, first) = &pattern[0];
+    if !word_matches(&words[i], first, prefix && last == 0) {
+        return None;
+    }
+    let start_pos = words[i].position;
+    let mut at = i;
+    for (k, (offset, wanted)) in pattern.iter().enumerate().skip(1) {
+        let expected = start_pos + (offset - first_offset);
+        let limit = expected + slop;
+        let next = (at + 1..words.len())
+            .take_while(|&j| words[j].position <= limit)
+            .find(|&j| {
+                (slop > 0 || words[j].position == expected)
+                    && word_matches(&words[j], wanted, prefix && k == last)
+            })?;
+        at = next;
+    }
+    let spread = words[at].position - start_pos;
+    let needed = pattern[last].0 - first_offset;
+    (spread <= needed + slop).then(|| words[i].start..words[at].end)
+}
+
+/// The part of a long passage to show: a window of about `max` bytes around
+/// the densest cluster of highlights, cut at a sentence or word boundary.
+/// Returns the whole text when it is short enough.
+pub fn window(text: &str, spans: &[Range<usize>], max: usize) -> Range<usize> {
+    if text.len() <= max {
+        return 0..text.len();
+    }
+    let anchor = spans
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, s)| {
+            let count = spans[*i..]
+                .iter()
+                .take_while(|t| t.end <= s.start + max * 3 / 4)
+                .count();
+            (count, std::cmp::Reverse(s.start))
+        })
+        .map(|(_, s)| s.clone())
+        .unwrap_or(0..0);
+    // Some context before the anchor, starting at a sentence if one is near.
+    let lead_room = max / 4;
+    let earliest = floor_char(text, anchor.start.saturating_sub(lead_room));
+    let start = if earliest == 0 {
+        0
+    } else {
+        sentence_start(text, earliest, anchor.start).unwrap_or_else(|| word_start(text, earliest))
+    };
+    let end = if start + max >= text.len() {
+        text.len()
+    } else {
+        word_end(text, floor_char(text, start + max)).max(anchor.end.min(text.len()))
+    };
+    start..end
+}
+
+fn floor_char(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The start of the first sentence beginning in `from..to`.
+fn sentence_start(text: &str, from: usize, to: usize) -> Option<usize> {
+    let region = &text[from..to];
+    region
+        .char_indices()
+        .zip(region.char_indices().skip(1))
+        .find(|((_, c), (_, n))| matches!(c, '.' | '?' | '!' | '\n') && n.is_whitespace())
+        .map(|(_, (j, _))| from + j)
+        .map(|at| at + (text[at..].len() - text[at..].trim_start().len()))
+        .filter(|&at| at <= to)
+}
+
+/// The start of the first whole word at or after `at`.
+fn word_start(text: &str, at: usize) -> usize {
+    if at == 0 || text[..at].ends_with(char::is_whitespace) {
+        return at;
+    }
+    match text[at..].find(char::is_whitespace) {
+        Some(space) => {
+            let after = at + space;
+            after + (text[after..].len() - text[after..].trim_start().len())
+        }
+        None => at,
+    }
+}
+
+/// The end of the last whole word before `at`.
+fn word_end(text: &str, at: usize) -> usize {
+    if at >= text.len() || text[at..].starts_with(char::is_whitespace) {
+        return at;
+    }
+    text[..at].rfind(char::is_whitespace).unwrap_or(at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::parse;
+
+    fn marked(query: &str, text: &str) -> String {
+        let spans = Highlighter::new(&parse(query).unwrap()).spans(text, None);
+        let mut out = String::new();
+        let mut at = 0;
+        for s in spans.text {
+            out.push_str(&text[at..s.start]);
+            out.push('[');
+            out.push_str(&text[s.clone()]);
+            out.push(']');
+            at = s.end;
+        }
+        out.push_str(&text[at..]);
+        out
+    }
+
+    #[test]
+    fn a_phrase_is_one_span_and_its_words_alone_are_not_highlighted() {
+        assert_eq!(
+            marked(
+                r#""borders closed""#,
+                "The borders closed; the closure of borders was closed."
+            ),
+            "The [borders closed]; the closure of borders was closed."
+        );
+    }
+
+    #[test]
+    fn bare_words_match_their_stems_everywhere() {
+        assert_eq!(
+            marked("close border", "They closed the borders, closing a border."),
+            "They [closed] the [borders], [closing] a [border]."
+        );
+    }
+
+    #[test]
+    fn excluded_words_are_never_highlighted() {
+        assert_eq!(
+            marked("border NOT closed", "The border was closed."),
+            "The [border] was closed."
+        );
+        assert_eq!(
+            marked("border -closed", "The border was closed."),
+            "The [border] was closed."
+        );
+    }
+
+    #[test]
+    fn a_branch_that_fails_contributes_nothing() {
+        assert_eq!(
+            marked("(port strike) OR ceasefire", "The port agreed a ceasefire."),
+            "The port agreed a [ceasefire]."
+        );
+    }
+
+    #[test]
+    fn slop_phrases_span_the_words_between() {
+        assert_eq!(
+            marked(
+                r#""borders closed"~2"#,
+                "borders remain firmly closed, borders closed"
+            ),
+            "[borders remain firmly closed], [borders closed]"
+        );
+        assert_eq!(
+            marked(r#""borders closed"~1"#, "borders remain firmly closed"),
+            "borders remain firmly closed"
+        );
+    }
+
+    #[test]
+    fn phrases_do_not_cross_paragraphs() {
+        assert_eq!(
+            marked(r#""borders closed""#, "the borders\n\nclosed today"),
+            "the borders\n\nclosed today"
+        );
+    }
+
+    #[test]
+    fn prefixes_and_possessives() {
+        assert_eq!(
+            marked("clos*", "Closure, closed and enclosed."),
+            "[Closure], [closed] and enclosed."
+        );
+        assert_eq!(
+            marked(r#""Azerbaijan's borders""#, "Azerbaijan’s borders"),
+            "[Azerbaijan’s borders]"
+        );
+        assert_eq!(marked("Aliyev", "Aliyev’s speech"), "[Aliyev]’s speech");
+    }
+
+    #[test]
+    fn title_matches_are_reported_for_the_title() {
+        let mut h = Highlighter::new(&parse("strike port").unwrap());
+        let spans = h.spans("The port was quiet.", Some("Strike ends"));
+        assert_eq!(spans.text, vec![Range { start: 4, end: 8 }]);
+        assert_eq!(spans.title, vec![Range { start: 0, end: 6 }]);
+    }
+
+    #[test]
+    fn filters_do_not_block_highlights() {
+        assert_eq!(
+            marked("border source:herald date:2024", "A border."),
+            "A [border]."
+        );
+    }
+
+    #[test]
+    fn a_window_keeps_the_densest_highlights_and_cuts_at_words() {
+        let text = format!(
+            "{} Then the borders closed. And again the borders closed. {}",
+            "Filler sentence here. ".repeat(30),
+            "Tail words go on. ".repeat(30)
+        );
+        let spans: Vec<_> = text
+            .match_indices("borders closed")
+            .map(|(i, m)| i..i + m.len())
+            .collect();
+        let w = window(&text, &spans, 200);
+        assert!(w.start <= spans[0].start && spans[1].end <= w.end, "{w:?}");
+        assert!(w.end - w.start <= 200 + 20);
+        assert!(text[w.clone()].starts_with(|c: char| c.is_uppercase()));
+        let short = "short text";
+        assert_eq!(window(short, &[], 200), 0..short.len());
+    }
+}

@@ -1,0 +1,184 @@
+//! Ingest: the pipeline from paths to committed passages.
+//!
+//! ```text
+//! reader thread:  paths -> read::discover -> read::read -> Outcome ──channel──┐
+//! this thread:    Article -> passage::split -> speakers -> Indexer::add -> commit
+//! ```
+//!
+//! Bad records are reported to the [`Observer`] and skipped; the run goes on.
+//! The index is committed every `commit_every` (so a killed ingest loses at
+//! most that much work) and at the end. With `strict`, nothing is committed if
+//! any record was rejected or warned about.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::sync_channel;
+use std::time::{Duration, Instant};
+
+use crate::article::Article;
+use crate::error::Result;
+use crate::index::{ArchiveIndex, Indexer};
+use crate::passage::{self, Passage};
+use crate::read::{self, Problem};
+
+/// Default interval between commits of a long ingest.
+pub const COMMIT_EVERY: Duration = Duration::from_secs(30);
+
+/// What to ingest, and how.
+#[derive(Debug, Clone)]
+pub struct IngestRequest {
+    pub paths: Vec<PathBuf>,
+    pub index_dir: PathBuf,
+    /// Commit nothing if any record is rejected or has a warning.
+    pub strict: bool,
+    /// Interval between intermediate commits (ignored with `strict`).
+    pub commit_every: Duration,
+}
+
+/// How bad a reported problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// The record (or file) was not indexed.
+    Rejected,
+    /// The record was indexed, but part of it was not understood.
+    Warning,
+    /// A file met while walking a directory was not read (unsupported type).
+    Skipped,
+}
+
+/// Where an ingest stands, for progress displays.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Progress {
+    /// Input bytes read so far (compressed bytes for `.gz`).
+    pub bytes_done: u64,
+    /// Total input size in bytes; 0 when unknown (standard input).
+    pub bytes_total: u64,
+    pub articles: u64,
+}
+
+/// Receives what happens during an ingest. The library prints nothing itself.
+pub trait Observer {
+    fn problem(&mut self, problem: &Problem, severity: Severity);
+    fn progress(&mut self, _progress: &Progress) {}
+}
+
+/// What an ingest did.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct IngestSummary {
+    /// Articles indexed (new or replaced).
+    pub articles: u64,
+    pub passages: u64,
+    /// Articles indexed without a date.
+    pub undated: u64,
+    /// Articles that replaced an earlier version with the same id.
+    pub replaced: u64,
+    /// Records (or files) rejected.
+    pub rejected: u64,
+    /// Records indexed with a warning.
+    pub warnings: u64,
+    /// Files skipped while walking directories.
+    pub skipped_files: u64,
+    /// Number of commits made.
+    pub commits: u64,
+    /// Whether the run's articles were committed (false after a strict failure).
+    pub committed: bool,
+    pub elapsed_secs: f64,
+}
+
+/// Runs an ingest.
+pub fn ingest(request: &IngestRequest, observer: &mut dyn Observer) -> Result<IngestSummary> {
+    let started = Instant::now();
+    let mut summary = IngestSummary::default();
+    let found = read::discover(&request.paths);
+    for problem in &found.errors {
+        summary.rejected += 1;
+        observer.problem(problem, Severity::Rejected);
+    }
+    for problem in &found.skipped {
+        summary.skipped_files += 1;
+        observer.problem(problem, Severity::Skipped);
+    }
+    let archive = ArchiveIndex::open_or_create(&request.index_dir)?;
+    let mut indexer = archive.indexer()?;
+
+    let bytes_total = found.inputs.iter().map(|i| i.bytes).sum();
+    let bytes_done = Arc::new(AtomicU64::new(0));
+    let (sender, receiver) = sync_channel(256);
+    let reader = {
+        let bytes_done = Arc::clone(&bytes_done);
+        let inputs = found.inputs;
+        std::thread::spawn(move || {
+            for input in &inputs {
+                read::read(input, &bytes_done, &mut |outcome| {
+                    // A closed channel means the ingest stopped on an error.
+                    let _ = sender.send(outcome);
+                });
+            }
+        })
+    };
+
+    let mut last_commit = Instant::now();
+    let mut records = 0u64;
+    for outcome in receiver {
+        records += 1;
+        match outcome {
+            Ok(record) => {
+                if let Some(warning) = &record.warning {
+                    summary.warnings += 1;
+                    observer.problem(warning, Severity::Warning);
+                }
+                add_article(&mut indexer, &record.article, &mut summary)?;
+            }
+            Err(problem) => {
+                summary.rejected += 1;
+                observer.problem(&problem, Severity::Rejected);
+            }
+        }
+        if !request.strict && last_commit.elapsed() >= request.commit_every {
+            indexer.commit()?;
+            summary.commits += 1;
+            last_commit = Instant::now();
+        }
+        if records.is_multiple_of(256) {
+            observer.progress(&Progress {
+                bytes_done: bytes_done.load(Ordering::Relaxed),
+                bytes_total,
+                articles: summary.articles,
+            });
+        }
+    }
+    // The reader only ends by running out of input; a panic there is a bug.
+    let _ = reader.join();
+
+    if request.strict && (summary.rejected > 0 || summary.warnings > 0) {
+        indexer.rollback()?;
+    } else {
+        indexer.commit()?;
+        summary.commits += 1;
+        summary.committed = true;
+    }
+    indexer.finish()?;
+    summary.elapsed_secs = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+/// Splits an article into passages, attributes speakers and hands it to the
+/// indexer.
+fn add_article(
+    indexer: &mut Indexer,
+    article: &Article,
+    summary: &mut IngestSummary,
+) -> Result<()> {
+    let passages: Vec<Passage> = passage::split(&article.body);
+    let speakers = vec![article.speakers.clone(); passages.len()];
+    if indexer.add(article, &passages, &speakers)? {
+        summary.replaced += 1;
+    }
+    summary.articles += 1;
+    summary.passages += passages.len() as u64;
+    if article.date.is_none() {
+        summary.undated += 1;
+    }
+    Ok(())
+}

@@ -1,0 +1,30 @@
+//! dateline: a full-text search engine for news archives.
+//!
+//! The library holds the whole pipeline; the `dateline` binary only turns
+//! command-line arguments into the requests defined here and prints results.
+//!
+//! ```text
+//! ingest: paths -> read (formats) -> Article -> passage -> speakers
+//!         -> schema documents -> index (writer, commit)
+//! search: request -> query (parse, build) -> search (top passages)
+//!         -> highlight -> render (human | JSON Lines | CSV)
+//! ```
+
+pub mod analysis;
+pub mod article;
+pub mod date;
+pub mod error;
+pub mod highlight;
+pub mod index;
+pub mod ingest;
+pub mod passage;
+pub mod place;
+pub mod query;
+pub mod read;
+pub mod schema;
+pub mod search;
+
+pub use error::{Error, Result};
+pub mod render;
+pub mod sanitize;
+pub mod stats;

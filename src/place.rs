@@ -1,0 +1,261 @@
+//! Datelines: the place a wire story was filed from, as written at the start of
+//! its first paragraph (`BAKU, Azerbaijan, June 23.`, `GENEVA, May 14 (Reuters) -`,
+//! `LAGOS (AFP) —`). The dateline stays in the text; its place is stored, and
+//! the agency in parentheses, if any, serves as the source when none is given.
+
+/// Longest dateline considered, in bytes: datelines are short.
+const MAX_DATELINE: usize = 120;
+
+const MONTHS: &[&str] = &[
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// A dateline found at the start of an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dateline {
+    /// "BAKU, Azerbaijan"
+    pub place: String,
+    /// "Reuters" in `GENEVA (Reuters) -`.
+    pub agency: Option<String>,
+}
+
+/// The dateline at the start of `body`, if there is one.
+pub fn detect(body: &str) -> Option<Dateline> {
+    let text = body.trim_start();
+    let mut head_end = text.len().min(MAX_DATELINE);
+    while !text.is_char_boundary(head_end) {
+        head_end -= 1;
+    }
+    let head = &text[..head_end];
+    let head = head.split('\n').next().unwrap_or(head);
+    let (lead, marker) = split_at_marker(head)?;
+    let mut parts = lead.split(',').map(str::trim).collect::<Vec<_>>();
+    let has_date = parts.last().is_some_and(|p| is_month_day(p));
+    if has_date {
+        parts.pop();
+    }
+    let (place, regions) = parts.split_first()?;
+    if !is_place(place) || !regions.iter().all(|r| is_region(r)) {
+        return None;
+    }
+    let trusted = is_all_caps(place) || has_date || marker == Marker::Agency;
+    if !trusted {
+        return None;
+    }
+    let mut out = place.to_string();
+    for r in regions {
+        out.push_str(", ");
+        out.push_str(r);
+    }
+    let agency = (marker == Marker::Agency)
+        .then(|| last_parenthetical(&head[lead.len()..]))
+        .flatten();
+    Some(Dateline { place: out, agency })
+}
+
+/// The last `(...)` of a run of parentheticals: the agency in
+/// `Nagpur (India) (AFP) –`.
+fn last_parenthetical(mut rest: &str) -> Option<String> {
+    let mut last = None;
+    loop {
+        let trimmed = rest.trim_start();
+        match trimmed.strip_prefix('(').and_then(|r| r.split_once(')')) {
+            Some((inside, after)) => {
+                last = Some(inside.trim().to_string()).filter(|s| !s.is_empty());
+                rest = after;
+            }
+            None => return last,
+        }
+    }
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Marker {
+    /// `(Agency)` then a dash, or the end of the dateline.
+    Agency,
+    /// A dash: `PLACE -`, `PLACE —`.
+    Dash,
+    /// A period after a month and day: `BAKU, Azerbaijan, June 23.`
+    Period,
+}
+
+/// Splits the head of a paragraph into the dateline's lead (place, regions, date)
+/// and what ended it.
+fn split_at_marker(head: &str) -> Option<(&str, Marker)> {
+    let dash = [" - ", " -- ", " — ", " – ", "—", "–"]
+        .iter()
+        .filter_map(|d| head.find(d))
+        .min();
+    let paren = head.find(" (").filter(|&p| {
+        // An agency parenthetical must be followed (after more parentheticals) by a dash.
+        let rest = &head[p..];
+        let after = skip_parentheticals(rest);
+        after.starts_with(['-', '—', '–'])
+    });
+    let period = head.find(". ").filter(|&p| {
+        head[..p]
+            .rsplit(',')
+            .next()
+            .is_some_and(|last| is_month_day(last.trim()))
+    });
+    [
+        (paren, Marker::Agency),
+        (dash, Marker::Dash),
+        (period, Marker::Period),
+    ]
+    .into_iter()
+    .filter_map(|(at, m)| at.map(|at| (at, m)))
+    .min_by_key(|(at, _)| *at)
+    .map(|(at, m)| (&head[..at], m))
+}
+
+fn skip_parentheticals(mut rest: &str) -> &str {
+    loop {
+        let trimmed = rest.trim_start();
+        match trimmed.strip_prefix('(').and_then(|r| r.split_once(')')) {
+            Some((_, after)) => rest = after,
+            None => return trimmed,
+        }
+    }
+}
+
+fn is_month_day(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let (Some(month), Some(day), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    let month = month.trim_end_matches('.').to_ascii_lowercase();
+    MONTHS.contains(&month.as_str()) && day.len() <= 2 && day.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn words_ok(text: &str, max_words: usize, ok: impl Fn(&str) -> bool) -> bool {
+    let words: Vec<_> = text.split_whitespace().collect();
+    !words.is_empty() && words.len() <= max_words && words.iter().all(|w| ok(w))
+}
+
+/// A place: up to four capitalised words ("NEW YORK", "Tbilisi", "WALtHAM").
+fn is_place(text: &str) -> bool {
+    words_ok(text, 4, |w| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+    })
+}
+
+/// A region after the place: "Azerbaijan", "Mass.", "N.J.", "Georgia".
+fn is_region(text: &str) -> bool {
+    is_place(text)
+}
+
+fn is_all_caps(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && !text.chars().any(char::is_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Dateline;
+
+    fn detect(text: &str) -> Option<String> {
+        super::detect(text).map(|d| d.place)
+    }
+
+    fn agency(text: &str) -> Option<String> {
+        super::detect(text).and_then(|d: Dateline| d.agency)
+    }
+
+    #[test]
+    fn the_agency_is_the_last_parenthetical() {
+        assert_eq!(
+            agency("GENEVA, May 14 (Northwind Wire) - Talks").as_deref(),
+            Some("Northwind Wire")
+        );
+        assert_eq!(
+            agency("Kandy (Sri Lanka) (AFP) – A fast fifty").as_deref(),
+            Some("AFP")
+        );
+        assert_eq!(agency("BAKU, Azerbaijan, June 23. The"), None);
+    }
+
+    #[test]
+    fn place_region_and_date_then_a_period() {
+        assert_eq!(
+            detect(" TBILISI, Georgia, March 3. The talks").as_deref(),
+            Some("TBILISI, Georgia")
+        );
+        assert_eq!(
+            detect("Tbilisi, Georgia, March 3. The talks").as_deref(),
+            Some("Tbilisi, Georgia")
+        );
+    }
+
+    #[test]
+    fn agency_in_parentheses_then_a_dash() {
+        assert_eq!(
+            detect("GENEVA, May 14 (Northwind Wire) - Talks resumed").as_deref(),
+            Some("GENEVA")
+        );
+        assert_eq!(
+            detect("Lagos (Harbour Herald) — The port").as_deref(),
+            Some("Lagos")
+        );
+        assert_eq!(
+            detect("Kandy (Sri Lanka) (AFP) – A fast fifty").as_deref(),
+            Some("Kandy")
+        );
+    }
+
+    #[test]
+    fn capitals_then_a_dash() {
+        assert_eq!(
+            detect("WASHINGTON — The Senate").as_deref(),
+            Some("WASHINGTON")
+        );
+        assert_eq!(
+            detect("OMAHA, Neb. - The fund said").as_deref(),
+            Some("OMAHA, Neb.")
+        );
+    }
+
+    #[test]
+    fn ordinary_sentences_are_not_datelines() {
+        for text in [
+            "The long-standing tense relationship between the two",
+            "Maria Lopez - the mayor - said",
+            "In March 3. things changed",
+            "",
+            "A, B, C. D",
+        ] {
+            assert_eq!(detect(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_long_first_line_is_cut_on_a_char_boundary() {
+        let text = "ÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉ";
+        assert_eq!(detect(text), None);
+    }
+}

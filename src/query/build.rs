@@ -1,0 +1,296 @@
+//! From an [`Expr`] to a tantivy query over the passage index.
+//!
+//! * a bare word matches the stemmed text, plus the exact form with a boost,
+//!   plus the title (first passage only) at a lower weight;
+//! * a phrase matches the exact text (and the title, lower), positions and all;
+//! * a prefix matches every exact term that starts with it;
+//! * `source:`, `speaker:`, `author:`, `dateline:` and `date:` are filters: they
+//!   score zero, so they never change the ranking;
+//! * `NOT` is rewritten so that it always has something to subtract from
+//!   (tantivy's boolean query returns nothing for a purely negative clause).
+
+use std::ops::Bound;
+
+use tantivy::Term;
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, InvertedIndexRangeQuery, Occur,
+    PhrasePrefixQuery, PhraseQuery, Query, RangeQuery, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+
+use super::parse::{Expr, Leaf, QueryError, Scope, Term as QTerm};
+use crate::analysis::{Analyzer, Word};
+use crate::schema::{Fields, tantivy_date};
+
+/// Weight of an exact-form match on top of the stemmed match of a bare word.
+pub const EXACT_BOOST: f32 = 0.5;
+/// Weight of a title match relative to a passage-text match.
+pub const TITLE_BOOST: f32 = 0.5;
+/// Most terms a phrase prefix expands to.
+const PREFIX_EXPANSIONS: u32 = 200;
+
+/// Builds tantivy queries for one index.
+pub struct QueryBuilder<'a> {
+    fields: &'a Fields,
+    analyzer: Analyzer,
+}
+
+type Q = Box<dyn Query>;
+
+impl<'a> QueryBuilder<'a> {
+    pub fn new(fields: &'a Fields) -> QueryBuilder<'a> {
+        QueryBuilder {
+            fields,
+            analyzer: Analyzer::default(),
+        }
+    }
+
+    /// The query for `expr`; an error when nothing in it is searchable.
+    pub fn build(&mut self, expr: &Expr) -> Result<Q, QueryError> {
+        self.expr(expr).ok_or_else(|| QueryError {
+            column: 1,
+            message: "the query has no searchable words (only punctuation?)".to_string(),
+        })
+    }
+
+    /// A filter: matches what `expr` matches, with a score of zero.
+    pub fn filter(&mut self, expr: &Expr) -> Result<Q, QueryError> {
+        Ok(zero(self.build(expr)?))
+    }
+
+    fn expr(&mut self, expr: &Expr) -> Option<Q> {
+        match expr {
+            Expr::Leaf(leaf) => self.leaf(leaf),
+            Expr::And(items) => {
+                let mut clauses = Vec::new();
+                for item in items {
+                    match item {
+                        Expr::Not(inner) => {
+                            if let Some(q) = self.expr(inner) {
+                                clauses.push((Occur::MustNot, q));
+                            }
+                        }
+                        other => {
+                            if let Some(q) = self.expr(other) {
+                                clauses.push((Occur::Must, q));
+                            }
+                        }
+                    }
+                }
+                if clauses.is_empty() {
+                    return None;
+                }
+                if clauses.iter().all(|(occur, _)| *occur == Occur::MustNot) {
+                    clauses.push((Occur::Must, zero(Box::new(AllQuery))));
+                }
+                Some(Box::new(BooleanQuery::new(clauses)))
+            }
+            Expr::Or(items) => {
+                let clauses: Vec<(Occur, Q)> = items
+                    .iter()
+                    .filter_map(|item| self.expr(item))
+                    .map(|q| (Occur::Should, q))
+                    .collect();
+                match clauses.len() {
+                    0 => None,
+                    _ => Some(Box::new(BooleanQuery::new(clauses))),
+                }
+            }
+            Expr::Not(inner) => {
+                let q = self.expr(inner)?;
+                Some(Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, zero(Box::new(AllQuery))),
+                    (Occur::MustNot, q),
+                ])))
+            }
+        }
+    }
+
+    fn leaf(&mut self, leaf: &Leaf) -> Option<Q> {
+        let f = *self.fields;
+        let q = match (&leaf.term, leaf.scope) {
+            (QTerm::Dates { start, end }, _) => return Some(zero(self.dates(*start, *end))),
+            (_, Scope::Date) => return None,
+            (term, Scope::Text) => {
+                let text = self.matcher(term, f.text, Some(f.text_stem))?;
+                let title = self.matcher(term, f.title_exact, Some(f.title_stem))?;
+                either(text, boost(title, TITLE_BOOST))
+            }
+            (term, Scope::Title) => self.matcher(term, f.title_exact, Some(f.title_stem))?,
+            (term, Scope::Quote) => self.matcher(term, f.quote, Some(f.quote_stem))?,
+            (term, scope) => {
+                let field = match scope {
+                    Scope::Source => f.source,
+                    Scope::Speaker => f.speaker,
+                    Scope::Author => f.author,
+                    _ => f.dateline,
+                };
+                // Names match as phrases of their words, whether quoted or not.
+                let exact_only = match term {
+                    QTerm::Word(w) => QTerm::Phrase {
+                        text: w.clone(),
+                        slop: 0,
+                        prefix: false,
+                    },
+                    other => other.clone(),
+                };
+                zero(self.matcher(&exact_only, field, None)?)
+            }
+        };
+        Some(q)
+    }
+
+    /// Matches one term against an exact field (and its stemmed twin for bare
+    /// words). `None` when the term has no words.
+    fn matcher(&mut self, term: &QTerm, exact: Field, stem: Option<Field>) -> Option<Q> {
+        match term {
+            QTerm::Word(text) => {
+                let words = self.analyzer.words(text);
+                match (words.as_slice(), stem) {
+                    ([], _) => None,
+                    ([word], Some(stem)) => Some(either(
+                        term_query(stem, &word.stem),
+                        boost(term_query(exact, &word.exact), EXACT_BOOST),
+                    )),
+                    ([word], None) => Some(term_query(exact, &word.exact)),
+                    // "Iran-Israel", "U.S.": several words typed as one.
+                    (words, _) => Some(phrase_query(exact, words, 0)),
+                }
+            }
+            QTerm::Phrase { text, slop, prefix } => {
+                let words = self.analyzer.words(text);
+                match (words.as_slice(), prefix) {
+                    ([], _) => None,
+                    ([word], false) => Some(term_query(exact, &word.exact)),
+                    ([word], true) => Some(prefix_query(exact, &word.exact)),
+                    (words, false) => Some(phrase_query(exact, words, *slop)),
+                    (words, true) => Some(phrase_prefix_query(exact, words)),
+                }
+            }
+            QTerm::Prefix(text) => {
+                let words = self.analyzer.words(text);
+                match words.as_slice() {
+                    [] => None,
+                    [word] => Some(prefix_query(exact, &word.exact)),
+                    words => Some(phrase_prefix_query(exact, words)),
+                }
+            }
+            QTerm::Dates { .. } => None,
+        }
+    }
+
+    fn dates(
+        &self,
+        start: Option<chrono::DateTime<chrono::Utc>>,
+        end: Option<chrono::DateTime<chrono::Utc>>,
+    ) -> Q {
+        let field = self.fields.date;
+        let bound = |d: Option<chrono::DateTime<chrono::Utc>>, inclusive: bool| match d {
+            None => Bound::Unbounded,
+            Some(d) => {
+                let term = Term::from_field_date(field, tantivy_date(d));
+                if inclusive {
+                    Bound::Included(term)
+                } else {
+                    Bound::Excluded(term)
+                }
+            }
+        };
+        if start.is_none() && end.is_none() {
+            // Every dated passage.
+            return Box::new(tantivy::query::ExistsQuery::new("date".to_string(), false));
+        }
+        Box::new(RangeQuery::new(bound(start, true), bound(end, false)))
+    }
+}
+
+/// Wraps a query so that it matches the same documents with a score of zero.
+pub fn zero(q: Q) -> Q {
+    Box::new(ConstScoreQuery::new(q, 0.0))
+}
+
+fn boost(q: Q, by: f32) -> Q {
+    Box::new(BoostQuery::new(q, by))
+}
+
+fn either(a: Q, b: Q) -> Q {
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Should, a),
+        (Occur::Should, b),
+    ]))
+}
+
+fn term_query(field: Field, text: &str) -> Q {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, text),
+        IndexRecordOption::WithFreqs,
+    ))
+}
+
+fn offsets(field: Field, words: &[Word]) -> Vec<(usize, Term)> {
+    let first = words.first().map_or(0, |w| w.position);
+    words
+        .iter()
+        .map(|w| (w.position - first, Term::from_field_text(field, &w.exact)))
+        .collect()
+}
+
+fn phrase_query(field: Field, words: &[Word], slop: u32) -> Q {
+    Box::new(PhraseQuery::new_with_offset_and_slop(
+        offsets(field, words),
+        slop,
+    ))
+}
+
+fn phrase_prefix_query(field: Field, words: &[Word]) -> Q {
+    let mut q = PhrasePrefixQuery::new_with_offset(offsets(field, words));
+    q.set_max_expansions(PREFIX_EXPANSIONS);
+    Box::new(q)
+}
+
+fn prefix_query(field: Field, prefix: &str) -> Q {
+    let lower = Term::from_field_text(field, prefix);
+    let upper = Term::from_field_text(field, &format!("{prefix}\u{10FFFF}"));
+    Box::new(InvertedIndexRangeQuery::new(
+        Bound::Included(lower),
+        Bound::Excluded(upper),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::parse;
+    use crate::schema;
+
+    fn build(q: &str) -> Result<Q, QueryError> {
+        let fields = Fields::of(&schema::build()).unwrap();
+        QueryBuilder::new(&fields).build(&parse(q).unwrap())
+    }
+
+    #[test]
+    fn punctuation_only_queries_are_refused() {
+        let err = build("— …").map(|_| ()).unwrap_err();
+        assert!(err.message.contains("no searchable words"));
+    }
+
+    #[test]
+    fn every_query_form_builds() {
+        for q in [
+            "borders",
+            r#""borders closed""#,
+            r#""borders closed"~2"#,
+            "clos*",
+            r#""oil pri*""#,
+            "a AND NOT b",
+            "NOT b",
+            "a OR NOT b",
+            "title:port source:reuters speaker:\"Ilham Aliyev\" author:lee dateline:baku",
+            "quote:borders date:[2025-06 TO 2025-06]",
+            "date:[* TO *]",
+            "Iran-Israel U.S.",
+        ] {
+            assert!(build(q).is_ok(), "{q}");
+        }
+    }
+}

@@ -1,0 +1,8 @@
+//! Queries: the query language ([`parse`]) and its translation into tantivy
+//! queries over the passage index ([`build`]).
+
+pub mod build;
+pub mod parse;
+
+pub use build::QueryBuilder;
+pub use parse::{Expr, Leaf, QueryError, Scope, Term, parse};

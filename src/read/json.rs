@@ -1,0 +1,633 @@
+//! JSON (`.json`: one object or an array of objects) and NDJSON (`.ndjson`,
+//! `.jsonl`: one object per line) records, with the field names real crawlers
+//! and datasets use accepted as aliases (news-please, RSS-to-JSON, the corpora).
+
+use std::cell::Cell;
+use std::fmt;
+use std::io::{self, BufRead, Read};
+use std::rc::Rc;
+
+use serde::Deserializer as _;
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json::Value;
+
+use super::{MAX_RECORD_BYTES, Outcome, Problem, Record, broken_stream, read_line_limited};
+use crate::article::Article;
+use crate::date;
+
+/// The article fields and the JSON keys that fill them, best first: when a
+/// record has several keys of one field, the earliest in the list wins.
+const ALIASES: &[(Field, &[&str])] = &[
+    (
+        Field::Body,
+        &["body", "text", "maintext", "content", "article"],
+    ),
+    (Field::Title, &["title", "headline", "title_page"]),
+    (
+        Field::Date,
+        &[
+            "date",
+            "date_publish",
+            "published",
+            "publish_date",
+            "pubdate",
+            "datetime",
+            "timestamp",
+        ],
+    ),
+    (Field::Url, &["url", "link"]),
+    (
+        Field::Source,
+        &["source", "source_domain", "publisher", "outlet"],
+    ),
+    (Field::Author, &["author", "authors", "byline"]),
+    (Field::Speakers, &["speaker", "speakers"]),
+    (Field::Id, &["id", "_id", "guid"]),
+    (Field::Dateline, &["dateline"]),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Body,
+    Title,
+    Date,
+    Url,
+    Source,
+    Author,
+    Speakers,
+    Id,
+    Dateline,
+}
+
+const FIELDS: usize = 9;
+
+impl Field {
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Finds the field a JSON key fills, and the key's rank among its aliases.
+fn lookup(key: &str) -> Option<(Field, usize)> {
+    ALIASES.iter().find_map(|(field, keys)| {
+        keys.iter()
+            .position(|k| k.eq_ignore_ascii_case(key))
+            .map(|rank| (*field, rank))
+    })
+}
+
+/// One JSON record with only the fields dateline uses (other keys are skipped
+/// without being parsed into values).
+#[derive(Debug, Default, Clone)]
+pub struct RawRecord {
+    values: [Option<(usize, Value)>; FIELDS],
+    /// The record was not a JSON object.
+    not_object: bool,
+    /// Line where the record starts (JSON arrays).
+    start_line: Option<usize>,
+}
+
+impl RawRecord {
+    fn get(&self, field: Field) -> Option<&Value> {
+        self.values[field.index()].as_ref().map(|(_, v)| v)
+    }
+
+    fn set(&mut self, field: Field, rank: usize, value: Value) {
+        let slot = &mut self.values[field.index()];
+        if slot.as_ref().is_none_or(|(r, _)| rank < *r) {
+            *slot = Some((rank, value));
+        }
+    }
+
+    /// Turns the record into an article. `fallback_id` is used when the record
+    /// has neither an id nor a URL.
+    pub fn into_article(self, path: &str, fallback_id: String) -> Result<Record, String> {
+        if self.not_object {
+            return Err("not a JSON object".to_string());
+        }
+        let body = text_value(self.get(Field::Body), "body", "\n\n")?;
+        let title = text_value(self.get(Field::Title), "title", " ")?;
+        let url = text_value(self.get(Field::Url), "url", " ")?;
+        let id = id_value(self.get(Field::Id))?
+            .or_else(|| (!url.trim().is_empty()).then(|| url.trim().to_string()))
+            .unwrap_or(fallback_id);
+        let (date, date_warning) = date_value(self.get(Field::Date))?;
+        let mut article = Article {
+            id,
+            title: title.trim().to_string(),
+            body,
+            date,
+            source: text_value(self.get(Field::Source), "source", ", ")?
+                .trim()
+                .to_string(),
+            dateline: text_value(self.get(Field::Dateline), "dateline", ", ")?
+                .trim()
+                .to_string(),
+            url: url.trim().to_string(),
+            authors: list_value(self.get(Field::Author), "author")?,
+            speakers: list_value(self.get(Field::Speakers), "speaker")?,
+            path: path.to_string(),
+        };
+        if article.is_empty() {
+            return Err(
+                "no title and no text (expected one of: body, text, maintext, content, article)"
+                    .to_string(),
+            );
+        }
+        crate::read::finish(&mut article);
+        let warning = date_warning.map(|reason| Problem::new(path, None, reason));
+        Ok(Record { article, warning })
+    }
+}
+
+/// A text field: a string, a number, or an array of strings (joined with `sep`).
+fn text_value(value: Option<&Value>, name: &str, sep: &str) -> Result<String, String> {
+    match value {
+        None | Some(Value::Null) => Ok(String::new()),
+        Some(Value::String(s)) => Ok(s.clone()),
+        Some(Value::Number(n)) => Ok(n.to_string()),
+        Some(Value::Array(items)) if items.iter().all(Value::is_string) => Ok(items
+            .iter()
+            .filter_map(Value::as_str)
+            .collect::<Vec<_>>()
+            .join(sep)),
+        Some(other) => Err(format!(
+            "field `{name}` must be a string, not {}",
+            kind(other)
+        )),
+    }
+}
+
+fn id_value(value: Option<&Value>) -> Result<Option<String>, String> {
+    Ok(match value {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        // MongoDB exports: {"_id": {"$oid": "..."}}
+        Some(Value::Object(map)) => match map.get("$oid") {
+            Some(Value::String(s)) => Some(s.clone()),
+            _ => return Err("field `id` must be a string or a number".to_string()),
+        },
+        Some(other) => return Err(format!("field `id` must be a string, not {}", kind(other))),
+    })
+}
+
+/// A date field: the date (or none) and a warning when it could not be read.
+fn date_value(
+    value: Option<&Value>,
+) -> Result<(Option<chrono::DateTime<chrono::Utc>>, Option<String>), String> {
+    let unreadable = |shown: String| {
+        Ok((
+            None,
+            Some(format!(
+                "unrecognised date {shown}: article kept as undated \
+                 (use RFC 3339, e.g. 2025-06-23T10:00:00Z)"
+            )),
+        ))
+    };
+    match value {
+        None | Some(Value::Null) => Ok((None, None)),
+        Some(Value::String(s)) if s.trim().is_empty() => Ok((None, None)),
+        Some(Value::String(s)) => match date::parse(s) {
+            Some(d) => Ok((Some(d), None)),
+            None => unreadable(format!("{:?}", truncate(s, 40))),
+        },
+        Some(Value::Number(n)) => match n.as_i64().and_then(date::from_unix) {
+            Some(d) => Ok((Some(d), None)),
+            None => unreadable(n.to_string()),
+        },
+        Some(other) => Err(format!(
+            "field `date` must be a string or a number, not {}",
+            kind(other)
+        )),
+    }
+}
+
+fn truncate(s: &str, max: usize) -> &str {
+    match s.char_indices().nth(max) {
+        Some((cut, _)) => &s[..cut],
+        None => s,
+    }
+}
+
+/// A list field: a string or an array of strings.
+fn list_value(value: Option<&Value>, name: &str) -> Result<Vec<String>, String> {
+    let items: Vec<&str> = match value {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::String(s)) => vec![s.as_str()],
+        Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).collect(),
+        Some(other) => {
+            return Err(format!(
+                "field `{name}` must be a string or an array of strings, not {}",
+                kind(other)
+            ));
+        }
+    };
+    Ok(items
+        .into_iter()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect())
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Deserialises a record, noting the line it starts on when `lines` counts them.
+struct RecordSeed<'a> {
+    lines: Option<&'a Cell<usize>>,
+}
+
+impl<'de> DeserializeSeed<'de> for RecordSeed<'_> {
+    type Value = RawRecord;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<RawRecord, D::Error> {
+        d.deserialize_any(RecordVisitor { lines: self.lines })
+    }
+}
+
+impl<'de> de::Deserialize<'de> for RawRecord {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<RawRecord, D::Error> {
+        RecordSeed { lines: None }.deserialize(d)
+    }
+}
+
+struct RecordVisitor<'a> {
+    lines: Option<&'a Cell<usize>>,
+}
+
+impl RecordVisitor<'_> {
+    fn other<E>(self) -> Result<RawRecord, E> {
+        Ok(RawRecord {
+            not_object: true,
+            start_line: self.lines.map(|l| l.get() + 1),
+            ..RawRecord::default()
+        })
+    }
+}
+
+impl<'de> Visitor<'de> for RecordVisitor<'_> {
+    type Value = RawRecord;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawRecord, A::Error> {
+        let mut record = RawRecord {
+            start_line: self.lines.map(|l| l.get() + 1),
+            ..RawRecord::default()
+        };
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            match lookup(&key) {
+                Some((field, rank)) => record.set(field, rank, map.next_value::<Value>()?),
+                None => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(record)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawRecord, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        self.other()
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<RawRecord, E> {
+        self.other()
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<RawRecord, E> {
+        self.other()
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<RawRecord, E> {
+        self.other()
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<RawRecord, E> {
+        self.other()
+    }
+    fn visit_str<E>(self, _: &str) -> Result<RawRecord, E> {
+        self.other()
+    }
+    fn visit_unit<E>(self) -> Result<RawRecord, E> {
+        self.other()
+    }
+}
+
+/// A JSON syntax error as one readable phrase, with its line when known.
+fn json_error(err: &serde_json::Error) -> (Option<usize>, String) {
+    let text = err.to_string();
+    let text = match text.rfind(" at line ") {
+        Some(cut) => &text[..cut],
+        None => &text,
+    };
+    let line = (err.line() > 0).then_some(err.line());
+    let reason = if err.is_eof() {
+        "invalid JSON: unexpected end of input".to_string()
+    } else if err.is_io() {
+        return (line, broken_stream(&io::Error::other(text.to_string())));
+    } else {
+        format!("invalid JSON (column {}): {text}", err.column())
+    };
+    (line, reason)
+}
+
+/// NDJSON: one record per line; blank lines are skipped.
+pub(super) fn read_ndjson(mut stream: Box<dyn BufRead>, path: &str, sink: &mut dyn FnMut(Outcome)) {
+    let id_base = super::id_base(path);
+    let mut buf = Vec::new();
+    let mut line = 0;
+    loop {
+        line += 1;
+        let too_long = match read_line_limited(&mut *stream, &mut buf, MAX_RECORD_BYTES) {
+            Ok(Some(too_long)) => too_long,
+            Ok(None) => return,
+            Err(err) => return sink(Err(Problem::new(path, Some(line), broken_stream(&err)))),
+        };
+        if too_long {
+            let reason = format!("record longer than {} MiB: skipped", MAX_RECORD_BYTES >> 20);
+            sink(Err(Problem::new(path, Some(line), reason)));
+            continue;
+        }
+        if buf.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let outcome = parse_line(&buf, path, line, &id_base);
+        sink(outcome);
+    }
+}
+
+fn parse_line(bytes: &[u8], path: &str, line: usize, id_base: &str) -> Outcome {
+    let at = |reason: String| Problem::new(path, Some(line), reason);
+    let raw: RawRecord = match serde_json::from_slice(bytes) {
+        Ok(raw) => raw,
+        Err(err) => {
+            let reason = match std::str::from_utf8(bytes) {
+                Err(e) => format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()),
+                Ok(_) => json_error(&err).1,
+            };
+            return Err(at(reason));
+        }
+    };
+    let fallback = format!("{id_base}:{line}");
+    let mut record = raw.into_article(path, fallback).map_err(at)?;
+    if let Some(w) = record.warning.as_mut() {
+        w.at.line = Some(line);
+    }
+    Ok(record)
+}
+
+/// Counts newlines in what serde_json reads, so records can name their line.
+struct LineCounter<R> {
+    inner: R,
+    lines: Rc<Cell<usize>>,
+}
+
+impl<R: Read> Read for LineCounter<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let newlines = buf[..n].iter().filter(|&&b| b == b'\n').count();
+        self.lines.set(self.lines.get() + newlines);
+        Ok(n)
+    }
+}
+
+/// JSON: one object, or an array of objects read one at a time.
+pub(super) fn read_json(stream: Box<dyn BufRead>, path: &str, sink: &mut dyn FnMut(Outcome)) {
+    let lines = Rc::new(Cell::new(0));
+    let reader = LineCounter {
+        inner: stream,
+        lines: Rc::clone(&lines),
+    };
+    let mut de = serde_json::Deserializer::from_reader(reader);
+    let id_base = super::id_base(path);
+    let mut top = TopLevel {
+        path,
+        id_base: &id_base,
+        lines: &lines,
+        sink,
+        records: 0,
+    };
+    let result = (&mut de).deserialize_any(&mut top).and_then(|()| de.end());
+    if let Err(err) = result {
+        let (line, reason) = json_error(&err);
+        (top.sink)(Err(Problem::new(path, line, reason)));
+    }
+}
+
+struct TopLevel<'a> {
+    path: &'a str,
+    id_base: &'a str,
+    lines: &'a Cell<usize>,
+    sink: &'a mut dyn FnMut(Outcome),
+    records: usize,
+}
+
+impl TopLevel<'_> {
+    fn emit(&mut self, raw: RawRecord) {
+        self.records += 1;
+        let line = raw.start_line;
+        let fallback = match line {
+            Some(line) => format!("{}:{line}", self.id_base),
+            None => format!("{}#{}", self.id_base, self.records),
+        };
+        let outcome = raw
+            .into_article(self.path, fallback)
+            .map(|mut record| {
+                if let Some(w) = record.warning.as_mut() {
+                    w.at.line = line;
+                }
+                record
+            })
+            .map_err(|reason| Problem::new(self.path, line, reason));
+        (self.sink)(outcome);
+    }
+}
+
+impl<'de> Visitor<'de> for &mut TopLevel<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object or an array of objects")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
+        let visitor = RecordVisitor {
+            lines: Some(self.lines),
+        };
+        let raw = visitor.visit_map(map)?;
+        self.emit(raw);
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(raw) = seq.next_element_seed(RecordSeed {
+            lines: Some(self.lines),
+        })? {
+            self.emit(raw);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(json: &str) -> Result<Record, String> {
+        let raw: RawRecord = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        raw.into_article("t.ndjson", "t.ndjson:1".to_string())
+    }
+
+    #[test]
+    fn news_please_records_read_without_conversion() {
+        let record = parse(
+            r#"{"title": "Port reopens", "title_page": "Port reopens | Herald",
+                "maintext": "The port reopened.", "date_publish": "2025-01-17 08:15:00",
+                "source_domain": "herald.example", "url": "https://herald.example/a",
+                "authors": ["A. Writer", "B. Writer"], "language": "en"}"#,
+        )
+        .unwrap();
+        let a = record.article;
+        assert_eq!(a.title, "Port reopens");
+        assert_eq!(a.body, "The port reopened.");
+        assert_eq!(a.source, "herald.example");
+        assert_eq!(a.id, "https://herald.example/a");
+        assert_eq!(a.authors, ["A. Writer", "B. Writer"]);
+        assert_eq!(a.date.unwrap().to_rfc3339(), "2025-01-17T08:15:00+00:00");
+    }
+
+    #[test]
+    fn the_first_listed_alias_wins_whatever_the_key_order() {
+        let a = parse(r#"{"headline": "raw head.", "title": "Clean", "text": "b"}"#)
+            .unwrap()
+            .article;
+        assert_eq!(a.title, "Clean");
+    }
+
+    #[test]
+    fn rss_style_aliases_and_numeric_ids() {
+        let a = parse(
+            r#"{"headline": "H", "text": "T", "pubDate": "Tue, 14 May 2024 10:00:00 +0000",
+                "link": "https://x.example/1", "outlet": "X", "byline": "Z", "guid": 42}"#,
+        )
+        .unwrap()
+        .article;
+        assert_eq!(a.id, "42");
+        assert_eq!(a.source, "X");
+        assert_eq!(a.authors, ["Z"]);
+        assert_eq!(a.date.unwrap().to_rfc3339(), "2024-05-14T10:00:00+00:00");
+    }
+
+    #[test]
+    fn unix_seconds_and_body_paragraph_arrays() {
+        let a = parse(r#"{"id": "a", "body": ["One.", "Two."], "timestamp": 1750636800}"#)
+            .unwrap()
+            .article;
+        assert_eq!(a.body, "One.\n\nTwo.");
+        assert_eq!(a.date.unwrap().to_rfc3339(), "2025-06-23T00:00:00+00:00");
+    }
+
+    #[test]
+    fn an_unreadable_date_keeps_the_article_undated_with_a_warning() {
+        let record = parse(r#"{"id": "a", "body": "x", "date": "the day after"}"#).unwrap();
+        assert_eq!(record.article.date, None);
+        let warning = record.warning.unwrap();
+        assert!(warning.reason.contains("unrecognised date"), "{warning}");
+    }
+
+    #[test]
+    fn records_without_text_or_of_the_wrong_shape_are_rejected() {
+        assert!(parse(r#"{"id": "a", "date": "2025-01-01"}"#).is_err());
+        assert!(parse(r#"{"id": "a", "body": "   ", "title": ""}"#).is_err());
+        assert!(
+            parse(r#"[1, 2]"#)
+                .unwrap_err()
+                .contains("not a JSON object")
+        );
+        assert!(
+            parse(r#"{"body": {"nested": true}}"#)
+                .unwrap_err()
+                .contains("field `body` must be a string")
+        );
+    }
+
+    #[test]
+    fn without_id_or_url_the_location_is_the_identity() {
+        let a = parse(r#"{"body": "x"}"#).unwrap().article;
+        assert_eq!(a.id, "t.ndjson:1");
+    }
+
+    type Reader = fn(Box<dyn BufRead>, &str, &mut dyn FnMut(Outcome));
+
+    fn read_all(reader: Reader, data: &str) -> Vec<Outcome> {
+        let mut out = Vec::new();
+        let stream: Box<dyn BufRead> = Box::new(io::Cursor::new(data.as_bytes().to_vec()));
+        reader(stream, "mem.json", &mut |o| out.push(o));
+        out
+    }
+
+    #[test]
+    fn a_json_array_gives_each_element_with_its_line() {
+        let out = read_all(
+            read_json,
+            "[\n  {\"body\": \"one\"},\n  {\"nobody\": 1},\n  {\"body\": \"three\"}\n]",
+        );
+        assert_eq!(out.len(), 3);
+        assert_eq!(out[0].as_ref().unwrap().article.body, "one");
+        let problem = out[1].as_ref().unwrap_err();
+        assert_eq!(problem.at.line, Some(3));
+        assert!(problem.reason.contains("no title and no text"));
+        assert_eq!(out[2].as_ref().unwrap().article.body, "three");
+    }
+
+    #[test]
+    fn a_single_json_object_is_one_article() {
+        let out = read_all(read_json, r#"{"title": "T", "body": "B"}"#);
+        assert_eq!(out.len(), 1);
+        assert!(out[0].is_ok());
+    }
+
+    #[test]
+    fn broken_json_reports_its_line_and_keeps_earlier_records() {
+        let out = read_all(read_json, "[{\"body\": \"ok\"},\n{\"body\": \"x\",,}]");
+        assert_eq!(out.len(), 2);
+        assert!(out[0].is_ok());
+        let p = out[1].as_ref().unwrap_err();
+        assert_eq!(p.at.line, Some(2));
+        assert!(p.reason.starts_with("invalid JSON"), "{p}");
+    }
+
+    #[test]
+    fn ndjson_reports_bad_lines_and_keeps_the_rest() {
+        let out = read_all(
+            read_ndjson,
+            "{\"body\": \"a\"}\n\n{\"body\": \"b\"\n{\"body\": \"c\"}\n",
+        );
+        assert_eq!(out.len(), 3);
+        assert_eq!(out[0].as_ref().unwrap().article.id, "mem.json:1");
+        let p = out[1].as_ref().unwrap_err();
+        assert_eq!(p.at.line, Some(3));
+        assert_eq!(out[2].as_ref().unwrap().article.id, "mem.json:4");
+    }
+
+    #[test]
+    fn deeply_nested_json_never_overflows_the_stack() {
+        let nest = |n| format!("{}{}", "[".repeat(n), "]".repeat(n));
+        // Inside a field dateline reads: an error.
+        let deep_body = format!("{{\"body\": {}}}", nest(100_000));
+        assert!(read_all(read_ndjson, &deep_body)[0].is_err());
+        // Inside a field dateline skips: skipped without recursion.
+        let deep_extra = format!("{{\"body\": \"x\", \"extra\": {}}}", nest(100_000));
+        assert!(read_all(read_ndjson, &deep_extra)[0].is_ok());
+    }
+}

@@ -1,0 +1,442 @@
+//! Reading the archive: paths → input files → [`Article`]s.
+//!
+//! A path is a file, a directory (walked recursively in byte order of the
+//! names, hidden entries skipped) or `-` for NDJSON on standard input. The
+//! format is chosen by extension, optionally followed by `.gz`. Readers never
+//! stop at a bad record: each one becomes a [`Problem`] naming the file, the line
+//! and the reason, and reading carries on.
+
+mod json;
+mod text;
+
+use std::fmt;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crate::article::Article;
+
+pub use json::RawRecord;
+
+/// Largest record (one NDJSON line, one `.txt` article) read, in bytes. Real
+/// articles are far smaller; anything larger is a broken or hostile file.
+pub const MAX_RECORD_BYTES: usize = 16 << 20;
+
+/// The formats dateline reads, by extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `.txt`: one plain-text article.
+    Text,
+    /// `.json`: one object or an array of objects.
+    Json,
+    /// `.ndjson`, `.jsonl`: one object per line.
+    Ndjson,
+}
+
+/// Extensions listed in error messages.
+pub const SUPPORTED: &str = ".txt, .json, .ndjson, .jsonl (each optionally .gz)";
+
+impl Format {
+    /// The format for a file name, and whether it is gzip-compressed.
+    pub fn of(path: &Path) -> Option<(Format, bool)> {
+        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        let (name, gz) = match name.strip_suffix(".gz") {
+            Some(inner) => (inner.to_string(), true),
+            None => (name, false),
+        };
+        let ext = name.rsplit_once('.')?.1;
+        let format = match ext {
+            "txt" => Format::Text,
+            "json" => Format::Json,
+            "ndjson" | "jsonl" => Format::Ndjson,
+            _ => return None,
+        };
+        Some((format, gz))
+    }
+}
+
+/// Where a record or a problem comes from: a file and, where known, a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub path: String,
+    pub line: Option<usize>,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}", self.path, line),
+            None => write!(f, "{}", self.path),
+        }
+    }
+}
+
+/// Something wrong with the input, reported as one line: `file:line: reason`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub at: Location,
+    pub reason: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.at, self.reason)
+    }
+}
+
+impl Problem {
+    pub fn new(path: &str, line: Option<usize>, reason: impl Into<String>) -> Problem {
+        Problem {
+            at: Location {
+                path: path.to_string(),
+                line,
+            },
+            reason: reason.into(),
+        }
+    }
+}
+
+/// A readable article, possibly with a warning about part of it (an
+/// unparseable date: the article is kept, undated).
+#[derive(Debug, Clone)]
+pub struct Record {
+    pub article: Article,
+    pub warning: Option<Problem>,
+}
+
+/// What a reader hands on for each record it reads.
+pub type Outcome = Result<Record, Problem>;
+
+/// One input to read: a file or standard input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    /// The path as the user wrote it (or found by walking), for messages.
+    pub path: PathBuf,
+    pub format: Format,
+    pub gzip: bool,
+    /// File size in bytes (0 for standard input), for progress.
+    pub bytes: u64,
+}
+
+impl Input {
+    pub fn is_stdin(&self) -> bool {
+        self.path.as_os_str() == "-"
+    }
+
+    /// The name used in messages and stored as the article's path.
+    pub fn display(&self) -> String {
+        if self.is_stdin() {
+            "<stdin>".to_string()
+        } else {
+            self.path.display().to_string()
+        }
+    }
+}
+
+/// The inputs found under `paths`, and what was skipped or unreadable.
+#[derive(Debug, Default)]
+pub struct Discovery {
+    pub inputs: Vec<Input>,
+    /// Paths that cannot be read at all (missing, unsupported extension given
+    /// explicitly, unreadable directory).
+    pub errors: Vec<Problem>,
+    /// Files met while walking a directory whose extension is not supported.
+    pub skipped: Vec<Problem>,
+}
+
+/// Expands `paths` into inputs: files as given, directories walked in a
+/// stable order, `-` as NDJSON on standard input.
+pub fn discover(paths: &[PathBuf]) -> Discovery {
+    let mut found = Discovery::default();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            found.inputs.push(Input {
+                path: path.clone(),
+                format: Format::Ndjson,
+                gzip: false,
+                bytes: 0,
+            });
+            continue;
+        }
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => walk(path, &mut found),
+            Ok(meta) => match Format::of(path) {
+                Some((format, gzip)) => found.inputs.push(Input {
+                    path: path.clone(),
+                    format,
+                    gzip,
+                    bytes: meta.len(),
+                }),
+                None => found.errors.push(unsupported(path)),
+            },
+            Err(err) => found.errors.push(Problem::new(
+                &path.display().to_string(),
+                None,
+                io_reason(&err),
+            )),
+        }
+    }
+    found
+}
+
+fn unsupported(path: &Path) -> Problem {
+    Problem::new(
+        &path.display().to_string(),
+        None,
+        format!("unsupported file type (supported: {SUPPORTED})"),
+    )
+}
+
+fn walk(dir: &Path, found: &mut Discovery) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) => {
+            let at = dir.display().to_string();
+            found.errors.push(Problem::new(&at, None, io_reason(&err)));
+            return;
+        }
+    };
+    let mut children: Vec<_> = entries.filter_map(Result::ok).collect();
+    children.sort_by_key(|e| e.file_name());
+    for entry in children {
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        let Ok(meta) = std::fs::metadata(&path) else {
+            continue;
+        };
+        if meta.is_dir() {
+            walk(&path, found);
+        } else if let Some((format, gzip)) = Format::of(&path) {
+            found.inputs.push(Input {
+                path,
+                format,
+                gzip,
+                bytes: meta.len(),
+            });
+        } else {
+            found.skipped.push(unsupported(&path));
+        }
+    }
+}
+
+/// A short reason for an I/O error, without Rust's debug noise.
+pub fn io_reason(err: &io::Error) -> String {
+    match err.kind() {
+        io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => {
+            let text = err.to_string();
+            match text.find(" (os error") {
+                Some(cut) => text[..cut].to_string(),
+                None => text,
+            }
+        }
+    }
+}
+
+/// The identity of records that have neither an id nor a URL: the file's
+/// absolute path (so that re-ingesting from another directory finds them).
+pub(crate) fn id_base(path: &str) -> String {
+    std::fs::canonicalize(path)
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| path.to_string())
+}
+
+/// Words that name no one: metadata "speakers" such as `he` or `the campaign`.
+const NOT_SPEAKERS: &[&str] = &[
+    "he", "she", "they", "it", "we", "i", "you", "who", "him", "her", "them", "his", "one",
+];
+
+/// Tidies what every reader produced: finds the dateline (and the agency, as
+/// the source) in the text when the record gave none, drops "By " from bylines, keeps only real names as speakers.
+pub(crate) fn finish(article: &mut Article) {
+    if let Some(found) = crate::place::detect(&article.body) {
+        if article.dateline.is_empty() {
+            article.dateline = found.place;
+        }
+        if article.source.is_empty()
+            && let Some(agency) = found.agency
+        {
+            article.source = agency;
+        }
+    }
+    for author in &mut article.authors {
+        let stripped = ["By ", "by ", "BY "]
+            .iter()
+            .find_map(|p| author.strip_prefix(p));
+        if let Some(rest) = stripped {
+            *author = rest.trim().to_string();
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    article.speakers.retain(|s| {
+        let s = s.trim();
+        s.chars().any(char::is_uppercase)
+            && !NOT_SPEAKERS.contains(&s.to_lowercase().as_str())
+            && seen.insert(s.to_string())
+    });
+}
+
+/// Counts the bytes read from the underlying file, for progress.
+struct Counting<R> {
+    inner: R,
+    count: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// Opens an input as a buffered byte stream (decompressing `.gz`).
+fn open(input: &Input, progress: &Arc<AtomicU64>) -> io::Result<Box<dyn BufRead>> {
+    let raw: Box<dyn Read> = if input.is_stdin() {
+        Box::new(io::stdin())
+    } else {
+        Box::new(File::open(&input.path)?)
+    };
+    let counted = Counting {
+        inner: raw,
+        count: Arc::clone(progress),
+    };
+    Ok(if input.gzip {
+        Box::new(BufReader::with_capacity(
+            1 << 16,
+            flate2::read::MultiGzDecoder::new(BufReader::new(counted)),
+        ))
+    } else {
+        Box::new(BufReader::with_capacity(1 << 16, counted))
+    })
+}
+
+/// Reads every record of `input`, handing each to `sink` as it is read.
+/// `progress` counts the (compressed) bytes consumed.
+pub fn read(input: &Input, progress: &Arc<AtomicU64>, sink: &mut dyn FnMut(Outcome)) {
+    let name = input.display();
+    let stream = match open(input, progress) {
+        Ok(stream) => stream,
+        Err(err) => return sink(Err(Problem::new(&name, None, io_reason(&err)))),
+    };
+    match input.format {
+        Format::Text => text::read(stream, &name, sink),
+        Format::Json => json::read_json(stream, &name, sink),
+        Format::Ndjson => json::read_ndjson(stream, &name, sink),
+    }
+}
+
+/// Reads at most `limit` bytes of a line (without its `\n`) into `buf`.
+/// Returns `Ok(None)` at the end of input, `Ok(Some(true))` when the line was
+/// longer than `limit` (the rest of it is skipped).
+pub(crate) fn read_line_limited(
+    stream: &mut dyn BufRead,
+    buf: &mut Vec<u8>,
+    limit: usize,
+) -> io::Result<Option<bool>> {
+    buf.clear();
+    let mut too_long = false;
+    let mut any = false;
+    loop {
+        let chunk = match stream.fill_buf() {
+            Ok(chunk) => chunk,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+            Err(err) => return Err(err),
+        };
+        if chunk.is_empty() {
+            return Ok(any.then_some(too_long));
+        }
+        any = true;
+        let (piece, done) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => (&chunk[..i], Some(i + 1)),
+            None => (chunk, None),
+        };
+        if !too_long {
+            if buf.len() + piece.len() > limit {
+                too_long = true;
+                buf.clear();
+            } else {
+                buf.extend_from_slice(piece);
+            }
+        }
+        let used = done.unwrap_or(chunk.len());
+        stream.consume(used);
+        if done.is_some() {
+            return Ok(Some(too_long));
+        }
+    }
+}
+
+/// The reason given when a stream breaks off part-way (truncated gzip, I/O).
+pub(crate) fn broken_stream(err: &io::Error) -> String {
+    match err.kind() {
+        io::ErrorKind::UnexpectedEof => "truncated file (unexpected end of data)".to_string(),
+        io::ErrorKind::InvalidInput | io::ErrorKind::InvalidData => {
+            format!("corrupt compressed data ({})", io_reason(err))
+        }
+        _ => format!("read error: {}", io_reason(err)),
+    }
+}
+
+/// Decodes bytes as UTF-8, or names the byte where it fails.
+pub(crate) fn utf8(bytes: Vec<u8>) -> Result<String, String> {
+    String::from_utf8(bytes).map_err(|err| {
+        format!(
+            "invalid UTF-8 at byte {} (the file is not UTF-8 text)",
+            err.utf8_error().valid_up_to()
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_follow_the_extension() {
+        let of = |p: &str| Format::of(Path::new(p));
+        assert_eq!(of("a/b.txt"), Some((Format::Text, false)));
+        assert_eq!(of("b.JSON"), Some((Format::Json, false)));
+        assert_eq!(of("b.jsonl"), Some((Format::Ndjson, false)));
+        assert_eq!(of("b.ndjson.gz"), Some((Format::Ndjson, true)));
+        assert_eq!(of("b.txt.gz"), Some((Format::Text, true)));
+        assert_eq!(of("b.csv"), None);
+        assert_eq!(of("b.gz"), None);
+        assert_eq!(of("README"), None);
+    }
+
+    #[test]
+    fn long_lines_are_cut_and_flagged_but_the_next_line_is_intact() {
+        let data = b"short\nxxxxxxxxxxxxxxxxxxxx\nnext";
+        let mut stream: &[u8] = data;
+        let mut buf = Vec::new();
+        assert_eq!(
+            read_line_limited(&mut stream, &mut buf, 10).unwrap(),
+            Some(false)
+        );
+        assert_eq!(buf, b"short");
+        assert_eq!(
+            read_line_limited(&mut stream, &mut buf, 10).unwrap(),
+            Some(true)
+        );
+        assert_eq!(
+            read_line_limited(&mut stream, &mut buf, 10).unwrap(),
+            Some(false)
+        );
+        assert_eq!(buf, b"next");
+        assert_eq!(read_line_limited(&mut stream, &mut buf, 10).unwrap(), None);
+    }
+
+    #[test]
+    fn problems_read_as_file_line_reason() {
+        let p = Problem::new("a.ndjson", Some(12), "invalid JSON");
+        assert_eq!(p.to_string(), "a.ndjson:12: invalid JSON");
+        let p = Problem::new("a.txt", None, "empty file");
+        assert_eq!(p.to_string(), "a.txt: empty file");
+    }
+}

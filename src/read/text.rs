@@ -1,0 +1,252 @@
+//! Plain-text articles (`.txt`), one per file, in either archive convention:
+//!
+//! * `date <DATE>` first (after optional white space), the body following on the
+//!   same line or the next: ` date 2025-06-23 BAKU, Azerbaijan, June 23. The ...`
+//! * a header block of `Key: value` lines (Title, Date, Source, URL, Author,
+//!   Speaker, Dateline, Id) ended by a blank line, then the body.
+//!
+//! Otherwise the whole file is the body. Paragraphs are separated by blank lines.
+
+use std::io::{BufRead, Read};
+
+use super::{MAX_RECORD_BYTES, Outcome, Problem, Record, broken_stream, utf8};
+use crate::article::Article;
+use crate::date;
+
+pub(super) fn read(stream: Box<dyn BufRead>, path: &str, sink: &mut dyn FnMut(Outcome)) {
+    let mut bytes = Vec::new();
+    let limit = MAX_RECORD_BYTES as u64 + 1;
+    if let Err(err) = stream.take(limit).read_to_end(&mut bytes) {
+        return sink(Err(Problem::new(path, None, broken_stream(&err))));
+    }
+    sink(parse_file(bytes, path).map_err(|(line, reason)| Problem::new(path, line, reason)))
+}
+
+fn parse_file(bytes: Vec<u8>, path: &str) -> Result<Record, (Option<usize>, String)> {
+    if bytes.len() > MAX_RECORD_BYTES {
+        let reason = format!("article longer than {} MiB", MAX_RECORD_BYTES >> 20);
+        return Err((None, reason));
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err((None, "empty file".to_string()));
+    }
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        let line = line_of(&bytes, at);
+        return Err((
+            Some(line),
+            "binary data (NUL byte): not a text article".to_string(),
+        ));
+    }
+    if let Err(err) = std::str::from_utf8(&bytes) {
+        let at = err.valid_up_to();
+        let reason = format!("invalid UTF-8 at byte {at} (the file is not UTF-8 text)");
+        return Err((Some(line_of(&bytes, at)), reason));
+    }
+    let text = utf8(bytes).map_err(|reason| (None, reason))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    parse(text, path)
+}
+
+fn line_of(bytes: &[u8], at: usize) -> usize {
+    1 + bytes[..at].iter().filter(|&&b| b == b'\n').count()
+}
+
+/// Parses one text article; errors carry the line they concern.
+pub(crate) fn parse(text: &str, path: &str) -> Result<Record, (Option<usize>, String)> {
+    let mut article = Article {
+        id: super::id_base(path),
+        path: path.to_string(),
+        ..Article::default()
+    };
+    let mut date_text = None;
+    let trimmed = text.trim_start();
+    let body = if let Some(rest) = strip_date_word(trimmed) {
+        match date::parse_prefix(rest) {
+            Some((dt, used)) => {
+                article.date = Some(dt);
+                &rest[used..]
+            }
+            None => {
+                let shown: String = rest.lines().next().unwrap_or("").chars().take(30).collect();
+                date_text = Some(shown);
+                rest.split_once('\n').map_or("", |(_, after)| after)
+            }
+        }
+    } else if let Some((headers, body)) = header_block(trimmed) {
+        for (key, value) in headers {
+            apply_header(&mut article, &key, value, &mut date_text);
+        }
+        if article.id == super::id_base(path) && !article.url.is_empty() {
+            article.id.clone_from(&article.url);
+        }
+        body
+    } else {
+        trimmed
+    };
+    article.body = body.trim().to_string();
+    if article.is_empty() {
+        return Err((None, "no text after the header".to_string()));
+    }
+    super::finish(&mut article);
+    let warning = date_text.map(|shown| {
+        Problem::new(
+            path,
+            Some(1),
+            format!("unrecognised date {shown:?}: article kept as undated"),
+        )
+    });
+    Ok(Record { article, warning })
+}
+
+/// `date ` (any case) at the very start, returning what follows.
+fn strip_date_word(text: &str) -> Option<&str> {
+    let head = text.get(..5)?;
+    (head.eq_ignore_ascii_case("date ") || head.eq_ignore_ascii_case("date\t"))
+        .then(|| text[5..].trim_start_matches([' ', '\t']))
+}
+
+const HEADER_KEYS: &[&str] = &[
+    "title",
+    "headline",
+    "date",
+    "published",
+    "source",
+    "publisher",
+    "url",
+    "link",
+    "author",
+    "byline",
+    "speaker",
+    "speakers",
+    "dateline",
+    "id",
+];
+
+/// A header block: `Key: value` lines, the first with a known key, ended by a
+/// blank line. Returns the pairs and the body after the block.
+fn header_block(text: &str) -> Option<(Vec<(String, &str)>, &str)> {
+    let mut pairs = Vec::new();
+    let mut rest = text;
+    loop {
+        let (line, after) = rest.split_once('\n').unwrap_or((rest, ""));
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            return (!pairs.is_empty()).then_some((pairs, after));
+        }
+        let (key, value) = line.split_once(':')?;
+        let key = key.trim().to_ascii_lowercase();
+        let known = HEADER_KEYS.contains(&key.as_str());
+        if (pairs.is_empty() && !known) || key.is_empty() || key.contains(char::is_whitespace) {
+            return None;
+        }
+        pairs.push((key, value.trim()));
+        if after.is_empty() {
+            // Headers only, no body.
+            return Some((pairs, ""));
+        }
+        rest = after;
+    }
+}
+
+fn apply_header(article: &mut Article, key: &str, value: &str, bad_date: &mut Option<String>) {
+    let value = value.to_string();
+    match key {
+        "title" | "headline" => article.title = value,
+        "date" | "published" => match date::parse(&value) {
+            Some(dt) => article.date = Some(dt),
+            None if value.is_empty() => {}
+            None => *bad_date = Some(value),
+        },
+        "source" | "publisher" => article.source = value,
+        "url" | "link" => article.url = value,
+        "id" => article.id = value,
+        "author" | "byline" => article.authors.push(value),
+        "speaker" | "speakers" => article
+            .speakers
+            .extend(value.split(';').map(|s| s.trim().to_string())),
+        "dateline" => article.dateline = value,
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(text: &str) -> Article {
+        parse(text, "a.txt").unwrap().article
+    }
+
+    #[test]
+    fn a_date_line_may_carry_the_first_paragraph() {
+        let a = ok(" date 2025-06-23 BAKU, Azerbaijan, June 23. The talks began.\n\nMore.");
+        assert_eq!(a.date.unwrap().to_rfc3339(), "2025-06-23T00:00:00+00:00");
+        assert_eq!(
+            a.body,
+            "BAKU, Azerbaijan, June 23. The talks began.\n\nMore."
+        );
+        assert_eq!(a.dateline, "BAKU, Azerbaijan");
+    }
+
+    #[test]
+    fn a_date_line_in_words_then_the_body_on_the_next_line() {
+        let a = ok("date March 12, 2024\nThe port closed.");
+        assert_eq!(a.date.unwrap().to_rfc3339(), "2024-03-12T00:00:00+00:00");
+        assert_eq!(a.body, "The port closed.");
+    }
+
+    #[test]
+    fn a_header_block_fills_the_metadata() {
+        let a = ok(
+            "Title: Port strike ends\nDate: 12 March 2024\nSource: Harbour Herald\n\
+                    URL: https://h.example/1\nAuthor: Ann Lee\nSpeaker: Tom Reyes; Zoë Brandt\n\n\
+                    LAGOS (Harbour Herald) — Dockers returned.\n\nSecond.",
+        );
+        assert_eq!(a.title, "Port strike ends");
+        assert_eq!(a.source, "Harbour Herald");
+        assert_eq!(a.id, "https://h.example/1");
+        assert_eq!(a.authors, ["Ann Lee"]);
+        assert_eq!(a.speakers, ["Tom Reyes", "Zoë Brandt"]);
+        assert_eq!(a.dateline, "LAGOS");
+        assert!(a.body.starts_with("LAGOS"));
+    }
+
+    #[test]
+    fn a_colon_in_the_first_sentence_is_not_a_header() {
+        let a = ok("Note: this is the body.\nIt goes on.");
+        assert_eq!(a.title, "");
+        assert_eq!(a.body, "Note: this is the body.\nIt goes on.");
+    }
+
+    #[test]
+    fn without_a_date_line_or_header_the_file_is_the_body() {
+        let a = ok("\n\nJust text.\n\nAnd more.\n");
+        assert_eq!(a.body, "Just text.\n\nAnd more.");
+        assert_eq!(a.date, None);
+        assert_eq!(a.id, "a.txt");
+    }
+
+    #[test]
+    fn an_unreadable_date_line_warns_and_keeps_the_text() {
+        let record = parse("date someday soon\nThe text.", "a.txt").unwrap();
+        assert_eq!(record.article.date, None);
+        assert_eq!(record.article.body, "The text.");
+        assert!(record.warning.is_some());
+    }
+
+    #[test]
+    fn empty_binary_and_non_utf8_files_are_rejected() {
+        assert!(parse_file(b"  \n\n ".to_vec(), "a.txt").is_err());
+        let (line, reason) = parse_file(b"ab\ncd\0ef".to_vec(), "a.txt").unwrap_err();
+        assert_eq!(line, Some(2));
+        assert!(reason.contains("binary"));
+        let (_, reason) = parse_file(b"caf\xe9 au lait".to_vec(), "a.txt").unwrap_err();
+        assert!(reason.contains("invalid UTF-8 at byte 3"), "{reason}");
+    }
+
+    #[test]
+    fn a_header_without_body_still_needs_a_title() {
+        assert!(parse("Title: Only a title\n", "a.txt").is_ok());
+        assert!(parse("Date: 2024-01-01\n", "a.txt").is_err());
+    }
+}

@@ -1,0 +1,77 @@
+//! CSV output (RFC 4180): a header row, then one row per hit or table row.
+
+use std::io::{self, Write};
+
+use crate::search::SearchResults;
+
+/// Quotes a field when it needs it.
+pub fn field(value: &str) -> String {
+    if value.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value.to_string()
+    }
+}
+
+/// Writes one row.
+pub fn row<S: AsRef<str>>(out: &mut dyn Write, cells: &[S]) -> io::Result<()> {
+    let line: Vec<String> = cells.iter().map(|c| field(c.as_ref())).collect();
+    out.write_all(line.join(",").as_bytes())?;
+    out.write_all(b"\r\n")
+}
+
+/// Writes search results: one row per passage hit.
+pub fn search(out: &mut dyn Write, results: &SearchResults) -> io::Result<()> {
+    row(
+        out,
+        &[
+            "rank",
+            "date",
+            "source",
+            "title",
+            "article_id",
+            "passage",
+            "score",
+            "speakers",
+            "text",
+            "url",
+            "path",
+        ],
+    )?;
+    for a in &results.articles {
+        for p in &a.passages {
+            row(
+                out,
+                &[
+                    a.rank.to_string(),
+                    a.date
+                        .map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+                        .unwrap_or_default(),
+                    a.source.clone(),
+                    a.title.clone(),
+                    a.article_id.clone(),
+                    p.ordinal.to_string(),
+                    format!("{:.4}", p.score),
+                    p.speakers.join("; "),
+                    p.text.clone(),
+                    a.url.clone(),
+                    a.path.clone(),
+                ],
+            )?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_with_separators_are_quoted() {
+        assert_eq!(field("plain"), "plain");
+        assert_eq!(field("a,b"), "\"a,b\"");
+        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(field("two\nlines"), "\"two\nlines\"");
+    }
+}

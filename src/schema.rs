@@ -1,0 +1,306 @@
+//! The index schema: one tantivy document per passage, and how an article's
+//! passages become documents.
+//!
+//! Text is indexed twice (see [`crate::analysis`]): `text` (exact, with
+//! positions, stored) for phrases, `text_stem` (stemmed) for bare words. The
+//! article title is searchable through the article's first passage only
+//! (`title_exact`, `title_stem`), so that a title match finds the story's lead
+//! rather than every one of its passages. Metadata is stored on every passage
+//! so that a hit is shown from one stored document.
+
+use tantivy::DateTime as TantivyDateTime;
+use tantivy::TantivyDocument;
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, FAST, Field, INDEXED, IndexRecordOption, STORED, STRING,
+    Schema, TextFieldIndexing, TextOptions,
+};
+
+use crate::analysis;
+use crate::article::Article;
+use crate::passage::Passage;
+
+/// Bumped whenever the schema or the analysis changes in a way that makes an
+/// older index give wrong results; an index of another version must be rebuilt.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Separator between the values of a multi-valued text field: a blank line,
+/// which the tokenizer turns into a position gap so that a phrase never spans
+/// two speakers or two authors.
+pub const VALUE_SEPARATOR: &str = "\n\n";
+
+/// Handles to every field of the schema.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    /// The article's identity (raw, for upserts).
+    pub article_id: Field,
+    /// A 64-bit hash of the article id (fast), to count and group articles.
+    pub article_key: Field,
+    pub ordinal: Field,
+    /// Byte offsets of the passage in the article body.
+    pub start: Field,
+    pub end: Field,
+    /// Passage text: exact analysis with positions; stored.
+    pub text: Field,
+    pub text_stem: Field,
+    /// Stored title (every passage); searchable title (first passage only).
+    pub title: Field,
+    pub title_exact: Field,
+    pub title_stem: Field,
+    /// The article's first words, stored when it has no title (for display).
+    pub lead: Field,
+    pub date: Field,
+    /// Searchable source; `source_raw` holds the exact value for facets.
+    pub source: Field,
+    pub source_raw: Field,
+    pub dateline: Field,
+    pub dateline_raw: Field,
+    pub url: Field,
+    pub author: Field,
+    pub author_raw: Field,
+    /// Searchable speaker names; `speaker_raw` holds each full name.
+    pub speaker: Field,
+    pub speaker_raw: Field,
+    /// Quoted speech in the passage (exact and stemmed), for `quote:`/`--quoted`.
+    pub quote: Field,
+    pub quote_stem: Field,
+    pub path: Field,
+}
+
+fn text_options(tokenizer: &str, record: IndexRecordOption, stored: bool) -> TextOptions {
+    let options = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(tokenizer)
+            .set_index_option(record),
+    );
+    if stored {
+        options.set_stored()
+    } else {
+        options
+    }
+}
+
+/// Builds the schema.
+pub fn build() -> Schema {
+    use IndexRecordOption::{WithFreqs, WithFreqsAndPositions};
+    let mut b = Schema::builder();
+    b.add_text_field("article_id", STRING | STORED);
+    b.add_u64_field("article_key", FAST);
+    b.add_u64_field("ordinal", INDEXED | FAST | STORED);
+    b.add_u64_field("start", STORED);
+    b.add_u64_field("end", STORED);
+    b.add_text_field(
+        "text",
+        text_options(analysis::EXACT, WithFreqsAndPositions, true),
+    );
+    b.add_text_field("text_stem", text_options(analysis::STEM, WithFreqs, false));
+    b.add_text_field("title", STORED);
+    b.add_text_field(
+        "title_exact",
+        text_options(analysis::EXACT, WithFreqsAndPositions, false),
+    );
+    b.add_text_field("title_stem", text_options(analysis::STEM, WithFreqs, false));
+    b.add_text_field("lead", STORED);
+    b.add_date_field(
+        "date",
+        DateOptions::from(INDEXED)
+            .set_stored()
+            .set_fast()
+            .set_precision(DateTimePrecision::Seconds),
+    );
+    b.add_text_field(
+        "source",
+        text_options(analysis::EXACT, WithFreqsAndPositions, true),
+    );
+    b.add_text_field("source_raw", STRING | FAST);
+    b.add_text_field(
+        "dateline",
+        text_options(analysis::EXACT, WithFreqsAndPositions, true),
+    );
+    b.add_text_field("dateline_raw", STRING | FAST);
+    b.add_text_field("url", STORED);
+    b.add_text_field(
+        "author",
+        text_options(analysis::EXACT, WithFreqsAndPositions, false),
+    );
+    b.add_text_field("author_raw", STRING | FAST | STORED);
+    b.add_text_field(
+        "speaker",
+        text_options(analysis::EXACT, WithFreqsAndPositions, false),
+    );
+    b.add_text_field("speaker_raw", STRING | FAST | STORED);
+    b.add_text_field(
+        "quote",
+        text_options(analysis::EXACT, WithFreqsAndPositions, false),
+    );
+    b.add_text_field("quote_stem", text_options(analysis::STEM, WithFreqs, false));
+    b.add_text_field("path", STORED);
+    b.build()
+}
+
+impl Fields {
+    /// Resolves the field handles of a schema built by [`build`].
+    pub fn of(schema: &Schema) -> tantivy::Result<Fields> {
+        let f = |name: &str| schema.get_field(name);
+        Ok(Fields {
+            article_id: f("article_id")?,
+            article_key: f("article_key")?,
+            ordinal: f("ordinal")?,
+            start: f("start")?,
+            end: f("end")?,
+            text: f("text")?,
+            text_stem: f("text_stem")?,
+            title: f("title")?,
+            title_exact: f("title_exact")?,
+            title_stem: f("title_stem")?,
+            lead: f("lead")?,
+            date: f("date")?,
+            source: f("source")?,
+            source_raw: f("source_raw")?,
+            dateline: f("dateline")?,
+            dateline_raw: f("dateline_raw")?,
+            url: f("url")?,
+            author: f("author")?,
+            author_raw: f("author_raw")?,
+            speaker: f("speaker")?,
+            speaker_raw: f("speaker_raw")?,
+            quote: f("quote")?,
+            quote_stem: f("quote_stem")?,
+            path: f("path")?,
+        })
+    }
+}
+
+/// A stable 64-bit key for an article id (FNV-1a): the same on every run and
+/// every machine, so counts and groups never depend on the build.
+pub fn article_key(id: &str) -> u64 {
+    id.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// The tantivy date of an article date.
+pub fn tantivy_date(date: chrono::DateTime<chrono::Utc>) -> TantivyDateTime {
+    TantivyDateTime::from_timestamp_secs(date.timestamp())
+}
+
+/// The document of one passage. `speakers` are the full names quoted or
+/// reported in the passage.
+pub fn document(
+    fields: &Fields,
+    article: &Article,
+    passage: &Passage,
+    speakers: &[String],
+) -> TantivyDocument {
+    let mut doc = TantivyDocument::new();
+    doc.add_text(fields.article_id, &article.id);
+    doc.add_u64(fields.article_key, article_key(&article.id));
+    doc.add_u64(fields.ordinal, u64::from(passage.ordinal));
+    doc.add_u64(fields.start, passage.range.start as u64);
+    doc.add_u64(fields.end, passage.range.end as u64);
+    let text = passage.text(&article.body);
+    doc.add_text(fields.text, text);
+    doc.add_text(fields.text_stem, text);
+    doc.add_text(fields.title, &article.title);
+    if article.title.is_empty() {
+        doc.add_text(fields.lead, lead_of(&article.body));
+    } else if passage.ordinal == 0 {
+        doc.add_text(fields.title_exact, &article.title);
+        doc.add_text(fields.title_stem, &article.title);
+    }
+    if let Some(date) = article.date {
+        doc.add_date(fields.date, tantivy_date(date));
+    }
+    add_keyword(&mut doc, fields.source, fields.source_raw, &article.source);
+    add_keyword(
+        &mut doc,
+        fields.dateline,
+        fields.dateline_raw,
+        &article.dateline,
+    );
+    if !article.url.is_empty() {
+        doc.add_text(fields.url, &article.url);
+    }
+    add_names(&mut doc, fields.author, fields.author_raw, &article.authors);
+    add_names(&mut doc, fields.speaker, fields.speaker_raw, speakers);
+    doc.add_text(fields.path, &article.path);
+    doc
+}
+
+/// Words of an untitled article shown in place of its title.
+const LEAD_WORDS: usize = 12;
+
+/// The first words of a body, for articles without a title.
+pub fn lead_of(body: &str) -> String {
+    let mut words = body.split_whitespace();
+    let mut lead: Vec<&str> = words.by_ref().take(LEAD_WORDS).collect();
+    let more = words.next().is_some();
+    if more {
+        lead.push("…");
+    }
+    lead.join(" ")
+}
+
+fn add_keyword(doc: &mut TantivyDocument, searchable: Field, raw: Field, value: &str) {
+    if !value.is_empty() {
+        doc.add_text(searchable, value);
+        doc.add_text(raw, value);
+    }
+}
+
+fn add_names(doc: &mut TantivyDocument, searchable: Field, raw: Field, names: &[String]) {
+    if names.is_empty() {
+        return;
+    }
+    doc.add_text(searchable, names.join(VALUE_SEPARATOR));
+    for name in names {
+        doc.add_text(raw, name);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn article_keys_are_stable_and_distinct() {
+        assert_eq!(article_key(""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(article_key("reuters-1"), article_key("reuters-1"));
+        assert_ne!(article_key("reuters-1"), article_key("reuters-2"));
+    }
+
+    #[test]
+    fn the_lead_is_the_first_words() {
+        assert_eq!(lead_of("  One two\n\nthree. "), "One two three.");
+        let long = "w ".repeat(20);
+        assert_eq!(lead_of(&long), format!("{} …", ["w"; LEAD_WORDS].join(" ")));
+    }
+
+    #[test]
+    fn every_field_of_the_schema_resolves() {
+        assert!(Fields::of(&build()).is_ok());
+    }
+
+    #[test]
+    fn only_the_first_passage_carries_the_searchable_title() {
+        let fields = Fields::of(&build()).unwrap();
+        let article = Article {
+            id: "a".into(),
+            title: "Port strike".into(),
+            body: "One.\n\nTwo.".into(),
+            ..Article::default()
+        };
+        let first = Passage {
+            ordinal: 0,
+            range: 0..4,
+        };
+        let second = Passage {
+            ordinal: 1,
+            range: 6..10,
+        };
+        let d0 = document(&fields, &article, &first, &[]);
+        let d1 = document(&fields, &article, &second, &[]);
+        assert!(d0.get_first(fields.title_exact).is_some());
+        assert!(d1.get_first(fields.title_exact).is_none());
+        assert!(d1.get_first(fields.title).is_some());
+    }
+}

@@ -1,0 +1,488 @@
+//! Search: a [`SearchRequest`] in, ranked [`ArticleHits`] out.
+//!
+//! Passages are ranked by BM25 (or by date). Hits are grouped by article: an
+//! article appears once, at the rank of its best passage, with up to
+//! `per_article` of its matching passages in reading order — the way search
+//! engines return several fragments of one document. Every shown passage
+//! carries its highlight spans.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use chrono::{DateTime, Utc};
+use tantivy::collector::sort_key::SortBySimilarityScore;
+use tantivy::collector::sort_key::SortByStaticFastValue;
+use tantivy::collector::{Collector, SegmentCollector, TopDocs};
+use tantivy::columnar::Column;
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{DocAddress, DocId, Order, Score, Searcher, SegmentReader, TantivyDocument, Term};
+
+use crate::error::Result;
+use crate::highlight::Highlighter;
+use crate::index::ArchiveIndex;
+use crate::query::{self, Expr, Leaf, QueryBuilder, Scope, Term as QTerm};
+use crate::schema::Fields;
+
+/// How results are ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sort {
+    #[default]
+    Relevance,
+    Newest,
+    Oldest,
+}
+
+/// A search, as the CLI (or any caller) asks for it.
+#[derive(Debug, Clone)]
+pub struct SearchRequest {
+    pub query: String,
+    /// First instant included.
+    pub from: Option<DateTime<Utc>>,
+    /// First instant excluded.
+    pub to: Option<DateTime<Utc>>,
+    /// Any of these sources (words of the source name, case-insensitive).
+    pub sources: Vec<String>,
+    /// Any of these speakers (a full name or part of one).
+    pub speakers: Vec<String>,
+    /// Match the query's words only inside quoted speech.
+    pub quoted: bool,
+    pub sort: Sort,
+    /// Articles to return.
+    pub limit: usize,
+    /// Articles to skip.
+    pub offset: usize,
+    /// Passages shown per article.
+    pub per_article: usize,
+}
+
+impl Default for SearchRequest {
+    fn default() -> Self {
+        SearchRequest {
+            query: String::new(),
+            from: None,
+            to: None,
+            sources: Vec::new(),
+            speakers: Vec::new(),
+            quoted: false,
+            sort: Sort::Relevance,
+            limit: 10,
+            offset: 0,
+            per_article: 3,
+        }
+    }
+}
+
+/// Numbers of matching passages and articles.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Counts {
+    pub passages: u64,
+    pub articles: u64,
+}
+
+/// One matching passage.
+#[derive(Debug, Clone)]
+pub struct PassageHit {
+    pub ordinal: u32,
+    pub score: f32,
+    /// Byte range of the passage in the article body.
+    pub start: u64,
+    pub end: u64,
+    pub text: String,
+    /// Byte ranges in `text` to highlight.
+    pub highlights: Vec<Range<usize>>,
+    pub speakers: Vec<String>,
+}
+
+/// One article in the results, with its matching passages.
+#[derive(Debug, Clone)]
+pub struct ArticleHits {
+    /// 1-based rank among articles (offset included).
+    pub rank: usize,
+    pub article_id: String,
+    pub title: String,
+    /// The first words of the article when it has no title.
+    pub lead: String,
+    /// Byte ranges in `title` to highlight.
+    pub title_highlights: Vec<Range<usize>>,
+    pub date: Option<DateTime<Utc>>,
+    pub source: String,
+    pub dateline: String,
+    pub url: String,
+    pub authors: Vec<String>,
+    pub path: String,
+    /// Best passage score (the article's rank score).
+    pub score: f32,
+    /// Matching passages, in reading order.
+    pub passages: Vec<PassageHit>,
+}
+
+/// The answer to a search.
+#[derive(Debug, Clone, Default)]
+pub struct SearchResults {
+    pub articles: Vec<ArticleHits>,
+    pub counts: Counts,
+}
+
+/// An open index ready to answer searches.
+pub struct Searching {
+    archive: ArchiveIndex,
+    searcher: Searcher,
+}
+
+/// A query compiled for one index: the tree (for highlighting) and the
+/// tantivy query (for matching).
+struct Compiled {
+    expr: Expr,
+    query: Box<dyn Query>,
+}
+
+impl Searching {
+    pub fn open(archive: ArchiveIndex) -> Result<Searching> {
+        let searcher = archive.reader()?.searcher();
+        Ok(Searching { archive, searcher })
+    }
+
+    pub fn searcher(&self) -> &Searcher {
+        &self.searcher
+    }
+
+    pub fn fields(&self) -> &Fields {
+        &self.archive.fields
+    }
+
+    fn compile(&self, request: &SearchRequest) -> Result<Compiled> {
+        let mut expr = query::parse(&request.query)?;
+        if request.quoted {
+            expr = rescope(expr, Scope::Text, Scope::Quote);
+        }
+        let fields = self.archive.fields;
+        let mut builder = QueryBuilder::new(&fields);
+        let mut clauses = vec![(Occur::Must, builder.build(&expr)?)];
+        for filter in filters(request) {
+            clauses.push((Occur::Must, builder.filter(&filter)?));
+        }
+        let query: Box<dyn Query> = if clauses.len() == 1 {
+            clauses
+                .pop()
+                .map(|(_, q)| q)
+                .unwrap_or_else(|| Box::new(BooleanQuery::new(vec![])))
+        } else {
+            Box::new(BooleanQuery::new(clauses))
+        };
+        Ok(Compiled { expr, query })
+    }
+
+    /// Counts matching passages and articles.
+    pub fn count(&self, request: &SearchRequest) -> Result<Counts> {
+        let compiled = self.compile(request)?;
+        Ok(self.searcher.search(&*compiled.query, &ArticleCounter)?)
+    }
+
+    /// Runs a search: counts and the requested page of grouped, highlighted hits.
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
+        let compiled = self.compile(request)?;
+        let wanted = request.offset + request.limit;
+        let per = request.per_article.max(1);
+        let mut fetch = (wanted * per * 4).max(32);
+        let (mut ranked, counts) = self.ranked(&*compiled.query, request.sort, fetch)?;
+        let mut groups = self.group(&ranked, per);
+        // Fetch more until enough distinct articles are seen or none are left.
+        while groups.len() < wanted && (ranked.len() as u64) < counts.passages {
+            fetch *= 4;
+            ranked = self.ranked(&*compiled.query, request.sort, fetch)?.0;
+            groups = self.group(&ranked, per);
+        }
+        let exhausted = ranked.len() as u64 >= counts.passages;
+        let mut highlighter = Highlighter::new(&compiled.expr);
+        let mut articles = Vec::new();
+        for (i, mut group) in groups
+            .into_iter()
+            .enumerate()
+            .skip(request.offset)
+            .take(request.limit)
+        {
+            if !exhausted && group.docs.len() < per {
+                group.docs = self.article_passages(&compiled, group.key_doc, per)?;
+            }
+            articles.push(self.article(&group, i + 1, &mut highlighter)?);
+        }
+        Ok(SearchResults { articles, counts })
+    }
+
+    /// The top `limit` passages in the requested order, and the counts.
+    fn ranked(
+        &self,
+        query: &dyn Query,
+        sort: Sort,
+        limit: usize,
+    ) -> Result<(Vec<(Score, DocAddress)>, Counts)> {
+        let top = TopDocs::with_limit(limit);
+        let order = match sort {
+            Sort::Relevance => {
+                let collector = (top.order_by_score(), ArticleCounter);
+                return Ok(self.searcher.search(query, &collector)?);
+            }
+            Sort::Newest => Order::Desc,
+            Sort::Oldest => Order::Asc,
+        };
+        let by = (
+            (
+                SortByStaticFastValue::<tantivy::DateTime>::for_field("date"),
+                order,
+            ),
+            (SortBySimilarityScore, Order::Desc),
+        );
+        let (docs, counts) = self
+            .searcher
+            .search(query, &(top.order_by(by), ArticleCounter))?;
+        let docs = docs
+            .into_iter()
+            .map(|((_, score), addr)| (score, addr))
+            .collect();
+        Ok((docs, counts))
+    }
+
+    /// Groups ranked passages by article, keeping each article's best `per`.
+    fn group(&self, ranked: &[(Score, DocAddress)], per: usize) -> Vec<Group> {
+        let mut index: HashMap<u64, usize> = HashMap::new();
+        let mut groups: Vec<Group> = Vec::new();
+        let mut columns: HashMap<u32, Option<Column<u64>>> = HashMap::new();
+        for &(score, addr) in ranked {
+            let column = columns.entry(addr.segment_ord).or_insert_with(|| {
+                self.searcher
+                    .segment_reader(addr.segment_ord)
+                    .fast_fields()
+                    .u64("article_key")
+                    .ok()
+            });
+            let key = column
+                .as_ref()
+                .and_then(|c| c.first(addr.doc_id))
+                .unwrap_or(0);
+            let slot = *index.entry(key).or_insert_with(|| {
+                groups.push(Group {
+                    key_doc: addr,
+                    score,
+                    docs: Vec::new(),
+                });
+                groups.len() - 1
+            });
+            if groups[slot].docs.len() < per {
+                groups[slot].docs.push((score, addr));
+            }
+        }
+        groups
+    }
+
+    /// The best `per` matching passages of the article `doc` belongs to.
+    fn article_passages(
+        &self,
+        compiled: &Compiled,
+        doc: DocAddress,
+        per: usize,
+    ) -> Result<Vec<(Score, DocAddress)>> {
+        let stored: TantivyDocument = self.searcher.doc(doc)?;
+        let id = text_of(&stored, self.archive.fields.article_id);
+        let only_this = TermQuery::new(
+            Term::from_field_text(self.archive.fields.article_id, &id),
+            IndexRecordOption::Basic,
+        );
+        let query = BooleanQuery::new(vec![
+            (Occur::Must, compiled.query.box_clone()),
+            (Occur::Must, query::build::zero(Box::new(only_this))),
+        ]);
+        Ok(self
+            .searcher
+            .search(&query, &TopDocs::with_limit(per).order_by_score())?)
+    }
+
+    fn article(
+        &self,
+        group: &Group,
+        rank: usize,
+        highlighter: &mut Highlighter,
+    ) -> Result<ArticleHits> {
+        let f = &self.archive.fields;
+        let mut docs: Vec<(Score, TantivyDocument)> = Vec::with_capacity(group.docs.len());
+        for &(score, addr) in &group.docs {
+            docs.push((score, self.searcher.doc(addr)?));
+        }
+        docs.sort_by_key(|(_, d)| d.get_first(f.ordinal).and_then(|v| v.as_u64()).unwrap_or(0));
+        let first = &docs[0].1;
+        let title = text_of(first, f.title);
+        let mut title_highlights = Vec::new();
+        let mut passages = Vec::new();
+        for (score, doc) in &docs {
+            let ordinal = doc
+                .get_first(f.ordinal)
+                .and_then(|v| v.as_u64())
+                .unwrap_or(0) as u32;
+            let text = text_of(doc, f.text);
+            let title_for = (ordinal == 0).then_some(title.as_str());
+            let spans = highlighter.spans(&text, title_for);
+            if ordinal == 0 {
+                title_highlights = spans.title;
+            }
+            passages.push(PassageHit {
+                ordinal,
+                score: *score,
+                start: doc.get_first(f.start).and_then(|v| v.as_u64()).unwrap_or(0),
+                end: doc.get_first(f.end).and_then(|v| v.as_u64()).unwrap_or(0),
+                text,
+                highlights: spans.text,
+                speakers: texts_of(doc, f.speaker_raw),
+            });
+        }
+        Ok(ArticleHits {
+            rank,
+            article_id: text_of(first, f.article_id),
+            title,
+            lead: text_of(first, f.lead),
+            title_highlights,
+            date: first
+                .get_first(f.date)
+                .and_then(|v| v.as_datetime())
+                .and_then(|d| DateTime::from_timestamp(d.into_timestamp_secs(), 0)),
+            source: text_of(first, f.source),
+            dateline: text_of(first, f.dateline),
+            url: text_of(first, f.url),
+            authors: texts_of(first, f.author_raw),
+            path: text_of(first, f.path),
+            score: group.score,
+            passages,
+        })
+    }
+}
+
+/// An article's hits while grouping: its best passage first.
+struct Group {
+    key_doc: DocAddress,
+    score: Score,
+    docs: Vec<(Score, DocAddress)>,
+}
+
+fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> String {
+    doc.get_first(field)
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn texts_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> Vec<String> {
+    doc.get_all(field)
+        .filter_map(|v| v.as_str().map(str::to_string))
+        .collect()
+}
+
+/// The request's filters as query trees (each a required, zero-score clause).
+fn filters(request: &SearchRequest) -> Vec<Expr> {
+    let mut out = Vec::new();
+    if request.from.is_some() || request.to.is_some() {
+        out.push(leaf(
+            Scope::Date,
+            QTerm::Dates {
+                start: request.from,
+                end: request.to,
+            },
+        ));
+    }
+    for (scope, values) in [
+        (Scope::Source, &request.sources),
+        (Scope::Speaker, &request.speakers),
+    ] {
+        let any: Vec<Expr> = values
+            .iter()
+            .map(|v| {
+                leaf(
+                    scope,
+                    QTerm::Phrase {
+                        text: v.clone(),
+                        slop: 0,
+                        prefix: false,
+                    },
+                )
+            })
+            .collect();
+        if !any.is_empty() {
+            out.push(Expr::Or(any));
+        }
+    }
+    out
+}
+
+fn leaf(scope: Scope, term: QTerm) -> Expr {
+    Expr::Leaf(Leaf { scope, term })
+}
+
+/// Moves every leaf of one scope to another (`--quoted`: text → quotes).
+fn rescope(expr: Expr, from: Scope, to: Scope) -> Expr {
+    match expr {
+        Expr::Leaf(mut l) => {
+            if l.scope == from {
+                l.scope = to;
+            }
+            Expr::Leaf(l)
+        }
+        Expr::And(items) => Expr::And(items.into_iter().map(|e| rescope(e, from, to)).collect()),
+        Expr::Or(items) => Expr::Or(items.into_iter().map(|e| rescope(e, from, to)).collect()),
+        Expr::Not(inner) => Expr::Not(Box::new(rescope(*inner, from, to))),
+    }
+}
+
+/// Counts matching passages and distinct articles (by article key).
+pub struct ArticleCounter;
+
+pub struct ArticleCounterSegment {
+    keys: Option<Column<u64>>,
+    passages: u64,
+    articles: HashSet<u64>,
+}
+
+impl Collector for ArticleCounter {
+    type Fruit = Counts;
+    type Child = ArticleCounterSegment;
+
+    fn for_segment(
+        &self,
+        _: u32,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<ArticleCounterSegment> {
+        Ok(ArticleCounterSegment {
+            keys: reader.fast_fields().u64("article_key").ok(),
+            passages: 0,
+            articles: HashSet::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<(u64, HashSet<u64>)>) -> tantivy::Result<Counts> {
+        let mut passages = 0;
+        let mut articles = HashSet::new();
+        for (p, keys) in fruits {
+            passages += p;
+            articles.extend(keys);
+        }
+        Ok(Counts {
+            passages,
+            articles: articles.len() as u64,
+        })
+    }
+}
+
+impl SegmentCollector for ArticleCounterSegment {
+    type Fruit = (u64, HashSet<u64>);
+
+    fn collect(&mut self, doc: DocId, _: Score) {
+        self.passages += 1;
+        if let Some(key) = self.keys.as_ref().and_then(|c| c.first(doc)) {
+            self.articles.insert(key);
+        }
+    }
+
+    fn harvest(self) -> (u64, HashSet<u64>) {
+        (self.passages, self.articles)
+    }
+}

@@ -1,0 +1,393 @@
+//! End-to-end tests of the `dateline` binary on the sample archive and on
+//! fixtures written here.
+
+mod util;
+
+use util::{Env, path_str, repo};
+
+fn sample_env() -> Env {
+    let env = Env::new();
+    env.ingest(&["sample/"]);
+    env
+}
+
+#[test]
+fn the_quick_start_finds_borders_closed_from_2024() {
+    let env = sample_env();
+    let hits = env.search(r#""borders closed""#, &["--from", "2024-01"]);
+    let articles: std::collections::HashSet<_> = hits.iter().map(|h| &h.article_id).collect();
+    assert_eq!(articles.len(), 5, "{hits:#?}");
+    for hit in &hits {
+        assert!(hit.date.as_deref().unwrap() >= "2024-01-01", "{hit:?}");
+        assert!(!hit.marked().is_empty(), "no highlight in {hit:?}");
+        for marked in hit.marked() {
+            assert_eq!(marked.to_lowercase(), "borders closed");
+        }
+    }
+    // Without the date filter, the two 2023 articles come back too.
+    assert_eq!(env.count(r#""borders closed""#, &[]).articles, 7);
+}
+
+#[test]
+fn the_phrase_does_not_match_other_wordings() {
+    let env = sample_env();
+    for hit in env.search(r#""borders closed""#, &["--limit", "50"]) {
+        let lower = hit.text.to_lowercase();
+        assert!(lower.contains("borders closed"), "{}", hit.text);
+    }
+    // The words alone match many more passages than the phrase.
+    let words = env.count("borders closed", &[]);
+    let phrase = env.count(r#""borders closed""#, &[]);
+    assert!(words.passages > phrase.passages, "{words:?} {phrase:?}");
+}
+
+#[test]
+fn bare_words_match_stems_and_highlight_them() {
+    let env = sample_env();
+    let hits = env.search("closure", &["--limit", "50"]);
+    assert!(!hits.is_empty());
+    for hit in &hits {
+        for marked in hit.marked() {
+            assert!(marked.to_lowercase().starts_with("closur"), "{marked}");
+        }
+    }
+}
+
+#[test]
+fn human_output_shows_rank_date_title_and_coloured_matches() {
+    let env = sample_env();
+    let run = env.run(&[
+        "search",
+        r#""borders closed""#,
+        "--from",
+        "2024-01",
+        "--color",
+        "always",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.starts_with("\x1b[1m1.\x1b[0m \x1b[2m2"),
+        "{}",
+        run.stdout
+    );
+    // A phrase is one coloured span, space included.
+    assert!(
+        run.stdout.contains("\x1b[1;31mborders closed\x1b[0m"),
+        "{}",
+        run.stdout
+    );
+    let plain = env.run(&["search", r#""borders closed""#, "--color", "never"]);
+    assert!(!plain.stdout.contains('\x1b'));
+    assert!(plain.stdout.contains("Drozd tells parliament"));
+}
+
+#[test]
+fn a_second_ingest_replaces_instead_of_duplicating() {
+    let env = sample_env();
+    let before = env.stats();
+    let again = env.run(&["ingest", "sample/"]);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert!(again.stderr.contains("30 replaced"), "{}", again.stderr);
+    let after = env.stats();
+    assert_eq!(
+        (before.articles, before.passages),
+        (after.articles, after.passages)
+    );
+    assert_eq!(after.articles, 30);
+    assert_eq!(after.undated, 1);
+}
+
+#[test]
+fn broken_files_get_one_line_each_and_good_articles_are_kept() {
+    let env = Env::new();
+    let run = env.run(&["ingest", "tests/fixtures/broken"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let err = run.err_lines();
+    let line_for = |name: &str| -> Vec<&&str> { err.iter().filter(|l| l.contains(name)).collect() };
+    for (file, reason) in [
+        ("binary.txt:1:", "binary"),
+        ("empty.txt:", "empty file"),
+        ("latin1.txt:1:", "invalid UTF-8"),
+        ("mixed.ndjson:2:", "invalid JSON"),
+        ("odd-date.json:1:", "unrecognised date"),
+        ("truncated.ndjson.gz:2:", "truncated"),
+        ("notes.csv", "unsupported"),
+    ] {
+        let lines = line_for(file);
+        assert_eq!(lines.len(), 1, "{file}: {err:#?}");
+        assert!(lines[0].contains(reason), "{file}: {}", lines[0]);
+    }
+    // No Rust debug output, no panics.
+    assert!(!run.stderr.contains("panicked") && !run.stderr.contains("Error {"));
+    let ids: std::collections::HashSet<String> = env
+        .search("harbour OR ferry", &["--limit", "20"])
+        .into_iter()
+        .map(|h| h.article_id)
+        .collect();
+    for id in ["fixture-1", "fixture-2", "fixture-3", "fixture-6"] {
+        assert!(ids.contains(id), "{id} missing from {ids:?}");
+    }
+    assert_eq!(env.stats().articles, 5);
+}
+
+#[test]
+fn strict_commits_nothing_when_anything_is_rejected() {
+    let env = Env::new();
+    let run = env.run(&["ingest", "--strict", "tests/fixtures/broken"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("nothing committed"), "{}", run.stderr);
+    assert_eq!(env.stats().articles, 0);
+    // A clean input commits under --strict.
+    let clean = env.run(&[
+        "ingest",
+        "--strict",
+        "--quiet",
+        "tests/fixtures/broken/good.txt",
+    ]);
+    assert_eq!(clean.code, 0, "{}", clean.stderr);
+    assert_eq!(env.stats().articles, 1);
+}
+
+#[test]
+fn exit_codes_say_results_none_or_error() {
+    let env = sample_env();
+    assert_eq!(env.run(&["search", "ferry"]).code, 0);
+    let none = env.run(&["search", r#""borders closed""#, "--from", "2025-06"]);
+    assert_eq!(none.code, 1);
+    assert!(none.stdout.is_empty());
+    assert!(none.stderr.contains("no results"));
+    let syntax = env.run(&["search", r#"borders "closed"#]);
+    assert_eq!(syntax.code, 2);
+    assert_eq!(syntax.err_lines().len(), 1, "{}", syntax.stderr);
+    assert!(syntax.stderr.contains("column 9"), "{}", syntax.stderr);
+    let flag = env.run(&["search", "x", "--no-such-flag"]);
+    assert_eq!(flag.code, 2);
+    let date = env.run(&["search", "x", "--from", "June"]);
+    assert_eq!(date.code, 2);
+    assert!(
+        date.stderr.contains("invalid --from date"),
+        "{}",
+        date.stderr
+    );
+}
+
+#[test]
+fn searching_without_an_index_says_how_to_make_one() {
+    let env = Env::new();
+    let run = env.run(&["search", "anything"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("dateline ingest"), "{}", run.stderr);
+}
+
+#[test]
+fn an_unknown_extension_named_explicitly_is_an_error() {
+    let env = Env::new();
+    let run = env.run(&["ingest", "tests/fixtures/broken/notes.csv"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains(".txt, .json, .ndjson, .jsonl"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn count_json_gives_passages_and_articles() {
+    let env = sample_env();
+    let counts = env.count("strike OR walkout", &[]);
+    assert!(
+        counts.articles >= 5 && counts.passages >= counts.articles,
+        "{counts:?}"
+    );
+    let human = env.run(&["search", "strike OR walkout", "--count"]);
+    assert!(
+        human
+            .stdout
+            .contains(&format!("articles: {}", counts.articles))
+    );
+}
+
+#[test]
+fn date_filters_are_inclusive_periods() {
+    let env = sample_env();
+    let june = env.search(
+        "Bahía",
+        &["--from", "2024-05", "--to", "2024-06", "--limit", "50"],
+    );
+    assert!(!june.is_empty());
+    for hit in &june {
+        let d = hit.date.as_deref().unwrap();
+        assert!(("2024-05-01".."2024-07-01").contains(&d), "{d}");
+    }
+    // The same range written in the query.
+    let in_query = env.count("Bahía date:[2024-05 TO 2024-06]", &[]);
+    let by_flags = env.count("Bahía", &["--from", "2024-05", "--to", "2024-06"]);
+    assert_eq!(in_query, by_flags);
+}
+
+#[test]
+fn filters_do_not_change_the_ranking() {
+    let env = sample_env();
+    let all = env.search("strike", &["--limit", "50", "--per-article", "1"]);
+    let filtered = env.search(
+        "strike",
+        &["--from", "2023", "--limit", "50", "--per-article", "1"],
+    );
+    let scores = |hits: &[util::Hit]| -> Vec<(String, u32)> {
+        hits.iter()
+            .map(|h| (h.article_id.clone(), (h.score * 1000.0) as u32))
+            .collect()
+    };
+    assert_eq!(scores(&all), scores(&filtered));
+}
+
+#[test]
+fn not_excludes_and_a_lone_not_is_an_error() {
+    let env = sample_env();
+    let with = env.count("strike", &[]);
+    let without = env.count("strike AND NOT walkout", &[]);
+    let both = env.count("strike walkout", &[]);
+    assert_eq!(without.passages, with.passages - both.passages);
+    assert_eq!(env.count("strike -walkout", &[]), without);
+    assert_eq!(env.run(&["search", "NOT"]).code, 2);
+}
+
+#[test]
+fn prefixes_match_every_word_that_starts_with_them() {
+    let env = sample_env();
+    let hits = env.search("reservoi*", &["--limit", "50"]);
+    assert!(!hits.is_empty());
+    for hit in &hits {
+        for m in hit.marked() {
+            assert!(m.to_lowercase().starts_with("reservoi"), "{m}");
+        }
+    }
+}
+
+#[test]
+fn per_article_groups_passages_under_one_rank() {
+    let env = sample_env();
+    let hits = env.search("Varga", &["--per-article", "2", "--limit", "3"]);
+    let ranks: std::collections::BTreeSet<_> = hits.iter().map(|h| h.rank).collect();
+    assert_eq!(ranks.into_iter().collect::<Vec<_>>(), [1, 2, 3]);
+    for rank in 1..=3 {
+        let group: Vec<_> = hits.iter().filter(|h| h.rank == rank).collect();
+        assert!(!group.is_empty() && group.len() <= 2);
+        assert!(group.iter().all(|h| h.article_id == group[0].article_id));
+        assert!(group.windows(2).all(|w| w[0].passage < w[1].passage));
+    }
+    // Paging continues where the first page ended.
+    let page2 = env.search(
+        "Varga",
+        &["--per-article", "2", "--limit", "3", "--offset", "3"],
+    );
+    assert_eq!(page2.first().map(|h| h.rank), Some(4));
+    assert!(
+        page2
+            .iter()
+            .all(|h| hits.iter().all(|p| p.article_id != h.article_id))
+    );
+}
+
+#[test]
+fn newest_first_sorts_by_date() {
+    let env = sample_env();
+    let hits = env.search(
+        "Karsovia",
+        &["--sort", "newest", "--per-article", "1", "--limit", "30"],
+    );
+    let dates: Vec<_> = hits.iter().filter_map(|h| h.date.clone()).collect();
+    let mut sorted = dates.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dates, sorted);
+}
+
+#[test]
+fn fields_search_titles_and_filter_sources() {
+    let env = sample_env();
+    for hit in env.search("title:strike", &["--limit", "50"]) {
+        assert!(hit.title.to_lowercase().contains("strike"), "{}", hit.title);
+    }
+    let herald = env.search("port", &["--source", "harbour herald", "--limit", "50"]);
+    assert!(!herald.is_empty());
+    assert!(herald.iter().all(|h| h.source == "Harbour Herald"));
+    assert_eq!(
+        env.count("port source:\"harbour herald\"", &[]),
+        env.count("port", &["--source", "Harbour Herald"])
+    );
+}
+
+#[test]
+fn standard_input_takes_ndjson() {
+    let env = Env::new();
+    let input = r#"{"id": "s1", "title": "Stdin story", "date": "2024-01-02", "body": "The lighthouse keeper retired."}
+{"id": "s2", "title": "Another", "body": "No date here, only a lighthouse."}
+"#;
+    let run = env.run_stdin(&["ingest", "-"], input);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("indexed 2 articles"), "{}", run.stderr);
+    let stats = env.stats();
+    assert_eq!((stats.articles, stats.undated), (2, 1));
+}
+
+#[test]
+fn the_index_location_comes_from_the_environment_when_not_given() {
+    let env = Env::new();
+    let elsewhere = env.dir.path().join("from-env");
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_dateline"));
+    cmd.current_dir(repo())
+        .env("DATELINE_INDEX", &elsewhere)
+        .args(["ingest", "--quiet", "tests/fixtures/broken/good.txt"]);
+    let run = util::run(&mut cmd);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(elsewhere.join("meta.json").exists());
+    assert!(elsewhere.join("dateline.json").exists());
+    let _ = path_str(&elsewhere);
+}
+
+#[test]
+fn a_second_writer_is_refused_while_the_first_holds_the_lock() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let env = Env::new();
+    env.ingest(&["tests/fixtures/broken/good.txt"]);
+    // The first ingest reads standard input, which stays open: it holds the lock.
+    let mut first = env
+        .command()
+        .args(["ingest", "--quiet", "-"])
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut stdin = first.stdin.take().expect("stdin");
+    // Until the first has taken the lock, the second may still succeed.
+    for _ in 0..200 {
+        let second = env.run(&["ingest", "--quiet", "tests/fixtures/broken/good.txt"]);
+        if second.code == 2 && second.stderr.contains("locked by another process") {
+            assert_eq!(second.err_lines().len(), 1, "{}", second.stderr);
+            // Searches keep working meanwhile.
+            assert_eq!(env.run(&["search", "ferry"]).code, 0);
+            writeln!(stdin, r#"{{"id": "late", "body": "A late ferry."}}"#).expect("write");
+            drop(stdin);
+            let status = first.wait().expect("wait");
+            assert!(status.success());
+            assert_eq!(env.stats().articles, 2);
+            return;
+        }
+        assert_eq!(second.code, 0, "{}", second.stderr);
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let _ = first.kill();
+    let _ = first.wait();
+    panic!("the second writer was never refused");
+}
+
+#[test]
+fn help_and_version_work() {
+    let env = Env::new();
+    let help = env.run(&["--help"]);
+    assert_eq!(help.code, 0);
+    assert!(help.stdout.contains("ingest") && help.stdout.contains("search"));
+    let version = env.run(&["--version"]);
+    assert!(version.stdout.starts_with("dateline "));
+}
