@@ -15,7 +15,10 @@ use tantivy::directory::MmapDirectory;
 use tantivy::indexer::UserOperation;
 use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term};
+use tantivy::store::{Compressor, ZstdCompressor};
+use tantivy::{
+    Index, IndexReader, IndexSettings, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term,
+};
 
 use crate::analysis;
 use crate::article::Article;
@@ -77,7 +80,10 @@ impl ArchiveIndex {
         .unwrap_or_default();
         std::fs::write(dir.join(MARKER), marker + "\n")
             .map_err(|e| Error::io(format!("writing {}", dir.join(MARKER).display()), e))?;
-        let index = Index::create_in_dir(dir, schema::build())?;
+        let index = Index::builder()
+            .schema(schema::build())
+            .settings(settings())
+            .create_in_dir(dir)?;
         Self::wrap(index, dir)
     }
 
@@ -128,6 +134,24 @@ impl ArchiveIndex {
         })
     }
 }
+
+/// Stored passages are compressed with zstd in 64 KiB blocks: news text
+/// compresses about twice as well as with LZ4, and a search decompresses only
+/// the few blocks holding the hits it shows.
+fn settings() -> IndexSettings {
+    IndexSettings {
+        docstore_compression: Compressor::Zstd(ZstdCompressor {
+            compression_level: Some(DOCSTORE_ZSTD_LEVEL),
+        }),
+        docstore_blocksize: DOCSTORE_BLOCK,
+        ..IndexSettings::default()
+    }
+}
+
+/// zstd level of the document store.
+const DOCSTORE_ZSTD_LEVEL: i32 = 3;
+/// Bytes per compressed block of the document store.
+const DOCSTORE_BLOCK: usize = 64 << 10;
 
 fn check_marker(dir: &Path) -> Result<()> {
     let path = dir.join(MARKER);

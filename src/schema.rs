@@ -92,13 +92,19 @@ pub fn build() -> Schema {
         "text",
         text_options(analysis::EXACT, WithFreqsAndPositions, true),
     );
-    b.add_text_field("text_stem", text_options(analysis::STEM, WithFreqs, false));
+    b.add_text_field(
+        "text_stem",
+        text_options(analysis::STEM_CHANGED, WithFreqs, false),
+    );
     b.add_text_field("title", STORED);
     b.add_text_field(
         "title_exact",
         text_options(analysis::EXACT, WithFreqsAndPositions, false),
     );
-    b.add_text_field("title_stem", text_options(analysis::STEM, WithFreqs, false));
+    b.add_text_field(
+        "title_stem",
+        text_options(analysis::STEM_CHANGED, WithFreqs, false),
+    );
     b.add_text_field("lead", STORED);
     b.add_date_field(
         "date",
@@ -132,7 +138,10 @@ pub fn build() -> Schema {
         "quote",
         text_options(analysis::EXACT, WithFreqsAndPositions, false),
     );
-    b.add_text_field("quote_stem", text_options(analysis::STEM, WithFreqs, false));
+    b.add_text_field(
+        "quote_stem",
+        text_options(analysis::STEM_CHANGED, WithFreqs, false),
+    );
     b.add_text_field("path", STORED);
     b.build()
 }

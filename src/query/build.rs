@@ -1,7 +1,7 @@
 //! From an [`Expr`] to a tantivy query over the passage index.
 //!
-//! * a bare word matches the stemmed text, plus the exact form with a boost,
-//!   plus the title (first passage only) at a lower weight;
+//! * a bare word matches every word with the same stem, plus the exact form
+//!   with a boost, plus the title (first passage only) at a lower weight;
 //! * a phrase matches the exact text (and the title, lower), positions and all;
 //! * a prefix matches every exact term that starts with it;
 //! * `source:`, `speaker:`, `author:`, `dateline:` and `date:` are filters: they
@@ -148,10 +148,18 @@ impl<'a> QueryBuilder<'a> {
                 let words = self.analyzer.words(text);
                 match (words.as_slice(), stem) {
                     ([], _) => None,
-                    ([word], Some(stem)) => Some(either(
-                        term_query(stem, &word.stem),
-                        boost(term_query(exact, &word.exact), EXACT_BOOST),
-                    )),
+                    ([word], Some(stem)) => {
+                        // Stems equal to their word are indexed in the exact
+                        // field only (see `analysis`).
+                        let mut forms = vec![(Occur::Should, term_query(stem, &word.stem))];
+                        if self.analyzer.stem_of(&word.stem) == word.stem {
+                            forms.push((Occur::Should, term_query(exact, &word.stem)));
+                        }
+                        Some(either(
+                            Box::new(BooleanQuery::new(forms)),
+                            boost(term_query(exact, &word.exact), EXACT_BOOST),
+                        ))
+                    }
                     ([word], None) => Some(term_query(exact, &word.exact)),
                     // "Iran-Israel", "U.S.": several words typed as one.
                     (words, _) => Some(phrase_query(exact, words, 0)),

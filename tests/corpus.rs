@@ -1,0 +1,351 @@
+//! Acceptance tests on the real corpora in `../shared/corpus/` (never copied
+//! into this repository). They are `#[ignore]`d in a plain `cargo test`
+//! because they need the corpus and a release build to be quick:
+//!
+//! ```sh
+//! cargo test --release --test corpus -- --ignored
+//! ```
+//!
+//! When the corpus is absent they say so and pass, except under `CI`, where
+//! its absence is a failure.
+
+mod util;
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use util::{Env, Hit};
+
+const CORPORA: [&str; 3] = ["reuters21578", "polnear", "newsarticles"];
+
+/// The shared corpus folder, or `None` (with a message) when it is absent.
+fn corpus() -> Option<PathBuf> {
+    let dir = util::repo().join("../shared/corpus");
+    if dir.join("reuters21578/articles.ndjson").exists() {
+        return Some(dir);
+    }
+    let message = format!(
+        "corpus acceptance tests need {}; it is absent",
+        dir.display()
+    );
+    if std::env::var_os("CI").is_some() {
+        panic!("{message} (and CI is set)");
+    }
+    eprintln!("SKIPPED: {message}");
+    None
+}
+
+/// One index over the three NDJSON corpora, built once for all tests here.
+fn shared() -> Option<&'static (Env, util::Run)> {
+    static SHARED: OnceLock<Option<(Env, util::Run)>> = OnceLock::new();
+    SHARED
+        .get_or_init(|| {
+            let dir = corpus()?;
+            let env = Env::new();
+            let paths: Vec<String> = CORPORA
+                .iter()
+                .map(|c| dir.join(c).join("articles.ndjson").display().to_string())
+                .collect();
+            let mut args = vec!["ingest"];
+            args.extend(paths.iter().map(String::as_str));
+            let run = env.run(&args);
+            Some((env, run))
+        })
+        .as_ref()
+}
+
+/// An article of the reference reading: straight from the NDJSON.
+struct RefArticle {
+    id: String,
+    title: String,
+    body: String,
+    /// `YYYY-MM-DD` (UTC), when dated.
+    day: Option<String>,
+}
+
+fn reference(corpus: &str) -> Vec<RefArticle> {
+    let dir = corpus_dir();
+    let text =
+        std::fs::read_to_string(dir.join(corpus).join("articles.ndjson")).expect("read corpus");
+    text.lines()
+        .map(|line| {
+            let v: serde_json::Value = serde_json::from_str(line).expect("corpus JSON");
+            let s = |k: &str| v[k].as_str().unwrap_or("").to_string();
+            RefArticle {
+                id: s("id"),
+                title: s("title"),
+                body: s("body"),
+                day: v["date"].as_str().map(|d| d[..10].to_string()),
+            }
+        })
+        .collect()
+}
+
+fn corpus_dir() -> PathBuf {
+    util::repo().join("../shared/corpus")
+}
+
+/// The reference normalisation, written independently of the indexer: lower
+/// case, words are runs of letters and digits, an apostrophe between letters
+/// joins, a final 's (possessive) is dropped.
+fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let apostrophe = matches!(c, '\'' | '’')
+            && i > 0
+            && chars[i - 1].is_alphanumeric()
+            && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
+        if c.is_alphanumeric() {
+            word.extend(c.to_lowercase());
+        } else if apostrophe {
+            word.push('\'');
+        } else if !word.is_empty() {
+            out.push(std::mem::take(&mut word));
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out.into_iter()
+        .map(|w| {
+            let w = w.strip_suffix("'s").unwrap_or(&w).to_string();
+            w.replace('\'', "")
+        })
+        .collect()
+}
+
+/// Whether the phrase's words stand side by side in one paragraph of `text`.
+fn has_phrase(text: &str, phrase: &[String]) -> bool {
+    text.split("\n\n").any(|para| {
+        let w = words(para);
+        w.windows(phrase.len()).any(|win| win == phrase)
+    })
+}
+
+fn ids(hits: &[Hit]) -> BTreeSet<String> {
+    hits.iter().map(|h| h.article_id.clone()).collect()
+}
+
+const ALL: &str = "100000";
+
+#[test]
+#[ignore = "needs ../shared/corpus; run: cargo test --release --test corpus -- --ignored"]
+fn every_corpus_ingests_with_zero_rejected_records() {
+    let Some((env, run)) = shared() else { return };
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains(" 0 rejected"), "{}", run.stderr);
+    let expected: usize = CORPORA.iter().map(|c| reference(c).len()).sum();
+    let stats = env.stats();
+    assert_eq!(stats.articles as usize, expected);
+    assert_eq!(stats.undated, 0);
+}
+
+#[test]
+#[ignore = "needs ../shared/corpus; run: cargo test --release --test corpus -- --ignored"]
+fn reuters_phrases_match_exactly_the_reference() {
+    let Some((env, _)) = shared() else { return };
+    let reuters = reference("reuters21578");
+    let phrases = [
+        "interest rates",
+        "oil prices",
+        "trade deficit",
+        "central bank",
+        "money supply",
+        "stock exchange",
+        "crude oil",
+        "joint venture",
+        "mln dlrs",
+        "net loss",
+        "per share",
+        "bank of japan",
+        "west germany",
+        "exchange rate",
+        "balance of payments",
+        "finance minister",
+        "debt crisis",
+        "soviet union",
+        "tender offer",
+        "annual meeting",
+        "common stock",
+        "third quarter",
+        "the white house",
+        "secretary of state",
+        "one of the",
+        "gulf of mexico",
+        "prime rate",
+        "strait of hormuz",
+        "louvre accord",
+        "karl otto poehl",
+    ];
+    for phrase in phrases {
+        let wanted = words(phrase);
+        let expected: BTreeSet<String> = reuters
+            .iter()
+            .filter(|a| has_phrase(&a.title, &wanted) || has_phrase(&a.body, &wanted))
+            .map(|a| a.id.clone())
+            .collect();
+        let quoted = format!("\"{phrase}\"");
+        let hits = env.search(
+            &quoted,
+            &["--source", "Reuters", "--per-article", "1", "--limit", ALL],
+        );
+        let got = ids(&hits);
+        let missing: Vec<_> = expected.difference(&got).take(5).collect();
+        let extra: Vec<_> = got.difference(&expected).take(5).collect();
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "{phrase}: expected {} got {}; missing {missing:?}; extra {extra:?}",
+            expected.len(),
+            got.len()
+        );
+        assert!(!expected.is_empty(), "{phrase}: no reference matches");
+        let counts = env.count(&quoted, &["--source", "Reuters"]);
+        assert_eq!(counts.articles as usize, expected.len(), "{phrase}");
+        // Every highlight, read from the text, is the phrase.
+        for hit in &hits {
+            let title_marks = hit.title_highlights.iter().map(|[s, e]| &hit.title[*s..*e]);
+            let marks: Vec<&str> = hit.marked().into_iter().chain(title_marks).collect();
+            assert!(
+                !marks.is_empty(),
+                "{phrase}: no highlight in {}",
+                hit.article_id
+            );
+            for m in marks {
+                assert_eq!(
+                    words(m),
+                    wanted,
+                    "{phrase}: highlighted {m:?} in {}",
+                    hit.article_id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+#[ignore = "needs ../shared/corpus; run: cargo test --release --test corpus -- --ignored"]
+fn date_filters_count_what_the_ndjson_dates_say() {
+    let Some((env, _)) = shared() else { return };
+    let mut all: Vec<RefArticle> = Vec::new();
+    for c in CORPORA {
+        all.extend(reference(c));
+    }
+    let ranges = [
+        ("1987-03-01", "1987-03-31"),
+        ("1987-04-01", "1987-04-30"),
+        ("1987-02-26", "1987-02-26"),
+        ("1987-06-15", "1987-07-15"),
+        ("1987-10-19", "1987-10-20"),
+        ("2015-11-08", "2016-03-31"),
+        ("2016-10-01", "2016-10-31"),
+        ("2016-11-01", "2016-11-07"),
+        ("2017-02-01", "2017-02-28"),
+        ("2017-03-15", "2017-03-30"),
+        ("1987-01-01", "2017-12-31"),
+        ("2025-06-23", "2025-06-23"),
+    ];
+    let oil = words("oil prices");
+    for (from, to) in ranges {
+        let in_range = |a: &&RefArticle| a.day.as_deref().is_some_and(|d| (from..=to).contains(&d));
+        // Every article in the window: a date-only query.
+        let expected = all.iter().filter(in_range).count() as u64;
+        let query = format!("date:[{from} TO {to}]");
+        assert_eq!(env.count(&query, &[]).articles, expected, "{query}");
+        // A phrase within the window, by --from/--to.
+        let expected_oil = all
+            .iter()
+            .filter(in_range)
+            .filter(|a| has_phrase(&a.title, &oil) || has_phrase(&a.body, &oil))
+            .count() as u64;
+        let counts = env.count("\"oil prices\"", &["--from", from, "--to", to]);
+        assert_eq!(counts.articles, expected_oil, "\"oil prices\" {from}..{to}");
+    }
+}
+
+#[test]
+#[ignore = "needs ../shared/corpus; run: cargo test --release --test corpus -- --ignored"]
+fn reingesting_a_corpus_leaves_the_counts_unchanged() {
+    let Some(dir) = corpus() else { return };
+    let env = Env::new();
+    let path = dir.join("polnear/articles.ndjson").display().to_string();
+    env.ingest(&[&path]);
+    let before = env.stats();
+    let again = env.run(&["ingest", &path]);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert!(
+        again
+            .stderr
+            .contains(&format!("{} replaced", before.articles)),
+        "{}",
+        again.stderr
+    );
+    let after = env.stats();
+    assert_eq!(
+        (before.articles, before.passages),
+        (after.articles, after.passages)
+    );
+}
+
+#[test]
+#[ignore = "needs ../shared/corpus; run: cargo test --release --test corpus -- --ignored"]
+fn the_seed_article_reads_and_finds_borders_closed() {
+    let Some(dir) = corpus() else { return };
+    let env = Env::new();
+    let seed = dir.join("seed").display().to_string();
+    env.ingest(&[&seed]);
+    let stats = env.stats();
+    assert_eq!(stats.articles, 1);
+    assert_eq!(stats.first_date.as_deref(), Some("2025-06-23T00:00:00Z"));
+
+    let hits = env.search("\"borders closed\"", &[]);
+    assert_eq!(hits.len(), 2, "{hits:#?}");
+    assert_eq!(hits[0].dateline, "BAKU, Azerbaijan");
+    let texts: Vec<&str> = hits.iter().map(|h| h.text.as_str()).collect();
+    assert!(texts.iter().any(|t| t.contains("keep its borders closed")));
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("keep the borders closed")
+                && t.contains("keeping the borders closed"))
+    );
+    let mut marked: HashMap<String, usize> = HashMap::new();
+    for hit in &hits {
+        for m in hit.marked() {
+            *marked.entry(m.to_string()).or_default() += 1;
+        }
+    }
+    // Exactly the three occurrences, nothing else highlighted.
+    assert_eq!(marked, HashMap::from([("borders closed".to_string(), 3)]));
+    for hit in &hits {
+        for [s, e] in &hit.highlights {
+            // Each span is the phrase, not "closure of borders" etc.
+            assert_eq!(&hit.text[*s..*e], "borders closed");
+        }
+    }
+    for other in [
+        "\"closure of borders\"",
+        "\"close the borders\"",
+        "\"borders are already closed\"",
+    ] {
+        // These wordings are in the article, and are not the phrase.
+        let found = env.search(other, &[]);
+        assert!(!found.is_empty(), "{other} should be in the seed");
+        assert!(
+            found
+                .iter()
+                .all(|h| h.marked().iter().all(|m| !m.contains("borders closed")))
+        );
+    }
+
+    let later = env.run(&["search", "\"borders closed\"", "--from", "2025-06-24"]);
+    assert_eq!(later.code, 1);
+    let june = env.search(
+        "\"borders closed\"",
+        &["--from", "2025-06", "--to", "2025-06"],
+    );
+    assert_eq!(ids(&june), ids(&hits));
+    assert_eq!(june.len(), 2);
+}
