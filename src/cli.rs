@@ -233,6 +233,9 @@ impl SearchArgs {
             limit: self.limit,
             offset: self.offset,
             per_article: self.per_article.max(1),
+            // The totals line is for a person at a terminal; counting costs a
+            // pass over every match, so it is done only then.
+            with_counts: self.format() == Format::Human && std::io::stderr().is_terminal(),
         })
     }
 }

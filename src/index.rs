@@ -135,7 +135,7 @@ impl ArchiveIndex {
     }
 }
 
-/// Stored passages are compressed with zstd in 64 KiB blocks: news text
+/// Stored passages are compressed with zstd in 16 KiB blocks: news text
 /// compresses about twice as well as with LZ4, and a search decompresses only
 /// the few blocks holding the hits it shows.
 fn settings() -> IndexSettings {
@@ -151,7 +151,7 @@ fn settings() -> IndexSettings {
 /// zstd level of the document store.
 const DOCSTORE_ZSTD_LEVEL: i32 = 3;
 /// Bytes per compressed block of the document store.
-const DOCSTORE_BLOCK: usize = 64 << 10;
+const DOCSTORE_BLOCK: usize = 16 << 10;
 
 fn check_marker(dir: &Path) -> Result<()> {
     let path = dir.join(MARKER);

@@ -54,6 +54,10 @@ pub struct SearchRequest {
     pub offset: usize,
     /// Passages shown per article.
     pub per_article: usize,
+    /// Also count every matching passage and article. Counting visits every
+    /// match, which ranking alone need not do, so it is asked for only when
+    /// the totals are shown.
+    pub with_counts: bool,
 }
 
 impl Default for SearchRequest {
@@ -69,6 +73,7 @@ impl Default for SearchRequest {
             limit: 10,
             offset: 0,
             per_article: 3,
+            with_counts: false,
         }
     }
 }
@@ -121,7 +126,8 @@ pub struct ArticleHits {
 #[derive(Debug, Clone, Default)]
 pub struct SearchResults {
     pub articles: Vec<ArticleHits>,
-    pub counts: Counts,
+    /// Totals, when the request asked for them.
+    pub counts: Option<Counts>,
 }
 
 /// An open index ready to answer searches.
@@ -179,21 +185,22 @@ impl Searching {
         Ok(self.searcher.search(&*compiled.query, &ArticleCounter)?)
     }
 
-    /// Runs a search: counts and the requested page of grouped, highlighted hits.
+    /// Runs a search: the requested page of grouped, highlighted hits (and
+    /// the totals, if asked for).
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
         let compiled = self.compile(request)?;
         let wanted = request.offset + request.limit;
         let per = request.per_article.max(1);
         let mut fetch = (wanted * per * 4).max(32);
-        let (mut ranked, counts) = self.ranked(&*compiled.query, request.sort, fetch)?;
+        let mut ranked = self.ranked(&*compiled.query, request.sort, fetch)?;
         let mut groups = self.group(&ranked, per);
         // Fetch more until enough distinct articles are seen or none are left.
-        while groups.len() < wanted && (ranked.len() as u64) < counts.passages {
+        while groups.len() < wanted && ranked.len() == fetch {
             fetch *= 4;
-            ranked = self.ranked(&*compiled.query, request.sort, fetch)?.0;
+            ranked = self.ranked(&*compiled.query, request.sort, fetch)?;
             groups = self.group(&ranked, per);
         }
-        let exhausted = ranked.len() as u64 >= counts.passages;
+        let exhausted = ranked.len() < fetch;
         let mut highlighter = Highlighter::new(&compiled.expr);
         let mut articles = Vec::new();
         for (i, mut group) in groups
@@ -207,22 +214,24 @@ impl Searching {
             }
             articles.push(self.article(&group, i + 1, &mut highlighter)?);
         }
+        let counts = if request.with_counts {
+            Some(self.searcher.search(&*compiled.query, &ArticleCounter)?)
+        } else {
+            None
+        };
         Ok(SearchResults { articles, counts })
     }
 
-    /// The top `limit` passages in the requested order, and the counts.
+    /// The top `limit` passages in the requested order.
     fn ranked(
         &self,
         query: &dyn Query,
         sort: Sort,
         limit: usize,
-    ) -> Result<(Vec<(Score, DocAddress)>, Counts)> {
+    ) -> Result<Vec<(Score, DocAddress)>> {
         let top = TopDocs::with_limit(limit);
         let order = match sort {
-            Sort::Relevance => {
-                let collector = (top.order_by_score(), ArticleCounter);
-                return Ok(self.searcher.search(query, &collector)?);
-            }
+            Sort::Relevance => return Ok(self.searcher.search(query, &top.order_by_score())?),
             Sort::Newest => Order::Desc,
             Sort::Oldest => Order::Asc,
         };
@@ -233,14 +242,11 @@ impl Searching {
             ),
             (SortBySimilarityScore, Order::Desc),
         );
-        let (docs, counts) = self
-            .searcher
-            .search(query, &(top.order_by(by), ArticleCounter))?;
-        let docs = docs
+        let docs = self.searcher.search(query, &top.order_by(by))?;
+        Ok(docs
             .into_iter()
             .map(|((_, score), addr)| (score, addr))
-            .collect();
-        Ok((docs, counts))
+            .collect())
     }
 
     /// Groups ranked passages by article, keeping each article's best `per`.

@@ -351,31 +351,36 @@ fn a_second_writer_is_refused_while_the_first_holds_the_lock() {
     use std::process::Stdio;
     let env = Env::new();
     env.ingest(&["tests/fixtures/broken/good.txt"]);
-    // The first ingest reads standard input, which stays open: it holds the lock.
-    let mut first = env
-        .command()
-        .args(["ingest", "--quiet", "-"])
-        .stdin(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    let mut stdin = first.stdin.take().expect("stdin");
-    // Until the first has taken the lock, the second may still succeed.
+    let spawn_first = || {
+        // It reads standard input, which stays open: it holds the lock.
+        env.command()
+            .args(["ingest", "--quiet", "-"])
+            .stdin(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn")
+    };
+    let mut first = spawn_first();
     for _ in 0..200 {
         let second = env.run(&["ingest", "--quiet", "tests/fixtures/broken/good.txt"]);
         if second.code == 2 && second.stderr.contains("locked by another process") {
             assert_eq!(second.err_lines().len(), 1, "{}", second.stderr);
             // Searches keep working meanwhile.
             assert_eq!(env.run(&["search", "ferry"]).code, 0);
+            let mut stdin = first.stdin.take().expect("stdin");
             writeln!(stdin, r#"{{"id": "late", "body": "A late ferry."}}"#).expect("write");
             drop(stdin);
-            let status = first.wait().expect("wait");
-            assert!(status.success());
+            assert!(first.wait().expect("wait").success());
             assert_eq!(env.stats().articles, 2);
             return;
         }
         assert_eq!(second.code, 0, "{}", second.stderr);
-        std::thread::sleep(std::time::Duration::from_millis(50));
+        // The second may win the race for the lock before the first starts;
+        // then the first is the one refused, and is started again.
+        if first.try_wait().expect("try_wait").is_some() {
+            first = spawn_first();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
     }
     let _ = first.kill();
     let _ = first.wait();

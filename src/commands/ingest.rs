@@ -28,7 +28,7 @@ impl Console {
         let bar = ProgressBar::with_draw_target(None, target);
         bar.set_style(
             ProgressStyle::with_template(
-                "{spinner} {msg} {bar:30} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
+                "{spinner} {msg} {wide_bar} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
             )
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
@@ -87,6 +87,13 @@ impl Observer for Console {
     fn progress(&mut self, progress: &Progress) {
         if progress.bytes_total > 0 {
             self.bar.set_length(progress.bytes_total);
+        } else if self.bar.length().is_none() {
+            // Standard input: the size is unknown, so no bar and no ETA.
+            self.bar.set_length(0);
+            self.bar.set_style(
+                ProgressStyle::with_template("{spinner} {msg} {bytes} read {bytes_per_sec}")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            );
         }
         self.bar.set_position(progress.bytes_done);
         self.bar

@@ -14,53 +14,72 @@ use crate::search::{ArticleHits, Counts, PassageHit, SearchResults};
 pub const WINDOW_BYTES: usize = 480;
 const INDENT: &str = "   ";
 
-const BOLD: &str = "\x1b[1m";
-const DIM: &str = "\x1b[2m";
-const MATCH: &str = "\x1b[1;31m";
+/// How a piece of output looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tone {
+    Plain,
+    Bold,
+    Dim,
+    Match,
+}
+
+impl Tone {
+    fn code(self) -> &'static str {
+        match self {
+            Tone::Plain => "",
+            Tone::Bold => "\x1b[1m",
+            Tone::Dim => "\x1b[2m",
+            Tone::Match => "\x1b[1;31m",
+        }
+    }
+}
+
 const RESET: &str = "\x1b[0m";
 
-/// Styled output: runs of text in one style are merged before they are
+/// Styled output: runs of text in one tone are merged before they are
 /// written, so a highlighted phrase is one coloured span.
 struct Paint<'a> {
-    style: Style,
+    color: bool,
+    width: usize,
     out: &'a mut dyn Write,
-    code: &'static str,
+    tone: Tone,
     run: String,
 }
 
 impl<'a> Paint<'a> {
     fn new(out: &'a mut dyn Write, style: Style) -> Paint<'a> {
         Paint {
-            style,
+            color: style.color,
+            width: style.width,
             out,
-            code: "",
-            run: String::new(),
+            tone: Tone::Plain,
+            run: String::with_capacity(4096),
         }
     }
 
-    fn styled(&mut self, code: &'static str, text: &str) -> io::Result<()> {
-        let code = if self.style.color { code } else { "" };
+    fn put(&mut self, tone: Tone, text: &str) -> io::Result<()> {
+        let tone = if self.color { tone } else { Tone::Plain };
         if text.is_empty() {
             return Ok(());
         }
-        if code != self.code {
+        if tone != self.tone {
             self.flush()?;
-            self.code = code;
+            self.tone = tone;
         }
         self.run.push_str(text);
         Ok(())
     }
 
     fn plain(&mut self, text: &str) -> io::Result<()> {
-        self.styled("", text)
+        self.put(Tone::Plain, text)
     }
 
     fn flush(&mut self) -> io::Result<()> {
         if !self.run.is_empty() {
-            if self.code.is_empty() {
+            if self.tone == Tone::Plain {
                 self.out.write_all(self.run.as_bytes())?;
             } else {
-                write!(self.out, "{}{}{RESET}", self.code, self.run)?;
+                write!(self.out, "{}{}{RESET}", self.tone.code(), self.run)?;
             }
             self.run.clear();
         }
@@ -80,9 +99,15 @@ pub fn search(out: &mut dyn Write, results: &SearchResults, style: Style) -> io:
 /// A one-line description of how many results there are, for stderr.
 pub fn totals(results: &SearchResults, offset: usize) -> String {
     let shown = results.articles.len();
-    let Counts { passages, articles } = results.counts;
+    let Some(Counts { passages, articles }) = results.counts else {
+        return if shown == 0 {
+            "no results".to_string()
+        } else {
+            format!("articles {}–{}", offset + 1, offset + shown)
+        };
+    };
     if shown == 0 {
-        return format!("no results ({passages} passages in {articles} articles matched)");
+        return "no results".to_string();
     }
     format!(
         "articles {}–{} of {} ({} matching passages)",
@@ -94,7 +119,7 @@ pub fn totals(results: &SearchResults, offset: usize) -> String {
 }
 
 fn write_article(p: &mut Paint<'_>, a: &ArticleHits) -> io::Result<()> {
-    p.styled(BOLD, &format!("{}.", a.rank))?;
+    p.put(Tone::Bold, &format!("{}.", a.rank))?;
     let mut meta = Vec::new();
     meta.push(
         a.date
@@ -106,23 +131,24 @@ fn write_article(p: &mut Paint<'_>, a: &ArticleHits) -> io::Result<()> {
         }
     }
     p.plain(" ")?;
-    p.styled(DIM, &meta.join(" · "))?;
+    p.put(Tone::Dim, &meta.join(" · "))?;
     p.plain("\n")?;
     // Title, or the first words of the article when it has none.
     p.plain(INDENT)?;
     if a.title.is_empty() {
-        p.styled(DIM, &format!("(untitled) {}", for_terminal(&a.lead)))?;
+        p.put(Tone::Dim, &format!("(untitled) {}", for_terminal(&a.lead)))?;
     } else {
-        write_marked(p, &a.title, &a.title_highlights, BOLD)?;
+        for (tone, piece) in segments(&a.title, &a.title_highlights, Tone::Bold) {
+            p.put(tone, &for_terminal(piece).replace('\n', " "))?;
+        }
     }
     p.plain("\n")?;
     for passage in &a.passages {
         write_passage(p, passage)?;
     }
     p.plain(INDENT)?;
-    p.styled(DIM, &origin(a))?;
-    p.plain("\n")?;
-    p.plain("\n")
+    p.put(Tone::Dim, &origin(a))?;
+    p.plain("\n\n")
 }
 
 /// Where an article comes from: its URL or file, and its id when that says
@@ -138,6 +164,19 @@ fn origin(a: &ArticleHits) -> String {
     }
 }
 
+/// `text` cut at the highlight spans: (tone, piece) in order.
+fn segments<'t>(text: &'t str, spans: &[Range<usize>], base: Tone) -> Vec<(Tone, &'t str)> {
+    let mut out = Vec::with_capacity(spans.len() * 2 + 1);
+    let mut at = 0;
+    for span in spans {
+        out.push((base, &text[at..span.start]));
+        out.push((Tone::Match, &text[span.clone()]));
+        at = span.end;
+    }
+    out.push((base, &text[at..]));
+    out
+}
+
 fn write_passage(p: &mut Paint<'_>, hit: &PassageHit) -> io::Result<()> {
     let mut label = format!("¶{}", hit.ordinal + 1);
     if !hit.speakers.is_empty() {
@@ -145,7 +184,7 @@ fn write_passage(p: &mut Paint<'_>, hit: &PassageHit) -> io::Result<()> {
         label.push_str(&for_terminal(&hit.speakers.join(", ")));
     }
     p.plain(INDENT)?;
-    p.styled(DIM, &label)?;
+    p.put(Tone::Dim, &label)?;
     p.plain("\n")?;
     let window = highlight::window(&hit.text, &hit.highlights, WINDOW_BYTES);
     let spans: Vec<Range<usize>> = hit
@@ -154,100 +193,65 @@ fn write_passage(p: &mut Paint<'_>, hit: &PassageHit) -> io::Result<()> {
         .filter(|s| s.start >= window.start && s.end <= window.end)
         .map(|s| s.start - window.start..s.end - window.start)
         .collect();
-    let mut shown = String::new();
+    // Sanitise piece by piece, remembering where each tone starts.
+    let mut clean = String::with_capacity(window.len() + 8);
+    let mut tones: Vec<(usize, Tone)> = Vec::new();
     if window.start > 0 {
-        shown.push('…');
+        clean.push('…');
     }
-    let lead = shown.len();
-    shown.push_str(&hit.text[window.clone()]);
+    for (tone, piece) in segments(&hit.text[window.clone()], &spans, Tone::Plain) {
+        tones.push((clean.len(), tone));
+        clean.push_str(&for_terminal(piece));
+    }
     if window.end < hit.text.len() {
-        shown.push('…');
+        tones.push((clean.len(), Tone::Plain));
+        clean.push('…');
     }
-    let spans: Vec<_> = spans.iter().map(|s| s.start + lead..s.end + lead).collect();
-    write_wrapped(p, &shown, &spans)
+    write_wrapped(p, &clean, &tones)
 }
 
-/// Writes `text` with `spans` in `code` (or the match colour), no wrapping.
-fn write_marked(
-    p: &mut Paint<'_>,
-    text: &str,
-    spans: &[Range<usize>],
-    base: &'static str,
-) -> io::Result<()> {
-    let mut at = 0;
-    for span in spans {
-        p.styled(
-            base,
-            &for_terminal(&text[at..span.start]).replace('\n', " "),
-        )?;
-        p.styled(MATCH, &for_terminal(&text[span.clone()]).replace('\n', " "))?;
-        at = span.end;
+/// The tone at byte `at`, given tone starts sorted by position.
+fn tone_at(tones: &[(usize, Tone)], at: usize) -> Tone {
+    match tones.partition_point(|(start, _)| *start <= at) {
+        0 => Tone::Plain,
+        i => tones[i - 1].1,
     }
-    p.styled(base, &for_terminal(&text[at..]).replace('\n', " "))
 }
 
-/// Writes passage text wrapped to the style's width under the indent, with
-/// highlighted spans; paragraph breaks inside a passage are kept.
-fn write_wrapped(p: &mut Paint<'_>, text: &str, spans: &[Range<usize>]) -> io::Result<()> {
-    let width = p.style.width.saturating_sub(INDENT.len()).max(20);
-    for (line_no, paragraph) in crate::passage::paragraphs(text).into_iter().enumerate() {
-        if line_no > 0 {
+/// Writes text wrapped to the width under the indent, in its tones; blank
+/// lines inside a passage (merged paragraphs) are kept as line breaks.
+fn write_wrapped(p: &mut Paint<'_>, text: &str, tones: &[(usize, Tone)]) -> io::Result<()> {
+    let width = p.width.saturating_sub(INDENT.len()).max(20);
+    let mut column = 0;
+    let mut previous_end: Option<usize> = None;
+    p.plain(INDENT)?;
+    for word in text.split_whitespace() {
+        let start = word.as_ptr() as usize - text.as_ptr() as usize;
+        let end = start + word.len();
+        let len = word.chars().count();
+        let gap = previous_end.map(|e| &text[e..start]);
+        let paragraph_break = gap.is_some_and(|g| g.matches('\n').count() >= 2);
+        if paragraph_break || (column > 0 && column + 1 + len > width) {
             p.plain("\n")?;
+            p.plain(INDENT)?;
+            column = 0;
+        } else if let Some(e) = previous_end.filter(|_| column > 0) {
+            // The space inside a highlighted phrase is highlighted too.
+            let inside = tone_at(tones, e) == Tone::Match && tone_at(tones, start) == Tone::Match;
+            p.put(if inside { Tone::Match } else { Tone::Plain }, " ")?;
+            column += 1;
         }
-        let mut column = 0;
-        let mut previous_end = None;
-        p.plain(INDENT)?;
-        for word in words(text, paragraph) {
-            let len = text[word.clone()].chars().count();
-            if column > 0 && column + 1 + len > width {
-                p.plain("\n")?;
-                p.plain(INDENT)?;
-                column = 0;
-            } else if column > 0 {
-                // The space inside a highlighted phrase is highlighted too.
-                let inside = previous_end.is_some_and(|end: usize| {
-                    spans.iter().any(|s| s.start < end && s.end > word.start)
-                });
-                p.styled(if inside { MATCH } else { "" }, " ")?;
-                column += 1;
-            }
-            previous_end = Some(word.end);
-            write_word(p, text, word, spans)?;
-            column += len;
+        // The word, cut where its tone changes.
+        let mut at = start;
+        for &(boundary, _) in tones.iter().filter(|(b, _)| *b > start && *b < end) {
+            p.put(tone_at(tones, at), &text[at..boundary])?;
+            at = boundary;
         }
-        p.plain("\n")?;
+        p.put(tone_at(tones, at), &text[at..end])?;
+        column += len;
+        previous_end = Some(end);
     }
-    Ok(())
-}
-
-fn words(text: &str, range: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
-    let base = range.start;
-    text[range].split_whitespace().map(move |w| {
-        let start = w.as_ptr() as usize - text.as_ptr() as usize;
-        debug_assert!(start >= base);
-        start..start + w.len()
-    })
-}
-
-/// Writes one word, colouring the parts of it inside highlight spans.
-fn write_word(
-    p: &mut Paint<'_>,
-    text: &str,
-    word: Range<usize>,
-    spans: &[Range<usize>],
-) -> io::Result<()> {
-    let mut at = word.start;
-    for span in spans
-        .iter()
-        .filter(|s| s.start < word.end && s.end > word.start)
-    {
-        let start = span.start.max(word.start);
-        let end = span.end.min(word.end);
-        p.styled("", &for_terminal(&text[at..start]))?;
-        p.styled(MATCH, &for_terminal(&text[start..end]))?;
-        at = end;
-    }
-    p.styled("", &for_terminal(&text[at..word.end]))
+    p.plain("\n")
 }
 
 /// Writes `--count` results.
@@ -289,10 +293,7 @@ mod tests {
     fn render(a: ArticleHits, color: bool) -> String {
         let results = SearchResults {
             articles: vec![a],
-            counts: Counts {
-                passages: 1,
-                articles: 1,
-            },
+            counts: None,
         };
         let mut out = Vec::new();
         search(&mut out, &results, Style { color, width: 40 }).unwrap();
