@@ -9,15 +9,20 @@ use anyhow::{Context, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use dateline::date::{self, Side};
+use dateline::facets::FacetField;
 use dateline::ingest::IngestRequest;
 use dateline::render::{Format, Style};
 use dateline::search::{SearchRequest, Sort};
+use dateline::timeline::Interval;
 
 const EXAMPLES: &str = "\
 Examples:
   dateline ingest sample/                       read a folder of articles into ./index
   dateline search '\"borders closed\"' --from 2024-01
   dateline search 'ceasefire OR truce' --source reuters --json | jq .title
+  dateline timeline '\"borders closed\"' ceasefire --by month --svg coverage.svg
+  dateline speakers '\"borders closed\"'
+  dateline facets strike --field source
   dateline stats";
 
 /// Full-text search for news archives: who said what, and when.
@@ -42,6 +47,12 @@ pub enum Command {
     Ingest(IngestArgs),
     /// Search: ranked passages with the matches highlighted
     Search(SearchArgs),
+    /// Coverage over time: matching articles per day, week, month or year
+    Timeline(TimelineArgs),
+    /// The most frequent sources, speakers, places or authors among the matches
+    Facets(FacetsArgs),
+    /// The people most quoted on a subject
+    Speakers(SpeakersArgs),
     /// Show what the index holds
     Stats(StatsArgs),
 }
@@ -72,12 +83,9 @@ pub struct IngestArgs {
     pub commit_every: u64,
 }
 
+/// Filters shared by every command that reads the index.
 #[derive(Debug, Args)]
-pub struct SearchArgs {
-    /// The query: words, "phrases", OR, NOT, fields (title: source: speaker: ...), prefix*, date:[A TO B]
-    #[arg(required = true, value_name = "QUERY")]
-    pub query: Vec<String>,
-
+pub struct FilterArgs {
     /// Only articles dated on or after this (2025, 2025-06, 2025-06-23 or RFC 3339)
     #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
@@ -97,6 +105,40 @@ pub struct SearchArgs {
     /// Match the query's words only inside quoted speech
     #[arg(long)]
     pub quoted: bool,
+}
+
+/// Machine-readable output formats.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// JSON Lines: one object per line
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+
+    /// CSV with a header row
+    #[arg(long)]
+    pub csv: bool,
+}
+
+impl OutputArgs {
+    pub fn format(&self) -> Format {
+        if self.json {
+            Format::Json
+        } else if self.csv {
+            Format::Csv
+        } else {
+            Format::Human
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The query: words, "phrases", OR, NOT, fields (title: source: speaker: ...), prefix*, date:[A TO B]
+    #[arg(required = true, value_name = "QUERY")]
+    pub query: Vec<String>,
+
+    #[command(flatten)]
+    pub filters: FilterArgs,
 
     /// Order of results
     #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
@@ -118,13 +160,100 @@ pub struct SearchArgs {
     #[arg(long)]
     pub count: bool,
 
-    /// JSON Lines: one object per passage hit
-    #[arg(long, conflicts_with = "csv")]
-    pub json: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
 
-    /// CSV: one row per passage hit
+/// Bucket sizes of a timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ByArg {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// One or more queries, each its own column (quote each: '"borders closed"' ceasefire)
+    #[arg(required = true, value_name = "QUERY")]
+    pub queries: Vec<String>,
+
+    /// Bucket size (ISO weeks start on Monday; UTC) [default: by the length of the range]
+    #[arg(long, value_enum)]
+    pub by: Option<ByArg>,
+
+    /// Chart the share of all articles in each bucket instead of the count
     #[arg(long)]
-    pub csv: bool,
+    pub share: bool,
+
+    /// Also write an SVG line chart to this file
+    #[arg(long, value_name = "FILE")]
+    pub svg: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+impl ByArg {
+    pub fn interval(self) -> Interval {
+        match self {
+            ByArg::Day => Interval::Day,
+            ByArg::Week => Interval::Week,
+            ByArg::Month => Interval::Month,
+            ByArg::Year => Interval::Year,
+        }
+    }
+}
+
+/// The fields `facets` counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FieldArg {
+    Source,
+    Speaker,
+    Dateline,
+    Author,
+}
+
+#[derive(Debug, Args)]
+pub struct FacetsArgs {
+    /// The query (optional: every passage when absent)
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+
+    /// The field whose values are counted
+    #[arg(long, value_enum, default_value_t = FieldArg::Source)]
+    pub field: FieldArg,
+
+    /// Number of values to show
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub top: usize,
+
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct SpeakersArgs {
+    /// The subject (optional: everyone quoted in the archive when absent)
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+
+    /// Number of people to show
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub top: usize,
+
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -186,18 +315,9 @@ impl IngestArgs {
     }
 }
 
-impl SearchArgs {
-    pub fn format(&self) -> Format {
-        if self.json {
-            Format::Json
-        } else if self.csv {
-            Format::Csv
-        } else {
-            Format::Human
-        }
-    }
-
-    pub fn request(&self) -> anyhow::Result<SearchRequest> {
+impl FilterArgs {
+    /// A request with these filters and `query`; the rest at its defaults.
+    pub fn request(&self, query: &[String]) -> anyhow::Result<SearchRequest> {
         let bound = |flag: &str, value: &Option<String>, side: Side| -> anyhow::Result<_> {
             value
                 .as_deref()
@@ -215,16 +335,28 @@ impl SearchArgs {
         {
             bail!("--from is after --to: nothing can match");
         }
-        if self.limit == 0 && !self.count {
-            bail!("--limit must be at least 1");
-        }
         Ok(SearchRequest {
-            query: self.query.join(" "),
+            query: query.join(" "),
             from,
             to,
             sources: self.source.clone(),
             speakers: self.speaker.clone(),
             quoted: self.quoted,
+            ..SearchRequest::default()
+        })
+    }
+}
+
+impl SearchArgs {
+    pub fn format(&self) -> Format {
+        self.output.format()
+    }
+
+    pub fn request(&self) -> anyhow::Result<SearchRequest> {
+        if self.limit == 0 && !self.count {
+            bail!("--limit must be at least 1");
+        }
+        Ok(SearchRequest {
             sort: match self.sort {
                 SortArg::Relevance => Sort::Relevance,
                 SortArg::Newest => Sort::Newest,
@@ -236,6 +368,18 @@ impl SearchArgs {
             // The totals line is for a person at a terminal; counting costs a
             // pass over every match, so it is done only then.
             with_counts: self.format() == Format::Human && std::io::stderr().is_terminal(),
+            ..self.filters.request(&self.query)?
         })
+    }
+}
+
+impl FieldArg {
+    pub fn field(self) -> FacetField {
+        match self {
+            FieldArg::Source => FacetField::Source,
+            FieldArg::Speaker => FacetField::Speaker,
+            FieldArg::Dateline => FacetField::Dateline,
+            FieldArg::Author => FacetField::Author,
+        }
     }
 }

@@ -6,6 +6,12 @@
 //! (so an article is never half-committed), a re-ingested article first
 //! deletes every passage of its previous version (upsert), and only one writer
 //! can hold the index lock at a time (searches never need it).
+//!
+//! **Invariant**: an article's passages are consecutive documents of one
+//! segment, in passage order. A batch goes to one indexing thread, which adds
+//! it to its segment in order; merges concatenate segments without reordering.
+//! Counting articles ([`crate::search::ArticleCounter`], [`crate::facets`])
+//! relies on it: a new article starts where the article key changes.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};

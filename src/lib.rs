@@ -8,12 +8,14 @@
 //!         -> schema documents -> index (writer, commit)
 //! search: request -> query (parse, build) -> search (top passages)
 //!         -> highlight -> render (human | JSON Lines | CSV)
+//! around: facets, timeline, stats
 //! ```
 
 pub mod analysis;
 pub mod article;
 pub mod date;
 pub mod error;
+pub mod facets;
 pub mod highlight;
 pub mod index;
 pub mod ingest;
@@ -21,10 +23,11 @@ pub mod passage;
 pub mod place;
 pub mod query;
 pub mod read;
-pub mod schema;
-pub mod search;
-
-pub use error::{Error, Result};
 pub mod render;
 pub mod sanitize;
+pub mod schema;
+pub mod search;
 pub mod stats;
+pub mod timeline;
+
+pub use error::{Error, Result};

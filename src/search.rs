@@ -6,7 +6,7 @@
 //! engines return several fragments of one document. Every shown passage
 //! carries its highlight spans.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 
 use chrono::{DateTime, Utc};
@@ -14,7 +14,7 @@ use tantivy::collector::sort_key::SortBySimilarityScore;
 use tantivy::collector::sort_key::SortByStaticFastValue;
 use tantivy::collector::{Collector, SegmentCollector, TopDocs};
 use tantivy::columnar::Column;
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, DocId, Order, Score, Searcher, SegmentReader, TantivyDocument, Term};
 
@@ -157,14 +157,27 @@ impl Searching {
         &self.archive.fields
     }
 
+    /// The tantivy query for a request: its query (every passage when the
+    /// query is empty) and its filters.
+    pub fn query(&self, request: &SearchRequest) -> Result<Box<dyn Query>> {
+        Ok(self.compile(request)?.query)
+    }
+
     fn compile(&self, request: &SearchRequest) -> Result<Compiled> {
-        let mut expr = query::parse(&request.query)?;
-        if request.quoted {
-            expr = rescope(expr, Scope::Text, Scope::Quote);
-        }
         let fields = self.archive.fields;
         let mut builder = QueryBuilder::new(&fields);
-        let mut clauses = vec![(Occur::Must, builder.build(&expr)?)];
+        let (expr, main) = if request.query.trim().is_empty() {
+            let all: Box<dyn Query> = Box::new(AllQuery);
+            (Expr::And(Vec::new()), query::build::zero(all))
+        } else {
+            let mut expr = query::parse(&request.query)?;
+            if request.quoted {
+                expr = rescope(expr, Scope::Text, Scope::Quote);
+            }
+            let main = builder.build(&expr)?;
+            (expr, main)
+        };
+        let mut clauses = vec![(Occur::Must, main)];
         for filter in filters(request) {
             clauses.push((Occur::Must, builder.filter(&filter)?));
         }
@@ -435,13 +448,15 @@ fn rescope(expr: Expr, from: Scope, to: Scope) -> Expr {
     }
 }
 
-/// Counts matching passages and distinct articles (by article key).
+/// Counts matching passages and distinct articles. An article's passages are
+/// consecutive documents of one segment (see [`crate::index`]), so a new
+/// article starts wherever the article key changes between matches.
 pub struct ArticleCounter;
 
 pub struct ArticleCounterSegment {
     keys: Option<Column<u64>>,
-    passages: u64,
-    articles: HashSet<u64>,
+    counts: Counts,
+    last: Option<u64>,
 }
 
 impl Collector for ArticleCounter {
@@ -455,8 +470,8 @@ impl Collector for ArticleCounter {
     ) -> tantivy::Result<ArticleCounterSegment> {
         Ok(ArticleCounterSegment {
             keys: reader.fast_fields().u64("article_key").ok(),
-            passages: 0,
-            articles: HashSet::new(),
+            counts: Counts::default(),
+            last: None,
         })
     }
 
@@ -464,31 +479,27 @@ impl Collector for ArticleCounter {
         false
     }
 
-    fn merge_fruits(&self, fruits: Vec<(u64, HashSet<u64>)>) -> tantivy::Result<Counts> {
-        let mut passages = 0;
-        let mut articles = HashSet::new();
-        for (p, keys) in fruits {
-            passages += p;
-            articles.extend(keys);
-        }
-        Ok(Counts {
-            passages,
-            articles: articles.len() as u64,
-        })
+    fn merge_fruits(&self, fruits: Vec<Counts>) -> tantivy::Result<Counts> {
+        Ok(fruits.into_iter().fold(Counts::default(), |a, b| Counts {
+            passages: a.passages + b.passages,
+            articles: a.articles + b.articles,
+        }))
     }
 }
 
 impl SegmentCollector for ArticleCounterSegment {
-    type Fruit = (u64, HashSet<u64>);
+    type Fruit = Counts;
 
     fn collect(&mut self, doc: DocId, _: Score) {
-        self.passages += 1;
-        if let Some(key) = self.keys.as_ref().and_then(|c| c.first(doc)) {
-            self.articles.insert(key);
+        self.counts.passages += 1;
+        let key = self.keys.as_ref().and_then(|c| c.first(doc));
+        if key != self.last || key.is_none() {
+            self.counts.articles += 1;
+            self.last = key;
         }
     }
 
-    fn harvest(self) -> (u64, HashSet<u64>) {
-        (self.passages, self.articles)
+    fn harvest(self) -> Counts {
+        self.counts
     }
 }

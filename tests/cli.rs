@@ -396,3 +396,118 @@ fn help_and_version_work() {
     let version = env.run(&["--version"]);
     assert!(version.stdout.starts_with("dateline "));
 }
+
+#[test]
+fn timeline_counts_every_bucket_and_charts_one_line_per_query() {
+    let env = sample_env();
+    let svg = env.dir.path().join("chart.svg");
+    let run = env.run(&[
+        "timeline",
+        r#""borders closed""#,
+        "strike OR walkout",
+        "--by",
+        "month",
+        "--json",
+        "--svg",
+        util::path_str(&svg),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let buckets: Vec<serde_json::Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    // Consecutive calendar months, gaps included, end exclusive.
+    for pair in buckets.windows(2) {
+        assert_eq!(pair[0]["end"], pair[1]["start"]);
+    }
+    let borders: u64 = buckets
+        .iter()
+        .map(|b| b["queries"][0]["articles"].as_u64().unwrap())
+        .sum();
+    assert_eq!(borders, env.count(r#""borders closed""#, &[]).articles);
+    let total: u64 = buckets
+        .iter()
+        .map(|b| b["articles"].as_u64().unwrap())
+        .sum();
+    assert!(total <= 29, "{total}");
+    for b in &buckets {
+        let all = b["articles"].as_f64().unwrap();
+        for q in b["queries"].as_array().unwrap() {
+            let share = q["share"].as_f64().unwrap();
+            let expected = if all == 0.0 {
+                0.0
+            } else {
+                q["articles"].as_f64().unwrap() / all
+            };
+            assert!((share - expected).abs() < 1e-9);
+        }
+    }
+    // The chart: well-formed SVG, one series per query, one point per bucket.
+    let text = std::fs::read_to_string(&svg).unwrap();
+    let doc = roxmltree::Document::parse(&text).expect("valid SVG");
+    assert_eq!(doc.root_element().tag_name().name(), "svg");
+    let series: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("series"))
+        .collect();
+    assert_eq!(series.len(), 2);
+    assert_eq!(
+        series[0].attribute("data-query"),
+        Some(r#""borders closed""#)
+    );
+    for s in &series {
+        let points = s
+            .descendants()
+            .filter(|n| n.attribute("class") == Some("point"))
+            .count();
+        assert_eq!(points, buckets.len());
+        let line = s
+            .descendants()
+            .find(|n| n.has_tag_name("polyline"))
+            .unwrap();
+        assert_eq!(
+            line.attribute("points").unwrap().split(' ').count(),
+            buckets.len()
+        );
+    }
+}
+
+#[test]
+fn timeline_and_facets_say_when_nothing_matches() {
+    let env = sample_env();
+    let none = env.run(&["timeline", "zeppelin"]);
+    assert_eq!(none.code, 1);
+    assert!(none.stderr.contains("no results"), "{}", none.stderr);
+    let facets = env.run(&["facets", "zeppelin"]);
+    assert_eq!(facets.code, 1);
+    let bad = env.run(&["facets", "strike", "--field", "topic"]);
+    assert_eq!(bad.code, 2);
+    assert!(
+        bad.stderr.contains("source, speaker, dateline, author"),
+        "{}",
+        bad.stderr
+    );
+}
+
+#[test]
+fn facets_count_passages_and_articles_per_value() {
+    let env = sample_env();
+    let run = env.run(&["facets", "strike OR walkout", "--field", "source", "--json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let rows: Vec<serde_json::Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let total = env.count("strike OR walkout", &[]);
+    let mut articles = 0;
+    for row in &rows {
+        let source = row["value"].as_str().unwrap();
+        let by_source = env.count("strike OR walkout", &["--source", source]);
+        assert!(row["articles"].as_u64().unwrap() <= by_source.articles);
+        articles += row["articles"].as_u64().unwrap();
+    }
+    // Each matching article has one source.
+    assert_eq!(articles, total.articles);
+}

@@ -349,3 +349,93 @@ fn the_seed_article_reads_and_finds_borders_closed() {
     assert_eq!(ids(&june), ids(&hits));
     assert_eq!(june.len(), 2);
 }
+
+/// A bucket's first day, computed independently of the indexer.
+fn bucket_start(day: &str, by: &str) -> String {
+    use chrono::{Datelike, NaiveDate};
+    let d = NaiveDate::parse_from_str(day, "%Y-%m-%d").expect("day");
+    match by {
+        "day" => day.to_string(),
+        "week" => (d - chrono::Duration::days(i64::from(d.weekday().num_days_from_monday())))
+            .format("%Y-%m-%d")
+            .to_string(),
+        "month" => format!("{}-{:02}-01", d.year(), d.month()),
+        _ => format!("{}-01-01", d.year()),
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct BucketLine {
+    start: String,
+    articles: u64,
+    queries: Vec<QueryLine>,
+}
+
+#[derive(serde::Deserialize)]
+struct QueryLine {
+    query: String,
+    articles: u64,
+}
+
+#[test]
+#[ignore = "needs ../shared/corpus; run: cargo test --release --test corpus -- --ignored"]
+fn timeline_buckets_count_exactly_what_the_ndjson_says() {
+    let Some((env, _)) = shared() else { return };
+    let reuters = reference("reuters21578");
+    // Phrases, and words that have no other inflected forms in the corpus.
+    let queries = [
+        "\"oil prices\"",
+        "\"interest rates\"",
+        "\"trade deficit\"",
+        "cocoa",
+        "opec",
+        "yen",
+    ];
+    let matches = |q: &str, a: &RefArticle| {
+        let wanted = words(q.trim_matches('"'));
+        has_phrase(&a.title, &wanted) || has_phrase(&a.body, &wanted)
+    };
+    for by in ["day", "week", "month"] {
+        let mut args = vec!["timeline"];
+        args.extend(queries);
+        args.extend(["--by", by, "--source", "Reuters", "--json"]);
+        let run = env.run(&args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let buckets: Vec<BucketLine> = run
+            .stdout
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("bucket JSON"))
+            .collect();
+        // The reference: articles per bucket, and matching articles per query.
+        let mut all: HashMap<String, u64> = HashMap::new();
+        let mut hits: HashMap<(String, usize), u64> = HashMap::new();
+        for a in &reuters {
+            let Some(day) = &a.day else { continue };
+            let start = bucket_start(day, by);
+            *all.entry(start.clone()).or_default() += 1;
+            for (i, q) in queries.iter().enumerate() {
+                if matches(q, a) {
+                    *hits.entry((start.clone(), i)).or_default() += 1;
+                }
+            }
+        }
+        assert!(buckets.len() > 5, "{by}: {} buckets", buckets.len());
+        let mut seen_total = 0;
+        for b in &buckets {
+            assert_eq!(
+                b.articles,
+                all.get(&b.start).copied().unwrap_or(0),
+                "{by} {} total",
+                b.start
+            );
+            seen_total += b.articles;
+            for (i, q) in b.queries.iter().enumerate() {
+                assert_eq!(q.query, queries[i]);
+                let expected = hits.get(&(b.start.clone(), i)).copied().unwrap_or(0);
+                assert_eq!(q.articles, expected, "{by} {} {}", b.start, q.query);
+            }
+        }
+        // Every dated Reuters article falls in one of the buckets shown.
+        assert_eq!(seen_total, all.values().sum::<u64>(), "{by}");
+    }
+}

@@ -1,9 +1,11 @@
 //! One module per subcommand: each turns its arguments into a library request,
 //! runs it, renders the result and says how the process should exit.
 
+mod facets;
 mod ingest;
 mod search;
 mod stats;
+mod timeline;
 
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
@@ -36,6 +38,9 @@ pub fn run(cli: &Cli) -> anyhow::Result<Outcome> {
     let outcome = match &cli.command {
         Command::Ingest(args) => ingest::run(cli, args)?,
         Command::Search(args) => search::run(cli, args, &mut out)?,
+        Command::Timeline(args) => timeline::run(cli, args, &mut out)?,
+        Command::Facets(args) => facets::run(cli, args, &mut out)?,
+        Command::Speakers(args) => facets::speakers(cli, args, &mut out)?,
         Command::Stats(args) => stats::run(cli, args, &mut out)?,
     };
     out.flush()?;

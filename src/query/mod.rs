@@ -1,4 +1,4 @@
-//! Queries: the query language ([`parse`]) and its translation into tantivy
+//! Queries: the query language ([`mod@parse`]) and its translation into tantivy
 //! queries over the passage index ([`build`]).
 
 pub mod build;

@@ -2,7 +2,9 @@
 
 use std::io::{self, Write};
 
+use crate::facets::Facets;
 use crate::search::SearchResults;
+use crate::timeline::Timeline;
 
 /// Quotes a field when it needs it.
 pub fn field(value: &str) -> String {
@@ -59,6 +61,53 @@ pub fn search(out: &mut dyn Write, results: &SearchResults) -> io::Result<()> {
                 ],
             )?;
         }
+    }
+    Ok(())
+}
+
+/// Writes a facet table.
+pub fn facets(out: &mut dyn Write, facets: &Facets, field: &str) -> io::Result<()> {
+    row(out, &["field", "value", "passages", "articles", "share"])?;
+    for r in &facets.rows {
+        row(
+            out,
+            &[
+                field.to_string(),
+                r.value.clone(),
+                r.passages.to_string(),
+                r.articles.to_string(),
+                format!("{:.4}", r.share),
+            ],
+        )?;
+    }
+    Ok(())
+}
+
+/// Writes a timeline: one row per bucket, three columns per query.
+pub fn timeline(out: &mut dyn Write, t: &Timeline) -> io::Result<()> {
+    let mut header = vec![
+        "start".to_string(),
+        "end".to_string(),
+        "articles".to_string(),
+    ];
+    for q in &t.queries {
+        for what in ["passages", "articles", "share"] {
+            header.push(format!("{q} {what}"));
+        }
+    }
+    row(out, &header)?;
+    for b in &t.buckets {
+        let mut cells = vec![
+            b.start.format("%Y-%m-%d").to_string(),
+            b.end.format("%Y-%m-%d").to_string(),
+            b.articles.to_string(),
+        ];
+        for c in &b.queries {
+            cells.push(c.passages.to_string());
+            cells.push(c.articles.to_string());
+            cells.push(format!("{:.6}", c.share));
+        }
+        row(out, &cells)?;
     }
     Ok(())
 }

@@ -5,9 +5,11 @@ use std::io::{self, Write};
 use std::ops::Range;
 
 use super::Style;
+use crate::facets::Facets;
 use crate::highlight;
 use crate::sanitize::for_terminal;
 use crate::search::{ArticleHits, Counts, PassageHit, SearchResults};
+use crate::timeline::Timeline;
 
 /// Longest stretch of a passage shown, in bytes; longer passages are shown as
 /// a window around their best matches.
@@ -254,6 +256,99 @@ fn write_wrapped(p: &mut Paint<'_>, text: &str, tones: &[(usize, Tone)]) -> io::
     p.plain("\n")
 }
 
+/// Writes a facet table: articles, passages, share of matching articles, value.
+pub fn facets(out: &mut dyn Write, facets: &Facets, field: &str) -> io::Result<()> {
+    writeln!(
+        out,
+        "{:>9}  {:>9}  {:>6}  {field}",
+        "articles", "passages", "share"
+    )?;
+    for row in &facets.rows {
+        writeln!(
+            out,
+            "{:>9}  {:>9}  {:>5.1}%  {}",
+            row.articles,
+            row.passages,
+            row.share * 100.0,
+            for_terminal(&row.value)
+        )?;
+    }
+    Ok(())
+}
+
+/// Eighths of a block, for bars with sub-character resolution.
+const EIGHTHS: [char; 8] = ['▏', '▎', '▍', '▌', '▋', '▊', '▉', '█'];
+
+/// A bar of `value / max` of `width` characters, in Unicode blocks.
+pub fn bar(value: f64, max: f64, width: usize) -> String {
+    if max <= 0.0 || value <= 0.0 || width == 0 {
+        return String::new();
+    }
+    let eighths = ((value / max).min(1.0) * (width * 8) as f64).round() as usize;
+    let eighths = eighths.max(1);
+    let mut out = "█".repeat(eighths / 8);
+    if !eighths.is_multiple_of(8) {
+        out.push(EIGHTHS[eighths % 8 - 1]);
+    }
+    out
+}
+
+/// Writes a timeline: one row per bucket, all articles, then for each query
+/// a bar (matching articles, or their share with `share`) and the number.
+pub fn timeline(out: &mut dyn Write, t: &Timeline, share: bool, style: Style) -> io::Result<()> {
+    let label_width = t
+        .buckets
+        .first()
+        .map_or(10, |b| t.interval.label(b.start).len())
+        .max(t.interval.name().len());
+    let number = if share { 7 } else { 8 };
+    let queries = t.queries.len().max(1);
+    let fixed = label_width + 2 + 9;
+    let bar_width = (style.width.saturating_sub(fixed) / queries)
+        .saturating_sub(number + 2)
+        .clamp(4, 60);
+    let column = bar_width + 1 + number;
+    write!(
+        out,
+        "{:<label_width$}  {:>8}",
+        t.interval.name(),
+        "articles"
+    )?;
+    for q in &t.queries {
+        let name: String = for_terminal(q).chars().take(column).collect();
+        write!(out, "  {name:<column$}")?;
+    }
+    writeln!(out)?;
+    let value = |c: &crate::timeline::QueryCount| if share { c.share } else { c.articles as f64 };
+    let max = t
+        .buckets
+        .iter()
+        .flat_map(|b| b.queries.iter().map(value))
+        .fold(0.0, f64::max);
+    let paint = if style.color { Tone::Match.code() } else { "" };
+    let reset = if style.color { RESET } else { "" };
+    for b in &t.buckets {
+        write!(
+            out,
+            "{:<label_width$}  {:>8}",
+            t.interval.label(b.start),
+            b.articles
+        )?;
+        for c in &b.queries {
+            let shown = if share {
+                format!("{:>6.1}%", c.share * 100.0)
+            } else {
+                format!("{:>8}", c.articles)
+            };
+            let bar = bar(value(c), max, bar_width);
+            let pad = bar_width - bar.chars().count();
+            write!(out, "  {paint}{bar}{reset}{:pad$} {shown}", "")?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
 /// Writes `--count` results.
 pub fn counts(out: &mut dyn Write, counts: &Counts) -> io::Result<()> {
     writeln!(out, "passages: {}", counts.passages)?;
@@ -298,6 +393,16 @@ mod tests {
         let mut out = Vec::new();
         search(&mut out, &results, Style { color, width: 40 }).unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn bars_scale_to_the_maximum_in_eighths() {
+        assert_eq!(bar(10.0, 10.0, 4), "████");
+        assert_eq!(bar(5.0, 10.0, 4), "██");
+        assert_eq!(bar(1.0, 16.0, 4), "▎");
+        assert_eq!(bar(0.0, 10.0, 4), "");
+        // Anything above zero shows.
+        assert_eq!(bar(0.001, 10.0, 4), "▏");
     }
 
     #[test]

@@ -6,7 +6,9 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use crate::facets::Facets;
 use crate::search::{ArticleHits, Counts, PassageHit, SearchResults};
+use crate::timeline::Timeline;
 
 /// One line of `search --json`. Field names are a stable interface.
 #[derive(Debug, Serialize)]
@@ -89,6 +91,75 @@ pub fn search(out: &mut dyn Write, results: &SearchResults) -> io::Result<()> {
             .articles
             .iter()
             .flat_map(|a| a.passages.iter().map(move |p| HitLine::new(a, p))),
+    )
+}
+
+/// One line of a facet table.
+#[derive(Debug, Serialize)]
+pub struct FacetLine<'a> {
+    pub field: &'a str,
+    pub value: &'a str,
+    pub passages: u64,
+    pub articles: u64,
+    /// Share of the matching articles that have this value (0 to 1).
+    pub share: f64,
+}
+
+/// Writes a facet table, one value per line.
+pub fn facets(out: &mut dyn Write, facets: &Facets, field: &str) -> io::Result<()> {
+    lines(
+        out,
+        facets.rows.iter().map(|r| FacetLine {
+            field,
+            value: &r.value,
+            passages: r.passages,
+            articles: r.articles,
+            share: r.share,
+        }),
+    )
+}
+
+/// One line of `timeline --json`: a bucket.
+#[derive(Debug, Serialize)]
+pub struct BucketLine<'a> {
+    /// First day of the bucket.
+    pub start: String,
+    /// First day after the bucket (exclusive).
+    pub end: String,
+    /// All articles dated in the bucket.
+    pub articles: u64,
+    pub queries: Vec<QueryLine<'a>>,
+}
+
+/// One query's numbers in a bucket.
+#[derive(Debug, Serialize)]
+pub struct QueryLine<'a> {
+    pub query: &'a str,
+    pub passages: u64,
+    pub articles: u64,
+    pub share: f64,
+}
+
+/// Writes a timeline, one bucket per line.
+pub fn timeline(out: &mut dyn Write, t: &Timeline) -> io::Result<()> {
+    lines(
+        out,
+        t.buckets.iter().map(|b| BucketLine {
+            start: b.start.format("%Y-%m-%d").to_string(),
+            end: b.end.format("%Y-%m-%d").to_string(),
+            articles: b.articles,
+            queries: t
+                .queries
+                .iter()
+                .zip(&b.queries)
+                .map(|(q, c)| QueryLine {
+                    query: q,
+                    passages: c.passages,
+                    articles: c.articles,
+                    share: c.share,
+                })
+                .collect(),
+        }),
     )
 }
 

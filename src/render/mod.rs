@@ -2,11 +2,13 @@
 //!
 //! * [`human`]: for people at a terminal — colour, highlights, sanitised text;
 //! * [`json`]: JSON Lines, one object per hit or row, original text, byte offsets;
-//! * [`csv`]: for spreadsheets.
+//! * [`csv`]: for spreadsheets;
+//! * [`svg`]: timeline charts for reports.
 
 pub mod csv;
 pub mod human;
 pub mod json;
+pub mod svg;
 
 /// How human output looks.
 #[derive(Debug, Clone, Copy)]

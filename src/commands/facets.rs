@@ -1,0 +1,77 @@
+//! `dateline facets` and `dateline speakers`: the top values of a field among
+//! the passages matching a query.
+
+use dateline::facets::{self, FacetField};
+use dateline::index::ArchiveIndex;
+use dateline::render::{self, Format};
+use dateline::search::{SearchRequest, Searching};
+
+use super::{Out, Outcome, thousands};
+use crate::cli::{Cli, FacetsArgs, SpeakersArgs};
+
+pub fn run(cli: &Cli, args: &FacetsArgs, out: Out<'_>) -> anyhow::Result<Outcome> {
+    let request = args.filters.request(&args.query)?;
+    table(
+        cli,
+        &request,
+        args.field.field(),
+        args.top,
+        args.output.format(),
+        out,
+    )
+}
+
+/// `speakers` is the speaker facet.
+pub fn speakers(cli: &Cli, args: &SpeakersArgs, out: Out<'_>) -> anyhow::Result<Outcome> {
+    let request = args.filters.request(&args.query)?;
+    table(
+        cli,
+        &request,
+        FacetField::Speaker,
+        args.top,
+        args.output.format(),
+        out,
+    )
+}
+
+fn table(
+    cli: &Cli,
+    request: &SearchRequest,
+    field: FacetField,
+    top: usize,
+    format: Format,
+    out: Out<'_>,
+) -> anyhow::Result<Outcome> {
+    let searching = Searching::open(ArchiveIndex::open(&cli.index_dir())?)?;
+    let result = facets::facets(&searching, request, field, top.max(1))?;
+    if result.rows.is_empty() {
+        let what = if result.total.passages == 0 {
+            "no passages match".to_string()
+        } else {
+            format!(
+                "{} matching passages, none with a {}",
+                thousands(result.total.passages),
+                field.name()
+            )
+        };
+        eprintln!("no results: {what}");
+        return Ok(Outcome::NoResults);
+    }
+    let name = field.name();
+    match format {
+        Format::Human => {
+            render::human::facets(out, &result, name)?;
+            eprintln!(
+                "top {} of {} {} values; {} matching articles, {} passages",
+                result.rows.len(),
+                thousands(result.values as u64),
+                name,
+                thousands(result.total.articles),
+                thousands(result.total.passages)
+            );
+        }
+        Format::Json => render::json::facets(out, &result, name)?,
+        Format::Csv => render::csv::facets(out, &result, name)?,
+    }
+    Ok(Outcome::Results)
+}

@@ -1,0 +1,46 @@
+//! `dateline timeline`: coverage per calendar bucket, as a table with bars,
+//! JSON Lines or CSV, and optionally an SVG chart.
+
+use anyhow::Context;
+
+use dateline::index::ArchiveIndex;
+use dateline::render::{self, Format};
+use dateline::search::Searching;
+use dateline::timeline;
+
+use super::{Out, Outcome, thousands};
+use crate::cli::{Cli, TimelineArgs};
+
+pub fn run(cli: &Cli, args: &TimelineArgs, out: Out<'_>) -> anyhow::Result<Outcome> {
+    let base = args.filters.request(&[])?;
+    let searching = Searching::open(ArchiveIndex::open(&cli.index_dir())?)?;
+    let interval = args.by.map(|b| b.interval());
+    let t = timeline::timeline(&searching, &base, &args.queries, interval)?;
+    if t.is_empty() {
+        eprintln!(
+            "no results: no dated passage matches {}",
+            args.queries.join(" or ")
+        );
+        return Ok(Outcome::NoResults);
+    }
+    match args.output.format() {
+        Format::Human => {
+            render::human::timeline(out, &t, args.share, cli.style())?;
+            for (q, total) in t.queries.iter().zip(&t.totals) {
+                eprintln!(
+                    "{q}: {} articles, {} passages",
+                    thousands(total.articles),
+                    thousands(total.passages)
+                );
+            }
+        }
+        Format::Json => render::json::timeline(out, &t)?,
+        Format::Csv => render::csv::timeline(out, &t)?,
+    }
+    if let Some(path) = &args.svg {
+        std::fs::write(path, render::svg::timeline(&t, args.share))
+            .with_context(|| format!("writing {}", path.display()))?;
+        eprintln!("chart written to {}", path.display());
+    }
+    Ok(Outcome::Results)
+}

@@ -1,0 +1,226 @@
+//! Facets: the most frequent values of a field (source, speaker, dateline,
+//! author) among the passages that match a search, with passage and article
+//! counts. `dateline speakers` is the speaker case of this.
+//!
+//! Counting reads fast fields only. Article counts rely on an invariant of
+//! the index (see [`crate::index`]): an article's passages are consecutive
+//! documents of one segment, so a new article starts wherever the article key
+//! changes between matching documents — no set of seen articles is needed.
+
+use std::collections::HashMap;
+
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::{Column, StrColumn};
+use tantivy::{DocId, Score, SegmentReader};
+
+use crate::error::Result;
+use crate::search::{Counts, SearchRequest, Searching};
+
+/// The fields facets can count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FacetField {
+    Source,
+    Speaker,
+    Dateline,
+    Author,
+}
+
+impl FacetField {
+    /// Names accepted on the command line, for error messages.
+    pub const NAMES: &'static str = "source, speaker, dateline, author";
+
+    pub fn parse(name: &str) -> Option<FacetField> {
+        Some(match name {
+            "source" => FacetField::Source,
+            "speaker" | "speakers" => FacetField::Speaker,
+            "dateline" | "place" => FacetField::Dateline,
+            "author" | "authors" => FacetField::Author,
+            _ => return None,
+        })
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            FacetField::Source => "source",
+            FacetField::Speaker => "speaker",
+            FacetField::Dateline => "dateline",
+            FacetField::Author => "author",
+        }
+    }
+
+    /// The fast field holding the exact values.
+    fn column(self) -> &'static str {
+        match self {
+            FacetField::Source => "source_raw",
+            FacetField::Speaker => "speaker_raw",
+            FacetField::Dateline => "dateline_raw",
+            FacetField::Author => "author_raw",
+        }
+    }
+}
+
+/// One value of a facet.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct FacetRow {
+    pub value: String,
+    /// Matching passages carrying the value.
+    pub passages: u64,
+    /// Articles with at least one such passage.
+    pub articles: u64,
+    /// `articles` over all matching articles.
+    pub share: f64,
+}
+
+/// The top values of a facet, and the totals they are shares of.
+#[derive(Debug, Clone, Default)]
+pub struct Facets {
+    pub rows: Vec<FacetRow>,
+    /// Distinct values among the matches (rows holds the top ones).
+    pub values: usize,
+    pub total: Counts,
+}
+
+/// Counts the values of `field` among the passages matching `request`
+/// (every passage when its query is empty) and keeps the `top` most frequent.
+pub fn facets(
+    searching: &Searching,
+    request: &SearchRequest,
+    field: FacetField,
+    top: usize,
+) -> Result<Facets> {
+    let query = searching.query(request)?;
+    let collector = FacetCollector {
+        column: field.column(),
+    };
+    let (by_value, total) = searching.searcher().search(&*query, &collector)?;
+    let values = by_value.len();
+    let mut rows: Vec<FacetRow> = by_value
+        .into_iter()
+        .map(|(value, counts)| FacetRow {
+            value,
+            passages: counts.passages,
+            articles: counts.articles,
+            share: if total.articles == 0 {
+                0.0
+            } else {
+                counts.articles as f64 / total.articles as f64
+            },
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        (b.articles, b.passages)
+            .cmp(&(a.articles, a.passages))
+            .then_with(|| a.value.cmp(&b.value))
+    });
+    rows.truncate(top);
+    Ok(Facets {
+        rows,
+        values,
+        total,
+    })
+}
+
+struct FacetCollector {
+    column: &'static str,
+}
+
+type FacetFruit = (HashMap<String, Counts>, Counts);
+
+/// Per segment: counts by term ordinal, and the last article seen per ordinal.
+struct FacetSegment {
+    values: Option<StrColumn>,
+    keys: Option<Column<u64>>,
+    by_ord: Vec<Counts>,
+    last_key: Vec<Option<u64>>,
+    total: Counts,
+    total_last: Option<u64>,
+}
+
+impl Collector for FacetCollector {
+    type Fruit = FacetFruit;
+    type Child = FacetSegment;
+
+    fn for_segment(&self, _: u32, reader: &SegmentReader) -> tantivy::Result<FacetSegment> {
+        let fast = reader.fast_fields();
+        let values = fast.str(self.column)?;
+        let terms = values.as_ref().map_or(0, |v| v.num_terms());
+        Ok(FacetSegment {
+            values,
+            keys: fast.u64("article_key").ok(),
+            by_ord: vec![Counts::default(); terms],
+            last_key: vec![None; terms],
+            total: Counts::default(),
+            total_last: None,
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<FacetFruit>) -> tantivy::Result<FacetFruit> {
+        let mut by_value: HashMap<String, Counts> = HashMap::new();
+        let mut total = Counts::default();
+        for (values, t) in fruits {
+            total.passages += t.passages;
+            total.articles += t.articles;
+            for (value, c) in values {
+                let entry = by_value.entry(value).or_default();
+                entry.passages += c.passages;
+                entry.articles += c.articles;
+            }
+        }
+        Ok((by_value, total))
+    }
+}
+
+impl SegmentCollector for FacetSegment {
+    type Fruit = FacetFruit;
+
+    fn collect(&mut self, doc: DocId, _: Score) {
+        let key = self.keys.as_ref().and_then(|k| k.first(doc));
+        self.total.passages += 1;
+        if key != self.total_last || key.is_none() {
+            self.total.articles += 1;
+            self.total_last = key;
+        }
+        let Some(values) = &self.values else { return };
+        for ord in values.term_ords(doc) {
+            let i = ord as usize;
+            self.by_ord[i].passages += 1;
+            if key != self.last_key[i] || key.is_none() {
+                self.by_ord[i].articles += 1;
+                self.last_key[i] = key;
+            }
+        }
+    }
+
+    fn harvest(self) -> FacetFruit {
+        let mut out = HashMap::new();
+        if let Some(values) = &self.values {
+            let mut name = String::new();
+            for (ord, counts) in self.by_ord.into_iter().enumerate() {
+                if counts.passages > 0 && values.ord_to_str(ord as u64, &mut name).unwrap_or(false)
+                {
+                    out.insert(name.clone(), counts);
+                }
+            }
+        }
+        (out, self.total)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FacetField;
+
+    #[test]
+    fn field_names_parse_with_their_plurals() {
+        assert_eq!(FacetField::parse("speakers"), Some(FacetField::Speaker));
+        assert_eq!(FacetField::parse("source"), Some(FacetField::Source));
+        assert_eq!(FacetField::parse("topic"), None);
+        for name in FacetField::NAMES.split(", ") {
+            assert_eq!(FacetField::parse(name).map(|f| f.name()), Some(name));
+        }
+    }
+}
