@@ -190,6 +190,35 @@ pub fn register(manager: &tantivy::tokenizer::TokenizerManager) {
     manager.register(STEM_CHANGED, stem_analyzer(true));
 }
 
+/// A fast hasher for the stemmer's memo (FxHash: one multiply per word of
+/// input). The memo's keys are short words, not attacker-chosen in bulk, and
+/// the memo is bounded, so SipHash's protection is not needed there.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(byte)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        // Fold the high bits down: the table indexes buckets by the low bits.
+        let x = self.0;
+        (x ^ (x >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9) ^ (x >> 32)
+    }
+}
+
+type Memo = HashMap<String, Option<String>, std::hash::BuildHasherDefault<FxHasher>>;
+
 /// Entries kept in a stemmer's memo before it starts afresh. News vocabulary
 /// is Zipfian: the most frequent 64 Ki words make up nearly all tokens.
 const STEM_MEMO: usize = 1 << 16;
@@ -208,7 +237,7 @@ impl TokenFilter for StemFilter {
         StemTokenizer {
             inner,
             only_changed: self.only_changed,
-            memo: HashMap::new(),
+            memo: Memo::default(),
         }
     }
 }
@@ -219,14 +248,14 @@ pub struct StemTokenizer<T> {
     inner: T,
     only_changed: bool,
     /// word → its stem, or `None` when the stem is the word itself.
-    memo: HashMap<String, Option<String>>,
+    memo: Memo,
 }
 
 /// The token stream made by [`StemFilter`].
 pub struct StemTokenStream<'a, S> {
     tail: S,
     only_changed: bool,
-    memo: &'a mut HashMap<String, Option<String>>,
+    memo: &'a mut Memo,
 }
 
 impl<T: Tokenizer> Tokenizer for StemTokenizer<T> {

@@ -160,6 +160,14 @@ pub struct SearchArgs {
     #[arg(long)]
     pub count: bool,
 
+    /// Show copies and near-copies of a story as separate hits
+    #[arg(long)]
+    pub no_collapse: bool,
+
+    /// Similarity (Jaccard of word triples, 0 to 1) from which two articles are copies
+    #[arg(long, value_name = "J", default_value_t = dateline::fingerprint::NEAR_DUPLICATE)]
+    pub collapse_threshold: f64,
+
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -356,6 +364,9 @@ impl SearchArgs {
         if self.limit == 0 && !self.count {
             bail!("--limit must be at least 1");
         }
+        if !(0.0..=1.0).contains(&self.collapse_threshold) {
+            bail!("--collapse-threshold must be between 0 and 1");
+        }
         Ok(SearchRequest {
             sort: match self.sort {
                 SortArg::Relevance => Sort::Relevance,
@@ -368,6 +379,7 @@ impl SearchArgs {
             // The totals line is for a person at a terminal; counting costs a
             // pass over every match, so it is done only then.
             with_counts: self.format() == Format::Human && std::io::stderr().is_terminal(),
+            collapse: (!self.no_collapse).then_some(self.collapse_threshold),
             ..self.filters.request(&self.query)?
         })
     }

@@ -13,13 +13,13 @@
 //! Counting articles ([`crate::search::ArticleCounter`], [`crate::facets`])
 //! relies on it: a new article starts where the article key changes.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use tantivy::collector::Count;
 use tantivy::directory::MmapDirectory;
 use tantivy::indexer::UserOperation;
-use tantivy::query::TermQuery;
+use tantivy::query::{BooleanQuery, Occur, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::{
@@ -29,7 +29,7 @@ use tantivy::{
 use crate::analysis;
 use crate::article::Article;
 use crate::error::{Error, Result};
-use crate::passage::Passage;
+use crate::prepare::Prepared;
 use crate::schema::{self, Fields, SCHEMA_VERSION};
 
 /// The file that marks a directory as a dateline index and records its
@@ -131,12 +131,14 @@ impl ArchiveIndex {
                 },
                 other => Error::Index(other),
             })?;
-        let searcher = self.reader()?.searcher();
+        let reader = self.reader()?;
         Ok(Indexer {
             writer,
             fields: self.fields,
-            before: searcher,
-            seen: HashSet::new(),
+            committed: reader.searcher(),
+            reader,
+            pending: HashSet::new(),
+            pending_content: HashMap::new(),
         })
     }
 }
@@ -180,51 +182,92 @@ fn check_marker(dir: &Path) -> Result<()> {
 /// Writes articles into the index. Nothing is visible to searches until
 /// [`Indexer::commit`]; dropping an indexer without committing discards
 /// everything added since the last commit.
+///
+/// Memory stays bounded whatever the archive's size: what was added before
+/// the last commit is looked up in the index itself, and only the articles
+/// added since are remembered.
 pub struct Indexer {
     writer: IndexWriter<TantivyDocument>,
     fields: Fields,
-    /// The index as it was when the indexer started, to tell new articles
-    /// from replaced ones.
-    before: Searcher,
-    /// Keys of the articles added in this run (8 bytes each, to bound memory).
-    seen: HashSet<u64>,
+    reader: IndexReader,
+    /// The index as of the last commit.
+    committed: Searcher,
+    /// Keys of the articles added since the last commit.
+    pending: HashSet<u64>,
+    /// Content hashes added since the last commit, with their article keys.
+    pending_content: HashMap<u64, u64>,
+}
+
+/// What adding an article did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Added {
+    /// An article with the same id was there before: it was replaced.
+    pub replaced: bool,
+    /// The same text is already in the index under another id.
+    pub duplicate: bool,
 }
 
 impl Indexer {
-    /// Adds (or replaces) one article: its passages and the speakers of each.
-    /// Returns whether an article with the same id already existed.
-    pub fn add(
-        &mut self,
-        article: &Article,
-        passages: &[Passage],
-        speakers: &[Vec<String>],
-    ) -> Result<bool> {
+    /// Adds (or replaces) one prepared article, as one batch.
+    pub fn add(&mut self, article: &Article, prepared: &Prepared) -> Result<Added> {
+        let key = schema::article_key(&article.id);
         let id_term = Term::from_field_text(self.fields.article_id, &article.id);
-        let replaced =
-            !self.seen.insert(schema::article_key(&article.id)) || self.existed(&id_term)?;
-        let mut batch = Vec::with_capacity(passages.len() + 1);
+        let replaced = !self.pending.insert(key) || self.committed_has(&id_term, None)?;
+        let duplicate = match prepared.content_hash {
+            None => false,
+            Some(hash) => match self.pending_content.insert(hash, key) {
+                Some(other) if other != key => true,
+                _ => {
+                    let hash_term = Term::from_field_u64(self.fields.content_hash, hash);
+                    self.committed_has(&hash_term, Some(&id_term))?
+                }
+            },
+        };
+        let mut batch = Vec::with_capacity(prepared.passages.len() + 1);
         batch.push(UserOperation::Delete(id_term));
-        for (i, passage) in passages.iter().enumerate() {
-            let names = speakers.get(i).map(Vec::as_slice).unwrap_or(&[]);
+        for i in 0..prepared.passages.len() {
             batch.push(UserOperation::Add(schema::document(
                 &self.fields,
                 article,
-                passage,
-                names,
+                prepared,
+                i,
             )));
         }
         self.writer.run(batch)?;
-        Ok(replaced)
+        Ok(Added {
+            replaced,
+            duplicate,
+        })
     }
 
-    fn existed(&self, id_term: &Term) -> Result<bool> {
-        let query = TermQuery::new(id_term.clone(), IndexRecordOption::Basic);
-        Ok(self.before.search(&query, &Count)? > 0)
+    /// Whether the committed index has a document with `term` (and, when
+    /// `except` is given, without that term).
+    fn committed_has(&self, term: &Term, except: Option<&Term>) -> Result<bool> {
+        let query = TermQuery::new(term.clone(), IndexRecordOption::Basic);
+        let count = match except {
+            None => self.committed.search(&query, &Count)?,
+            Some(except) => {
+                let not = TermQuery::new(except.clone(), IndexRecordOption::Basic);
+                let both = BooleanQuery::new(vec![
+                    (
+                        Occur::Must,
+                        Box::new(query) as Box<dyn tantivy::query::Query>,
+                    ),
+                    (Occur::MustNot, Box::new(not)),
+                ]);
+                self.committed.search(&both, &Count)?
+            }
+        };
+        Ok(count > 0)
     }
 
     /// Makes everything added so far durable and visible, atomically.
     pub fn commit(&mut self) -> Result<()> {
         self.writer.commit()?;
+        self.reader.reload()?;
+        self.committed = self.reader.searcher();
+        self.pending.clear();
+        self.pending_content.clear();
         Ok(())
     }
 

@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 use crate::article::Article;
 use crate::error::Result;
 use crate::index::{ArchiveIndex, Indexer};
-use crate::passage::{self, Passage};
+use crate::prepare::prepare;
 use crate::read::{self, Problem};
 
 /// Default interval between commits of a long ingest.
@@ -73,6 +73,8 @@ pub struct IngestSummary {
     pub undated: u64,
     /// Articles that replaced an earlier version with the same id.
     pub replaced: u64,
+    /// Articles whose text is already in the index under another id.
+    pub duplicates: u64,
     /// Records (or files) rejected.
     pub rejected: u64,
     /// Records indexed with a warning.
@@ -163,20 +165,19 @@ pub fn ingest(request: &IngestRequest, observer: &mut dyn Observer) -> Result<In
     Ok(summary)
 }
 
-/// Splits an article into passages, attributes speakers and hands it to the
-/// indexer.
+/// Prepares an article (passages, speakers, fingerprints) and hands it to
+/// the indexer.
 fn add_article(
     indexer: &mut Indexer,
     article: &Article,
     summary: &mut IngestSummary,
 ) -> Result<()> {
-    let passages: Vec<Passage> = passage::split(&article.body);
-    let speakers = vec![article.speakers.clone(); passages.len()];
-    if indexer.add(article, &passages, &speakers)? {
-        summary.replaced += 1;
-    }
+    let prepared = prepare(article);
+    let added = indexer.add(article, &prepared)?;
+    summary.replaced += u64::from(added.replaced);
+    summary.duplicates += u64::from(added.duplicate);
     summary.articles += 1;
-    summary.passages += passages.len() as u64;
+    summary.passages += prepared.passages.len() as u64;
     if article.date.is_none() {
         summary.undated += 1;
     }

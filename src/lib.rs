@@ -13,14 +13,17 @@
 
 pub mod analysis;
 pub mod article;
+pub mod collapse;
 pub mod date;
 pub mod error;
 pub mod facets;
+pub mod fingerprint;
 pub mod highlight;
 pub mod index;
 pub mod ingest;
 pub mod passage;
 pub mod place;
+pub mod prepare;
 pub mod query;
 pub mod read;
 pub mod render;

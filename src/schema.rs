@@ -17,7 +17,7 @@ use tantivy::schema::{
 
 use crate::analysis;
 use crate::article::Article;
-use crate::passage::Passage;
+use crate::prepare::Prepared;
 
 /// Bumped whenever the schema or the analysis changes in a way that makes an
 /// older index give wrong results; an index of another version must be rebuilt.
@@ -64,6 +64,12 @@ pub struct Fields {
     pub quote: Field,
     pub quote_stem: Field,
     pub path: Field,
+    /// Exact-copy fingerprint of the article body (every passage).
+    pub content_hash: Field,
+    /// Near-copy fingerprint of the article body (first passage only).
+    pub minhash: Field,
+    /// SimHash of the passage.
+    pub simhash: Field,
 }
 
 fn text_options(tokenizer: &str, record: IndexRecordOption, stored: bool) -> TextOptions {
@@ -83,7 +89,7 @@ fn text_options(tokenizer: &str, record: IndexRecordOption, stored: bool) -> Tex
 pub fn build() -> Schema {
     use IndexRecordOption::{WithFreqs, WithFreqsAndPositions};
     let mut b = Schema::builder();
-    b.add_text_field("article_id", STRING | STORED);
+    b.add_text_field("article_id", STRING | STORED | FAST);
     b.add_u64_field("article_key", FAST);
     b.add_u64_field("ordinal", INDEXED | FAST | STORED);
     b.add_u64_field("start", STORED);
@@ -143,6 +149,9 @@ pub fn build() -> Schema {
         text_options(analysis::STEM_CHANGED, WithFreqs, false),
     );
     b.add_text_field("path", STORED);
+    b.add_u64_field("content_hash", INDEXED | FAST);
+    b.add_bytes_field("minhash", FAST);
+    b.add_u64_field("simhash", FAST);
     b.build()
 }
 
@@ -175,6 +184,9 @@ impl Fields {
             quote: f("quote")?,
             quote_stem: f("quote_stem")?,
             path: f("path")?,
+            content_hash: f("content_hash")?,
+            minhash: f("minhash")?,
+            simhash: f("simhash")?,
         })
     }
 }
@@ -192,14 +204,15 @@ pub fn tantivy_date(date: chrono::DateTime<chrono::Utc>) -> TantivyDateTime {
     TantivyDateTime::from_timestamp_secs(date.timestamp())
 }
 
-/// The document of one passage. `speakers` are the full names quoted or
-/// reported in the passage.
+/// The document of the prepared article's passage number `i`.
 pub fn document(
     fields: &Fields,
     article: &Article,
-    passage: &Passage,
-    speakers: &[String],
+    prepared: &Prepared,
+    i: usize,
 ) -> TantivyDocument {
+    let item = &prepared.passages[i];
+    let passage = &item.passage;
     let mut doc = TantivyDocument::new();
     doc.add_text(fields.article_id, &article.id);
     doc.add_u64(fields.article_key, article_key(&article.id));
@@ -230,8 +243,19 @@ pub fn document(
         doc.add_text(fields.url, &article.url);
     }
     add_names(&mut doc, fields.author, fields.author_raw, &article.authors);
-    add_names(&mut doc, fields.speaker, fields.speaker_raw, speakers);
+    add_names(&mut doc, fields.speaker, fields.speaker_raw, &item.speakers);
     doc.add_text(fields.path, &article.path);
+    if let Some(hash) = prepared.content_hash {
+        doc.add_u64(fields.content_hash, hash);
+    }
+    if let Some(hash) = item.simhash {
+        doc.add_u64(fields.simhash, hash);
+    }
+    if passage.ordinal == 0
+        && let Some(minhash) = &prepared.minhash
+    {
+        doc.add_bytes(fields.minhash, &minhash.0);
+    }
     doc
 }
 
@@ -298,16 +322,13 @@ mod tests {
             body: "One.\n\nTwo.".into(),
             ..Article::default()
         };
-        let first = Passage {
-            ordinal: 0,
-            range: 0..4,
-        };
-        let second = Passage {
-            ordinal: 1,
-            range: 6..10,
-        };
-        let d0 = document(&fields, &article, &first, &[]);
-        let d1 = document(&fields, &article, &second, &[]);
+        let mut prepared = crate::prepare::prepare(&article);
+        assert_eq!(prepared.passages.len(), 1, "short paragraphs merge");
+        let mut second = prepared.passages[0].clone();
+        second.passage.ordinal = 1;
+        prepared.passages.push(second);
+        let d0 = document(&fields, &article, &prepared, 0);
+        let d1 = document(&fields, &article, &prepared, 1);
         assert!(d0.get_first(fields.title_exact).is_some());
         assert!(d1.get_first(fields.title_exact).is_none());
         assert!(d1.get_first(fields.title).is_some());

@@ -18,7 +18,9 @@ use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, DocId, Order, Score, Searcher, SegmentReader, TantivyDocument, Term};
 
+use crate::collapse::{self, CopyRef, FastFields, Group};
 use crate::error::Result;
+use crate::fingerprint;
 use crate::highlight::Highlighter;
 use crate::index::ArchiveIndex;
 use crate::query::{self, Expr, Leaf, QueryBuilder, Scope, Term as QTerm};
@@ -58,6 +60,9 @@ pub struct SearchRequest {
     /// match, which ranking alone need not do, so it is asked for only when
     /// the totals are shown.
     pub with_counts: bool,
+    /// Fold copies and near-copies into one hit; `None` shows every article.
+    /// The value is the Jaccard similarity from which articles are copies.
+    pub collapse: Option<f64>,
 }
 
 impl Default for SearchRequest {
@@ -74,6 +79,7 @@ impl Default for SearchRequest {
             offset: 0,
             per_article: 3,
             with_counts: false,
+            collapse: Some(fingerprint::NEAR_DUPLICATE),
         }
     }
 }
@@ -97,6 +103,8 @@ pub struct PassageHit {
     /// Byte ranges in `text` to highlight.
     pub highlights: Vec<Range<usize>>,
     pub speakers: Vec<String>,
+    /// Passages of other articles that repeat this one (folded into it).
+    pub copies: Vec<CopyRef>,
 }
 
 /// One article in the results, with its matching passages.
@@ -120,6 +128,8 @@ pub struct ArticleHits {
     pub score: f32,
     /// Matching passages, in reading order.
     pub passages: Vec<PassageHit>,
+    /// Articles that are copies or near-copies of this one (folded into it).
+    pub copies: Vec<CopyRef>,
 }
 
 /// The answer to a search.
@@ -198,22 +208,27 @@ impl Searching {
         Ok(self.searcher.search(&*compiled.query, &ArticleCounter)?)
     }
 
-    /// Runs a search: the requested page of grouped, highlighted hits (and
-    /// the totals, if asked for).
+    /// Runs a search: the requested page of grouped, collapsed, highlighted
+    /// hits (and the totals, if asked for).
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
         let compiled = self.compile(request)?;
         let wanted = request.offset + request.limit;
         let per = request.per_article.max(1);
         let mut fetch = (wanted * per * 4).max(32);
-        let mut ranked = self.ranked(&*compiled.query, request.sort, fetch)?;
-        let mut groups = self.group(&ranked, per);
+        let mut fast = FastFields::new(&self.searcher);
         // Fetch more until enough distinct articles are seen or none are left.
-        while groups.len() < wanted && ranked.len() == fetch {
+        let (groups, exhausted) = loop {
+            let ranked = self.ranked(&*compiled.query, request.sort, fetch)?;
+            let exhausted = ranked.len() < fetch;
+            let mut groups = self.group(&ranked, per);
+            if let Some(threshold) = request.collapse {
+                groups = collapse::collapse(&mut fast, groups, threshold);
+            }
+            if groups.len() >= wanted || exhausted {
+                break (groups, exhausted);
+            }
             fetch *= 4;
-            ranked = self.ranked(&*compiled.query, request.sort, fetch)?;
-            groups = self.group(&ranked, per);
-        }
-        let exhausted = ranked.len() < fetch;
+        };
         let mut highlighter = Highlighter::new(&compiled.expr);
         let mut articles = Vec::new();
         for (i, mut group) in groups
@@ -222,10 +237,10 @@ impl Searching {
             .skip(request.offset)
             .take(request.limit)
         {
-            if !exhausted && group.docs.len() < per {
+            if !exhausted && group.docs.len() < per && group.copies.is_empty() {
                 group.docs = self.article_passages(&compiled, group.key_doc, per)?;
             }
-            articles.push(self.article(&group, i + 1, &mut highlighter)?);
+            articles.push(self.article(&group, i + 1, &mut highlighter, &mut fast)?);
         }
         let counts = if request.with_counts {
             Some(self.searcher.search(&*compiled.query, &ArticleCounter)?)
@@ -280,11 +295,7 @@ impl Searching {
                 .and_then(|c| c.first(addr.doc_id))
                 .unwrap_or(0);
             let slot = *index.entry(key).or_insert_with(|| {
-                groups.push(Group {
-                    key_doc: addr,
-                    score,
-                    docs: Vec::new(),
-                });
+                groups.push(Group::new(addr, score));
                 groups.len() - 1
             });
             if groups[slot].docs.len() < per {
@@ -321,18 +332,20 @@ impl Searching {
         group: &Group,
         rank: usize,
         highlighter: &mut Highlighter,
+        fast: &mut FastFields<'_>,
     ) -> Result<ArticleHits> {
         let f = &self.archive.fields;
-        let mut docs: Vec<(Score, TantivyDocument)> = Vec::with_capacity(group.docs.len());
+        let mut docs: Vec<(Score, DocAddress, TantivyDocument)> =
+            Vec::with_capacity(group.docs.len());
         for &(score, addr) in &group.docs {
-            docs.push((score, self.searcher.doc(addr)?));
+            docs.push((score, addr, self.searcher.doc(addr)?));
         }
-        docs.sort_by_key(|(_, d)| d.get_first(f.ordinal).and_then(|v| v.as_u64()).unwrap_or(0));
-        let first = &docs[0].1;
+        docs.sort_by_key(|(_, _, d)| d.get_first(f.ordinal).and_then(|v| v.as_u64()).unwrap_or(0));
+        let first = &docs[0].2;
         let title = text_of(first, f.title);
         let mut title_highlights = Vec::new();
         let mut passages = Vec::new();
-        for (score, doc) in &docs {
+        for (score, addr, doc) in &docs {
             let ordinal = doc
                 .get_first(f.ordinal)
                 .and_then(|v| v.as_u64())
@@ -351,6 +364,11 @@ impl Searching {
                 text,
                 highlights: spans.text,
                 speakers: texts_of(doc, f.speaker_raw),
+                copies: group
+                    .passage_copies
+                    .get(addr)
+                    .map(|c| c.iter().map(|d| fast.copy_ref(*d, true)).collect())
+                    .unwrap_or_default(),
             });
         }
         Ok(ArticleHits {
@@ -370,15 +388,13 @@ impl Searching {
             path: text_of(first, f.path),
             score: group.score,
             passages,
+            copies: group
+                .copies
+                .iter()
+                .map(|d| fast.copy_ref(*d, false))
+                .collect(),
         })
     }
-}
-
-/// An article's hits while grouping: its best passage first.
-struct Group {
-    key_doc: DocAddress,
-    score: Score,
-    docs: Vec<(Score, DocAddress)>,
 }
 
 fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> String {

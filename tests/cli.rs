@@ -120,7 +120,7 @@ fn broken_files_get_one_line_each_and_good_articles_are_kept() {
     // No Rust debug output, no panics.
     assert!(!run.stderr.contains("panicked") && !run.stderr.contains("Error {"));
     let ids: std::collections::HashSet<String> = env
-        .search("harbour OR ferry", &["--limit", "20"])
+        .search("harbour OR ferry", &["--limit", "20", "--no-collapse"])
         .into_iter()
         .map(|h| h.article_id)
         .collect();
@@ -510,4 +510,130 @@ fn facets_count_passages_and_articles_per_value() {
     }
     // Each matching article has one source.
     assert_eq!(articles, total.articles);
+}
+
+/// Three versions of one invented wire story and one different story.
+fn syndication_fixture(env: &Env) -> std::path::PathBuf {
+    let paras = [
+        "PORTVALE, March 3 (Fixture Wire) - The ferry operator Brightwater said on Monday it would \
+         resume crossings to the northern islands after a storm damaged two of its piers last week.",
+        "Repairs to the main pier were finished overnight, the company said, and the first sailing \
+         was scheduled for nine o'clock on Tuesday morning with extra staff at the ticket office.",
+        "\"We are grateful to the island communities for their patience during a difficult week,\" \
+         said Ines Varro, the company's operations director, in a statement to reporters.",
+        "The harbour authority said a second pier would stay closed until engineers had checked its \
+         foundations, which could take another fortnight if the weather stayed rough.",
+        "Freight customers were told to expect delays of up to a day while the backlog of lorries \
+         waiting at the terminal was cleared.",
+    ];
+    let original = paras.join("\n\n");
+    let reprint = format!(
+        "Island readers will welcome the news after a week without ferries.\n\n{}",
+        paras[..4].join("\n\n").replace('"', "\u{201c}")
+    );
+    let other = "PORTVALE, March 4 (Fixture Wire) - Fishermen in the northern islands said on \
+        Tuesday that the storm had destroyed dozens of lobster pots and damaged several boats \
+        moored in the outer harbour.\n\nThe island council said it would ask the government for \
+        emergency funds to help the fleet recover before the spring season begins.";
+    let lines = [
+        serde_json::json!({"id": "wire-1", "title": "Ferries to resume after storm", "date": "2025-03-03", "source": "Fixture Wire", "body": original}),
+        serde_json::json!({"id": "herald-7", "title": "Island ferries back on Tuesday", "date": "2025-03-03", "source": "Island Herald", "body": reprint}),
+        serde_json::json!({"id": "mirror-1", "title": "Ferries to resume after storm", "date": "2025-03-03", "source": "Mirror Site", "body": original}),
+        serde_json::json!({"id": "wire-2", "title": "Storm wrecks lobster pots", "date": "2025-03-04", "source": "Fixture Wire", "body": other}),
+    ];
+    let text: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    env.write("syndication.ndjson", &(text.join("\n") + "\n"))
+}
+
+#[test]
+fn copies_of_a_story_collapse_into_one_hit_that_lists_them() {
+    let env = Env::new();
+    let path = syndication_fixture(&env);
+    let run = env.run(&["ingest", util::path_str(&path)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("1 exact copy of other articles"),
+        "{}",
+        run.stderr
+    );
+    let hits = env.search("storm", &["--per-article", "1"]);
+    let mut ids: Vec<&str> = hits.iter().map(|h| h.article_id.as_str()).collect();
+    ids.sort();
+    assert_eq!(ids.len(), 2, "{ids:?}");
+    assert_eq!(ids[1], "wire-2", "{ids:?}");
+    // The two exact copies rank equally; either may stand for the set.
+    let first = ids[0];
+    assert!(["wire-1", "mirror-1"].contains(&first), "{ids:?}");
+    let copies: Vec<String> = env
+        .run(&["search", "storm", "--json", "--per-article", "1"])
+        .stdout
+        .lines()
+        .find(|l| l.contains(&format!("\"article_id\":\"{first}\"")))
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["copies"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c["article_id"].as_str().unwrap().to_string())
+                .collect()
+        })
+        .unwrap();
+    assert_eq!(copies.len(), 2, "{copies:?}");
+    let other = if first == "wire-1" {
+        "mirror-1"
+    } else {
+        "wire-1"
+    };
+    assert!(copies.contains(&"herald-7".to_string()) && copies.contains(&other.to_string()));
+    let human = env.run(&["search", "storm", "--color", "never"]);
+    assert!(human.stdout.contains("also as: "), "{}", human.stdout);
+    // Without collapsing every version is a hit.
+    let all = env.search("storm", &["--per-article", "1", "--no-collapse"]);
+    assert_eq!(all.len(), 4);
+    // A strict threshold keeps the edited reprint apart, but not the exact copy.
+    let strict = env.search(
+        "storm",
+        &["--per-article", "1", "--collapse-threshold", "1"],
+    );
+    assert_eq!(strict.len(), 3);
+}
+
+#[test]
+fn a_passage_repeated_by_another_story_is_folded_into_the_first() {
+    let env = Env::new();
+    let quote = "\"We will not reopen the northern crossing until the engineers tell us the \
+                 bridge is safe, and that could take the rest of the winter,\" the mayor said.";
+    let a = format!(
+        "The mayor of Lorne closed the northern crossing on Friday after cracks appeared in the \
+         old stone bridge over the river.\n\n{quote}\n\nDrivers were sent on a forty-minute detour \
+         through the hill villages, and the bus company said its timetable would change."
+    );
+    let b = format!(
+        "Shops in the hill villages reported brisk trade this weekend as traffic diverted from \
+         the closed bridge passed through their high streets.\n\n{quote}\n\nOne baker said she \
+         had sold out of bread by ten in the morning on both days and would bake more next week."
+    );
+    let lines = [
+        serde_json::json!({"id": "a", "title": "Bridge closed", "date": "2025-01-10", "body": a}),
+        serde_json::json!({"id": "b", "title": "Villages busy", "date": "2025-01-12", "body": b}),
+    ];
+    let text: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    let path = env.write("repeat.ndjson", &text.join("\n"));
+    env.ingest(&[util::path_str(&path)]);
+    let hits = env.search("\"rest of the winter\"", &[]);
+    assert_eq!(hits.len(), 1, "{hits:#?}");
+    let run = env.run(&["search", "\"rest of the winter\"", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(run.stdout.lines().next().unwrap()).unwrap();
+    let copy = &v["copies"][0];
+    assert_eq!(copy["passage"], 1, "{v}");
+    assert!(copy["article_id"] == "a" || copy["article_id"] == "b");
+    // Each story is still found by what is its own.
+    assert_eq!(env.search("baker", &[]).len(), 1);
+    assert_eq!(env.search("detour", &[]).len(), 1);
+    assert_eq!(
+        env.search("\"rest of the winter\"", &["--no-collapse"])
+            .len(),
+        2
+    );
 }

@@ -129,6 +129,13 @@ fn describe(s: &IngestSummary, index: &str) -> String {
         format!("{} replaced", thousands(s.replaced)),
         format!("{} rejected", thousands(s.rejected)),
     ];
+    if s.duplicates > 0 {
+        parts.push(format!(
+            "{} exact {} of other articles",
+            thousands(s.duplicates),
+            if s.duplicates == 1 { "copy" } else { "copies" }
+        ));
+    }
     if s.warnings > 0 {
         parts.push(format!("{} with warnings", thousands(s.warnings)));
     }

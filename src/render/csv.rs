@@ -38,6 +38,7 @@ pub fn search(out: &mut dyn Write, results: &SearchResults) -> io::Result<()> {
             "text",
             "url",
             "path",
+            "copies",
         ],
     )?;
     for a in &results.articles {
@@ -58,6 +59,12 @@ pub fn search(out: &mut dyn Write, results: &SearchResults) -> io::Result<()> {
                     p.text.clone(),
                     a.url.clone(),
                     a.path.clone(),
+                    a.copies
+                        .iter()
+                        .chain(&p.copies)
+                        .map(|c| c.article_id.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; "),
                 ],
             )?;
         }

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use std::ops::Range;
 
 use super::Style;
+use crate::collapse::CopyRef;
 use crate::facets::Facets;
 use crate::highlight;
 use crate::sanitize::for_terminal;
@@ -150,7 +151,44 @@ fn write_article(p: &mut Paint<'_>, a: &ArticleHits) -> io::Result<()> {
     }
     p.plain(INDENT)?;
     p.put(Tone::Dim, &origin(a))?;
-    p.plain("\n\n")
+    p.plain("\n")?;
+    if !a.copies.is_empty() {
+        p.plain(INDENT)?;
+        p.put(Tone::Dim, &format!("also as: {}", copies(&a.copies)))?;
+        p.plain("\n")?;
+    }
+    p.plain("\n")
+}
+
+/// Copies listed compactly: `id (Source, 2024-05-02)`, the first few only.
+fn copies(list: &[CopyRef]) -> String {
+    const SHOWN: usize = 4;
+    let mut parts: Vec<String> = list
+        .iter()
+        .take(SHOWN)
+        .map(|c| {
+            let mut about = Vec::new();
+            if !c.source.is_empty() {
+                about.push(for_terminal(&c.source).into_owned());
+            }
+            if let Some(d) = c.date {
+                about.push(d.format("%Y-%m-%d").to_string());
+            }
+            let mut name = for_terminal(&c.article_id).into_owned();
+            if let Some(p) = c.passage {
+                name.push_str(&format!(" ¶{}", p + 1));
+            }
+            if about.is_empty() {
+                name
+            } else {
+                format!("{name} ({})", about.join(", "))
+            }
+        })
+        .collect();
+    if list.len() > SHOWN {
+        parts.push(format!("and {} more", list.len() - SHOWN));
+    }
+    parts.join("; ")
 }
 
 /// Where an article comes from: its URL or file, and its id when that says
@@ -184,6 +222,9 @@ fn write_passage(p: &mut Paint<'_>, hit: &PassageHit) -> io::Result<()> {
     if !hit.speakers.is_empty() {
         label.push_str(" · ");
         label.push_str(&for_terminal(&hit.speakers.join(", ")));
+    }
+    if !hit.copies.is_empty() {
+        label.push_str(&format!(" · also in {}", copies(&hit.copies)));
     }
     p.plain(INDENT)?;
     p.put(Tone::Dim, &label)?;
@@ -381,7 +422,9 @@ mod tests {
                 text: text.into(),
                 highlights,
                 speakers: vec!["Ann Lee".into()],
+                copies: vec![],
             }],
+            copies: vec![],
         }
     }
 

@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use crate::collapse::CopyRef;
 use crate::facets::Facets;
 use crate::search::{ArticleHits, Counts, PassageHit, SearchResults};
 use crate::timeline::Timeline;
@@ -35,6 +36,34 @@ pub struct HitLine<'a> {
     pub start: u64,
     pub end: u64,
     pub path: &'a str,
+    /// Copies folded into this hit: other articles with the same or nearly
+    /// the same text (`passage` null), and passages of other articles that
+    /// repeat this passage.
+    pub copies: Vec<CopyLine<'a>>,
+}
+
+/// A copy folded into a hit.
+#[derive(Debug, Serialize)]
+pub struct CopyLine<'a> {
+    pub article_id: &'a str,
+    pub source: &'a str,
+    pub date: Option<String>,
+    pub passage: Option<u32>,
+}
+
+impl<'a> CopyLine<'a> {
+    fn new(c: &'a CopyRef) -> CopyLine<'a> {
+        CopyLine {
+            article_id: &c.article_id,
+            source: &c.source,
+            date: c.date.map(rfc3339),
+            passage: c.passage,
+        }
+    }
+}
+
+fn rfc3339(d: chrono::DateTime<chrono::Utc>) -> String {
+    d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 fn pairs(spans: &[Range<usize>]) -> Vec<[usize; 2]> {
@@ -48,9 +77,7 @@ impl<'a> HitLine<'a> {
             article_id: &article.article_id,
             passage: passage.ordinal,
             score: passage.score,
-            date: article
-                .date
-                .map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+            date: article.date.map(rfc3339),
             title: &article.title,
             source: &article.source,
             dateline: &article.dateline,
@@ -67,6 +94,12 @@ impl<'a> HitLine<'a> {
             start: passage.start,
             end: passage.end,
             path: &article.path,
+            copies: article
+                .copies
+                .iter()
+                .chain(&passage.copies)
+                .map(CopyLine::new)
+                .collect(),
         }
     }
 }
