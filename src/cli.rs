@@ -51,6 +51,8 @@ pub enum Command {
     Timeline(TimelineArgs),
     /// The most frequent sources, speakers, places or authors among the matches
     Facets(FacetsArgs),
+    /// Show how articles are read (passages, speakers, quotes), without indexing
+    Analyze(AnalyzeArgs),
     /// The people most quoted on a subject
     Speakers(SpeakersArgs),
     /// Show what the index holds
@@ -269,6 +271,21 @@ pub enum SortArg {
     Relevance,
     Newest,
     Oldest,
+}
+
+#[derive(Debug, Args)]
+pub struct AnalyzeArgs {
+    /// Files, directories, or - for NDJSON on stdin
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// One JSON object per article per line (byte offsets into the body)
+    #[arg(long)]
+    pub json: bool,
+
+    /// Ignore speakers named in the records' metadata (to measure what the text alone gives)
+    #[arg(long)]
+    pub no_metadata_speakers: bool,
 }
 
 #[derive(Debug, Args)]

@@ -30,6 +30,7 @@ pub mod render;
 pub mod sanitize;
 pub mod schema;
 pub mod search;
+pub mod speakers;
 pub mod stats;
 pub mod timeline;
 

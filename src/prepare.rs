@@ -1,18 +1,27 @@
 //! An article prepared for the index: its passages, each with the speakers
-//! quoted or reported in it and its fingerprint, and the article's own
-//! fingerprints. Ingest and `analyze` both read articles through [`prepare`],
-//! so what `analyze` shows is what the index holds.
+//! quoted or reported in it, its quoted text and its fingerprint, and the
+//! article's own fingerprints and attributions. Ingest and `analyze` both read
+//! articles through [`prepare`], so what `analyze` shows is what the index holds.
+
+use std::ops::Range;
 
 use crate::article::Article;
 use crate::fingerprint::{self, MinHash, Words};
 use crate::passage::{self, Passage};
+use crate::speakers::{self, Attribution, QuoteKind};
 
 /// One passage, ready to become a document.
 #[derive(Debug, Clone)]
 pub struct PreparedPassage {
     pub passage: Passage,
-    /// Full names of the people quoted or reported in the passage.
+    /// Full names of the people quoted or reported in the passage, in order
+    /// of first appearance.
     pub speakers: Vec<String>,
+    /// Indexes (into [`Prepared::attributions`]) of the attributions whose
+    /// content lies, at least in part, in this passage.
+    pub attributions: Vec<usize>,
+    /// Byte ranges (in the body) of the direct quotes within the passage.
+    pub quotes: Vec<Range<usize>>,
     /// SimHash of the passage text (`None` for very short passages).
     pub simhash: Option<u64>,
 }
@@ -21,27 +30,158 @@ pub struct PreparedPassage {
 #[derive(Debug, Clone)]
 pub struct Prepared {
     pub passages: Vec<PreparedPassage>,
+    /// Every attribution found in the body, in order.
+    pub attributions: Vec<Attribution>,
     /// Exact-copy fingerprint of the body (`None` for very short bodies).
     pub content_hash: Option<u64>,
     /// Near-copy fingerprint of the body (`None` for very short bodies).
     pub minhash: Option<MinHash>,
 }
 
+/// How an article is read.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Use the speakers named in the record's metadata (to resolve names, and
+    /// as speakers of the first passage when the text does not quote them).
+    pub metadata_speakers: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            metadata_speakers: true,
+        }
+    }
+}
+
 /// Splits an article into passages and computes what each needs.
 pub fn prepare(article: &Article) -> Prepared {
+    prepare_with(article, Options::default())
+}
+
+/// [`prepare`] with explicit options.
+pub fn prepare_with(article: &Article, options: Options) -> Prepared {
+    let body = &article.body;
     // The body's words are hashed once, for all three fingerprints.
-    let words = Words::of(&article.body);
-    let passages = passage::split(&article.body)
+    let words = Words::of(body);
+    let known: &[String] = if options.metadata_speakers {
+        &article.speakers
+    } else {
+        &[]
+    };
+    let attributions = speakers::attribute(body, known);
+    let mut passages: Vec<PreparedPassage> = passage::split(body)
         .into_iter()
-        .map(|passage| PreparedPassage {
-            simhash: fingerprint::simhash_of(words.within(passage.range.clone())),
-            speakers: article.speakers.clone(),
-            passage,
+        .map(|passage| {
+            let range = passage.range.clone();
+            let mut item = PreparedPassage {
+                simhash: fingerprint::simhash_of(words.within(range.clone())),
+                speakers: Vec::new(),
+                attributions: Vec::new(),
+                quotes: Vec::new(),
+                passage,
+            };
+            for (i, a) in attributions.iter().enumerate() {
+                if a.content.start >= range.end || a.content.end <= range.start {
+                    continue;
+                }
+                item.attributions.push(i);
+                if let Some(s) = &a.speaker
+                    && !item.speakers.contains(&s.name)
+                {
+                    item.speakers.push(s.name.clone());
+                }
+                if a.kind == QuoteKind::Direct {
+                    let start = a.content.start.max(range.start);
+                    let end = a.content.end.min(range.end);
+                    if start < end {
+                        item.quotes.push(start..end);
+                    }
+                }
+            }
+            item
         })
         .collect();
+    // Metadata speakers the text never quotes belong to the article as a whole:
+    // they are given to its first passage.
+    if options.metadata_speakers
+        && let Some(first) = passages.first_mut()
+    {
+        for name in &article.speakers {
+            let quoted = attributions
+                .iter()
+                .any(|a| a.speaker.as_ref().is_some_and(|s| &s.name == name));
+            if !quoted && !first.speakers.contains(name) {
+                first.speakers.push(name.clone());
+            }
+        }
+    }
     Prepared {
         passages,
+        attributions,
         content_hash: fingerprint::content_hash_of(words.all()),
         minhash: MinHash::of_words(words.all()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(body: &str, speakers: &[&str]) -> Article {
+        Article {
+            id: "t".into(),
+            body: body.into(),
+            speakers: speakers.iter().map(|s| s.to_string()).collect(),
+            ..Article::default()
+        }
+    }
+
+    const STORY: &str = "Mayor Petra Halvik of Lorne closed the old bridge on Friday after \
+        engineers found cracks in two of its arches and warned of further damage.\n\n\
+        \"We will not take any risks with people's lives, not for a day and not for an hour,\" \
+        Halvik said at a news conference in the town hall.\n\n\
+        \"The detour is long, I know,\n\n\
+        but it is the only safe road until the repairs are done in the spring,\" Halvik added later \
+        in the afternoon, standing beside the closed bridge.";
+
+    #[test]
+    fn passages_get_the_speakers_quoted_in_them() {
+        let p = prepare(&article(STORY, &[]));
+        assert!(p.passages.len() >= 2, "{:?}", p.passages);
+        let quoted: Vec<&PreparedPassage> =
+            p.passages.iter().filter(|x| !x.quotes.is_empty()).collect();
+        assert!(!quoted.is_empty());
+        for passage in quoted {
+            assert_eq!(passage.speakers, ["Petra Halvik"], "{passage:?}");
+            for q in &passage.quotes {
+                assert!(
+                    q.start >= passage.passage.range.start && q.end <= passage.passage.range.end
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn unquoted_metadata_speakers_go_to_the_first_passage() {
+        let p = prepare(&article(STORY, &["Jonas Ekberg"]));
+        assert!(p.passages[0].speakers.contains(&"Jonas Ekberg".to_string()));
+        assert!(
+            p.passages[1..]
+                .iter()
+                .all(|x| !x.speakers.contains(&"Jonas Ekberg".to_string()))
+        );
+        let without = prepare_with(
+            &article(STORY, &["Jonas Ekberg"]),
+            Options {
+                metadata_speakers: false,
+            },
+        );
+        assert!(
+            without
+                .passages
+                .iter()
+                .all(|x| !x.speakers.contains(&"Jonas Ekberg".to_string()))
+        );
     }
 }

@@ -17,7 +17,7 @@ use tantivy::schema::{
 
 use crate::analysis;
 use crate::article::Article;
-use crate::prepare::Prepared;
+use crate::prepare::{Prepared, PreparedPassage};
 
 /// Bumped whenever the schema or the analysis changes in a way that makes an
 /// older index give wrong results; an index of another version must be rebuilt.
@@ -64,6 +64,9 @@ pub struct Fields {
     pub quote: Field,
     pub quote_stem: Field,
     pub path: Field,
+    /// The attributions of the passage, as JSON (stored only): who, how, and
+    /// the words of the text that say so.
+    pub evidence: Field,
     /// Exact-copy fingerprint of the article body (every passage).
     pub content_hash: Field,
     /// Near-copy fingerprint of the article body (first passage only).
@@ -149,6 +152,7 @@ pub fn build() -> Schema {
         text_options(analysis::STEM_CHANGED, WithFreqs, false),
     );
     b.add_text_field("path", STORED);
+    b.add_text_field("evidence", STORED);
     b.add_u64_field("content_hash", INDEXED | FAST);
     b.add_bytes_field("minhash", FAST);
     b.add_u64_field("simhash", FAST);
@@ -184,6 +188,7 @@ impl Fields {
             quote: f("quote")?,
             quote_stem: f("quote_stem")?,
             path: f("path")?,
+            evidence: f("evidence")?,
             content_hash: f("content_hash")?,
             minhash: f("minhash")?,
             simhash: f("simhash")?,
@@ -244,6 +249,19 @@ pub fn document(
     }
     add_names(&mut doc, fields.author, fields.author_raw, &article.authors);
     add_names(&mut doc, fields.speaker, fields.speaker_raw, &item.speakers);
+    if !item.quotes.is_empty() {
+        let quoted: Vec<&str> = item
+            .quotes
+            .iter()
+            .map(|q| &article.body[q.clone()])
+            .collect();
+        let quoted = quoted.join(VALUE_SEPARATOR);
+        doc.add_text(fields.quote, &quoted);
+        doc.add_text(fields.quote_stem, &quoted);
+    }
+    if !item.attributions.is_empty() {
+        doc.add_text(fields.evidence, evidence_json(article, prepared, item));
+    }
     doc.add_text(fields.path, &article.path);
     if let Some(hash) = prepared.content_hash {
         doc.add_u64(fields.content_hash, hash);
@@ -257,6 +275,49 @@ pub fn document(
         doc.add_bytes(fields.minhash, &minhash.0);
     }
     doc
+}
+
+/// One attribution as stored with a passage.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Evidence {
+    /// Full name, or null when the text does not say who it is.
+    pub speaker: Option<String>,
+    pub role: Option<String>,
+    /// `direct` or `reported`.
+    pub kind: String,
+    /// Byte range of the quote or reported clause in the article body.
+    pub content: [usize; 2],
+    /// The cue ("said", "according to") and the words naming the speaker
+    /// ("he", "the analyst", "Garayev"), as written.
+    pub cue: Option<String>,
+    pub mention: Option<String>,
+    /// How the mention became the name: name, surname, pronoun, description, metadata.
+    pub resolved_by: String,
+}
+
+fn evidence_json(article: &Article, prepared: &Prepared, item: &PreparedPassage) -> String {
+    let text = |r: &Option<std::ops::Range<usize>>| {
+        r.as_ref()
+            .and_then(|r| article.body.get(r.clone()))
+            .map(str::to_string)
+    };
+    let list: Vec<Evidence> = item
+        .attributions
+        .iter()
+        .map(|&i| {
+            let a = &prepared.attributions[i];
+            Evidence {
+                speaker: a.speaker.as_ref().map(|s| s.name.clone()),
+                role: a.speaker.as_ref().and_then(|s| s.role.clone()),
+                kind: a.kind.as_str().to_string(),
+                content: [a.content.start, a.content.end],
+                cue: text(&a.cue),
+                mention: text(&a.mention),
+                resolved_by: a.resolved_by.as_str().to_string(),
+            }
+        })
+        .collect();
+    serde_json::to_string(&list).unwrap_or_default()
 }
 
 /// Words of an untitled article shown in place of its title.

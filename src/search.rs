@@ -24,7 +24,7 @@ use crate::fingerprint;
 use crate::highlight::Highlighter;
 use crate::index::ArchiveIndex;
 use crate::query::{self, Expr, Leaf, QueryBuilder, Scope, Term as QTerm};
-use crate::schema::Fields;
+use crate::schema::{Evidence, Fields};
 
 /// How results are ordered.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -103,6 +103,8 @@ pub struct PassageHit {
     /// Byte ranges in `text` to highlight.
     pub highlights: Vec<Range<usize>>,
     pub speakers: Vec<String>,
+    /// Who is quoted or reported in the passage, and the words that say so.
+    pub evidence: Vec<Evidence>,
     /// Passages of other articles that repeat this one (folded into it).
     pub copies: Vec<CopyRef>,
 }
@@ -364,6 +366,7 @@ impl Searching {
                 text,
                 highlights: spans.text,
                 speakers: texts_of(doc, f.speaker_raw),
+                evidence: serde_json::from_str(&text_of(doc, f.evidence)).unwrap_or_default(),
                 copies: group
                     .passage_copies
                     .get(addr)

@@ -439,3 +439,102 @@ fn timeline_buckets_count_exactly_what_the_ndjson_says() {
         assert_eq!(seen_total, all.values().sum::<u64>(), "{by}");
     }
 }
+
+#[test]
+#[ignore = "needs ../shared/corpus; run: cargo test --release --test corpus -- --ignored"]
+fn the_seed_is_searchable_by_speaker_and_inside_quotes() {
+    let Some(dir) = corpus() else { return };
+    let env = Env::new();
+    env.ingest(&[&dir.join("seed").display().to_string()]);
+    // Exactly the President's passage.
+    let aliyev = env.search("\"borders closed\"", &["--speaker", "Aliyev"]);
+    assert_eq!(aliyev.len(), 1, "{aliyev:#?}");
+    let passage = &aliyev[0];
+    assert!(passage.text.contains("As President Ilham Aliyev stated"));
+    assert!(passage.speakers.contains(&"Ilham Aliyev".to_string()));
+    assert!(passage.speakers.contains(&"Azer Garayev".to_string()));
+    // `speaker:` in the query is the same filter; the name is case- and
+    // accent-insensitive and any part of it matches.
+    assert_eq!(
+        ids(&env.search("\"borders closed\" speaker:aliyev", &[])),
+        ids(&aliyev)
+    );
+    assert_eq!(
+        ids(&env.search("\"borders closed\"", &["--speaker", "ilham ALIYEV"])),
+        ids(&aliyev)
+    );
+    // Inside quoted speech, by Aliyev.
+    let quoted = env.search("\"borders closed\"", &["--quoted", "--speaker", "Aliyev"]);
+    assert_eq!(ids(&quoted), ids(&aliyev));
+    assert_eq!(quoted[0].passage, aliyev[0].passage);
+    // The JSON carries the evidence of each speaker.
+    let run = env.run(&[
+        "search",
+        "\"borders closed\"",
+        "--speaker",
+        "Aliyev",
+        "--json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(run.stdout.lines().next().unwrap()).unwrap();
+    let cues: Vec<&str> = v["attributions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["speaker"] == "Ilham Aliyev")
+        .filter_map(|a| a["cue"].as_str())
+        .collect();
+    assert!(
+        cues.contains(&"said") && cues.contains(&"stated"),
+        "{cues:?}"
+    );
+    // Garayev's own passages.
+    let garayev = env.search("\"borders closed\"", &["--speaker", "Garayev"]);
+    assert_eq!(garayev.len(), 2);
+    // The people quoted in the seed: exactly two.
+    let run = env.run(&["speakers", "--json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let names: std::collections::BTreeSet<String> = run
+        .stdout
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["value"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        names,
+        std::collections::BTreeSet::from(["Azer Garayev".to_string(), "Ilham Aliyev".to_string()])
+    );
+}
+
+/// Dev-split figures below which CI fails. The targets are 0.85 and
+/// 0.90; the attribution rules do not reach 0.85 on dev yet (see README), so
+/// this guards what they do reach against regressions.
+const MIN_DIRECT: &str = "0.76";
+const MIN_PRECISION: &str = "0.89";
+
+#[test]
+#[ignore = "needs ../shared/corpus; run: cargo test --release --test corpus -- --ignored"]
+fn polnear_dev_attribution_stays_above_its_floor() {
+    let Some(dir) = corpus() else { return };
+    let env = Env::new();
+    let polnear = dir.join("polnear/articles.ndjson").display().to_string();
+    let run = env.run(&["analyze", "--json", "--no-metadata-speakers", &polnear]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let ours = env.write("polnear-analyze.jsonl", &run.stdout);
+    let scorer = dir.join("../bench/eval_speakers.py");
+    let mut cmd = std::process::Command::new("python3");
+    cmd.arg(&scorer).arg(&polnear).arg(&ours).args([
+        "--split",
+        "dev",
+        "--min-direct",
+        MIN_DIRECT,
+        "--min-precision",
+        MIN_PRECISION,
+    ]);
+    let scored = util::run(&mut cmd);
+    println!("{}", scored.stdout);
+    assert_eq!(scored.code, 0, "{}{}", scored.stdout, scored.stderr);
+}

@@ -1,6 +1,7 @@
 //! One module per subcommand: each turns its arguments into a library request,
 //! runs it, renders the result and says how the process should exit.
 
+mod analyze;
 mod facets;
 mod ingest;
 mod search;
@@ -41,6 +42,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<Outcome> {
         Command::Timeline(args) => timeline::run(cli, args, &mut out)?,
         Command::Facets(args) => facets::run(cli, args, &mut out)?,
         Command::Speakers(args) => facets::speakers(cli, args, &mut out)?,
+        Command::Analyze(args) => analyze::run(args, &mut out)?,
         Command::Stats(args) => stats::run(cli, args, &mut out)?,
     };
     out.flush()?;

@@ -331,6 +331,20 @@ pub fn read(input: &Input, progress: &Arc<AtomicU64>, sink: &mut dyn FnMut(Outco
     }
 }
 
+/// Reads records from bytes in memory, as if they were a file of `format`
+/// named `name` (for tests and for callers that already hold the data).
+pub fn read_bytes(format: Format, bytes: &[u8], name: &str) -> Vec<Outcome> {
+    let stream: Box<dyn BufRead> = Box::new(io::Cursor::new(bytes.to_vec()));
+    let mut out = Vec::new();
+    let mut sink = |outcome| out.push(outcome);
+    match format {
+        Format::Text => text::read(stream, name, &mut sink),
+        Format::Json => json::read_json(stream, name, &mut sink),
+        Format::Ndjson => json::read_ndjson(stream, name, &mut sink),
+    }
+    out
+}
+
 /// Reads at most `limit` bytes of a line (without its `\n`) into `buf`.
 /// Returns `Ok(None)` at the end of input, `Ok(Some(true))` when the line was
 /// longer than `limit` (the rest of it is skipped).

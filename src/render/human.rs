@@ -5,9 +5,11 @@ use std::io::{self, Write};
 use std::ops::Range;
 
 use super::Style;
+use crate::article::Article;
 use crate::collapse::CopyRef;
 use crate::facets::Facets;
 use crate::highlight;
+use crate::prepare::Prepared;
 use crate::sanitize::for_terminal;
 use crate::search::{ArticleHits, Counts, PassageHit, SearchResults};
 use crate::timeline::Timeline;
@@ -390,6 +392,84 @@ pub fn timeline(out: &mut dyn Write, t: &Timeline, share: bool, style: Style) ->
     Ok(())
 }
 
+/// Writes how one article is read: metadata, passages with their speakers,
+/// and every attribution with its evidence.
+pub fn analysis(out: &mut dyn Write, article: &Article, prepared: &Prepared) -> io::Result<()> {
+    let clean = |s: &str| for_terminal(s).replace('\n', " ");
+    writeln!(out, "{}", clean(&article.path))?;
+    writeln!(out, "  id        {}", clean(&article.id))?;
+    for (label, value) in [
+        ("title", article.title.as_str()),
+        ("source", article.source.as_str()),
+        ("dateline", article.dateline.as_str()),
+        ("url", article.url.as_str()),
+    ] {
+        if !value.is_empty() {
+            writeln!(out, "  {label:<9} {}", clean(value))?;
+        }
+    }
+    let date = article
+        .date
+        .map_or("undated".to_string(), |d| d.to_rfc3339());
+    writeln!(out, "  date      {date}")?;
+    if !article.authors.is_empty() {
+        writeln!(out, "  authors   {}", clean(&article.authors.join("; ")))?;
+    }
+    writeln!(out, "  passages  {}", prepared.passages.len())?;
+    for p in &prepared.passages {
+        let words = p.passage.text(&article.body).split_whitespace().count();
+        write!(
+            out,
+            "    ¶{:<3} bytes {}..{} ({words} words)",
+            p.passage.ordinal + 1,
+            p.passage.range.start,
+            p.passage.range.end
+        )?;
+        if !p.speakers.is_empty() {
+            write!(out, " · {}", clean(&p.speakers.join(", ")))?;
+        }
+        writeln!(out)?;
+    }
+    writeln!(out, "  attributions  {}", prepared.attributions.len())?;
+    for a in &prepared.attributions {
+        let who = a
+            .speaker
+            .as_ref()
+            .map_or("(unknown)".to_string(), |s| match &s.role {
+                Some(role) => format!("{} ({role})", s.name),
+                None => s.name.clone(),
+            });
+        let words = |r: &Option<Range<usize>>| {
+            r.as_ref()
+                .and_then(|r| article.body.get(r.clone()))
+                .map(|t| format!("\"{}\"", clean(t)))
+        };
+        let mut how = vec![a.resolved_by.as_str().to_string()];
+        if let Some(m) = words(&a.mention) {
+            how.push(format!("mention {m}"));
+        }
+        if let Some(c) = words(&a.cue) {
+            how.push(format!("cue {c}"));
+        }
+        let content = article.body.get(a.content.clone()).unwrap_or("");
+        let excerpt: String = clean(content).chars().take(90).collect();
+        let more = if content.chars().count() > 90 {
+            "…"
+        } else {
+            ""
+        };
+        writeln!(
+            out,
+            "    {:<8} {} [{}] {}{more}",
+            a.kind.as_str(),
+            clean(&who),
+            how.join(", "),
+            excerpt
+        )?;
+    }
+    writeln!(out)
+}
+
 /// Writes `--count` results.
 pub fn counts(out: &mut dyn Write, counts: &Counts) -> io::Result<()> {
     writeln!(out, "passages: {}", counts.passages)?;
@@ -422,6 +502,7 @@ mod tests {
                 text: text.into(),
                 highlights,
                 speakers: vec!["Ann Lee".into()],
+                evidence: vec![],
                 copies: vec![],
             }],
             copies: vec![],

@@ -6,8 +6,11 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use crate::article::Article;
 use crate::collapse::CopyRef;
 use crate::facets::Facets;
+use crate::prepare::Prepared;
+use crate::schema::Evidence;
 use crate::search::{ArticleHits, Counts, PassageHit, SearchResults};
 use crate::timeline::Timeline;
 
@@ -26,6 +29,10 @@ pub struct HitLine<'a> {
     pub url: &'a str,
     pub authors: &'a [String],
     pub speakers: &'a [String],
+    /// The attributions behind `speakers`: speaker (or null), role, kind
+    /// (direct or reported), content (byte range in the article body), cue
+    /// and mention (as written), resolved_by.
+    pub attributions: &'a [Evidence],
     /// The full passage text, exactly as ingested.
     pub text: &'a str,
     /// `[start, end]` byte offsets into `text`, end exclusive.
@@ -84,6 +91,7 @@ impl<'a> HitLine<'a> {
             url: &article.url,
             authors: &article.authors,
             speakers: &passage.speakers,
+            attributions: &passage.evidence,
             text: &passage.text,
             highlights: pairs(&passage.highlights),
             title_highlights: if passage.ordinal == 0 {
@@ -194,6 +202,81 @@ pub fn timeline(out: &mut dyn Write, t: &Timeline) -> io::Result<()> {
                 .collect(),
         }),
     )
+}
+
+/// One line of `analyze --json`: how an article is read.
+#[derive(Debug, Serialize)]
+pub struct AnalysisLine<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub date: Option<String>,
+    pub dateline: &'a str,
+    pub source: &'a str,
+    pub url: &'a str,
+    pub authors: &'a [String],
+    pub path: &'a str,
+    pub passages: Vec<PassageLine<'a>>,
+    pub attributions: Vec<AttributionLine<'a>>,
+}
+
+/// A passage in `analyze --json`: byte offsets in the body, end exclusive.
+#[derive(Debug, Serialize)]
+pub struct PassageLine<'a> {
+    pub ordinal: u32,
+    pub start: usize,
+    pub end: usize,
+    pub speakers: &'a [String],
+}
+
+/// An attribution in `analyze --json`: byte offsets in the body, end exclusive.
+#[derive(Debug, Serialize)]
+pub struct AttributionLine<'a> {
+    pub speaker: Option<&'a str>,
+    pub role: Option<&'a str>,
+    pub kind: &'static str,
+    pub content: [usize; 2],
+    pub cue: Option<[usize; 2]>,
+    pub mention: Option<[usize; 2]>,
+    pub resolved_by: &'static str,
+}
+
+/// Writes how one article is read, as one line.
+pub fn analysis(out: &mut dyn Write, article: &Article, prepared: &Prepared) -> io::Result<()> {
+    let pair = |r: &std::ops::Range<usize>| [r.start, r.end];
+    let line = AnalysisLine {
+        id: &article.id,
+        title: &article.title,
+        date: article.date.map(rfc3339),
+        dateline: &article.dateline,
+        source: &article.source,
+        url: &article.url,
+        authors: &article.authors,
+        path: &article.path,
+        passages: prepared
+            .passages
+            .iter()
+            .map(|p| PassageLine {
+                ordinal: p.passage.ordinal,
+                start: p.passage.range.start,
+                end: p.passage.range.end,
+                speakers: &p.speakers,
+            })
+            .collect(),
+        attributions: prepared
+            .attributions
+            .iter()
+            .map(|a| AttributionLine {
+                speaker: a.speaker.as_ref().map(|s| s.name.as_str()),
+                role: a.speaker.as_ref().and_then(|s| s.role.as_deref()),
+                kind: a.kind.as_str(),
+                content: pair(&a.content),
+                cue: a.cue.as_ref().map(pair),
+                mention: a.mention.as_ref().map(pair),
+                resolved_by: a.resolved_by.as_str(),
+            })
+            .collect(),
+    };
+    lines(out, [line])
 }
 
 /// Writes `--count --json`: `{"passages": N, "articles": M}`.

@@ -1,0 +1,608 @@
+//! Links each direct quote to its cue and speaker phrase, after the quote ("…," Lund said) or before it (Lund said: "…").
+
+use std::ops::Range;
+
+use super::cues::{self, Form};
+use super::names::{self, Mention, What};
+use super::quotes::{Quote, Quotes};
+use super::subject;
+use super::text::{Doc, Kind};
+
+/// Tokens scanned between a closing mark and its cue ("…," Sen. Pia Lind (D-Ore.), the chair, said).
+const MAX_GAP: usize = 18;
+/// Quoted words needed before a cue-less quote inside a sentence goes to the sentence subject
+/// (shorter ones are mostly scare quotes).
+const MIN_SUBJECT_QUOTE_WORDS: usize = 3;
+/// Tokens before a sentence's end searched for a cue closing it ("…, Lund said Tuesday.").
+const SENTENCE_FINAL_REACH: usize = 24;
+/// Tokens scanned back from an opening mark for its cue.
+const MAX_LEAD: usize = 40;
+
+/// A quote's own attribution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Link {
+    /// Token range of the cue.
+    pub cue: Range<usize>,
+    pub mention: Option<Mention>,
+    /// The cue introduces only this quote, so reported speech must not reuse it.
+    pub consumes: bool,
+}
+
+/// The quote's attribution: a cue right after it wins over one before it, and one closing the
+/// sentence ("…" than anyone else, Lund said.) comes last.
+pub(crate) fn link(doc: &Doc, quotes: &Quotes, q: &Quote) -> Option<Link> {
+    trailing(doc, q)
+        .or_else(|| leading(doc, quotes, q))
+        .or_else(|| sentence_final(doc, quotes, q))
+        .or_else(|| subject_of_sentence(doc, quotes, q))
+}
+
+/// A phrase quoted inside a sentence with no cue ("Lund dismissed the plan as “a fantasy.”"):
+/// the person the sentence is about used the words.
+fn subject_of_sentence(doc: &Doc, quotes: &Quotes, q: &Quote) -> Option<Link> {
+    let sent = doc.sentence(q.open);
+    if sent.start == q.open || q.nested {
+        return None;
+    }
+    let min = MIN_SUBJECT_QUOTE_WORDS;
+    if quoted_words(doc, q) < min {
+        return None;
+    }
+    let (m, e) = subject::subject_span(doc, quotes, sent.start, q.open)?;
+    let finite = doc
+        .word(e)
+        .is_some_and(|w| w.ends_with("ed") || w.ends_with('s') || matches!(w, "has" | "had"));
+    if !matches!(m.what, What::Name { .. } | What::Pronoun(_)) || !finite || doc.is_cap(e) {
+        return None;
+    }
+    let verb = e..e + 1;
+    Some(Link {
+        cue: verb,
+        mention: Some(m),
+        consumes: false,
+    })
+}
+
+/// "“…” than that of the chief, Lund said." / "“…,” Lund, wearing a “Vote” pin, said.": a cue
+/// that closes the quote's sentence after a comma, with at most a short adjunct after it.
+fn sentence_final(doc: &Doc, quotes: &Quotes, q: &Quote) -> Option<Link> {
+    let c = q.close?;
+    let sent = doc.sentence(c);
+    let here = quotes.around(c);
+    let end = sent.end;
+    // the cue sits near the sentence end: at most a short adjunct follows it
+    let low = (c + 1).max(end.saturating_sub(SENTENCE_FINAL_REACH));
+    for v in (low..end).rev() {
+        if doc.is_para(v) || (quotes.inside(v) && quotes.around(v) != here) {
+            continue;
+        }
+        let Some((verb, range)) = cues::cue_at(doc, v) else {
+            continue;
+        };
+        if verb.form == Form::Ing || verb.class == cues::Class::Act || range.end > end {
+            return None;
+        }
+        if (range.end..end).any(|j| doc.is_word(j, "that")) {
+            return None;
+        }
+        let mention = subject::of_cue(doc, quotes, range.clone())?;
+        // after the cue: a short adjunct, or the speaker with an appositive ("says Lund, a …")
+        let after = if mention.toks.start >= range.end {
+            mention.toks.end
+        } else {
+            range.end
+        };
+        let tail = (after..end).filter(|&j| doc.word(j).is_some()).count();
+        if tail > 6 && !doc.is_punct(after, ',') {
+            return None;
+        }
+        let before = if mention.toks.start >= range.end {
+            v
+        } else {
+            mention.toks.start
+        };
+        if before == 0 || !(doc.is_punct(before - 1, ',') || doc.quote(before - 1).is_some()) {
+            return None;
+        }
+        return Some(Link {
+            cue: range,
+            mention: Some(mention),
+            consumes: true,
+        });
+    }
+    None
+}
+
+/// A short quote in title case ("Morning Joe", "Make America Great Again") names a work or a
+/// slogan rather than quoting speech.
+pub(crate) fn is_title_like(doc: &Doc, q: &Quote) -> bool {
+    let mut inner = q.open + 1..q.close.unwrap_or(q.last);
+    // American style keeps the sentence's period inside: “Meet the Press.”
+    if inner.end > inner.start && matches!(doc.punct(inner.end - 1), Some('.' | ',')) {
+        inner.end -= 1;
+    }
+    if inner
+        .clone()
+        .any(|i| doc.is_para(i) || matches!(doc.punct(i), Some('.' | '?' | '!')))
+    {
+        return false;
+    }
+    let words: Vec<usize> = inner.filter(|&i| doc.word(i).is_some()).collect();
+    // one capitalised word is a title only after "NBC's" or "on": on NBC's “Today”
+    let named_before = q.open > 0
+        && (doc.toks[q.open - 1].poss
+            || doc
+                .word(q.open - 1)
+                .is_some_and(|w| matches!(w, "on" | "of" | "in")));
+    let few = words.len() < 2 && !(words.len() == 1 && named_before);
+    if few || words.len() > 6 {
+        return false;
+    }
+    let small = |w: &str| {
+        matches!(
+            w,
+            "of" | "the" | "and" | "a" | "an" | "in" | "on" | "for" | "to" | "at" | "with" | "or"
+        )
+    };
+    words.iter().all(|&i| {
+        doc.is_cap(i) || small(doc.low(i)) || doc.text(i).starts_with(|c: char| c.is_ascii_digit())
+    }) && !words
+        .iter()
+        .any(|&i| names::pronoun(doc.low(i)).is_some_and(|p| p != names::Pron::Relative))
+}
+
+/// Words between the marks of a quote.
+pub(crate) fn quoted_words(doc: &Doc, q: &Quote) -> usize {
+    (q.open + 1..q.close.unwrap_or(q.last + 1))
+        .filter(|&i| doc.word(i).is_some())
+        .count()
+}
+
+/// Irregular past forms that can attribute a quote right after it ("…," he began).
+fn is_irregular_past(w: &str) -> bool {
+    matches!(
+        w,
+        "began"
+            | "spoke"
+            | "shot"
+            | "went"
+            | "cried"
+            | "chimed"
+            | "broke"
+            | "swore"
+            | "sang"
+            | "fought"
+            | "struck"
+            | "threw"
+            | "bit"
+            | "hit"
+            | "put"
+            | "shrugged"
+            | "sighed"
+    )
+}
+
+/// The sentence ends within a few tokens of `from` without a new clause.
+fn short_tail(doc: &Doc, from: usize) -> bool {
+    let end = doc.sentence(from.saturating_sub(1)).end;
+    end <= from + 7 && !(from..end).any(|j| doc.is_word(j, "that"))
+}
+
+fn trailing(doc: &Doc, q: &Quote) -> Option<Link> {
+    let c = q.close?;
+    let para_end = doc.paragraph(c).end;
+    let mut i = c + 1;
+    if doc.is_punct(i, ',') {
+        i += 1;
+    }
+    if i >= para_end {
+        return dash_paragraph(doc, para_end);
+    }
+    let full_stop = c > 0 && doc.is_punct(c - 1, '.');
+    let comma_close = c > 0 && matches!(doc.punct(c - 1), Some(',' | '?' | '!'));
+    // "…" — Pia Lind
+    let dash =
+        matches!(doc.punct(i), Some('—' | '–')) || (doc.is_punct(i, '-') && !doc.glued_left(i));
+    if dash {
+        let (m, e) = subject::forward(doc, i + 1, para_end)?;
+        let ends = e >= para_end || doc.punct(e).is_some_and(|p| matches!(p, '.' | ',' | ';'));
+        let named = matches!(m.what, What::Name { .. });
+        return (ends && named).then_some(Link {
+            cue: i..i + 1,
+            mention: Some(m),
+            consumes: true,
+        });
+    }
+    doc.word(i)?;
+    // "…," said Pia Lind
+    if let Some((v, range)) = cues::cue_at(doc, i) {
+        if v.form == Form::Ing || (full_stop && !short_tail(doc, range.end)) {
+            return None;
+        }
+        let (m, _) = subject::forward(doc, range.end, para_end)?;
+        return Some(Link {
+            cue: range,
+            mention: Some(m),
+            consumes: true,
+        });
+    }
+    // "…," Pia Lind said
+    let mut j = i;
+    while j < para_end && j < i + MAX_GAP {
+        if let Some((v, range)) =
+            cues::cue_at(doc, j).filter(|(v, _)| v.form != Form::Base || cues::base_ok(doc, j))
+        {
+            if v.form == Form::Ing || cues::is_according(&v) {
+                return None;
+            }
+            let mut e = j;
+            while e > i && doc.word(e - 1).is_some_and(names::is_aux_or_adverb) {
+                e -= 1;
+            }
+            if e == i || (full_stop && doc.is_cap(i) && !short_tail(doc, range.end)) {
+                return None;
+            }
+            let m = names::analyse(doc, i, e)?;
+            return Some(Link {
+                cue: range,
+                mention: Some(m),
+                consumes: true,
+            });
+        }
+        if j > i && !doc.is_cap(j) && comma_close && generic_verb(doc, j) {
+            // "…," he began / "…," Lund interjected
+            if let Some(m) = names::analyse(doc, i, j)
+                && matches!(m.what, What::Pronoun(_) | What::Name { .. })
+                && j - i <= 4
+            {
+                return Some(Link {
+                    cue: j..j + 1,
+                    mention: Some(m),
+                    consumes: true,
+                });
+            }
+            return None;
+        }
+        let ok = match doc.toks[j].kind {
+            Kind::Word => match doc.low(j) {
+                "and" | "or" | "but" | "that" | "which" | "who" | "in" | "by" => false,
+                "of" | "to" | "with" | "from" | "for" => j > i,
+                _ => true,
+            },
+            Kind::Punct(p) => {
+                matches!(p, ',' | '(' | ')' | '-' | '&' | '’' | '\'')
+                    || (p == '.' && doc.glued_left(j) && doc.is_cap(j - 1))
+            }
+            _ => false,
+        };
+        if !ok {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// A lower-case past-tense verb that is not a noun-phrase word.
+fn generic_verb(doc: &Doc, j: usize) -> bool {
+    doc.word(j).is_some_and(|w| {
+        (w.len() > 4 && w.ends_with("ed") && !names::is_role_head(w)) || is_irregular_past(w)
+    })
+}
+
+/// A quote paragraph signed in the next one: "“…”\n\n- Pia Lind."
+fn dash_paragraph(doc: &Doc, para_end: usize) -> Option<Link> {
+    let next = (para_end..doc.len()).find(|&j| !doc.is_para(j))?;
+    if !matches!(doc.punct(next), Some('-' | '—' | '–')) {
+        return None;
+    }
+    let end = doc.paragraph(next).end;
+    let (m, e) = subject::forward(doc, next + 1, end)?;
+    let signs = (e..end).all(|j| doc.punct(j).is_some());
+    (signs && matches!(m.what, What::Name { .. })).then_some(Link {
+        cue: next..next + 1,
+        mention: Some(m),
+        consumes: true,
+    })
+}
+
+/// The previous token that is not a paragraph break.
+fn previous(doc: &Doc, i: usize) -> Option<usize> {
+    (0..i).rev().find(|&j| !doc.is_para(j))
+}
+
+fn leading(doc: &Doc, quotes: &Quotes, q: &Quote) -> Option<Link> {
+    let o = q.open;
+    let sent = doc.sentence(o);
+    let (mut k, floor) = if sent.start == o {
+        // a quote opening its sentence takes only an introducing colon ("Lund said:")
+        let p = previous(doc, o)?;
+        if !doc.is_punct(p, ':') {
+            return None;
+        }
+        (p, doc.sentence(p).start)
+    } else {
+        (o, sent.start)
+    };
+    let mut adjacent = doc.is_punct(k, ':');
+    if !adjacent && k > floor && matches!(doc.punct(k - 1), Some(':' | ',')) {
+        k -= 1;
+        adjacent = true;
+    }
+    let low = k.saturating_sub(MAX_LEAD).max(floor);
+    // "When Berg suggested …, Lund fired back: “…”": the clause before the colon speaks
+    let clause = (low..k)
+        .rev()
+        .find(|&j| doc.is_punct(j, ','))
+        .map_or(floor, |j| j + 1);
+    for v in (low..k).rev() {
+        if doc.quote(v).is_some() || doc.is_para(v) {
+            return None;
+        }
+        let Some((verb, range)) = cues::cue_at(doc, v) else {
+            continue;
+        };
+        if range.end > k {
+            continue;
+        }
+        if v < clause && doc.is_punct(k, ':') {
+            let named = colon(doc, quotes, k, clause).filter(|l| {
+                l.mention
+                    .as_ref()
+                    .is_some_and(|m| matches!(m.what, What::Name { .. } | What::Pronoun(_)))
+            });
+            if named.is_some() {
+                return named;
+            }
+        }
+        let subject_before = v > floor
+            && doc.word(v - 1).is_some_and(|w| {
+                matches!(w, "he" | "she" | "they" | "it" | "i" | "we" | "you" | "who")
+                    || doc.is_cap(v - 1)
+            });
+        if verb.noun_like && !subject_before && !(v > floor && doc.is_punct(v - 1, ',')) {
+            continue;
+        }
+        let mention = if cues::is_according(&verb) {
+            subject::forward(doc, range.end, k).map(|(m, _)| m)
+        } else {
+            // "said Lund: “…”" — the name fills the gap between the cue and the quote
+            subject::of_cue(doc, quotes, range.clone()).or_else(|| {
+                subject::forward(doc, range.end, k)
+                    .filter(|(m, e)| matches!(m.what, What::Name { .. }) && *e == k)
+                    .map(|(m, _)| m)
+            })
+        };
+        let gap_is_adjunct = (range.end..k).all(|j| !doc.is_word(j, "that")) && k - range.end <= 8;
+        if verb.class == cues::Class::Act && quoted_words(doc, q) < MIN_SUBJECT_QUOTE_WORDS {
+            // "offered to work for my “campaign”": a scare quote, not speech
+            return None;
+        }
+        return Some(Link {
+            cue: range,
+            mention,
+            consumes: adjacent && gap_is_adjunct,
+        });
+    }
+    colon(doc, quotes, k, floor)
+}
+
+/// "Lund went further: “…”" and transcripts ("Rep. Pia Lind (D-Ore.): “…”"): the phrase before
+/// the colon, or the subject of its clause, speaks; the colon is the cue.
+fn colon(doc: &Doc, quotes: &Quotes, k: usize, floor: usize) -> Option<Link> {
+    if !doc.is_punct(k, ':') || k <= floor {
+        return None;
+    }
+    let floor = floor.max(k.saturating_sub(MAX_LEAD));
+    // "HEADLINE - Pia Lind: “…”": only what follows the last dash names the speaker
+    let floor = (floor..k)
+        .rev()
+        .find(|&j| matches!(doc.punct(j), Some('-' | '—' | '–')) && !doc.glued_left(j))
+        .map_or(floor, |j| j + 1);
+    let shouting = (floor..k).any(|j| {
+        doc.word(j).is_some()
+            && doc.text(j).chars().count() > 2
+            && doc.text(j).chars().all(|c| !c.is_lowercase())
+    });
+    if shouting {
+        return None;
+    }
+    let no_clause = (floor..k).all(|j| !doc.is_punct(j, ',') || doc.is_punct(j + 1, '('));
+    let whole = names::analyse(doc, floor, k).filter(|m| {
+        no_clause
+            && matches!(
+                m.what,
+                What::Name { .. } | What::Description { .. } | What::Proxy { .. }
+            )
+    });
+    // "… surprise Republican pollster Pia Lind: “…”": a name right before the colon
+    let last = || {
+        subject::backward(doc, k, floor)
+            .filter(|m| matches!(&m.what, What::Name { run } if !names::is_org_run(doc, run)))
+    };
+    let mention = whole
+        .or_else(last)
+        .or_else(|| subject::subject_span(doc, quotes, floor, k).map(|(m, _)| m))?;
+    if matches!(mention.what, What::Generic)
+        || (matches!(mention.what, What::Pronoun(_)) && mention.toks.start != floor)
+    {
+        return None;
+    }
+    Some(Link {
+        cue: k..k + 1,
+        mention: Some(mention),
+        consumes: true,
+    })
+}
+
+/// For a quote without its own cue: the token position of the quote start and whether it opens
+/// its sentence and its paragraph, which decide which neighbouring attribution it may inherit.
+pub(crate) fn position(doc: &Doc, q: &Quote) -> (bool, bool) {
+    let opens_sentence = doc.sentence(q.open).start == q.open;
+    let opens_paragraph = doc.paragraph(q.open).start == q.open;
+    (opens_sentence, opens_paragraph)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn linked(text: &str) -> Vec<Option<(String, String)>> {
+        let doc = Doc::new(text);
+        let quotes = Quotes::find(&doc);
+        quotes
+            .list
+            .iter()
+            .map(|q| {
+                link(&doc, &quotes, q).map(|l| {
+                    let cue = doc.body[doc.bytes(l.cue.clone())].to_string();
+                    let who = l
+                        .mention
+                        .map(|m| doc.body[m.bytes(&doc)].to_string())
+                        .unwrap_or_default();
+                    (cue, who)
+                })
+            })
+            .collect()
+    }
+
+    fn pair(cue: &str, who: &str) -> Option<(String, String)> {
+        Some((cue.to_string(), who.to_string()))
+    }
+
+    #[test]
+    fn name_then_cue_after_a_quote() {
+        assert_eq!(
+            linked("“It rained,” Pia Lind said."),
+            [pair("said", "Pia Lind")]
+        );
+    }
+
+    #[test]
+    fn cue_then_name_after_a_quote() {
+        assert_eq!(
+            linked("“It rained,” said Pia Lind, a farmer."),
+            [pair("said", "Pia Lind")]
+        );
+    }
+
+    #[test]
+    fn colon_introduces_a_quote() {
+        assert_eq!(linked("Lund said: “It rained.”"), [pair("said", "Lund")]);
+    }
+
+    #[test]
+    fn cue_directly_before_a_quote() {
+        assert_eq!(
+            linked("Lund wrote \"it rained\" on Monday."),
+            [pair("wrote", "Lund")]
+        );
+    }
+
+    #[test]
+    fn dash_attribution_after_a_quote() {
+        assert_eq!(
+            linked("“Rain is coming.” — Pia Lind"),
+            [pair("—", "Pia Lind")]
+        );
+    }
+
+    #[test]
+    fn a_new_sentence_after_a_full_stop_is_not_an_attribution() {
+        let found = linked("“It rained.” Lund said the roof leaked for days after the storm.");
+        assert_eq!(found, [None]);
+    }
+
+    #[test]
+    fn a_short_attribution_sentence_after_a_full_stop_counts() {
+        assert_eq!(linked("“It rained.” Lund said."), [pair("said", "Lund")]);
+    }
+
+    #[test]
+    fn a_partial_quote_takes_the_cue_of_its_clause() {
+        let found = linked("Lund said the roof was “a sieve” all year.");
+        assert_eq!(found, [pair("said", "Lund")]);
+    }
+
+    #[test]
+    fn a_scare_quote_without_a_cue_has_no_link() {
+        assert_eq!(linked("The so-called “deal” failed."), [None]);
+    }
+
+    #[test]
+    fn a_question_quote_takes_a_lowercase_attribution() {
+        assert_eq!(linked("“Why now?” she asked."), [pair("asked", "she")]);
+    }
+
+    #[test]
+    fn a_colon_at_the_end_of_a_paragraph_introduces_the_next_quote() {
+        assert_eq!(
+            linked("Lund added:\n\n“It rained.”"),
+            [pair("added", "Lund")]
+        );
+    }
+
+    #[test]
+    fn a_colon_after_a_clause_gives_its_subject() {
+        assert_eq!(
+            linked("Later, Lund went further: “It poured.”"),
+            [pair(":", "Lund")]
+        );
+    }
+
+    #[test]
+    fn a_transcript_label_before_a_colon_speaks() {
+        assert_eq!(
+            linked("Sen. Pia Lind (D-Ore.):\"It poured.\""),
+            [pair(":", "Sen. Pia Lind (D-Ore.)")]
+        );
+    }
+
+    #[test]
+    fn an_unknown_verb_after_a_comma_quote_attributes_it() {
+        assert_eq!(
+            linked("“It poured,” Lund interjected."),
+            [pair("interjected", "Lund")]
+        );
+    }
+
+    #[test]
+    fn title_case_quotes_are_titles() {
+        let doc = Doc::new("He watched “Meet the Press” and said “we will see.”");
+        let quotes = Quotes::find(&doc);
+        let titles: Vec<bool> = quotes.list.iter().map(|q| is_title_like(&doc, q)).collect();
+        assert_eq!(titles, [true, false]);
+    }
+
+    #[test]
+    fn a_cue_closing_the_sentence_attributes_a_partial_quote() {
+        let found = linked("“Nobody knew” more than the chief, Lund said.");
+        assert_eq!(found, [pair("said", "Lund")]);
+    }
+
+    #[test]
+    fn an_appositive_with_a_quote_still_reaches_the_cue() {
+        let found = linked("“We won,” farmer Pia Lind, wearing a “Vote” pin, said.");
+        assert_eq!(found[0], pair("said", "farmer Pia Lind"));
+    }
+
+    #[test]
+    fn a_signature_paragraph_attributes_the_quote_above() {
+        assert_eq!(
+            linked("“Rain is coming.”\n\n- Pia Lind."),
+            [pair("-", "Pia Lind")]
+        );
+    }
+
+    #[test]
+    fn as_x_put_it_introduces_a_quote() {
+        let found = linked("As Pia Lind, the chair, put it: “Rain is coming.”");
+        assert_eq!(found, [pair("put it", "Pia Lind")]);
+    }
+
+    #[test]
+    fn according_to_before_a_quote() {
+        let found = linked("According to Pia Lind, “it rained.”");
+        assert_eq!(found, [pair("According to", "Pia Lind")]);
+    }
+}

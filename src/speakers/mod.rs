@@ -1,0 +1,565 @@
+//! Speaker attribution: finds who said what in English news text, with rules only (no models).
+//!
+//! An [`Attribution`] ties a direct quote (its marks included) or a reported clause to a cue
+//! ("said", "told", "according to") and to the [`Speaker`] the text names for it. The pipeline:
+//!
+//! 1. `text` splits the body into tokens, sentences and paragraphs;
+//! 2. `quotes` finds direct-quote spans (multi-paragraph, nested, mismatched, runaway);
+//! 3. `direct` links each quote to a cue after or before it; quotes without a cue inherit
+//!    the speaker of a neighbouring attribution (`"…," he said. "…"`, or the paragraph before);
+//! 4. `reported` finds reported clauses around cues (`cues`) outside the quotes;
+//! 5. `subject` and `names` read the noun phrase naming the speaker (with the word lists
+//!    of `lexicon`), and `resolve` turns it into a full name (surname, pronoun, role
+//!    description, article metadata).
+//!
+//! Everything is linear in the body length: one tokenisation, one pass per stage, and bounded
+//! look-around at each cue or quote.
+
+mod cues;
+mod direct;
+mod lexicon;
+mod names;
+mod quotes;
+mod reported;
+mod resolve;
+mod subject;
+mod text;
+
+use std::ops::Range;
+
+use names::{Mention, What};
+use quotes::Quotes;
+use resolve::{Registry, Resolver};
+use text::Doc;
+
+/// Who a statement is attributed to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speaker {
+    /// Normalised full name: titles (Mr., Mrs., Ms., Dr., President, Sen., Gov., Prime Minister, ...) dropped,
+    /// possessive 's dropped, whitespace collapsed, e.g. "Ilham Aliyev", "Azer Garayev"; an organisation
+    /// such as "State Department" or "Clinton campaign" when the text makes it the source.
+    pub name: String,
+    /// Role or title where the text gives one: "President", "political analyst"; None otherwise.
+    pub role: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuoteKind {
+    Direct,
+    Reported,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResolvedBy {
+    Name,
+    Surname,
+    Pronoun,
+    Description,
+    Metadata,
+}
+
+impl QuoteKind {
+    /// `direct` or `reported`, as the JSON outputs write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Reported => "reported",
+        }
+    }
+}
+
+impl ResolvedBy {
+    /// `name`, `surname`, `pronoun`, `description` or `metadata`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ResolvedBy::Name => "name",
+            ResolvedBy::Surname => "surname",
+            ResolvedBy::Pronoun => "pronoun",
+            ResolvedBy::Description => "description",
+            ResolvedBy::Metadata => "metadata",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    /// None when no speaker could be resolved with confidence.
+    pub speaker: Option<Speaker>,
+    pub kind: QuoteKind,
+    /// Byte range in body: the quote (including its quote marks) or the reported clause.
+    pub content: Range<usize>,
+    /// Byte range of the cue: "said", "told", "according to", "pointed out", ...
+    pub cue: Option<Range<usize>>,
+    /// Byte range of the words that name the speaker here: "Azer Garayev", "he", "the analyst".
+    pub mention: Option<Range<usize>>,
+    /// How the mention was turned into `speaker`.
+    pub resolved_by: ResolvedBy,
+}
+
+/// Finds every direct quote and reported statement in `body` and attributes it.
+/// `known` are speaker names from the article's metadata (may be empty, may hold junk such as "he"
+/// or lower-case strings: ignore those); they help resolve surnames and are marked ResolvedBy::Metadata
+/// when a mention resolves to one of them and to no fuller name in the text.
+/// Attributions are sorted by content.start. Runs in time linear-ish in body length.
+pub fn attribute(body: &str, known: &[String]) -> Vec<Attribution> {
+    let doc = Doc::new(body);
+    let quotes = Quotes::find(&doc);
+    let mut frames = collect(&doc, &quotes);
+    let registry = Registry::build(&doc, &quotes);
+    let mut resolver = Resolver::new(&doc, registry, known);
+    resolve_frames(&mut frames, &mut resolver);
+    let mut out: Vec<Attribution> = frames
+        .into_iter()
+        .filter(|f| !f.content.is_empty())
+        .map(|f| Attribution {
+            speaker: f.speaker,
+            kind: f.kind,
+            content: f.content,
+            cue: f.cue.map(|c| doc.bytes(c)),
+            mention: f.mention.map(|m| m.bytes(&doc)),
+            resolved_by: f.resolved_by,
+        })
+        .collect();
+    out.sort_by_key(|a| (a.content.start, a.content.end));
+    out.dedup_by(|b, a| a.content == b.content && a.speaker == b.speaker);
+    out
+}
+
+/// Where a frame's speaker comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    /// Its own mention (or none at all).
+    Own,
+    /// The speaker of another frame (index into the frame list).
+    Inherit(usize),
+}
+
+/// An attribution being built.
+#[derive(Debug, Clone)]
+struct Frame {
+    kind: QuoteKind,
+    /// Byte range; empty for a bare introducer, which is never output.
+    content: Range<usize>,
+    /// Token range of the cue.
+    cue: Option<Range<usize>>,
+    mention: Option<Mention>,
+    source: Source,
+    /// The cue stands inside a direct quote: its speaker is not a pronoun antecedent.
+    inside_quote: bool,
+    /// Token index where the speaker is named, or where the content starts.
+    anchor: usize,
+    /// Paragraph index of the anchor.
+    para: u32,
+    speaker: Option<Speaker>,
+    resolved_by: ResolvedBy,
+}
+
+/// Finds all frames: linked quotes, reported statements, then quotes that inherit a neighbour's speaker.
+fn collect(doc: &Doc, quotes: &Quotes) -> Vec<Frame> {
+    let mut frames = Vec::new();
+    let mut consumed = vec![false; doc.len()];
+    let mut unlinked = Vec::new();
+    for (k, q) in quotes.list.iter().enumerate() {
+        let link = direct::link(doc, quotes, q);
+        let introduced = link.as_ref().is_some_and(|l| {
+            l.cue.end == q.open || (l.cue.end + 1 == q.open && l.cue.end <= q.open)
+        });
+        if direct::is_title_like(doc, q) && !introduced {
+            // a title or slogan ("Meet the Press") rather than speech
+            continue;
+        }
+        let Some(link) = link else {
+            if !q.nested {
+                unlinked.push(k);
+            }
+            continue;
+        };
+        if q.nested
+            && !link
+                .mention
+                .as_ref()
+                .is_some_and(|m| matches!(m.what, What::Name { .. } | What::Description { .. }))
+        {
+            continue;
+        }
+        if link.consumes {
+            for c in consumed.iter_mut().take(link.cue.end).skip(link.cue.start) {
+                *c = true;
+            }
+        }
+        let anchor = link.mention.as_ref().map_or(q.open, |m| m.toks.start);
+        frames.push(Frame {
+            kind: QuoteKind::Direct,
+            content: q.span(doc),
+            cue: Some(link.cue),
+            mention: link.mention,
+            source: Source::Own,
+            inside_quote: q.nested,
+            anchor,
+            para: doc.toks[anchor].para,
+            speaker: None,
+            resolved_by: ResolvedBy::Name,
+        });
+    }
+    let mut reports = reported::find(doc, quotes, &consumed);
+    drop_nested(&mut reports);
+    for r in reports {
+        let anchor = r.mention.as_ref().map_or(r.cue.start, |m| m.toks.start);
+        let content = if r.content.is_empty() {
+            let at = doc.bytes(r.cue.clone()).end;
+            at..at
+        } else {
+            doc.bytes(r.content)
+        };
+        frames.push(Frame {
+            kind: QuoteKind::Reported,
+            content,
+            cue: Some(r.cue),
+            mention: r.mention,
+            source: Source::Own,
+            inside_quote: r.inside_quote,
+            anchor,
+            para: doc.toks[anchor].para,
+            speaker: None,
+            resolved_by: ResolvedBy::Name,
+        });
+    }
+    frames.sort_by_key(|f| (f.content.start, f.content.end));
+    let mut index = ParaIndex::new(doc, &frames);
+    for k in unlinked {
+        let q = &quotes.list[k];
+        let (source, mention) = match neighbour(doc, quotes, q, &index) {
+            Some(Neighbour::Frame(i)) => (Source::Inherit(i), None),
+            Some(Neighbour::Subject(m)) => (Source::Own, Some(m)),
+            None => (Source::Own, None),
+        };
+        let anchor = mention.as_ref().map_or(q.open, |m: &Mention| m.toks.start);
+        frames.push(Frame {
+            kind: QuoteKind::Direct,
+            content: q.span(doc),
+            cue: None,
+            mention,
+            source,
+            inside_quote: false,
+            anchor,
+            para: doc.toks[q.open].para,
+            speaker: None,
+            resolved_by: ResolvedBy::Name,
+        });
+        if let Some(f) = frames.last() {
+            index.add(frames.len() - 1, f, doc);
+        }
+    }
+    frames
+}
+
+/// Frames with their own speaker phrase, per paragraph, sorted for the neighbour look-ups.
+struct ParaIndex {
+    /// (content end, anchor byte, frame) sorted.
+    by_end: Vec<Vec<(usize, usize, usize)>>,
+    /// (content start, frame) of direct quotes, sorted.
+    direct_by_start: Vec<Vec<(usize, usize)>>,
+}
+
+impl ParaIndex {
+    fn new(doc: &Doc, frames: &[Frame]) -> Self {
+        let mut index = ParaIndex {
+            by_end: vec![Vec::new(); doc.paras.len() + 1],
+            direct_by_start: vec![Vec::new(); doc.paras.len() + 1],
+        };
+        for (i, f) in frames.iter().enumerate() {
+            index.add(i, f, doc);
+        }
+        index
+    }
+
+    fn add(&mut self, i: usize, f: &Frame, doc: &Doc) {
+        let own = f.source == Source::Own && f.mention.is_some() && !f.inside_quote;
+        let p = f.para as usize;
+        if !own || p >= self.by_end.len() {
+            return;
+        }
+        let key = (f.content.end, doc.toks[f.anchor].start, i);
+        let list = &mut self.by_end[p];
+        let at = list.partition_point(|e| *e <= key);
+        list.insert(at, key);
+        if f.kind == QuoteKind::Direct {
+            let key = (f.content.start, i);
+            let list = &mut self.direct_by_start[p];
+            let at = list.partition_point(|e| *e <= key);
+            list.insert(at, key);
+        }
+    }
+
+    /// The own frame of paragraph `p` ending last at or before byte `at`.
+    fn last_ending_by(&self, p: u32, at: usize) -> Option<(usize, usize, usize)> {
+        let list = self.by_end.get(p as usize)?;
+        let k = list.partition_point(|e| e.0 <= at);
+        k.checked_sub(1).map(|k| list[k])
+    }
+
+    /// The own direct frame of paragraph `p` starting first after byte `at`.
+    fn first_direct_after(&self, p: u32, at: usize) -> Option<usize> {
+        let list = self.direct_by_start.get(p as usize)?;
+        let k = list.partition_point(|e| e.0 <= at);
+        list.get(k).map(|e| e.1)
+    }
+}
+
+/// Drops reports whose cue and speaker stand inside another report's clause ("Lund said that
+/// Berg believes …" is Lund's statement). A sweep over clauses sorted by start keeps it linear.
+fn drop_nested(reports: &mut Vec<reported::Reported>) {
+    let mut clauses: Vec<(usize, usize)> = reports
+        .iter()
+        .filter(|r| !r.content.is_empty())
+        .map(|r| (r.content.start, r.content.end))
+        .collect();
+    clauses.sort_unstable();
+    // for each prefix: the clause reaching furthest, as (end, start)
+    let mut reach: Vec<(usize, usize)> = Vec::with_capacity(clauses.len());
+    for &(s, e) in &clauses {
+        let best = reach.last().copied().unwrap_or((0, 0));
+        reach.push(if e > best.0 { (e, s) } else { best });
+    }
+    reports.retain(|r| {
+        let k = clauses.partition_point(|c| c.0 < r.cue.start);
+        let Some(&(end, start)) = k.checked_sub(1).and_then(|k| reach.get(k)) else {
+            return true;
+        };
+        let inside = r.cue.start < end && r.mention.as_ref().is_some_and(|m| m.toks.start >= start);
+        !inside
+    });
+}
+
+/// Where a cue-less quote finds its speaker.
+enum Neighbour {
+    /// The speaker of another frame.
+    Frame(usize),
+    /// The subject of a sentence just before the quote ("Lund pressed on.\n\n“…”").
+    Subject(Mention),
+}
+
+/// The speaker of a cue-less quote opening a sentence: an attribution earlier in its
+/// paragraph, a quote later in its paragraph, or, for a quote opening its paragraph, the last
+/// attribution of the paragraph before; failing those, the nearest sentence subject before it.
+fn neighbour(
+    doc: &Doc,
+    quotes: &Quotes,
+    q: &quotes::Quote,
+    index: &ParaIndex,
+) -> Option<Neighbour> {
+    let (opens_sentence, opens_paragraph) = direct::position(doc, q);
+    if !opens_sentence {
+        return None;
+    }
+    let para = doc.toks[q.open].para;
+    let start = doc.toks[q.open].start;
+    if let Some((_, _, i)) = index.last_ending_by(para, start) {
+        return Some(Neighbour::Frame(i));
+    }
+    if let Some(i) = index.first_direct_after(para, start) {
+        return Some(Neighbour::Frame(i));
+    }
+    if !opens_paragraph {
+        return recent_subject(doc, quotes, q.open, doc.paragraph(q.open).start)
+            .map(Neighbour::Subject);
+    }
+    if para == 0 {
+        return None;
+    }
+    let prev = doc.paras.get(para as usize - 1)?.clone();
+    let frame = index
+        .last_ending_by(para - 1, usize::MAX)
+        .map(|(end, anchor, i)| (i, end.max(anchor)));
+    let subject = recent_subject(doc, quotes, prev.end, prev.start);
+    match (frame, subject) {
+        (Some((_, at)), Some(m)) if doc.toks[m.toks.start].start > at => {
+            Some(Neighbour::Subject(m))
+        }
+        (Some((i, _)), _) => Some(Neighbour::Frame(i)),
+        (None, Some(m)) => Some(Neighbour::Subject(m)),
+        (None, None) => None,
+    }
+}
+
+/// The subject of the last sentence that ends before token `before` and starts at or after
+/// `floor`, when it names a person (a name, "he" or "she", or a role description).
+fn recent_subject(doc: &Doc, quotes: &Quotes, before: usize, floor: usize) -> Option<Mention> {
+    let k = doc.toks.get(before.checked_sub(1)?)?.sent as usize;
+    let sent = doc.sents.get(k)?.clone();
+    if sent.start < floor || sent.end > before || quotes.inside(sent.start) {
+        return None;
+    }
+    let (m, _) = subject::subject_span(doc, quotes, sent.start, sent.end)?;
+    let person = match &m.what {
+        What::Name { run } => !names::is_org_run(doc, run),
+        What::Pronoun(p) => matches!(p, names::Pron::He | names::Pron::She),
+        What::Description { .. } => true,
+        _ => false,
+    };
+    person.then_some(m)
+}
+
+/// Resolves own mentions in reading order, then copies speakers to inheriting frames.
+fn resolve_frames(frames: &mut [Frame], resolver: &mut Resolver) {
+    let mut order: Vec<usize> = (0..frames.len()).collect();
+    order.sort_by_key(|&i| frames[i].anchor);
+    for &i in &order {
+        let f = &frames[i];
+        if f.source != Source::Own {
+            continue;
+        }
+        let Some(m) = f.mention.clone() else { continue };
+        let (speaker, by) = resolver.resolve(&m, f.anchor, !f.inside_quote);
+        frames[i].speaker = speaker;
+        frames[i].resolved_by = by;
+    }
+    // inheriting frames were appended after their sources; chains resolve in content order
+    let mut inherit: Vec<usize> = (0..frames.len())
+        .filter(|&i| matches!(frames[i].source, Source::Inherit(_)))
+        .collect();
+    inherit.sort_by_key(|&i| frames[i].content.start);
+    for _ in 0..2 {
+        for &i in &inherit {
+            if let Source::Inherit(j) = frames[i].source
+                && j < frames.len()
+            {
+                frames[i].speaker = frames[j].speaker.clone();
+                frames[i].resolved_by = frames[j].resolved_by;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn who(text: &str) -> Vec<(Option<String>, QuoteKind, String)> {
+        attribute(text, &[])
+            .into_iter()
+            .map(|a| {
+                (
+                    a.speaker.map(|s| s.name),
+                    a.kind,
+                    text[a.content].to_string(),
+                )
+            })
+            .collect()
+    }
+
+    fn named(text: &str) -> Vec<(String, String)> {
+        who(text)
+            .into_iter()
+            .map(|(s, _, c)| (s.unwrap_or_default(), c))
+            .collect()
+    }
+
+    fn row(s: &str, c: &str) -> (String, String) {
+        (s.to_string(), c.to_string())
+    }
+
+    #[test]
+    fn an_interrupted_quote_keeps_its_speaker() {
+        let text = "“The dam held,” Pia Lind said. “We were lucky.”";
+        assert_eq!(
+            named(text),
+            [
+                row("Pia Lind", "“The dam held,”"),
+                row("Pia Lind", "“We were lucky.”")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quote_paragraph_takes_the_speaker_of_the_paragraph_before() {
+        let text = "Pia Lind said on Monday that the dam held.\n\n“We were lucky.”";
+        let found = named(text);
+        assert_eq!(found.last(), Some(&row("Pia Lind", "“We were lucky.”")));
+    }
+
+    #[test]
+    fn a_pronoun_goes_to_the_last_speaker() {
+        let text = "Engineer Pia Lind said the dam held.\n\n“We were lucky,” she said.";
+        let found = named(text);
+        assert_eq!(found.last(), Some(&row("Pia Lind", "“We were lucky,”")));
+    }
+
+    #[test]
+    fn a_multi_paragraph_quote_is_one_attribution() {
+        let text = "Lund spoke.\n\n“First.\n\n“Second.\n\nThird,” Lund said.";
+        let found = named(text);
+        assert_eq!(found, [row("Lund", "“First.\n\n“Second.\n\nThird,”")]);
+    }
+
+    #[test]
+    fn unattributed_quotes_are_kept_without_speaker() {
+        let found = who("The sign read nothing. Later a “deal” was struck.");
+        assert_eq!(found, [(None, QuoteKind::Direct, "“deal”".to_string())]);
+    }
+
+    #[test]
+    fn organisations_speak_when_the_text_makes_them_the_source() {
+        let text = "The State Department said the talks would resume. “We will not budge,” the Kremlin said.";
+        assert_eq!(
+            named(text),
+            [
+                row("State Department", "the talks would resume"),
+                row("Kremlin", "“We will not budge,”"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_spokesman_speaks_for_the_person_named_before() {
+        let found = named("Pia Lind’s spokesman said the plan was dead.");
+        assert_eq!(found, [row("Pia Lind spokesman", "the plan was dead")]);
+    }
+
+    #[test]
+    fn told_an_outlet_that_reports_the_clause() {
+        let found = named("Analyst Ola Berg told Reuters that the dam held.");
+        assert_eq!(found, [row("Ola Berg", "the dam held")]);
+    }
+
+    #[test]
+    fn a_generic_source_has_no_speaker() {
+        let found = who("According to a senior official, the dam held.");
+        assert_eq!(
+            found,
+            [(None, QuoteKind::Reported, "the dam held".to_string())]
+        );
+    }
+
+    #[test]
+    fn roles_are_kept_apart_from_names() {
+        let found = attribute("“It holds,” said political analyst Pia Lind.", &[]);
+        let speaker = found.first().and_then(|a| a.speaker.clone());
+        assert_eq!(
+            speaker,
+            Some(Speaker {
+                name: "Pia Lind".into(),
+                role: Some("political analyst".into())
+            })
+        );
+    }
+
+    #[test]
+    fn output_is_sorted_by_content_start() {
+        let text = "“Yes,” Lund said. Berg said that it rained. “No,” Berg said.";
+        let found = attribute(text, &[]);
+        assert!(
+            found
+                .windows(2)
+                .all(|w| w[0].content.start <= w[1].content.start)
+        );
+        assert_eq!(found.len(), 3);
+    }
+
+    #[test]
+    fn empty_and_odd_input_gives_no_attribution() {
+        assert!(attribute("", &[]).is_empty());
+        assert!(attribute("\"", &[]).len() <= 1);
+        let _ = attribute("“”“”\"\"\"’’‘‘said said said, said: “", &[]);
+    }
+}

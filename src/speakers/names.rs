@@ -1,0 +1,853 @@
+//! Person names, titles and roles: capitalised runs, name normalisation, and the noun phrases that name a speaker.
+
+use std::ops::Range;
+
+use super::cues;
+pub(crate) use super::lexicon::{
+    first_name_gender, is_aux_or_adverb, is_cap_stop, is_org_word, is_role_head, is_title,
+};
+use super::lexicon::{
+    is_affiliation, is_department_word, is_function_word, is_generic_head, is_modifier_adjective,
+    is_run_particle, is_surname_like_stop, is_title_filler, title_gender,
+};
+use super::text::{Doc, Kind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gender {
+    Male,
+    Female,
+    Unknown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pron {
+    He,
+    She,
+    They,
+    /// I, we, you, it: never resolved to a third party.
+    Other,
+    /// who, which: refers to the noun phrase before its comma.
+    Relative,
+}
+
+/// What a speaker noun phrase is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum What {
+    /// A capitalised name; `run` is its token range (titles included).
+    Name {
+        run: Range<usize>,
+    },
+    Pronoun(Pron),
+    /// "the analyst", "the head of state": the head noun, lower-cased.
+    Description {
+        head: String,
+    },
+    /// "Trump's spokesman", "a spokeswoman for the Clinton campaign": the owner's run and the head.
+    Proxy {
+        owner: Range<usize>,
+        head: String,
+    },
+    /// "officials", "critics", "the campaign": no one to name.
+    Generic,
+}
+
+/// A noun phrase naming a speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Mention {
+    /// Token range of the whole phrase.
+    pub toks: Range<usize>,
+    pub what: What,
+    /// Role words written with it: "political analyst", "President", "the White House press secretary".
+    pub role: Option<String>,
+}
+
+impl Mention {
+    pub fn bytes(&self, doc: &Doc) -> Range<usize> {
+        doc.bytes(self.toks.clone())
+    }
+}
+
+/// A normalised name: titles dropped, words joined by single spaces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Name {
+    pub full: String,
+    pub words: usize,
+    /// Title words dropped from the front: "Sen.", "President", "Secretary of State".
+    pub title: Option<String>,
+    pub gender: Gender,
+    /// Written with a person title (Mr., Sen., President, ...).
+    pub titled: bool,
+}
+
+pub(crate) fn pronoun(w: &str) -> Option<Pron> {
+    Some(match w {
+        "he" | "him" | "his" | "himself" => Pron::He,
+        "she" | "her" | "hers" | "herself" => Pron::She,
+        "they" | "them" | "their" | "themselves" => Pron::They,
+        "i" | "me" | "we" | "us" | "you" | "it" | "my" | "our" | "its" => Pron::Other,
+        "who" | "which" => Pron::Relative,
+        _ => return None,
+    })
+}
+
+pub(crate) fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "another" | "his" | "her" | "their" | "its" | "our" | "this" | "that"
+    )
+}
+
+/// Normalises the capitalised run `run` into a name (titles dropped, initials kept with their period).
+pub(crate) fn normalise(doc: &Doc, run: Range<usize>) -> Option<Name> {
+    let mut words: Vec<(usize, String)> = Vec::new();
+    for i in run.clone() {
+        if doc.toks[i].kind != Kind::Word {
+            continue;
+        }
+        let mut w = doc.text(i).to_string();
+        let short = w.chars().count() == 1 || matches!(doc.low(i), "jr" | "sr" | "st");
+        if short && doc.is_punct(i + 1, '.') && doc.glued_left(i + 1) && i + 1 < run.end {
+            w.push('.');
+        }
+        words.push((i, w));
+    }
+    // a leading "The" is not part of a name
+    while words
+        .first()
+        .is_some_and(|(i, _)| matches!(doc.low(*i), "the" | "a" | "an"))
+    {
+        words.remove(0);
+    }
+    // drop title words: everything up to the last hard title before the remaining name
+    let mut cut = 0;
+    let mut gender = Gender::Unknown;
+    let mut titled = false;
+    // an organisation keeps all its words: "State Department", "White House"
+    let organisation = words.last().is_some_and(|(i, _)| is_org_word(doc.low(*i)));
+    for (k, (i, _)) in words.iter().enumerate() {
+        let w = doc.low(*i);
+        if k + 1 >= words.len() || organisation {
+            break;
+        }
+        if let Some(g) = title_gender(w) {
+            cut = k + 1;
+            titled = true;
+            if g != Gender::Unknown {
+                gender = g;
+            }
+        } else if (is_title_filler(w) || (is_role_head(w) && k == 0 && words.len() >= 3))
+            && k == cut
+        {
+            cut = k + 1;
+        } else if w == "of" && titled && k == cut {
+            // "Secretary of State John Kerry"
+            let mut m = k + 1;
+            while m + 1 < words.len() && is_department_word(doc.low(words[m].0)) {
+                m += 1;
+            }
+            cut = m;
+        } else {
+            let last_is_org = words.last().is_some_and(|(i, _)| is_org_word(doc.low(*i)));
+            if !titled && k == cut && is_affiliation(w) && !last_is_org {
+                cut = k + 1;
+            }
+            if k >= cut {
+                // stop at the first real name word; titles after it belong to a name ("John Paul")
+                if words[k..]
+                    .iter()
+                    .skip(1)
+                    .all(|(i, _)| title_gender(doc.low(*i)).is_none())
+                {
+                    break;
+                }
+            }
+        }
+    }
+    if cut >= words.len() {
+        cut = words.len().saturating_sub(1);
+    }
+    // "Court of Appeals" keeps its words: a name never starts with a particle
+    if words
+        .get(cut)
+        .is_some_and(|(i, _)| is_run_particle(doc.low(*i)))
+    {
+        cut = 0;
+    }
+    let (title_words, name_words) = words.split_at(cut);
+    if name_words.is_empty() {
+        return None;
+    }
+    let full = name_words
+        .iter()
+        .map(|(_, w)| w.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if gender == Gender::Unknown && name_words.len() >= 2 {
+        gender = first_name_gender(doc.low(name_words[0].0));
+    }
+    // courtesy titles are not roles
+    let title_words: Vec<&(usize, String)> = title_words
+        .iter()
+        .filter(|(i, _)| {
+            !matches!(
+                doc.low(*i),
+                "mr" | "mrs" | "ms" | "miss" | "mx" | "sir" | "madam" | "dame"
+            )
+        })
+        .collect();
+    let title = (!title_words.is_empty()).then(|| {
+        title_words
+            .iter()
+            .map(|(_, w)| w.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
+    Some(Name {
+        full,
+        words: name_words.len(),
+        title,
+        gender,
+        titled,
+    })
+}
+
+/// Tokens in a capitalised run at most ("Senate Majority Leader Mitch McConnell" has six).
+const MAX_RUN: usize = 12;
+
+/// A capitalised word that can be part of a name run.
+fn is_name_word(doc: &Doc, i: usize) -> bool {
+    if !doc.is_cap(i) {
+        return false;
+    }
+    let w = doc.low(i);
+    !is_cap_stop(w) || is_title(w)
+}
+
+/// The capitalised run starting at token `first`, scanning no further than `limit` (exclusive).
+pub(crate) fn run_starting_at(doc: &Doc, first: usize, limit: usize) -> Option<Range<usize>> {
+    let mut first = first;
+    while first < limit
+        && doc.is_cap(first)
+        && ((is_cap_stop(doc.low(first)) && !is_title(doc.low(first)))
+            || doc.common_word_at_sentence_start(first))
+    {
+        first += 1;
+    }
+    if first >= limit || !is_name_word(doc, first) {
+        return None;
+    }
+    let mut end = first + 1;
+    // a name has a handful of words; a longer capitalised stretch is a heading
+    let limit = limit.min(first + MAX_RUN);
+    while end < limit {
+        if doc.toks[end - 1].poss {
+            break;
+        }
+        if is_name_word(doc, end) || (doc.is_cap(end) && is_surname_like_stop(doc.low(end))) {
+            end += 1;
+        } else if end + 1 < limit && is_name_word(doc, end + 1) && joins_run(doc, end) {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    Some(first..end)
+}
+
+/// Token `i` joins the name words around it: the period of "Sen." or "J.", or a particle
+/// ("de", "von"; "of" only after a title or an organisation word: "Secretary of State").
+fn joins_run(doc: &Doc, i: usize) -> bool {
+    if doc.is_punct(i, '.') {
+        return doc.glued_left(i) && is_short_word(doc, i - 1);
+    }
+    doc.word(i).is_some_and(is_run_particle)
+        && (doc.low(i) != "of" || is_title(doc.low(i - 1)) || is_org_word(doc.low(i - 1)))
+}
+
+/// A title abbreviation or an initial: its period belongs to the name ("Sen.", "J.").
+pub(crate) fn is_short_word(doc: &Doc, i: usize) -> bool {
+    let w = doc.low(i);
+    w.chars().count() == 1 || is_title(w) || matches!(w, "jr" | "sr" | "st")
+}
+
+/// A run reads as an organisation rather than a person.
+pub(crate) fn is_org_run(doc: &Doc, run: &Range<usize>) -> bool {
+    let Some(last) = run.clone().rev().find(|&i| doc.word(i).is_some()) else {
+        return false;
+    };
+    let w = doc.low(last);
+    if is_org_word(w) {
+        return true;
+    }
+    // an acronym alone (CNN, FBI) or a run in capitals (a heading)
+    let shouting = |i: usize| {
+        let t = doc.text(i);
+        t.chars().count() > 1 && t.chars().all(|c| !c.is_lowercase())
+    };
+    let words: Vec<usize> = run.clone().filter(|&i| doc.word(i).is_some()).collect();
+    words.iter().all(|&i| shouting(i))
+}
+
+/// Role words written right before token `at` (exclusive): "political analyst", "campaign manager".
+/// With `loose`, any noun-like word may be the head (inside a speaker phrase next to a cue).
+pub(crate) fn role_before(doc: &Doc, at: usize, floor: usize, loose: bool) -> Option<Range<usize>> {
+    let mut start = at;
+    let head = at.checked_sub(1)?;
+    if head < floor
+        || !doc
+            .word(head)
+            .is_some_and(|w| is_role_head(w) || (loose && is_noun_like(w)))
+        || doc.is_cap(head)
+    {
+        return None;
+    }
+    start = start.min(head);
+    let mut steps = 0;
+    while start > floor && steps < 3 {
+        let p = start - 1;
+        match doc.word(p) {
+            Some(w)
+                if !doc.is_cap(p)
+                    && !is_function_word(w)
+                    && !is_determiner(w)
+                    && cues::verb(w).is_none()
+                    && pronoun(w).is_none() =>
+            {
+                start = p;
+                steps += 1;
+            }
+            _ => break,
+        }
+    }
+    Some(start..at)
+}
+
+/// A lower-case word that can be the head of a role before a name ("neurosurgeon Pia Lind"):
+/// not a function word, a cue, an adverb or a verb form in -ed / -ing.
+pub(crate) fn is_noun_like(w: &str) -> bool {
+    w.len() > 2
+        && !is_function_word(w)
+        && !is_determiner(w)
+        && pronoun(w).is_none()
+        && cues::verb(w).is_none()
+        && !is_aux_or_adverb(w)
+        && !w.ends_with("ed")
+        && !w.ends_with("ing")
+        && w.chars().all(|c| c.is_alphabetic() || c == '-')
+}
+
+/// Joins the words of a token range into a phrase with single spaces.
+pub(crate) fn phrase(doc: &Doc, toks: Range<usize>) -> String {
+    let mut out = String::new();
+    for i in toks {
+        let t = doc.text(i);
+        if t.is_empty() || doc.is_para(i) {
+            continue;
+        }
+        if !out.is_empty() && !doc.glued_left(i) {
+            out.push(' ');
+        }
+        out.push_str(t);
+        if doc.toks[i].poss {
+            out.push_str("’s");
+        }
+    }
+    out
+}
+
+/// Analyses tokens `a..b` as a speaker noun phrase.
+pub(crate) fn analyse(doc: &Doc, a: usize, b: usize) -> Option<Mention> {
+    let (mut a, mut b) = (a, b.min(doc.len()));
+    // trim conjunctions, commas and dashes at either end
+    while a < b
+        && (doc.punct(a).is_some()
+            || doc.word(a).is_some_and(|w| {
+                matches!(
+                    w,
+                    "but" | "and" | "so" | "then" | "while" | "as" | "which" | "where"
+                )
+            }))
+    {
+        a += 1;
+    }
+    while b > a && (doc.punct(b - 1).is_some_and(|c| c != ')' && c != '.')) {
+        b -= 1;
+    }
+    if a >= b || b - a > 24 {
+        return None;
+    }
+    if b - a == 1
+        && let Some(p) = doc.word(a).and_then(pronoun)
+    {
+        return Some(Mention {
+            toks: a..b,
+            what: What::Pronoun(p),
+            role: None,
+        });
+    }
+    // comma-separated parts: the first one holding a name is the speaker, the rest describe
+    let mut parts: Vec<Range<usize>> = Vec::new();
+    let mut s = a;
+    let mut depth = 0i32;
+    for i in a..b {
+        match doc.punct(i) {
+            Some('(') => depth += 1,
+            Some(')') => depth -= 1,
+            Some(',') if depth <= 0 => {
+                parts.push(s..i);
+                s = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(s..b);
+    parts.retain(|p| !p.is_empty());
+    // "Pia Lind and Ola Berg": of two names joined by "and", the last is kept (as the text
+    // would be indexed under its last name)
+    if let Some(first) = parts.first().cloned() {
+        let joint = first.clone().rev().find(|&i| {
+            (doc.is_word(i, "and") || doc.is_punct(i, '&'))
+                && i > first.start
+                && doc.is_cap(i - 1)
+                && doc.is_cap(i + 1)
+        });
+        if let Some(j) = joint {
+            parts[0] = j + 1..first.end;
+        }
+    }
+    // "Of Berg, Lund said": a part opening with a preposition is not the speaker
+    parts.retain(|p| {
+        !doc.word(p.start).is_some_and(|w| {
+            matches!(
+                w,
+                "of" | "for"
+                    | "to"
+                    | "at"
+                    | "with"
+                    | "in"
+                    | "on"
+                    | "from"
+                    | "about"
+                    | "after"
+                    | "before"
+                    | "during"
+                    | "like"
+                    | "unlike"
+                    | "as"
+            )
+        })
+    });
+    if let Some(last) = parts.last()
+        && last.len() == 1
+        && let Some(p) = doc.word(last.start).and_then(pronoun)
+    {
+        return Some(Mention {
+            toks: last.clone(),
+            what: What::Pronoun(p),
+            role: None,
+        });
+    }
+    // the head part comes first; later parts only describe it
+    let head_ok = parts
+        .first()
+        .is_some_and(|p| analyse_part(doc, p.clone()).is_some());
+    if !head_ok
+        && !parts
+            .iter()
+            .any(|p| p.len() == 1 && doc.word(p.start).and_then(pronoun).is_some())
+    {
+        return None;
+    }
+    let mut best: Option<Mention> = None;
+    for (k, part) in parts.iter().enumerate() {
+        let Some(m) = analyse_part(doc, part.clone()) else {
+            continue;
+        };
+        let named = matches!(m.what, What::Name { .. });
+        if named || best.is_none() {
+            let mut m = m;
+            if m.role.is_none() {
+                // appositive: "Josh Earnest, the White House press secretary"
+                m.role = parts
+                    .iter()
+                    .enumerate()
+                    .find(|(j, p)| {
+                        *j != k
+                            && analyse_part(doc, (*p).clone())
+                                .is_some_and(|o| !matches!(o.what, What::Name { .. }))
+                    })
+                    .map(|(_, p)| strip_determiner(doc, p.clone()));
+            }
+            m.toks = a..b;
+            let done = named;
+            best = Some(m);
+            if done {
+                break;
+            }
+        }
+    }
+    best
+}
+
+fn strip_determiner(doc: &Doc, toks: Range<usize>) -> String {
+    let mut s = toks.start;
+    while s < toks.end && doc.word(s).is_some_and(|w| matches!(w, "a" | "an" | "the")) {
+        s += 1;
+    }
+    phrase(doc, s..toks.end)
+}
+
+/// A part whose last capitalised run `run` is not a possessive: a name, an organisation part
+/// ("the Clinton campaign"), a proxy ("a spokesman for Lund") or a bare title ("the Senator").
+fn named_part(
+    doc: &Doc,
+    part: Range<usize>,
+    run: Range<usize>,
+    last_lower: Option<usize>,
+) -> Option<Mention> {
+    let a = part.start;
+    let proxy = |owner: Range<usize>, head: &str| Mention {
+        toks: part.clone(),
+        what: What::Proxy {
+            owner,
+            head: head.to_string(),
+        },
+        role: None,
+    };
+    // lower-case words after the run: "the Clinton campaign", "Lund supporters"
+    if let Some(l) = last_lower.filter(|&l| l >= run.end) {
+        let head = doc.low(l);
+        return (is_role_head(head) || is_generic_head(head)).then(|| proxy(run, head));
+    }
+    // what stands before the run
+    if run.start > a {
+        let p = run.start - 1;
+        if let Some(w) = doc.word(p).filter(|_| !doc.is_cap(p)) {
+            if matches!(w, "for" | "to" | "of" | "at" | "with") {
+                // "a spokesman for Lund", "an aide to Lund"
+                let head = (a..p)
+                    .rev()
+                    .find(|&j| doc.word(j).is_some_and(is_role_head))?;
+                return Some(proxy(run, doc.low(head)));
+            }
+            if !(is_role_head(w)
+                || is_determiner(w)
+                || is_title_filler(w)
+                || is_affiliation(w)
+                || is_noun_like(w))
+            {
+                return None;
+            }
+        }
+        // everything before the name must describe it: "the campaign's senior adviser Pia Lind"
+        let describing = (a..run.start)
+            .filter(|&j| doc.word(j).is_some() && !doc.is_cap(j))
+            .all(|j| {
+                let w = doc.low(j);
+                is_role_head(w)
+                    || is_determiner(w)
+                    || is_title_filler(w)
+                    || is_affiliation(w)
+                    || is_noun_like(w)
+                    || is_modifier_adjective(w)
+            });
+        let lower_count = (a..run.start)
+            .filter(|&j| doc.word(j).is_some() && !doc.is_cap(j))
+            .count();
+        if !describing || lower_count > 5 {
+            return None;
+        }
+    }
+    // a heading in capitals is not a speaker
+    if run.len() > 1
+        && run
+            .clone()
+            .filter(|&i| doc.word(i).is_some())
+            .all(|i| doc.text(i).chars().all(|c| !c.is_lowercase()))
+    {
+        return None;
+    }
+    let all_titles = run
+        .clone()
+        .filter(|&i| doc.word(i).is_some())
+        .all(|i| is_title(doc.low(i)) || is_title_filler(doc.low(i)));
+    if all_titles {
+        let last = run.clone().rev().find(|&i| doc.word(i).is_some())?;
+        return Some(Mention {
+            toks: part,
+            what: What::Description {
+                head: doc.low(last).to_string(),
+            },
+            role: None,
+        });
+    }
+    let role = role_before(doc, run.start, a, true).map(|r| phrase(doc, r));
+    Some(Mention {
+        toks: part,
+        what: What::Name { run },
+        role,
+    })
+}
+
+/// One comma-free part of a noun phrase.
+fn analyse_part(doc: &Doc, part: Range<usize>) -> Option<Mention> {
+    let (a, b) = (part.start, part.end);
+    if a + 1 == b
+        && let Some(p) = doc.word(a).and_then(pronoun)
+    {
+        return Some(Mention {
+            toks: part,
+            what: What::Pronoun(p),
+            role: None,
+        });
+    }
+    // every token must be NP material
+    for i in a..b {
+        let ok = match doc.toks[i].kind {
+            Kind::Word => {
+                let w = doc.low(i);
+                doc.is_cap(i)
+                    || is_determiner(w)
+                    || matches!(w, "of" | "for" | "to" | "at" | "with" | "on")
+                    || !(is_function_word(w) || cues::verb(w).is_some_and(|v| !v.noun_like))
+            }
+            Kind::Punct(c) => matches!(c, '.' | '(' | ')' | '-' | '&' | '’' | '\''),
+            _ => false,
+        };
+        if !ok {
+            return None;
+        }
+    }
+    // strip a parenthesised tail: "Ted Cruz (R-Texas)"
+    let mut end = b;
+    if let Some(open) = (a..b).find(|&i| doc.is_punct(i, '(')) {
+        end = open;
+    }
+    // the last capitalised run that is not a possessive owner
+    let mut runs: Vec<Range<usize>> = Vec::new();
+    let mut i = a;
+    while i < end {
+        if let Some(r) = run_starting_at(doc, i, end) {
+            i = r.end;
+            runs.push(r);
+        } else {
+            i += 1;
+        }
+    }
+    // "Pia Lind of the University of Oslo": the phrase after the first name is an affiliation
+    if let Some(first) = runs.iter().find(|r| !doc.toks[r.end - 1].poss)
+        && doc
+            .word(first.end)
+            .is_some_and(|w| matches!(w, "of" | "from" | "at" | "with" | "in"))
+    {
+        end = first.end;
+        runs.retain(|r| r.end <= end);
+    }
+    let lower_words: Vec<usize> = (a..end)
+        .filter(|&i| doc.word(i).is_some() && !doc.is_cap(i))
+        .collect();
+    let last_lower = lower_words.last().copied();
+    if let Some(run) = runs.iter().rev().find(|r| !doc.toks[r.end - 1].poss) {
+        return named_part(doc, part.clone(), run.clone(), last_lower);
+    }
+    // a possessive owner with a role head: "Trump's spokesman"
+    let head_i = last_lower?;
+    let head = doc.low(head_i);
+    if let Some(owner) = runs.first()
+        && (is_role_head(head) || is_generic_head(head))
+    {
+        return Some(Mention {
+            toks: part,
+            what: What::Proxy {
+                owner: owner.clone(),
+                head: head.to_string(),
+            },
+            role: None,
+        });
+    }
+    if head_i + 1 != end && !doc.is_punct(end - 1, '.') {
+        // the phrase must end with its head noun
+        let tail_ok = (head_i + 1..end).all(|j| doc.is_cap(j) || doc.punct(j).is_some());
+        if !tail_ok {
+            return None;
+        }
+    }
+    // "the head of state", "the secretary of state"
+    let of_head = (a..end)
+        .find(|&j| doc.is_word(j, "of") && j > a && doc.word(j - 1).is_some_and(is_role_head))
+        .map(|j| j - 1);
+    let head_word = of_head.map_or(head, |j| doc.low(j));
+    let head_text = match of_head {
+        Some(j) => phrase(doc, j..end).to_ascii_lowercase(),
+        None => head.to_string(),
+    };
+    if is_role_head(head_word) && !is_generic_head(head) {
+        return Some(Mention {
+            toks: part,
+            what: What::Description { head: head_text },
+            role: None,
+        });
+    }
+    if is_generic_head(head) || is_role_head(head.trim_end_matches('s')) {
+        return Some(Mention {
+            toks: part,
+            what: What::Generic,
+            role: None,
+        });
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(text: &str) -> Option<(What, Option<String>, String)> {
+        let doc = Doc::new(text);
+        let m = analyse(&doc, 0, doc.len())?;
+        let name = match &m.what {
+            What::Name { run } => normalise(&doc, run.clone())
+                .map(|n| n.full)
+                .unwrap_or_default(),
+            What::Proxy { owner, .. } => normalise(&doc, owner.clone())
+                .map(|n| n.full)
+                .unwrap_or_default(),
+            _ => String::new(),
+        };
+        Some((m.what, m.role, name))
+    }
+
+    #[test]
+    fn titles_are_dropped_from_names() {
+        let doc = Doc::new("Sen. Ola Nordmann");
+        let n = normalise(&doc, 0..doc.len());
+        assert_eq!(n.as_ref().map(|n| n.full.as_str()), Some("Ola Nordmann"));
+        assert_eq!(n.and_then(|n| n.title), Some("Sen".to_string()));
+    }
+
+    #[test]
+    fn secretary_of_state_is_one_title() {
+        let doc = Doc::new("Secretary of State Kari Holm");
+        let n = normalise(&doc, 0..doc.len()).map(|n| n.full);
+        assert_eq!(n.as_deref(), Some("Kari Holm"));
+    }
+
+    #[test]
+    fn mrs_gives_a_female_name() {
+        let doc = Doc::new("Mrs. Okafor");
+        let n = normalise(&doc, 0..doc.len());
+        assert_eq!(
+            n.map(|n| (n.full, n.gender)),
+            Some(("Okafor".into(), Gender::Female))
+        );
+    }
+
+    #[test]
+    fn initials_keep_their_period() {
+        let doc = Doc::new("Hans J. Berg");
+        let n = normalise(&doc, 0..doc.len()).map(|n| n.full);
+        assert_eq!(n.as_deref(), Some("Hans J. Berg"));
+    }
+
+    #[test]
+    fn role_prefix_is_kept_as_role() {
+        let m = mention("political analyst Pia Lind");
+        assert_eq!(
+            m.map(|(_, role, name)| (role, name)),
+            Some((Some("political analyst".into()), "Pia Lind".into()))
+        );
+    }
+
+    #[test]
+    fn appositive_gives_the_role() {
+        let m = mention("Pia Lind, the city’s budget director");
+        assert_eq!(
+            m.map(|(_, role, name)| (role, name)),
+            Some((Some("city’s budget director".into()), "Pia Lind".into()))
+        );
+    }
+
+    #[test]
+    fn an_organisation_keeps_its_words() {
+        let doc = Doc::new("The State Department");
+        let n = normalise(&doc, 0..doc.len()).map(|n| n.full);
+        assert_eq!(n.as_deref(), Some("State Department"));
+    }
+
+    #[test]
+    fn party_affiliation_is_not_part_of_the_name() {
+        let doc = Doc::new("Republican Ola Nordmann");
+        assert_eq!(
+            normalise(&doc, 0..3).map(|n| n.full).as_deref(),
+            Some("Ola Nordmann")
+        );
+    }
+
+    #[test]
+    fn the_analyst_is_a_description() {
+        let m = mention("the analyst").map(|m| m.0);
+        assert_eq!(
+            m,
+            Some(What::Description {
+                head: "analyst".into()
+            })
+        );
+    }
+
+    #[test]
+    fn head_of_state_is_a_description() {
+        let m = mention("the head of state").map(|m| m.0);
+        assert_eq!(
+            m,
+            Some(What::Description {
+                head: "head of state".into()
+            })
+        );
+    }
+
+    #[test]
+    fn possessive_owner_with_role_is_a_proxy() {
+        let m = mention("Lund’s spokesman");
+        assert!(
+            matches!(m, Some((What::Proxy { ref head, .. }, _, ref owner)) if head == "spokesman" && owner == "Lund")
+        );
+    }
+
+    #[test]
+    fn a_named_spokesman_is_the_name() {
+        let m = mention("Lund’s spokeswoman Kari Berg");
+        assert_eq!(
+            m.map(|m| (m.1, m.2)),
+            Some((Some("spokeswoman".into()), "Kari Berg".into()))
+        );
+    }
+
+    #[test]
+    fn an_affiliation_after_the_name_is_not_the_name() {
+        let m = mention("Pia Lind of the University of Oslo");
+        assert_eq!(m.map(|m| m.2), Some("Pia Lind".to_string()));
+        let m = mention("Pia Lind of Oslo");
+        assert_eq!(m.map(|m| m.2), Some("Pia Lind".to_string()));
+    }
+
+    #[test]
+    fn officials_are_generic() {
+        assert_eq!(mention("officials").map(|m| m.0), Some(What::Generic));
+    }
+
+    #[test]
+    fn a_clause_is_not_a_speaker() {
+        assert!(mention("the budget is growing").is_none());
+    }
+
+    #[test]
+    fn a_bare_title_is_a_description() {
+        let m = mention("The Senator").map(|m| m.0);
+        assert_eq!(
+            m,
+            Some(What::Description {
+                head: "senator".into()
+            })
+        );
+    }
+}

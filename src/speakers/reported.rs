@@ -1,0 +1,609 @@
+//! Finds reported speech: the clause a cue introduces ("Lund said that …", "…, Lund said", "According to Lund, …").
+
+use std::ops::Range;
+
+use super::cues::{self, Class, Form, Verb};
+use super::names::{self, Mention, What};
+use super::quotes::Quotes;
+use super::subject;
+use super::text::{Doc, Kind};
+
+/// Tokens scanned after a cue for "that" past adjuncts ("said in a statement on Tuesday that").
+const THAT_WINDOW: usize = 10;
+
+/// A reported statement, or a bare introducer ("Lund said Tuesday.") with no content of its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Reported {
+    pub cue: Range<usize>,
+    /// Token range of the reported clause; empty for an introducer.
+    pub content: Range<usize>,
+    pub mention: Option<Mention>,
+    /// The cue stands inside a direct quote.
+    pub inside_quote: bool,
+}
+
+/// All reported statements, skipping cues already used by direct quotes (`consumed`).
+pub(crate) fn find(doc: &Doc, quotes: &Quotes, consumed: &[bool]) -> Vec<Reported> {
+    let mut out = Vec::new();
+    let mut v = 0;
+    while v < doc.len() {
+        let Some((verb, range)) = cues::cue_at(doc, v) else {
+            v += 1;
+            continue;
+        };
+        let next = range.end.max(v + 1);
+        if !consumed.get(v).copied().unwrap_or(false)
+            && let Some(r) = at_cue(doc, quotes, verb, range)
+        {
+            out.push(r);
+        }
+        v = next;
+    }
+    out
+}
+
+fn at_cue(doc: &Doc, quotes: &Quotes, verb: Verb, cue: Range<usize>) -> Option<Reported> {
+    let v = cue.start;
+    let inside_quote = quotes.inside(v);
+    if cues::is_according(&verb) {
+        return according(doc, cue, inside_quote);
+    }
+    if matches!(verb.class, Class::Trailing | Class::Act) {
+        return None;
+    }
+    if verb.form == Form::Base && !cues::base_ok(doc, v) {
+        return None;
+    }
+    // "was told", "is said to": the subject is not the speaker
+    if v > 0
+        && doc.word(v - 1).is_some_and(|w| {
+            matches!(
+                w,
+                "was" | "were" | "is" | "are" | "be" | "been" | "being" | "get" | "got"
+            )
+        })
+    {
+        return None;
+    }
+    let mention = subject::of_cue(doc, quotes, cue.clone());
+    if verb.noun_like && !(v > 0 && doc.is_punct(v - 1, ',')) {
+        let adjacent = mention.as_ref().is_some_and(|m| {
+            let mut e = m.toks.end;
+            while e < v && doc.word(e).is_some_and(names::is_aux_or_adverb) {
+                e += 1;
+            }
+            e == v && clearly_a_person(doc, m)
+        });
+        if !adjacent {
+            return None;
+        }
+    }
+    if inside_quote && !mention.as_ref().is_some_and(|m| person_name(doc, m)) {
+        return None;
+    }
+    if mention.is_none() && verb.form == Form::Ing {
+        return None;
+    }
+    let after_preposition = (v.saturating_sub(2)..v).any(|j| {
+        doc.word(j).is_some_and(|w| {
+            matches!(
+                w,
+                "after"
+                    | "before"
+                    | "in"
+                    | "by"
+                    | "while"
+                    | "without"
+                    | "for"
+                    | "of"
+                    | "about"
+                    | "since"
+            )
+        })
+    });
+    if verb.form == Form::Ing && after_preposition {
+        return None;
+    }
+    let after_subject = mention.as_ref().is_some_and(|m| m.toks.start >= cue.end);
+    let mut content = if after_subject {
+        None
+    } else if let Some(c) = as_clause(doc, &cue, mention.as_ref()) {
+        Some(c)
+    } else {
+        complement(doc, &verb, cue.end)
+    };
+    if content.is_none() && verb.form != Form::Ing {
+        content = clause_before(doc, &cue, mention.as_ref());
+    }
+    let content = match content {
+        Some(c) => c,
+        None => {
+            // a bare introducer can hand its speaker to the quote that follows
+            if mention.is_none() || verb.class != Class::Speech {
+                return None;
+            }
+            cue.end..cue.end
+        }
+    };
+    let content = clip_to_quote(quotes, content, v);
+    Some(Reported {
+        cue,
+        content,
+        mention,
+        inside_quote,
+    })
+}
+
+/// "He states", "Sen. Lund notes": a subject that cannot be the noun's modifier ("Rust Belt
+/// states", "Commission reports").
+fn clearly_a_person(doc: &Doc, m: &Mention) -> bool {
+    match &m.what {
+        What::Pronoun(_) => true,
+        What::Name { run } => {
+            // a lone name must open its clause: "Lund notes" but not "to Western states"
+            let opens = run.start == 0
+                || doc.sentence(run.start).start == run.start
+                || doc.punct(run.start - 1).is_some()
+                || doc
+                    .word(run.start - 1)
+                    .is_some_and(|w| matches!(w, "and" | "but" | "that" | "as" | "while"));
+            names::normalise(doc, run.clone()).is_some_and(|n| {
+                n.titled
+                    || (n.words >= 2 && n.gender != names::Gender::Unknown)
+                    || (n.words == 1 && opens)
+            })
+        }
+        _ => false,
+    }
+}
+
+/// A mention that names a person: a multi-word or titled name (used for cues inside quotes).
+fn person_name(doc: &Doc, m: &Mention) -> bool {
+    match &m.what {
+        What::Name { run } => names::normalise(doc, run.clone())
+            .is_some_and(|n| (n.words >= 2 || n.titled) && !names::is_org_run(doc, run)),
+        _ => false,
+    }
+}
+
+/// The last token of the sentence's text, without its final punctuation.
+fn sentence_text_end(doc: &Doc, sent: &Range<usize>) -> usize {
+    let mut e = sent.end;
+    while e > sent.start {
+        match doc.toks[e - 1].kind {
+            Kind::Punct('.' | '!' | '?' | ';' | ':' | '…') | Kind::Para => e -= 1,
+            _ => break,
+        }
+    }
+    e
+}
+
+/// Words that start an adjunct rather than a clause.
+fn is_adjunct_start(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "with"
+            | "to"
+            | "of"
+            | "for"
+            | "from"
+            | "by"
+            | "about"
+            | "as"
+            | "via"
+            | "through"
+            | "while"
+            | "when"
+            | "earlier"
+            | "later"
+            | "last"
+            | "this"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "recently"
+            | "again"
+            | "repeatedly"
+            | "publicly"
+            | "privately"
+            | "previously"
+            | "so"
+            | "otherwise"
+            | "nothing"
+            | "little"
+            | "much"
+            | "more"
+            | "something"
+            | "anything"
+            | "only"
+    )
+}
+
+/// Words that can open a reported clause after a cognition verb.
+fn opens_clause(doc: &Doc, i: usize) -> bool {
+    match doc.word(i) {
+        Some(w) => {
+            doc.is_cap(i)
+                || matches!(
+                    w,
+                    "he" | "she"
+                        | "they"
+                        | "it"
+                        | "we"
+                        | "i"
+                        | "you"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "our"
+                        | "my"
+                        | "your"
+                )
+                || names::is_determiner(w)
+                || matches!(
+                    w,
+                    "there"
+                        | "if"
+                        | "whether"
+                        | "what"
+                        | "how"
+                        | "why"
+                        | "no"
+                        | "all"
+                        | "some"
+                        | "many"
+                        | "most"
+                        | "one"
+                )
+                || w.starts_with(|c: char| c.is_ascii_digit())
+        }
+        None => false,
+    }
+}
+
+/// The clause after a cue: past a hearer ("told reporters"), adjuncts, and "that".
+fn complement(doc: &Doc, verb: &Verb, from: usize) -> Option<Range<usize>> {
+    let sent = doc.sentence(from.saturating_sub(1));
+    let end = sentence_text_end(doc, &sent);
+    let mut i = from;
+    if i >= end {
+        return None;
+    }
+    let window = (i..(i + THAT_WINDOW).min(end))
+        .take_while(|&j| {
+            doc.quote(j).is_none()
+                && !doc
+                    .punct(j)
+                    .is_some_and(|p| matches!(p, ',' | ';' | ':' | '—' | '–'))
+        })
+        .find(|&j| doc.is_word(j, "that"));
+    let mut that = false;
+    if let Some(t) = window {
+        i = t + 1;
+        that = true;
+    } else if verb.hearer {
+        // skip the hearer: "told reporters", "told Reuters", "asked him"
+        if let Some((_, e)) = subject::forward(doc, i, end) {
+            i = e;
+        } else if doc.word(i).is_some_and(|w| {
+            matches!(
+                w,
+                "him"
+                    | "her"
+                    | "them"
+                    | "me"
+                    | "us"
+                    | "you"
+                    | "reporters"
+                    | "supporters"
+                    | "voters"
+                    | "viewers"
+                    | "listeners"
+                    | "audiences"
+            )
+        }) {
+            i += 1;
+        } else {
+            return None;
+        }
+    }
+    if i >= end {
+        return None;
+    }
+    if !that {
+        let number = doc.text(i).starts_with(|c: char| c.is_ascii_digit());
+        if !cues::takes_bare_clause(verb)
+            || !opens_clause(doc, i)
+            || (number && verb.class == Class::Cognition)
+        {
+            return None;
+        }
+        let w = doc.low(i);
+        let stop_cap = doc.is_cap(i)
+            && names::is_cap_stop(w)
+            && !matches!(
+                w,
+                "the" | "a" | "an" | "i" | "he" | "she" | "it" | "they" | "we" | "this" | "there"
+            );
+        if is_adjunct_start(w) || stop_cap {
+            return None;
+        }
+    }
+    if doc.quote(i).is_some() {
+        return None;
+    }
+    (end > i + 1).then_some(i..end)
+}
+
+/// "As Lund said in May, the dam held.": the rest of the sentence after the cue; "The dam
+/// held, as Lund reported.": the clause before "as".
+fn as_clause(doc: &Doc, cue: &Range<usize>, mention: Option<&Mention>) -> Option<Range<usize>> {
+    let m = mention?;
+    let s = m.toks.start.checked_sub(1)?;
+    if !doc.is_word(s, "as") || !cue.clone().all(|j| j >= m.toks.end) {
+        return None;
+    }
+    let sent = doc.sentence(cue.start);
+    let end = sentence_text_end(doc, &sent);
+    let opens = (sent.start..s).all(|j| doc.quote(j).is_some() || doc.punct(j).is_some());
+    if !opens {
+        // "The dam held, as Lund reported." — the clause before "as"
+        let mut e = s;
+        if e > sent.start && doc.is_punct(e - 1, ',') {
+            e -= 1;
+        }
+        return (e >= sent.start + 3 && doc.quote(sent.start).is_none()).then_some(sent.start..e);
+    }
+    let comma = (cue.end..end.min(cue.end + 40)).find(|&j| doc.is_punct(j, ','))?;
+    (end > comma + 2).then_some(cue.end..end)
+}
+
+/// "The plan failed, Lund said." / "…, said Lund." / "…, according to Lund.": the clause before the comma.
+fn clause_before(doc: &Doc, cue: &Range<usize>, mention: Option<&Mention>) -> Option<Range<usize>> {
+    let v = cue.start;
+    let sent = doc.sentence(v);
+    let comma = if v > sent.start && doc.is_punct(v - 1, ',') {
+        v - 1
+    } else {
+        let m = mention?;
+        let s = m.toks.start;
+        if s > sent.start && doc.is_punct(s - 1, ',') && m.toks.end <= v {
+            s - 1
+        } else {
+            return None;
+        }
+    };
+    // the clause is what was said, not the speaker's own appositive ("Lund, an aide, said")
+    if mention.is_some_and(|m| m.toks.start < comma) {
+        return None;
+    }
+    // nothing but adjuncts may follow: "…, Lund said in a statement." / "…, said Lund, an aide."
+    let after = mention
+        .filter(|m| m.toks.start >= cue.end)
+        .map_or(cue.end, |m| m.toks.end);
+    let end = sentence_text_end(doc, &sent);
+    let tail = after..end.min(after + 40);
+    if end > after + 8 && !doc.is_punct(after, ',') {
+        return None;
+    }
+    if tail
+        .clone()
+        .any(|j| doc.is_word(j, "that") || doc.quote(j).is_some())
+    {
+        return None;
+    }
+    let mut a = sent.start;
+    while a < comma && (doc.punct(a).is_some() || doc.is_para(a)) {
+        a += 1;
+    }
+    if doc.quote(a).is_some() || comma < a + 3 {
+        // a quote opening the sentence is a direct quote's business
+        return None;
+    }
+    if doc.word(a).is_some_and(|w| {
+        matches!(
+            w,
+            "in" | "on"
+                | "at"
+                | "after"
+                | "before"
+                | "during"
+                | "with"
+                | "for"
+                | "from"
+                | "by"
+                | "like"
+                | "unlike"
+                | "as"
+                | "despite"
+                | "without"
+                | "since"
+                | "over"
+                | "under"
+                | "when"
+                | "while"
+                | "if"
+                | "although"
+                | "though"
+                | "because"
+        )
+    }) {
+        // "In a direct appeal to voters, Lund said": an opening phrase, not what was said
+        return None;
+    }
+    Some(a..comma)
+}
+
+/// "According to Lund, …" and "…, according to Lund."
+fn according(doc: &Doc, cue: Range<usize>, inside_quote: bool) -> Option<Reported> {
+    let sent = doc.sentence(cue.start);
+    let end = sentence_text_end(doc, &sent);
+    let found = subject::forward(doc, cue.end, end);
+    let mention = found.as_ref().map(|(m, _)| m.clone());
+    let np_end = found.map_or(cue.end, |(_, e)| e);
+    if inside_quote && !mention.as_ref().is_some_and(|m| person_name(doc, m)) {
+        return None;
+    }
+    let v = cue.start;
+    let content = if doc.is_punct(np_end, ',')
+        && (v == sent.start || !doc.is_punct(v - 1, ','))
+        && np_end + 2 < end
+    {
+        np_end + 1..end
+    } else {
+        let mut e = v;
+        if e > sent.start && doc.is_punct(e - 1, ',') {
+            e -= 1;
+        }
+        let mut a = sent.start;
+        while a < e && (doc.punct(a).is_some() || doc.is_para(a)) {
+            a += 1;
+        }
+        if e < a + 3 {
+            return None;
+        }
+        a..e
+    };
+    Some(Reported {
+        cue,
+        content,
+        mention,
+        inside_quote,
+    })
+}
+
+/// Content found from inside a quote stays inside that quote.
+fn clip_to_quote(quotes: &Quotes, content: Range<usize>, v: usize) -> Range<usize> {
+    match quotes.around(v).and_then(|k| quotes.list.get(k)) {
+        Some(q) => {
+            let end = content.end.min(q.last);
+            content.start.min(end)..end
+        }
+        None => content,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reported(text: &str) -> Vec<(String, String)> {
+        let doc = Doc::new(text);
+        let quotes = Quotes::find(&doc);
+        let consumed = vec![false; doc.len()];
+        find(&doc, &quotes, &consumed)
+            .into_iter()
+            .filter(|r| !r.content.is_empty())
+            .map(|r| {
+                let who = r
+                    .mention
+                    .map(|m| doc.body[m.bytes(&doc)].to_string())
+                    .unwrap_or_default();
+                (who, doc.body[doc.bytes(r.content)].to_string())
+            })
+            .collect()
+    }
+
+    fn row(who: &str, what: &str) -> (String, String) {
+        (who.to_string(), what.to_string())
+    }
+
+    #[test]
+    fn said_that_reports_the_clause() {
+        assert_eq!(
+            reported("Lund said that the dam held."),
+            [row("Lund", "the dam held")]
+        );
+    }
+
+    #[test]
+    fn told_skips_the_hearer() {
+        assert_eq!(
+            reported("The dam held, analyst Pia Lind told Reuters."),
+            [row("analyst Pia Lind", "The dam held")]
+        );
+        assert_eq!(
+            reported("Lund told reporters on Monday that the dam held."),
+            [row("Lund", "the dam held")]
+        );
+    }
+
+    #[test]
+    fn according_to_opens_a_clause() {
+        assert_eq!(
+            reported("According to him, the dam held."),
+            [row("him", "the dam held")]
+        );
+    }
+
+    #[test]
+    fn according_to_closes_a_clause() {
+        assert_eq!(
+            reported("The dam held, according to Pia Lind."),
+            [row("Pia Lind", "The dam held")]
+        );
+    }
+
+    #[test]
+    fn said_then_name_reports_the_clause_before() {
+        assert_eq!(
+            reported("The dam held for years, said Lund, a local engineer."),
+            [row("Lund", "The dam held for years")]
+        );
+    }
+
+    #[test]
+    fn as_x_said_reports_the_main_clause() {
+        assert_eq!(
+            reported("As Lund said in May, the dam held."),
+            [row("Lund", "in May, the dam held")]
+        );
+    }
+
+    #[test]
+    fn pointed_out_is_a_cue() {
+        assert_eq!(
+            reported("Lund pointed out that the dam held."),
+            [row("Lund", "the dam held")]
+        );
+    }
+
+    #[test]
+    fn a_cognition_verb_needs_a_clause() {
+        assert_eq!(
+            reported("She thinks the dam held."),
+            [row("She", "the dam held")]
+        );
+        assert!(reported("She thinks about the dam.").is_empty());
+    }
+
+    #[test]
+    fn plural_nouns_are_not_cues() {
+        assert!(reported("The states said nothing, and the claims grew.").is_empty());
+    }
+
+    #[test]
+    fn passive_told_is_not_a_cue() {
+        assert!(reported("Lund was told that the dam held.").is_empty());
+    }
+
+    #[test]
+    fn issued_statements_are_not_speech() {
+        assert!(reported("The ministry issued two statements about the dam.").is_empty());
+    }
+
+    #[test]
+    fn a_cue_inside_a_quote_needs_a_person_name() {
+        let text = "“Norway declared that it would help, and President Ola Berg stated that aid is coming,” she said.";
+        assert_eq!(
+            reported(text),
+            [row("President Ola Berg", "aid is coming,")]
+        );
+    }
+}

@@ -1,0 +1,858 @@
+//! Turns speaker mentions into names: full names, surnames, pronouns, role descriptions and metadata names.
+//!
+//! A registry of the people named in the article (with their titles, roles and gender where
+//! the text gives them) is built once; mentions are then resolved in reading order, so a pronoun
+//! goes to the most recent compatible speaker or sentence subject.
+
+use super::names::{self, Gender, Mention, Pron, What};
+use super::quotes::Quotes;
+use super::subject;
+use super::text::{Doc, WordMap};
+use super::{ResolvedBy, Speaker};
+
+/// Paragraphs a pronoun reaches back at most: further back the reference is a guess.
+const PRONOUN_REACH: u32 = 6;
+
+/// Paragraphs a pronoun reaches back to a candidate whose gender the text does not give.
+const UNKNOWN_GENDER_REACH: u32 = 1;
+
+/// Mentions a role description looks back through for a fitting entity.
+const DESCRIPTION_LOOKBACK: usize = 50;
+
+/// How far back (in candidates) a pronoun looks.
+const PRONOUN_LOOKBACK: usize = 40;
+
+/// A person named in the article.
+#[derive(Debug, Clone)]
+pub(crate) struct Entity {
+    pub name: String,
+    pub gender: Gender,
+    /// Role phrases as written: "political analyst", "President".
+    pub roles: Vec<String>,
+    /// Token indices where the entity is named (full name or surname), ascending.
+    pub mentions: Vec<usize>,
+    /// The text shows it is a person: a title, a role, a known first name or a gendered pronoun.
+    pub person: bool,
+    /// Every word of the name is also written in lower case ("Common Core").
+    pub common: bool,
+}
+
+/// The people of one article.
+pub(crate) struct Registry {
+    pub entities: Vec<Entity>,
+    by_name: WordMap<String, usize>,
+    by_last: WordMap<String, Vec<usize>>,
+    by_first: WordMap<String, Vec<usize>>,
+    /// (token, entity) of person names that open a sentence outside quotes: pronoun antecedents.
+    subjects: Vec<(usize, usize)>,
+    /// Pronoun votes per surname key: (he, she) pronouns that follow the name as a sentence subject.
+    votes: WordMap<String, (u32, u32)>,
+    /// Mentions (token, entity) by each word of the entity's roles, ascending: "analyst" →
+    /// every mention of political analyst Azer Garayev.
+    by_role_word: WordMap<String, Vec<(usize, usize)>>,
+}
+
+fn key(word: &str) -> String {
+    word.trim_end_matches('.').to_lowercase()
+}
+
+impl Registry {
+    pub fn build(doc: &Doc, quotes: &Quotes) -> Self {
+        let mut reg = Registry {
+            entities: Vec::new(),
+            by_name: WordMap::default(),
+            by_last: WordMap::default(),
+            by_first: WordMap::default(),
+            subjects: Vec::new(),
+            votes: WordMap::default(),
+            by_role_word: WordMap::default(),
+        };
+        let mut i = 0;
+        while i < doc.len() {
+            if !doc.is_cap(i) {
+                i += 1;
+                continue;
+            }
+            let para = doc.paragraph(i);
+            let Some(run) = names::run_starting_at(doc, i, para.end) else {
+                i += 1;
+                continue;
+            };
+            i = run.end.max(i + 1);
+            let Some(name) = names::normalise(doc, run.clone()) else {
+                continue;
+            };
+            let id = if name.words >= 2 && !names::is_org_run(doc, &run) {
+                let role = names::role_before(doc, run.start, para.start, false)
+                    .map(|r| names::phrase(doc, r));
+                let apposition = appositive(doc, run.end);
+                let title = name.title.clone();
+                let id = reg.add(&name.full, name.gender);
+                let e = &mut reg.entities[id];
+                for r in [role, apposition, title].into_iter().flatten() {
+                    if e.gender == Gender::Unknown {
+                        e.gender = role_gender(&r);
+                    }
+                    if !e.roles.contains(&r) {
+                        e.roles.push(r);
+                    }
+                }
+                Some(id)
+            } else if name.words == 1 {
+                let found = reg
+                    .by_last
+                    .get(&key(&name.full))
+                    .and_then(|v| v.last().copied());
+                if let (Some(id), Some(t)) = (found, name.title.as_ref()) {
+                    let t = t.clone();
+                    let e = &mut reg.entities[id];
+                    if name.gender != Gender::Unknown && e.gender == Gender::Unknown {
+                        e.gender = name.gender;
+                    }
+                    if !e.roles.contains(&t) {
+                        e.roles.push(t);
+                    }
+                }
+                found
+            } else {
+                None
+            };
+            if let Some(id) = id {
+                reg.entities[id].mentions.push(run.start);
+                let e = &mut reg.entities[id];
+                e.person |= name.titled || !e.roles.is_empty() || e.gender != Gender::Unknown;
+            }
+        }
+        reg.find_subjects(doc, quotes);
+        for (id, e) in reg.entities.iter().enumerate() {
+            let mut words: Vec<String> = e
+                .roles
+                .iter()
+                .flat_map(|r| r.split(|c: char| !(c.is_alphanumeric() || c == '-')))
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect();
+            words.sort_unstable();
+            words.dedup();
+            for w in words {
+                let list = reg.by_role_word.entry(w).or_default();
+                list.extend(e.mentions.iter().map(|&t| (t, id)));
+            }
+        }
+        for list in reg.by_role_word.values_mut() {
+            list.sort_unstable();
+        }
+        for e in &mut reg.entities {
+            let last = e.name.rsplit(' ').next().unwrap_or("");
+            let votes = reg.votes.get(&key(last)).map_or(0, |v| v.0 + v.1);
+            if e.gender == Gender::Unknown {
+                e.gender = vote(reg.votes.get(&key(last)));
+            }
+            // "Common Core", "Great Debate": every word also written in lower case
+            e.common = e
+                .name
+                .split(' ')
+                .all(|w| doc.is_lowercase_word(&w.to_lowercase()));
+            e.person = !e.common && !headline_like(&e.name) && (e.person || votes >= 1);
+        }
+        reg
+    }
+
+    /// Sentence subjects that name a person (pronoun antecedents), and the pronouns that follow
+    /// them (gender votes).
+    fn find_subjects(&mut self, doc: &Doc, quotes: &Quotes) {
+        for sent in &doc.sents {
+            if sent.is_empty() || quotes.inside(sent.start) {
+                continue;
+            }
+            let Some((m, e)) = subject::subject_span(doc, quotes, sent.start, sent.end) else {
+                continue;
+            };
+            let What::Name { run } = &m.what else {
+                continue;
+            };
+            let Some(name) = names::normalise(doc, run.clone()) else {
+                continue;
+            };
+            if names::is_org_run(doc, run) {
+                continue;
+            }
+            let last = name.full.rsplit(' ').next().unwrap_or("").to_string();
+            let (m_votes, f_votes) = following_pronouns(doc, quotes, e);
+            let v = self.votes.entry(key(&last)).or_default();
+            v.0 += m_votes;
+            v.1 += f_votes;
+            let id = match self.by_name.get(&name.full) {
+                Some(&id) => Some(id),
+                None if name.words == 1 => self.by_surname(&name.full, run.start),
+                None => None,
+            };
+            if let Some(id) = id {
+                self.subjects.push((run.start, id));
+                if let Some(role) = &m.role {
+                    let g = role_gender(role);
+                    let e = &mut self.entities[id];
+                    if e.gender == Gender::Unknown {
+                        e.gender = g;
+                    }
+                }
+            }
+        }
+        self.subjects.sort_unstable();
+    }
+
+    /// The gender the text gives a one-word name through the pronouns that follow it.
+    pub fn voted_gender(&self, word: &str) -> Gender {
+        vote(self.votes.get(&key(word)))
+    }
+
+    fn add(&mut self, full: &str, gender: Gender) -> usize {
+        if let Some(&id) = self.by_name.get(full) {
+            if self.entities[id].gender == Gender::Unknown {
+                self.entities[id].gender = gender;
+            }
+            return id;
+        }
+        let id = self.entities.len();
+        self.entities.push(Entity {
+            name: full.to_string(),
+            gender,
+            roles: Vec::new(),
+            mentions: Vec::new(),
+            person: false,
+            common: false,
+        });
+        self.by_name.insert(full.to_string(), id);
+        let words: Vec<&str> = full.split(' ').collect();
+        if let (Some(first), Some(last)) = (words.first(), words.last()) {
+            self.by_last.entry(key(last)).or_default().push(id);
+            self.by_first.entry(key(first)).or_default().push(id);
+        }
+        id
+    }
+
+    /// The entity among `ids` named most recently before token `at`, else the first named after it.
+    fn nearest(&self, ids: &[usize], at: usize) -> Option<usize> {
+        let before = ids
+            .iter()
+            .filter_map(|&id| {
+                let m = &self.entities[id].mentions;
+                let k = m.partition_point(|&t| t < at);
+                k.checked_sub(1).map(|k| (m[k], id))
+            })
+            .max();
+        before.map(|(_, id)| id).or_else(|| {
+            ids.iter()
+                .filter_map(|&id| self.entities[id].mentions.first().map(|&t| (t, id)))
+                .min()
+                .map(|(_, id)| id)
+        })
+    }
+
+    /// The full name a one-word name stands for.
+    pub fn by_surname(&self, word: &str, at: usize) -> Option<usize> {
+        self.by_last
+            .get(&key(word))
+            .and_then(|ids| self.nearest(ids, at))
+    }
+
+    /// The full name a one-word name of a known gender stands for ("Mr. Khan" is not "Ghazala Khan").
+    fn by_surname_gendered(&self, word: &str, at: usize, gender: Gender) -> Option<usize> {
+        let ids: Vec<usize> = self
+            .by_last
+            .get(&key(word))?
+            .iter()
+            .copied()
+            .filter(|&id| gender == Gender::Unknown || self.entities[id].gender != opposite(gender))
+            .collect();
+        // a person ("Donald Trump") before anything else sharing the word ("Trump Train")
+        let gendered: Vec<usize> = ids
+            .iter()
+            .copied()
+            .filter(|&id| self.entities[id].gender != Gender::Unknown && self.entities[id].person)
+            .collect();
+        let people: Vec<usize> = ids
+            .iter()
+            .copied()
+            .filter(|&id| self.entities[id].person)
+            .collect();
+        self.nearest(&gendered, at)
+            .or_else(|| self.nearest(&people, at))
+            .or_else(|| self.nearest(&ids, at))
+    }
+
+    fn by_first_name(&self, word: &str, at: usize) -> Option<usize> {
+        self.by_first
+            .get(&key(word))
+            .and_then(|ids| self.nearest(ids, at))
+    }
+}
+
+fn opposite(g: Gender) -> Gender {
+    match g {
+        Gender::Male => Gender::Female,
+        Gender::Female => Gender::Male,
+        Gender::Unknown => Gender::Unknown,
+    }
+}
+
+/// Gender carried by a role word: "spokeswoman", "congressman".
+fn role_gender(role: &str) -> Gender {
+    let words = role.split(|c: char| !c.is_alphanumeric());
+    let mut g = Gender::Unknown;
+    for w in words {
+        let w = w.to_lowercase();
+        if w.ends_with("woman")
+            || matches!(
+                w.as_str(),
+                "actress"
+                    | "mother"
+                    | "wife"
+                    | "daughter"
+                    | "sister"
+                    | "queen"
+                    | "princess"
+                    | "grandmother"
+            )
+        {
+            g = Gender::Female;
+        } else if (w.ends_with("man") && w != "human")
+            || matches!(
+                w.as_str(),
+                "actor"
+                    | "father"
+                    | "husband"
+                    | "son"
+                    | "brother"
+                    | "king"
+                    | "prince"
+                    | "grandfather"
+            )
+        {
+            g = Gender::Male;
+        }
+    }
+    g
+}
+
+/// A run that reads as a headline or page furniture rather than a name: more than three name
+/// words ("Bush Hits Marco Rubio"), or a word with capitals run together ("FlagShareLike").
+fn headline_like(name: &str) -> bool {
+    let core = name
+        .split(' ')
+        .filter(|w| {
+            let w = w.trim_end_matches('.');
+            w.chars().count() > 1 && !matches!(w, "Jr" | "Sr" | "II" | "III" | "IV")
+        })
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .count();
+    let jammed = name.split(' ').any(|w| {
+        w.chars().filter(|c| c.is_uppercase()).count() > 2 && w.chars().any(|c| c.is_lowercase())
+    });
+    core > 3 || jammed
+}
+
+fn vote(v: Option<&(u32, u32)>) -> Gender {
+    match v {
+        Some(&(m, f)) if m > 0 && m >= 2 * f => Gender::Male,
+        Some(&(m, f)) if f > 0 && f >= 2 * m => Gender::Female,
+        _ => Gender::Unknown,
+    }
+}
+
+/// Pronoun votes for the name ending before token `from`: the first third-person singular
+/// pronoun up to the end of the next sentence (outside quotes) counts once, and a "he" or
+/// "she" opening the next sentence counts twice ("Lund met the press. She said …").
+fn following_pronouns(doc: &Doc, quotes: &Quotes, from: usize) -> (u32, u32) {
+    let gender = |w: &str| match w {
+        "he" | "him" | "his" | "himself" => Some(Gender::Male),
+        "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+        _ => None,
+    };
+    let mut votes = (0, 0);
+    let mut add = |g: Gender, n: u32| match g {
+        Gender::Male => votes.0 += n,
+        _ => votes.1 += n,
+    };
+    let sent = doc.sentence(from.saturating_sub(1));
+    let limit = doc.sentence(sent.end + 1).end.max(sent.end).min(from + 60);
+    if let Some(g) = (from..limit)
+        .filter(|&j| !quotes.inside(j))
+        .find_map(|j| doc.word(j).and_then(gender))
+    {
+        add(g, 1);
+    }
+    let mut j = sent.end;
+    while j < doc.len() && (doc.is_para(j) || doc.punct(j).is_some()) {
+        j += 1;
+    }
+    if !quotes.inside(j)
+        && let Some(g) = doc
+            .word(j)
+            .filter(|w| matches!(*w, "he" | "she"))
+            .and_then(gender)
+    {
+        add(g, 2);
+    }
+    votes
+}
+
+/// ", a political analyst," / ", the White House press secretary." after a name.
+fn appositive(doc: &Doc, after: usize) -> Option<String> {
+    if !doc.is_punct(after, ',') {
+        return None;
+    }
+    let a = after + 1;
+    if !doc.word(a).is_some_and(|w| matches!(w, "a" | "an" | "the")) {
+        return None;
+    }
+    let limit = (a + 9).min(doc.sentence(a).end);
+    let end = (a..limit).find(|&j| {
+        doc.punct(j)
+            .is_some_and(|c| matches!(c, ',' | '.' | ';' | ')'))
+            || doc
+                .word(j)
+                .is_some_and(|w| matches!(w, "who" | "which" | "and"))
+    })?;
+    let head = (a + 1..end).rev().find(|&j| doc.word(j).is_some())?;
+    names::is_role_head(doc.low(head)).then(|| names::phrase(doc, a + 1..end))
+}
+
+/// A resolved speaker kept for pronoun resolution.
+#[derive(Debug, Clone)]
+struct Candidate {
+    at: usize,
+    speaker: Speaker,
+    gender: Gender,
+    entity: Option<usize>,
+}
+
+/// Resolves mentions in reading order.
+pub(crate) struct Resolver<'a> {
+    doc: &'a Doc<'a>,
+    reg: Registry,
+    known: Vec<String>,
+    history: Vec<Candidate>,
+}
+
+/// Metadata names worth using: capitalised, not a pronoun, at least two letters.
+fn usable_known(known: &[String]) -> Vec<String> {
+    known
+        .iter()
+        .map(|k| k.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|k| {
+            k.chars().count() >= 2
+                && k.chars().next().is_some_and(|c| c.is_uppercase())
+                && names::pronoun(&k.to_lowercase()).is_none()
+        })
+        .collect()
+}
+
+impl<'a> Resolver<'a> {
+    pub fn new(doc: &'a Doc<'a>, reg: Registry, known: &[String]) -> Self {
+        Resolver {
+            doc,
+            reg,
+            known: usable_known(known),
+            history: Vec::new(),
+        }
+    }
+
+    /// Resolves `m`, named at token `at`; `remember` keeps the speaker for later pronouns.
+    pub fn resolve(
+        &mut self,
+        m: &Mention,
+        at: usize,
+        remember: bool,
+    ) -> (Option<Speaker>, ResolvedBy) {
+        let (found, by) = self.lookup(m, at);
+        if let (Some((speaker, gender, entity)), true) = (&found, remember)
+            && self.plausible_person(speaker, *gender, *entity)
+        {
+            self.history.push(Candidate {
+                at,
+                speaker: speaker.clone(),
+                gender: *gender,
+                entity: *entity,
+            });
+        }
+        (found.map(|f| f.0), by)
+    }
+
+    fn lookup(
+        &mut self,
+        m: &Mention,
+        at: usize,
+    ) -> (Option<(Speaker, Gender, Option<usize>)>, ResolvedBy) {
+        match &m.what {
+            What::Name { run } => self.name(run.clone(), m.role.clone(), at),
+            What::Pronoun(p) => (self.pronoun(*p, at), ResolvedBy::Pronoun),
+            What::Description { head } => (self.description(head, at), ResolvedBy::Description),
+            What::Proxy { owner, head } => {
+                let owner = names::normalise(self.doc, owner.clone()).map(|n| n.full);
+                let speaker = owner.map(|o| {
+                    let name = match head.as_str() {
+                        "campaign" | "camp" | "team" | "staff" | "aides" | "advisers"
+                        | "officials" | "spokesmen" => format!("{o} campaign"),
+                        // "Lund's letter argues": the owner speaks
+                        "letter" | "statement" | "statements" | "tweet" | "tweets" | "post"
+                        | "memo" | "email" | "emails" | "book" | "article" | "editorial"
+                        | "op-ed" | "ad" | "ads" | "website" | "site" | "video" | "speech"
+                        | "remarks" | "comments" | "interview" => o,
+                        _ => format!("{o} {head}"),
+                    };
+                    (Speaker { name, role: None }, Gender::Unknown, None)
+                });
+                (speaker, ResolvedBy::Description)
+            }
+            What::Generic => (None, ResolvedBy::Description),
+        }
+    }
+
+    fn name(
+        &mut self,
+        run: std::ops::Range<usize>,
+        role: Option<String>,
+        at: usize,
+    ) -> (Option<(Speaker, Gender, Option<usize>)>, ResolvedBy) {
+        let Some(n) = names::normalise(self.doc, run.clone()) else {
+            return (None, ResolvedBy::Name);
+        };
+        // "former" + "Pennsylvania Gov." → "former Pennsylvania Gov."
+        let role = match (role, n.title.clone()) {
+            (Some(r), Some(t)) => Some(format!("{r} {t}")),
+            (r, t) => r.or(t),
+        };
+        if n.words >= 2 {
+            let id = self.reg.by_name.get(&n.full).copied();
+            let gender = id.map_or(n.gender, |id| self.reg.entities[id].gender);
+            let role = role.or_else(|| id.and_then(|id| self.entity_role(id)));
+            return (
+                Some((Speaker { name: n.full, role }, gender, id)),
+                ResolvedBy::Name,
+            );
+        }
+        let word = n.full.as_str();
+        if names::is_cap_stop(&word.to_lowercase()) {
+            return (None, ResolvedBy::Name);
+        }
+        let found = self
+            .reg
+            .by_surname_gendered(word, at, n.gender)
+            .filter(|&id| !n.titled || self.reg.entities[id].person);
+        if let Some(id) = found {
+            let e = &self.reg.entities[id];
+            let gender = if e.gender == Gender::Unknown {
+                n.gender
+            } else {
+                e.gender
+            };
+            let role = role.or_else(|| self.entity_role(id));
+            let speaker = Speaker {
+                name: e.name.clone(),
+                role,
+            };
+            return (Some((speaker, gender, Some(id))), ResolvedBy::Surname);
+        }
+        if let Some(k) = self
+            .known
+            .iter()
+            .find(|k| k.rsplit(' ').next().is_some_and(|l| l == word) && k.contains(' '))
+        {
+            let speaker = Speaker {
+                name: k.clone(),
+                role,
+            };
+            return (Some((speaker, n.gender, None)), ResolvedBy::Metadata);
+        }
+        if let Some(id) = self.reg.by_first_name(word, at) {
+            let e = &self.reg.entities[id];
+            let role = role.or_else(|| self.entity_role(id));
+            let speaker = Speaker {
+                name: e.name.clone(),
+                role,
+            };
+            return (Some((speaker, e.gender, Some(id))), ResolvedBy::Name);
+        }
+        let gender = match n.gender {
+            Gender::Unknown => self.reg.voted_gender(word),
+            g => g,
+        };
+        let speaker = Speaker {
+            name: n.full.clone(),
+            role,
+        };
+        (Some((speaker, gender, None)), ResolvedBy::Name)
+    }
+
+    /// A speaker a later "he" or "she" may refer to: a known gender, a person in the registry,
+    /// or a name that is neither an organisation nor a common word.
+    fn plausible_person(&self, speaker: &Speaker, gender: Gender, entity: Option<usize>) -> bool {
+        if gender != Gender::Unknown {
+            return true;
+        }
+        if let Some(id) = entity {
+            return self.reg.entities[id].person || !self.reg.entities[id].common;
+        }
+        let words: Vec<&str> = speaker.name.split(' ').collect();
+        let last = words.last().map_or(String::new(), |w| w.to_lowercase());
+        words.len() <= 3
+            && !names::is_org_word(&last)
+            && !words
+                .iter()
+                .all(|w| self.doc.is_lowercase_word(&w.to_lowercase()))
+            && !speaker.name.chars().all(|c| !c.is_lowercase())
+            && !speaker.name.ends_with(" campaign")
+    }
+
+    fn entity_role(&self, id: usize) -> Option<String> {
+        self.reg
+            .entities
+            .get(id)
+            .and_then(|e| e.roles.first().cloned())
+    }
+
+    fn pronoun(&mut self, p: Pron, at: usize) -> Option<(Speaker, Gender, Option<usize>)> {
+        let want = match p {
+            Pron::He => Gender::Male,
+            Pron::She => Gender::Female,
+            _ => return None,
+        };
+        let pick = self.recent(at, want)?;
+        if let Some(id) = pick.entity
+            && self.reg.entities[id].gender == Gender::Unknown
+        {
+            self.reg.entities[id].gender = want;
+        }
+        Some((pick.speaker, want, pick.entity))
+    }
+
+    /// The most recent person before token `at` who fits `want` (Unknown fits anyone): the last
+    /// speaker, or a later sentence subject. A candidate of unknown gender counts only close by.
+    fn recent(&self, at: usize, want: Gender) -> Option<Candidate> {
+        let fits = |g: Gender| g == want || g == Gender::Unknown || want == Gender::Unknown;
+        let reg = &self.reg;
+        let spoken = self
+            .history
+            .iter()
+            .rev()
+            .take(PRONOUN_LOOKBACK)
+            .find(|c| c.at < at && fits(c.gender))
+            .cloned();
+        let k = reg.subjects.partition_point(|&(t, _)| t < at);
+        let subject = reg.subjects[..k]
+            .iter()
+            .rev()
+            .take(PRONOUN_LOOKBACK)
+            .find(|&&(_, id)| reg.entities[id].person && fits(reg.entities[id].gender))
+            .map(|&(t, id)| Candidate {
+                at: t,
+                speaker: Speaker {
+                    name: reg.entities[id].name.clone(),
+                    role: self.entity_role(id),
+                },
+                gender: reg.entities[id].gender,
+                entity: Some(id),
+            });
+        let pick = match (spoken, subject) {
+            (Some(c), Some(s)) => {
+                if s.at > c.at && c.entity != s.entity {
+                    s
+                } else {
+                    c
+                }
+            }
+            (c, s) => c.or(s)?,
+        };
+        let here = self.doc.toks.get(at).map_or(0, |t| t.para);
+        let there = self.doc.toks.get(pick.at).map_or(0, |t| t.para);
+        let unsure = pick.gender == Gender::Unknown || want == Gender::Unknown;
+        if unsure && here.saturating_sub(there) > UNKNOWN_GENDER_REACH {
+            return None;
+        }
+        if here.saturating_sub(there) > PRONOUN_REACH {
+            return None;
+        }
+        Some(pick)
+    }
+
+    fn description(&self, head: &str, at: usize) -> Option<(Speaker, Gender, Option<usize>)> {
+        let own = [head];
+        let wanted: &[&str] = match head {
+            "head of state" => &[
+                "president",
+                "king",
+                "queen",
+                "emir",
+                "sultan",
+                "monarch",
+                "head of state",
+            ],
+            "senator" => &["senator", "sen"],
+            "lawmaker" => &[
+                "senator",
+                "sen",
+                "rep",
+                "representative",
+                "congressman",
+                "congresswoman",
+                "lawmaker",
+            ],
+            "congressman" | "congresswoman" => {
+                &["rep", "representative", "congressman", "congresswoman"]
+            }
+            "governor" => &["gov", "governor"],
+            "spokesman" | "spokeswoman" | "spokesperson" => {
+                &["spokesman", "spokeswoman", "spokesperson"]
+            }
+            "candidate" | "nominee" | "front-runner" | "frontrunner" | "hopeful" => &[
+                "candidate",
+                "nominee",
+                "front-runner",
+                "frontrunner",
+                "hopeful",
+            ],
+            "adviser" | "advisor" => &["adviser", "advisor"],
+            _ => &own,
+        };
+        let fits = |r: &str| {
+            let r = r.to_lowercase();
+            wanted.iter().any(|w| {
+                if w.contains(' ') {
+                    r.contains(*w)
+                } else {
+                    // "president" is not "vice president"
+                    let words: Vec<&str> = r
+                        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                        .collect();
+                    words
+                        .iter()
+                        .enumerate()
+                        .any(|(i, x)| x == w && !(i > 0 && words[i - 1] == "vice"))
+                }
+            })
+        };
+        // per wanted word, the latest mention before `at` of an entity whose role fits
+        let mut best: Option<(usize, usize)> = None;
+        for w in wanted {
+            let Some(list) = self.reg.by_role_word.get(w.split(' ').next().unwrap_or(w)) else {
+                continue;
+            };
+            let k = list.partition_point(|&(t, _)| t < at);
+            let found = list[..k]
+                .iter()
+                .rev()
+                .take(DESCRIPTION_LOOKBACK)
+                .find(|&&(_, id)| self.reg.entities[id].roles.iter().any(|r| fits(r)));
+            if let Some(&(t, id)) = found
+                && best.is_none_or(|(bt, _)| t > bt)
+            {
+                best = Some((t, id));
+            }
+        }
+        let (_, id) = best?;
+        let e = &self.reg.entities[id];
+        let speaker = Speaker {
+            name: e.name.clone(),
+            role: self.entity_role(id),
+        };
+        Some((speaker, e.gender, Some(id)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolve_at(text: &str, cue: &str, known: &[String]) -> Option<(String, ResolvedBy)> {
+        let doc = Doc::new(text);
+        let quotes = Quotes::find(&doc);
+        let reg = Registry::build(&doc, &quotes);
+        let mut r = Resolver::new(&doc, reg, known);
+        let mut out = None;
+        for v in 0..doc.len() {
+            if doc.text(v) != cue {
+                continue;
+            }
+            if let Some(m) = subject::of_cue(&doc, &quotes, v..v + 1) {
+                let (s, by) = r.resolve(&m, m.toks.start, true);
+                out = s.map(|s| (s.name, by));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_surname_resolves_to_the_full_name() {
+        let text = "Pia Lind arrived. Lind said it rained.";
+        assert_eq!(
+            resolve_at(text, "said", &[]),
+            Some(("Pia Lind".into(), ResolvedBy::Surname))
+        );
+    }
+
+    #[test]
+    fn a_titled_surname_resolves_to_the_full_name() {
+        let text = "Ola Berg arrived. Mr. Berg said it rained.";
+        assert_eq!(
+            resolve_at(text, "said", &[]),
+            Some(("Ola Berg".into(), ResolvedBy::Surname))
+        );
+    }
+
+    #[test]
+    fn a_surname_without_a_full_name_uses_metadata() {
+        let known = vec!["he".to_string(), "Pia Lind".to_string()];
+        let text = "Lind said it rained.";
+        assert_eq!(
+            resolve_at(text, "said", &known),
+            Some(("Pia Lind".into(), ResolvedBy::Metadata))
+        );
+    }
+
+    #[test]
+    fn she_skips_a_man_named_by_title() {
+        let text = "Mrs. Kari Holm met Mr. Ola Berg. Berg said the sea rose. She said it fell.";
+        let doc = Doc::new(text);
+        let quotes = Quotes::find(&doc);
+        let reg = Registry::build(&doc, &quotes);
+        let mut r = Resolver::new(&doc, reg, &[]);
+        let mut names = Vec::new();
+        for v in 0..doc.len() {
+            if doc.text(v) == "said"
+                && let Some(m) = subject::of_cue(&doc, &quotes, v..v + 1)
+            {
+                names.push(r.resolve(&m, m.toks.start, true).0.map(|s| s.name));
+            }
+        }
+        assert_eq!(
+            names,
+            [Some("Ola Berg".to_string()), Some("Kari Holm".to_string())]
+        );
+    }
+
+    #[test]
+    fn head_of_state_maps_to_a_president() {
+        let text = "President Ola Berg spoke, and analyst Pia Lind listened. The head of state said it rained.";
+        assert_eq!(
+            resolve_at(text, "said", &[]),
+            Some(("Ola Berg".into(), ResolvedBy::Description))
+        );
+    }
+
+    #[test]
+    fn the_analyst_maps_to_the_person_called_analyst() {
+        let text =
+            "Political analyst Pia Lind spoke to Mayor Ola Berg. The analyst said it rained.";
+        assert_eq!(
+            resolve_at(text, "said", &[]),
+            Some(("Pia Lind".into(), ResolvedBy::Description))
+        );
+    }
+
+    #[test]
+    fn an_unknown_description_stays_unresolved() {
+        let text = "Pia Lind spoke. The plumber said it rained.";
+        assert_eq!(resolve_at(text, "said", &[]), None);
+    }
+}

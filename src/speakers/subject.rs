@@ -1,0 +1,634 @@
+//! Finds the noun phrase that names the speaker of a cue: before it ("Lund said"), after it ("said Lund"), or the sentence subject.
+
+use std::ops::Range;
+
+use super::cues;
+use super::names::{self, Mention, Pron, What};
+use super::quotes::Quotes;
+use super::text::{Doc, Kind};
+
+/// Tokens a participle ("…, adding") looks back for the cue whose speaker it shares.
+const MAX_PARTICIPLE_REACH: usize = 40;
+
+/// Longest noun phrase scanned, in tokens.
+const MAX_NP: usize = 14;
+
+/// Prepositions that may sit inside a speaker phrase ("spokesman for", "head of").
+fn is_np_preposition(w: &str) -> bool {
+    matches!(w, "of" | "for" | "to" | "at" | "with")
+}
+
+/// A lower-case word that is not a function word, verb or pronoun: it may modify a role head.
+fn is_modifier(w: &str) -> bool {
+    !names::is_role_head(w)
+        && names::pronoun(w).is_none()
+        && !names::is_determiner(w)
+        && !is_np_preposition(w)
+        && cues::verb(w).is_none()
+        && !names::is_aux_or_adverb(w)
+        && !matches!(
+            w,
+            "and"
+                | "or"
+                | "but"
+                | "that"
+                | "which"
+                | "who"
+                | "is"
+                | "was"
+                | "are"
+                | "were"
+                | "be"
+                | "been"
+                | "to"
+                | "in"
+                | "on"
+                | "by"
+                | "from"
+                | "as"
+                | "than"
+                | "not"
+                | "if"
+                | "when"
+                | "while"
+                | "because"
+                | "so"
+                | "it"
+                | "this"
+                | "there"
+                | "into"
+                | "about"
+                | "after"
+                | "before"
+                | "during"
+                | "since"
+                | "what"
+                | "how"
+                | "why"
+                | "where"
+                | "all"
+                | "over"
+                | "under"
+                | "out"
+                | "up"
+                | "down"
+                | "off"
+                | "no"
+                | "yes"
+                | "only"
+                | "even"
+                | "like"
+                | "against"
+                | "through"
+                | "whether"
+                | "these"
+                | "those"
+                | "them"
+                | "him"
+                | "us"
+                | "me"
+                | "very"
+                | "more"
+                | "most"
+        )
+}
+
+fn is_head(w: &str) -> bool {
+    names::is_role_head(w) || matches!(w, "campaign" | "camp" | "officials" | "spokesmen")
+}
+
+/// The speaker phrase ending right before token `end` (exclusive), not reaching before `floor`.
+pub(crate) fn backward(doc: &Doc, end: usize, floor: usize) -> Option<Mention> {
+    if end == 0 || end <= floor {
+        return None;
+    }
+    let k = end - 1;
+    if let Some(p) = doc.word(k).and_then(names::pronoun) {
+        if p == Pron::Relative {
+            // "Lund, who said" names Lund; "Lund, the party's chair, who said" too
+            if k > floor && doc.is_punct(k - 1, ',') {
+                let mut end = k - 1;
+                let mut first = None;
+                for _ in 0..3 {
+                    let Some(m) = backward(doc, end, floor) else {
+                        break;
+                    };
+                    let person =
+                        matches!(&m.what, What::Name { run } if !names::is_org_run(doc, run));
+                    if person {
+                        return Some(m);
+                    }
+                    let s = m.toks.start;
+                    first.get_or_insert(m);
+                    if s == floor || !doc.is_punct(s - 1, ',') {
+                        break;
+                    }
+                    end = s - 1;
+                }
+                return first;
+            }
+            if k > floor && doc.is_cap(k - 1) {
+                return backward(doc, k, floor);
+            }
+            return None;
+        }
+        // only a nominative pronoun is a subject ("only to have her ask" is not)
+        if !matches!(
+            doc.low(k),
+            "he" | "she" | "they" | "i" | "we" | "you" | "it"
+        ) {
+            return None;
+        }
+        return Some(Mention {
+            toks: k..end,
+            what: What::Pronoun(p),
+            role: None,
+        });
+    }
+    let mut s = end;
+    let mut saw_head = false;
+    let mut modifiers = 0;
+    while s > floor && end - s < MAX_NP {
+        let t = s - 1;
+        match doc.toks[t].kind {
+            Kind::Word => {
+                let w = doc.low(t);
+                if doc.is_cap(t) {
+                    if names::is_cap_stop(w) && !names::is_title(w) {
+                        if matches!(w, "the" | "a" | "an") {
+                            s = t;
+                        }
+                        break;
+                    }
+                    s = t;
+                } else if names::is_determiner(w) {
+                    // "that Trump believes": a conjunction, not a determiner, before a name
+                    if matches!(w, "that" | "this") && doc.is_cap(s) {
+                        break;
+                    }
+                    s = t;
+                    if t > floor && doc.is_word(t - 1, "of") {
+                        continue;
+                    }
+                    break;
+                } else if s == end
+                    && t >= floor + 2
+                    && doc.is_word(t - 1, "of")
+                    && doc.word(t - 2).is_some_and(names::is_role_head)
+                {
+                    // "the head of state said"
+                    s = t;
+                } else if is_np_preposition(w) {
+                    if s == end {
+                        break;
+                    }
+                    s = t;
+                } else if w == "and" && s < end && doc.is_cap(s) && t > floor && doc.is_cap(t - 1) {
+                    s = t;
+                } else if is_head(w) || names::is_role_head(w.trim_end_matches('s')) {
+                    s = t;
+                    saw_head = true;
+                } else if saw_head && modifiers < 3 && is_modifier(w) {
+                    s = t;
+                    modifiers += 1;
+                } else {
+                    break;
+                }
+            }
+            Kind::Punct('.') if t > floor && doc.glued_left(t) && doc.is_cap(t - 1) => s = t,
+            Kind::Punct(')') => {
+                let open = (t.saturating_sub(10).max(floor)..t)
+                    .rev()
+                    .find(|&j| doc.is_punct(j, '('));
+                match open {
+                    Some(o) => s = o,
+                    None => break,
+                }
+            }
+            Kind::Punct('-' | '&') if s < end => s = t,
+            _ => break,
+        }
+    }
+    while s < end && doc.word(s).is_some_and(is_np_preposition) {
+        s += 1;
+    }
+    if s >= end {
+        return None;
+    }
+    if s > floor + 2 && doc.is_punct(s - 1, ',') && doc.is_cap(s) {
+        // "Pia Lind of Columbia, South Carolina, says": skip the place back to the person
+        let c = s - 1;
+        if let Some(p) = (c.saturating_sub(4).max(floor)..c).rev().find(|&j| {
+            doc.word(j)
+                .is_some_and(|w| matches!(w, "of" | "from" | "in"))
+        }) && let Some(m) = backward(doc, p, floor)
+            && matches!(&m.what, What::Name { run } if !names::is_org_run(doc, run))
+        {
+            return Some(m);
+        }
+    }
+    if s > floor && doc.is_word(s - 1, "of") {
+        // "8 percent of Democrats said", "members of Congress said": the head is a quantity
+        return Some(Mention {
+            toks: s..end,
+            what: What::Generic,
+            role: None,
+        });
+    }
+    names::analyse(doc, s, end)
+}
+
+/// The speaker phrase starting at token `a`, not reaching `limit`: the mention and where it ends.
+pub(crate) fn forward(doc: &Doc, a: usize, limit: usize) -> Option<(Mention, usize)> {
+    let limit = limit.min(doc.len());
+    if a >= limit {
+        return None;
+    }
+    if let Some(p) = doc.word(a).and_then(names::pronoun) {
+        let alone = doc.word(a + 1).is_none_or(|_| doc.is_para(a + 1));
+        if matches!(
+            doc.low(a),
+            "he" | "she" | "they" | "i" | "we" | "him" | "them"
+        ) || (doc.low(a) == "her" && alone)
+        {
+            let m = Mention {
+                toks: a..a + 1,
+                what: What::Pronoun(p),
+                role: None,
+            };
+            return Some((m, a + 1));
+        }
+        if !matches!(doc.low(a), "his" | "her" | "their") {
+            return None;
+        }
+    }
+    let mut e = a;
+    while e < limit && e - a < MAX_NP {
+        match doc.toks[e].kind {
+            Kind::Word => {
+                let w = doc.low(e);
+                if doc.is_cap(e) {
+                    if names::is_cap_stop(w)
+                        && !names::is_title(w)
+                        && !matches!(w, "the" | "a" | "an")
+                    {
+                        break;
+                    }
+                } else if names::is_determiner(w) {
+                    let after_prep = e > a && doc.word(e - 1).is_some_and(is_np_preposition);
+                    if (e != a && !after_prep) || matches!(w, "that" | "this") {
+                        break;
+                    }
+                } else if is_np_preposition(w) {
+                    if e == a {
+                        break;
+                    }
+                } else if !lower_word_continues(doc, e, a, limit) {
+                    break;
+                }
+                e += 1;
+            }
+            Kind::Punct('.')
+                if e > a
+                    && doc.glued_left(e)
+                    && doc.is_cap(e - 1)
+                    && names::is_short_word(doc, e - 1) =>
+            {
+                e += 1;
+            }
+            Kind::Punct('(') => match (e..(e + 10).min(limit)).find(|&j| doc.is_punct(j, ')')) {
+                Some(c) => e = c + 1,
+                None => break,
+            },
+            Kind::Punct('-' | '&') if e > a => e += 1,
+            _ => break,
+        }
+    }
+    // drop trailing words that cannot end a speaker phrase
+    while e > a {
+        let t = e - 1;
+        let keep = match doc.toks[t].kind {
+            Kind::Word => {
+                let w = doc.low(t);
+                doc.is_cap(t) || is_head(w) || names::is_role_head(w.trim_end_matches('s'))
+            }
+            Kind::Punct(c) => c == ')' || c == '.',
+            _ => false,
+        };
+        if keep {
+            break;
+        }
+        e -= 1;
+    }
+    if e <= a {
+        return None;
+    }
+    names::analyse(doc, a, e).map(|m| (m, e))
+}
+
+/// The lower-case word at `e` belongs to a speaker phrase that started at `a`: "and" between
+/// two names, a role head ("spokesman"), a modifier before one ("senior"), or the role word
+/// right before a name ("Concord resident Pia Lind").
+fn lower_word_continues(doc: &Doc, e: usize, a: usize, limit: usize) -> bool {
+    let w = doc.low(e);
+    let name_next = e + 1 < limit && doc.is_cap(e + 1) && !names::is_cap_stop(doc.low(e + 1));
+    (w == "and" && e > a && doc.is_cap(e - 1) && name_next)
+        || is_head(w)
+        || names::is_role_head(w.trim_end_matches('s'))
+        || (is_modifier(w) && head_follows(doc, e, limit))
+        || (names::is_noun_like(w) && name_next)
+}
+
+/// A role head follows `e` within three lower-case words.
+fn head_follows(doc: &Doc, e: usize, limit: usize) -> bool {
+    for j in e + 1..(e + 5).min(limit) {
+        match doc.word(j) {
+            Some(w) if !doc.is_cap(j) && is_head(w) => return true,
+            Some(w) if !doc.is_cap(j) && (is_modifier(w) || w == "of") => continue,
+            // "master of ceremonies Pia Lind"
+            Some(w) if doc.is_cap(j) && !names::is_cap_stop(w) => return j > e + 1,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// The subject of the sentence starting at `start` and where it ends, when it ends before `before`.
+/// A quote opening the sentence is skipped ("“…,” Lund said, adding"), and so is an opening
+/// phrase closed by a comma ("In an interview, Lund said").
+pub(crate) fn subject_span(
+    doc: &Doc,
+    quotes: &Quotes,
+    start: usize,
+    before: usize,
+) -> Option<(Mention, usize)> {
+    let mut a = start;
+    if doc.quote(a).is_some()
+        && let Some(q) = quotes.around(a).and_then(|k| quotes.list.get(k))
+    {
+        a = q.last + 1;
+    }
+    // skip an opening conjunction or bracket: "But Lund, ...", "(Lund's aide"
+    while a < before
+        && (doc.punct(a).is_some()
+            || doc.quote(a).is_some()
+            || doc.word(a).is_some_and(|w| {
+                matches!(
+                    w,
+                    "but" | "and" | "still" | "yet" | "so" | "meanwhile" | "even" | "then"
+                )
+            }))
+    {
+        a += 1;
+    }
+    let intro = |w: &str| {
+        (names::is_cap_stop(w) && !matches!(w, "the" | "a" | "an") && names::pronoun(w).is_none() && !names::is_title(w))
+            // "Walking into the room, …", "Initially, …" (but not "Ted Cruz")
+            || ((w.ends_with("ing") || w.ends_with("ly") || w.ends_with("ed"))
+                && (doc.is_lowercase_word(w) || w.len() >= 6)
+                && names::first_name_gender(w) == names::Gender::Unknown)
+    };
+    // a dateline: "WASHINGTON (AP) — …"
+    if doc.word(a).is_some()
+        && doc.text(a).chars().count() > 2
+        && doc.text(a).chars().all(|c| !c.is_lowercase())
+        && let Some(dash) = (a..before.min(a + 8))
+            .find(|&j| matches!(doc.punct(j), Some('—' | '–' | '-')) && !doc.glued_left(j))
+    {
+        a = dash + 1;
+    }
+    if doc.is_word(a, "as") && doc.is_cap(a + 1) && !names::is_cap_stop(doc.low(a + 1)) {
+        // "As Lund put it, …"
+        a += 1;
+    }
+    if doc.is_cap(a) && intro(doc.low(a)) {
+        // "In a statement on Monday, Lund said"
+        let comma = (a..before.min(a + 25)).find(|&j| doc.is_punct(j, ','))?;
+        a = comma + 1;
+    }
+    // an opening phrase in lower case ("But almost at once, Lund …") ends at its comma
+    for _ in 0..2 {
+        if let Some((m, e)) = forward(doc, a, before).filter(|(_, e)| *e < before) {
+            return Some((m, e));
+        }
+        let comma = (a..before.min(a + 15)).find(|&j| doc.is_punct(j, ','))?;
+        a = comma + 1;
+    }
+    None
+}
+
+/// The speaker of the cue covering tokens `cue`: the phrase before it, skipping adverbs
+/// ("Lund has also said"); after it when a comma precedes ("…, said Lund"); the name before an
+/// appositive ("Lund, a former aide, said"); the speaker of the previous cue for a participle
+/// ("Lund said, adding"); or the sentence subject ("Lund left, saying …", "and said").
+pub(crate) fn of_cue(doc: &Doc, quotes: &Quotes, cue: Range<usize>) -> Option<Mention> {
+    let v = cue.start;
+    let sent = doc.sentence(v);
+    let floor = sent.start;
+    let mut j = v;
+    while j > floor && doc.word(j - 1).is_some_and(names::is_aux_or_adverb) {
+        j -= 1;
+    }
+    // "Lund on Tuesday said"
+    if j >= floor + 2
+        && doc.is_word(j - 2, "on")
+        && doc.is_cap(j - 1)
+        && names::is_cap_stop(doc.low(j - 1))
+    {
+        j -= 2;
+    }
+    if j <= floor {
+        return None;
+    }
+    let k = j - 1;
+    let is_ing = doc.word(v).is_some_and(|w| w.ends_with("ing"));
+    let coordinated = doc.word(k).is_some_and(|w| matches!(w, "and" | "but"))
+        || (is_ing
+            && doc.word(k).is_some_and(|w| {
+                matches!(
+                    w,
+                    "by" | "while" | "after" | "before" | "when" | "in" | "without" | "upon" | "on"
+                )
+            }));
+    // the comma of "…,” adding" sits inside the quote
+    let comma =
+        doc.is_punct(k, ',') || (doc.quote(k).is_some() && k > 0 && doc.is_punct(k - 1, ','));
+    if is_ing
+        && (comma || coordinated)
+        && let Some(m) = previous_cue_subject(doc, quotes, v, floor)
+    {
+        return Some(m);
+    }
+    if comma {
+        let hearer = cues::verb(doc.low(v)).is_some_and(|verb| verb.hearer);
+        if !is_ing
+            && !hearer
+            && let Some((m, e)) = forward(doc, cue.end, sent.end)
+        {
+            let ends_clause = e >= sent.end
+                || doc
+                    .punct(e)
+                    .is_some_and(|c| matches!(c, ',' | '.' | ';' | ':' | '—' | '–' | '!' | '?'))
+                || doc.word(e).is_some_and(|w| {
+                    matches!(
+                        w,
+                        "in" | "on"
+                            | "at"
+                            | "during"
+                            | "after"
+                            | "before"
+                            | "last"
+                            | "this"
+                            | "earlier"
+                            | "later"
+                            | "recently"
+                            | "yesterday"
+                            | "today"
+                    )
+                });
+            if ends_clause && !matches!(m.what, What::Pronoun(_)) {
+                return Some(m);
+            }
+        }
+        let (m, e) = subject_span(doc, quotes, floor, k)?;
+        // an appositive closes with a comma; a participle follows a verb or an appositive
+        let ok = doc.is_punct(e, ',') || (is_ing && doc.word(e).is_some());
+        return ok.then_some(m);
+    }
+    if is_ing && k > floor && doc.is_cap(k) {
+        // "with Lund tweeting that …"
+        let m = backward(doc, j, floor)?;
+        if m.toks.start > floor && doc.is_word(m.toks.start - 1, "with") {
+            return Some(m);
+        }
+    }
+    if coordinated || is_ing {
+        let (m, e) = subject_span(doc, quotes, floor, k)?;
+        return doc.word(e).is_some().then_some(m);
+    }
+    backward(doc, j, floor)
+}
+
+/// For a participle ("…, adding"): the speaker of the nearest cue before it in the sentence,
+/// outside any quote that does not also hold the participle.
+fn previous_cue_subject(doc: &Doc, quotes: &Quotes, v: usize, floor: usize) -> Option<Mention> {
+    let here = quotes.around(v);
+    for p in (floor.max(v.saturating_sub(MAX_PARTICIPLE_REACH))..v).rev() {
+        if quotes.around(p) != here {
+            continue;
+        }
+        if let Some((verb, range)) = cues::cue_at(doc, p)
+            && range.end <= v
+            && !cues::is_according(&verb)
+            && verb.form != cues::Form::Ing
+        {
+            return of_cue(doc, quotes, range);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn subject_of(text: &str, cue: &str) -> Option<String> {
+        let doc = Doc::new(text);
+        let v = (0..doc.len()).find(|&i| doc.text(i) == cue)?;
+        let quotes = Quotes::find(&doc);
+        let m = of_cue(&doc, &quotes, v..v + 1)?;
+        Some(doc.body[m.bytes(&doc)].to_string())
+    }
+
+    #[test]
+    fn the_name_before_said_is_the_subject() {
+        assert_eq!(
+            subject_of("Then Pia Lind said it rained.", "said").as_deref(),
+            Some("Pia Lind")
+        );
+    }
+
+    #[test]
+    fn adverbs_between_subject_and_cue_are_skipped() {
+        assert_eq!(
+            subject_of("Lund has also said it rained.", "said").as_deref(),
+            Some("Lund")
+        );
+    }
+
+    #[test]
+    fn an_appositive_leads_back_to_the_name() {
+        let text = "Lund, a retired judge from the north, said it rained.";
+        assert_eq!(subject_of(text, "said").as_deref(), Some("Lund"));
+    }
+
+    #[test]
+    fn a_participle_takes_the_sentence_subject() {
+        let text = "Lund criticised the plan, saying it was late.";
+        assert_eq!(subject_of(text, "saying").as_deref(), Some("Lund"));
+    }
+
+    #[test]
+    fn a_verb_is_not_swallowed_into_a_name() {
+        let text = "Lund attacked Berg, saying it was late.";
+        assert_eq!(subject_of(text, "saying").as_deref(), Some("Lund"));
+    }
+
+    #[test]
+    fn a_participle_after_a_cue_takes_that_cue_s_speaker() {
+        let text = "Berg and Holm will meet, Lund said, adding that it would rain.";
+        assert_eq!(subject_of(text, "adding").as_deref(), Some("Lund"));
+    }
+
+    #[test]
+    fn a_participle_after_a_quote_takes_the_speaker_after_the_quote() {
+        let text = "“We won,” she said, adding, “We will win again.”";
+        assert_eq!(subject_of(text, "adding").as_deref(), Some("she"));
+    }
+
+    #[test]
+    fn an_opening_phrase_is_skipped_to_find_the_subject() {
+        let text = "In a long interview, Lund attacked Berg, saying it was late.";
+        assert_eq!(subject_of(text, "saying").as_deref(), Some("Lund"));
+    }
+
+    #[test]
+    fn a_described_speaker_is_found() {
+        let text = "Mentioning rain, the senior analyst noted that it fell.";
+        assert_eq!(
+            subject_of(text, "noted").as_deref(),
+            Some("the senior analyst")
+        );
+    }
+
+    #[test]
+    fn a_relative_pronoun_names_its_antecedent() {
+        let text = "They met Berg, who said it rained.";
+        assert_eq!(subject_of(text, "said").as_deref(), Some("Berg"));
+    }
+
+    #[test]
+    fn a_name_after_the_cue_is_found_forward() {
+        let doc = Doc::new("said Sen. Pia Lind (D-Ore.), adding more");
+        let (m, _) = forward(&doc, 1, doc.len()).unwrap_or_else(|| panic!("no phrase"));
+        assert_eq!(&doc.body[m.bytes(&doc)], "Sen. Pia Lind (D-Ore.)");
+    }
+
+    #[test]
+    fn two_names_joined_by_and_keep_the_last() {
+        let doc = Doc::new("Pia Lind and Ola Berg said it rained.");
+        let quotes = Quotes::find(&doc);
+        let m = of_cue(&doc, &quotes, 5..6);
+        let run = match m.map(|m| m.what) {
+            Some(What::Name { run }) => doc.body[doc.bytes(run)].to_string(),
+            _ => String::new(),
+        };
+        assert_eq!(run, "Ola Berg");
+    }
+
+    #[test]
+    fn a_day_after_the_cue_is_not_a_speaker() {
+        let doc = Doc::new("said Tuesday that");
+        assert!(forward(&doc, 1, doc.len()).is_none());
+    }
+}

@@ -1,0 +1,628 @@
+//! Tokens of a body (words, punctuation, double quote marks, paragraph breaks) with byte spans, sentences and paragraphs.
+//!
+//! Every later stage works on these tokens, never on raw byte positions it computed itself, so
+//! every range handed back to the caller falls on a char boundary. Single quotes and apostrophes
+//! never become quote tokens: inside a word they join it (`don’t`), a trailing `’s` is recorded as
+//! a possessive flag, and anything else is plain punctuation.
+
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
+
+/// A small, fast hasher for short word keys (FNV-1a over 8-byte chunks). Word lookups sit on
+/// the hot path and need no protection against adversarial collisions: a collision only costs
+/// a probe.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            h = (h ^ u64::from_le_bytes(buf))
+                .wrapping_mul(0x0000_0100_0000_01b3)
+                .rotate_left(23);
+        }
+        self.0 = h;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Hash maps and sets keyed by words.
+pub(crate) type WordMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<WordHasher>>;
+pub(crate) type WordSet<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
+
+/// A double quotation mark as typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mark {
+    /// `"`: opens or closes, decided by context.
+    Straight,
+    /// `“`, `„`, `«`.
+    Open,
+    /// `”`, `»`.
+    Close,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Word,
+    Punct(char),
+    Quote(Mark),
+    /// A run of white space holding at least one line break.
+    Para,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// The word starts with an upper-case letter.
+    pub cap: bool,
+    /// The word was followed by a possessive or contracted `’s` (not part of the span).
+    pub poss: bool,
+    /// Index into `Doc::sents` (a paragraph break carries the index of the sentence before it).
+    pub sent: u32,
+    /// Index into `Doc::paras` (same convention).
+    pub para: u32,
+}
+
+/// A tokenised body.
+pub(crate) struct Doc<'a> {
+    pub body: &'a str,
+    /// `body` with ASCII letters lower-cased: same byte offsets, so token spans index it too.
+    lower: String,
+    pub toks: Vec<Token>,
+    /// Token ranges of the sentences; paragraph-break tokens lie between them.
+    pub sents: Vec<Range<usize>>,
+    /// Token ranges of the paragraphs.
+    pub paras: Vec<Range<usize>>,
+    /// Words that occur written in lower case somewhere in the body.
+    lowercase_words: WordSet<&'a str>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(body: &'a str) -> Self {
+        let mut doc = Doc {
+            body,
+            lower: body.to_ascii_lowercase(),
+            toks: tokenize(body),
+            sents: Vec::new(),
+            paras: Vec::new(),
+            lowercase_words: WordSet::default(),
+        };
+        doc.split();
+        let mut words = WordSet::with_capacity_and_hasher(doc.toks.len() / 4, Default::default());
+        words.extend(
+            doc.toks
+                .iter()
+                .filter(|t| t.kind == Kind::Word && !t.cap)
+                .filter_map(|t| body.get(t.start..t.end))
+                .filter(|w| w.len() > 2 && w.starts_with(|c: char| c.is_ascii_lowercase())),
+        );
+        doc.lowercase_words = words;
+        doc
+    }
+
+    /// `w` (lower-cased) is written in lower case somewhere in the body.
+    pub fn is_lowercase_word(&self, w: &str) -> bool {
+        self.lowercase_words.contains(w)
+    }
+
+    /// The capitalised word at `i` opens its sentence and is written in lower case elsewhere in
+    /// the body, so it is a common word rather than a name ("Back in 1999, …").
+    pub fn common_word_at_sentence_start(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        if !t.cap || self.sentence(i).start != i {
+            return false;
+        }
+        self.lowercase_words.contains(self.low(i))
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// The token's text as written, or "" past the end.
+    pub fn text(&self, i: usize) -> &str {
+        self.toks
+            .get(i)
+            .and_then(|t| self.body.get(t.start..t.end))
+            .unwrap_or("")
+    }
+
+    /// The token's text with ASCII letters lower-cased, or "" past the end.
+    pub fn low(&self, i: usize) -> &str {
+        self.toks
+            .get(i)
+            .and_then(|t| self.lower.get(t.start..t.end))
+            .unwrap_or("")
+    }
+
+    /// The lower-cased word at `i`, or None when `i` is not a word.
+    pub fn word(&self, i: usize) -> Option<&str> {
+        match self.toks.get(i)?.kind {
+            Kind::Word => Some(self.low(i)),
+            _ => None,
+        }
+    }
+
+    pub fn is_word(&self, i: usize, w: &str) -> bool {
+        self.word(i) == Some(w)
+    }
+
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::Word && t.cap)
+    }
+
+    pub fn punct(&self, i: usize) -> Option<char> {
+        match self.toks.get(i)?.kind {
+            Kind::Punct(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    pub fn is_punct(&self, i: usize, c: char) -> bool {
+        self.punct(i) == Some(c)
+    }
+
+    pub fn quote(&self, i: usize) -> Option<Mark> {
+        match self.toks.get(i)?.kind {
+            Kind::Quote(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    pub fn is_para(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Para)
+    }
+
+    /// No white space between token `i` and the one before it.
+    pub fn glued_left(&self, i: usize) -> bool {
+        i > 0 && i < self.toks.len() && self.toks[i - 1].end == self.toks[i].start
+    }
+
+    /// Byte range from the start of token `a` to the end of token `b - 1` (empty when `a >= b`).
+    pub fn bytes(&self, toks: Range<usize>) -> Range<usize> {
+        match (self.toks.get(toks.start), toks.end.checked_sub(1)) {
+            (Some(first), Some(last)) if last >= toks.start && last < self.toks.len() => {
+                first.start..self.toks[last].end
+            }
+            (Some(first), _) => first.start..first.start,
+            _ => self.body.len()..self.body.len(),
+        }
+    }
+
+    /// Token range of the sentence holding token `i`.
+    pub fn sentence(&self, i: usize) -> Range<usize> {
+        self.toks
+            .get(i)
+            .and_then(|t| self.sents.get(t.sent as usize))
+            .cloned()
+            .unwrap_or(i..i)
+    }
+
+    /// Token range of the paragraph holding token `i`.
+    pub fn paragraph(&self, i: usize) -> Range<usize> {
+        self.toks
+            .get(i)
+            .and_then(|t| self.paras.get(t.para as usize))
+            .cloned()
+            .unwrap_or(i..i)
+    }
+
+    /// Marks sentences and paragraphs.
+    fn split(&mut self) {
+        let n = self.toks.len();
+        let (mut sent_start, mut para_start) = (0, 0);
+        let mut break_after: Option<usize> = None;
+        for i in 0..n {
+            self.toks[i].sent = self.sents.len() as u32;
+            self.toks[i].para = self.paras.len() as u32;
+            if self.toks[i].kind == Kind::Para {
+                if sent_start < i {
+                    self.sents.push(sent_start..i);
+                }
+                if para_start < i {
+                    self.paras.push(para_start..i);
+                }
+                self.toks[i].sent = self.sents.len().saturating_sub(1) as u32;
+                self.toks[i].para = self.paras.len().saturating_sub(1) as u32;
+                sent_start = i + 1;
+                para_start = i + 1;
+                break_after = None;
+                continue;
+            }
+            if break_after.is_none() && self.ends_sentence(i) {
+                break_after = Some(self.sentence_tail(i));
+            }
+            if break_after == Some(i) {
+                self.sents.push(sent_start..i + 1);
+                sent_start = i + 1;
+                break_after = None;
+            }
+        }
+        if sent_start < n {
+            self.sents.push(sent_start..n);
+        }
+        if para_start < n {
+            self.paras.push(para_start..n);
+        }
+    }
+
+    /// The last token of a sentence ending at `i`: closing quote marks and brackets glued to it.
+    fn sentence_tail(&self, i: usize) -> usize {
+        let mut j = i;
+        while j + 1 < self.toks.len()
+            && self.glued_left(j + 1)
+            && (self.quote(j + 1).is_some() || self.is_punct(j + 1, ')'))
+        {
+            j += 1;
+        }
+        j
+    }
+
+    /// Token `i` ends a sentence: terminal punctuation that is not an abbreviation's period,
+    /// followed by a paragraph break, the end, a capital, a digit or a quote mark.
+    fn ends_sentence(&self, i: usize) -> bool {
+        let t = self.toks[i];
+        let abbrev_word =
+            t.kind == Kind::Word && self.low(i).len() > 1 && self.low(i).ends_with('.');
+        match t.kind {
+            Kind::Punct('.') | Kind::Punct('!') | Kind::Punct('?') | Kind::Punct('…') => {}
+            Kind::Word if abbrev_word => {}
+            _ => return false,
+        }
+        let next = self.sentence_tail(i) + 1;
+        let starts_new = match self.toks.get(next) {
+            None => return true,
+            Some(n) => match n.kind {
+                Kind::Para => return true,
+                Kind::Quote(_) => true,
+                Kind::Word => n.cap || self.text(next).starts_with(|c: char| c.is_ascii_digit()),
+                Kind::Punct(c) => c == '(' || c == '‘',
+            },
+        };
+        if !starts_new {
+            return false;
+        }
+        if abbrev_word {
+            // "U.S." or "a.m." ends a sentence only before a common sentence opener.
+            return is_sentence_opener(self.low(next));
+        }
+        if t.kind == Kind::Punct('.')
+            && i > 0
+            && self.glued_left(i)
+            && let Some(w) = self.word(i - 1)
+        {
+            let single_cap = self.toks[i - 1].cap && self.text(i - 1).chars().count() == 1;
+            let number_follows = self.text(next).starts_with(|c: char| c.is_ascii_digit());
+            if single_cap || (is_abbreviation(w) && (w != "no" || number_follows)) {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+/// Abbreviations whose period does not end a sentence.
+fn is_abbreviation(w: &str) -> bool {
+    matches!(
+        w,
+        "mr" | "mrs"
+            | "ms"
+            | "dr"
+            | "sen"
+            | "sens"
+            | "rep"
+            | "reps"
+            | "gov"
+            | "govs"
+            | "lt"
+            | "gen"
+            | "col"
+            | "capt"
+            | "sgt"
+            | "st"
+            | "jr"
+            | "sr"
+            | "vs"
+            | "prof"
+            | "rev"
+            | "hon"
+            | "no"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "mt"
+            | "ft"
+            | "messrs"
+            | "maj"
+            | "adm"
+            | "cmdr"
+            | "supt"
+            | "det"
+            | "corp"
+            | "inc"
+            | "ltd"
+            | "co"
+            | "dept"
+            | "assn"
+            | "bros"
+            | "ave"
+            | "blvd"
+            | "pres"
+            | "atty"
+            | "sec"
+    )
+}
+
+/// Words that commonly open a sentence (used after ambiguous abbreviations such as "U.S.").
+fn is_sentence_opener(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "he"
+            | "she"
+            | "it"
+            | "they"
+            | "we"
+            | "i"
+            | "but"
+            | "and"
+            | "in"
+            | "a"
+            | "this"
+            | "that"
+            | "there"
+            | "his"
+            | "her"
+            | "their"
+            | "however"
+            | "still"
+            | "so"
+            | "mr"
+            | "mrs"
+            | "ms"
+    )
+}
+
+fn char_at(s: &str, i: usize) -> Option<char> {
+    s.get(i..).and_then(|r| r.chars().next())
+}
+
+/// White space, control characters, and invisible format marks (zero-width spaces, bidi
+/// embeddings, byte-order marks) that news text picks up from web pages.
+pub(crate) fn is_space(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+}
+
+fn tokenize(body: &str) -> Vec<Token> {
+    let mut toks = Vec::with_capacity(body.len() / 5 + 1);
+    let mut i = 0;
+    while let Some(c) = char_at(body, i) {
+        let (kind, end, next, poss) = if is_space(c) {
+            let mut j = i;
+            let mut newline = false;
+            while let Some(d) = char_at(body, j) {
+                if !is_space(d) {
+                    break;
+                }
+                newline |= d == '\n' || d == '\r' || d == '\u{2029}';
+                j += d.len_utf8();
+            }
+            if !newline {
+                i = j;
+                continue;
+            }
+            (Kind::Para, j, j, false)
+        } else if c.is_alphanumeric() {
+            let (end, next, poss) = scan_word(body, i);
+            (Kind::Word, end, next, poss)
+        } else if c == '\'' && char_at(body, i + 1) == Some('\'') {
+            // two apostrophes stand for a straight double quote (a newspaper convention)
+            (Kind::Quote(Mark::Straight), i + 2, i + 2, false)
+        } else {
+            let kind = match c {
+                '"' => Kind::Quote(Mark::Straight),
+                '“' | '„' | '«' => Kind::Quote(Mark::Open),
+                '”' | '»' => Kind::Quote(Mark::Close),
+                _ => Kind::Punct(c),
+            };
+            let end = i + c.len_utf8();
+            (kind, end, end, false)
+        };
+        toks.push(Token {
+            start: i,
+            end,
+            kind,
+            cap: kind == Kind::Word && c.is_uppercase(),
+            poss,
+            sent: 0,
+            para: 0,
+        });
+        i = next;
+    }
+    toks
+}
+
+/// Scans a word from `i`: returns (end of the word, where scanning resumes, possessive flag).
+///
+/// Joins letters across inner apostrophes (`don’t`), hyphens (`front-runner`), periods of
+/// dotted abbreviations (`U.S.`) and number separators (`2,000`, `3.5`).
+fn scan_word(body: &str, i: usize) -> (usize, usize, bool) {
+    let mut j = i;
+    let mut segment = 0usize;
+    let mut dotted = false;
+    loop {
+        while let Some(c) = char_at(body, j) {
+            if !c.is_alphanumeric() {
+                break;
+            }
+            j += c.len_utf8();
+            segment += 1;
+        }
+        let Some(c) = char_at(body, j) else { break };
+        let after = j + c.len_utf8();
+        let next = char_at(body, after);
+        let prev = body[..j].chars().next_back();
+        match c {
+            '\'' if next == Some('\'') => break,
+            '\'' | '’' => {
+                let n2 = next.and_then(|n| char_at(body, after + n.len_utf8()));
+                if matches!(next, Some('s' | 'S')) && !n2.is_some_and(|d| d.is_alphanumeric()) {
+                    return (j, after + 1, true);
+                }
+                if next.is_some_and(|n| n.is_alphabetic()) {
+                    j = after;
+                    segment = 0;
+                    continue;
+                }
+                if prev == Some('s') && !next.is_some_and(|n| n.is_alphanumeric()) {
+                    return (j, after, true);
+                }
+                break;
+            }
+            '-' if next.is_some_and(|n| n.is_alphanumeric()) => {
+                j = after;
+                segment = 0;
+            }
+            '.' if next.is_some_and(|n| n.is_alphabetic()) && segment == 1 => {
+                j = after;
+                segment = 0;
+                dotted = true;
+            }
+            '.' | ','
+                if prev.is_some_and(|p| p.is_ascii_digit())
+                    && next.is_some_and(|n| n.is_ascii_digit()) =>
+            {
+                j = after;
+                segment = 0;
+            }
+            '.' if dotted && segment == 1 => {
+                // the closing period of "U.S." belongs to the abbreviation
+                return (after, after, false);
+            }
+            _ => break,
+        }
+    }
+    (j, j, false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(doc: &Doc) -> Vec<String> {
+        (0..doc.len()).map(|i| doc.text(i).to_string()).collect()
+    }
+
+    #[test]
+    fn apostrophes_stay_inside_words() {
+        let doc = Doc::new("They don’t know O'Brien.");
+        assert_eq!(words(&doc), ["They", "don’t", "know", "O'Brien", "."]);
+    }
+
+    #[test]
+    fn possessive_s_is_a_flag_not_text() {
+        let doc = Doc::new("Norway’s envoy and the states’ rights");
+        assert_eq!(doc.text(0), "Norway");
+        assert!(doc.toks[0].poss);
+        assert_eq!(doc.text(4), "states");
+        assert!(doc.toks[4].poss);
+    }
+
+    #[test]
+    fn curly_and_straight_marks_are_quote_tokens_but_single_quotes_are_not() {
+        let doc = Doc::new("“a” \"b\" ‘c’");
+        let kinds: Vec<Kind> = doc.toks.iter().map(|t| t.kind).collect();
+        assert_eq!(kinds[0], Kind::Quote(Mark::Open));
+        assert_eq!(kinds[2], Kind::Quote(Mark::Close));
+        assert_eq!(kinds[3], Kind::Quote(Mark::Straight));
+        assert_eq!(kinds[6], Kind::Punct('‘'));
+    }
+
+    #[test]
+    fn two_apostrophes_are_a_double_quote() {
+        let doc = Doc::new("''Yes,'' said the states'' envoy");
+        assert_eq!(doc.quote(0), Some(Mark::Straight));
+        assert_eq!(doc.text(0), "''");
+        assert_eq!(doc.quote(3), Some(Mark::Straight));
+        assert_eq!(doc.text(6), "states");
+        assert_eq!(doc.quote(7), Some(Mark::Straight));
+    }
+
+    #[test]
+    fn titles_do_not_end_sentences() {
+        let doc = Doc::new("Mr. Lund spoke. Sen. Okafor and J. Smith left. Then rain.");
+        assert_eq!(doc.sents.len(), 3);
+        let doc = Doc::new("He said no. She won No. 5 easily.");
+        assert_eq!(doc.sents.len(), 2);
+    }
+
+    #[test]
+    fn dotted_abbreviations_are_one_word() {
+        let doc = Doc::new("in the U.S. economy");
+        assert_eq!(doc.text(2), "U.S.");
+        assert_eq!(doc.sents.len(), 1);
+    }
+
+    #[test]
+    fn a_sentence_keeps_its_closing_quote() {
+        let doc = Doc::new("“We left.” Then we ate.");
+        assert_eq!(doc.sents.len(), 2);
+        assert_eq!(doc.sents[0], 0..5);
+    }
+
+    #[test]
+    fn a_question_inside_a_quote_does_not_split_before_a_lowercase_word() {
+        let doc = Doc::new("“Why?” she asked.");
+        assert_eq!(doc.sents.len(), 1);
+    }
+
+    #[test]
+    fn line_breaks_make_paragraphs() {
+        let doc = Doc::new("One.\n\nTwo\nThree");
+        assert_eq!(doc.paras.len(), 3);
+        assert!(doc.is_para(2));
+    }
+
+    #[test]
+    fn control_and_multibyte_text_tokenizes_without_panic() {
+        let doc = Doc::new("\u{0}\u{7}é’s ’’ \" “ 日本語’s\u{2029}x-");
+        assert!(doc.len() > 3);
+        for t in &doc.toks {
+            assert!(doc.body.is_char_boundary(t.start) && doc.body.is_char_boundary(t.end));
+        }
+    }
+
+    #[test]
+    fn numbers_keep_their_separators() {
+        let doc = Doc::new("It cost $2,500.50 today.");
+        assert_eq!(doc.text(3), "2,500.50");
+    }
+}
