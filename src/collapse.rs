@@ -63,7 +63,7 @@ struct Columns {
     minhash: Option<BytesColumn>,
     id: Option<StrColumn>,
     source: Option<StrColumn>,
-    date: Option<Column<tantivy::DateTime>>,
+    date: Option<Column<i64>>,
 }
 
 /// Per-segment column handles, opened on first use.
@@ -92,7 +92,7 @@ impl<'a> FastFields<'a> {
                 minhash: fast.bytes("minhash").ok().flatten(),
                 id: fast.str("article_id").ok().flatten(),
                 source: fast.str("source_raw").ok().flatten(),
-                date: fast.date("date").ok(),
+                date: fast.i64("date").ok(),
             }
         })
     }
@@ -148,7 +148,7 @@ impl<'a> FastFields<'a> {
                 .date
                 .as_ref()
                 .and_then(|c| c.first(doc.doc_id))
-                .and_then(|d| DateTime::from_timestamp(d.into_timestamp_secs(), 0)),
+                .and_then(|secs| DateTime::from_timestamp(secs, 0)),
             passage: passage
                 .then(|| Self::u64_of(&cols.ordinal, doc.doc_id).map(|o| o as u32))
                 .flatten(),

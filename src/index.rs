@@ -16,8 +16,13 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use std::sync::Arc;
 use tantivy::collector::Count;
-use tantivy::directory::MmapDirectory;
+
+use tantivy::directory::error::{DeleteError, LockError, OpenReadError, OpenWriteError};
+use tantivy::directory::{
+    Directory, DirectoryLock, FileHandle, Lock, MmapDirectory, WatchCallback, WatchHandle, WritePtr,
+};
 use tantivy::indexer::UserOperation;
 use tantivy::query::{BooleanQuery, Occur, TermQuery};
 use tantivy::schema::IndexRecordOption;
@@ -68,7 +73,7 @@ impl ArchiveIndex {
                 std::io::Error::other(e.to_string()),
             )
         })?;
-        let index = Index::open(mmap)?;
+        let index = Index::open(ReadableDirectory(mmap)).map_err(|e| Error::storage(e, dir))?;
         Self::wrap(index, dir)
     }
 
@@ -84,21 +89,24 @@ impl ArchiveIndex {
             created_by: format!("dateline {}", env!("CARGO_PKG_VERSION")),
         })
         .unwrap_or_default();
-        std::fs::write(dir.join(MARKER), marker + "\n")
-            .map_err(|e| Error::io(format!("writing {}", dir.join(MARKER).display()), e))?;
+        std::fs::write(dir.join(MARKER), marker + "\n").map_err(|e| match e.kind() {
+            std::io::ErrorKind::StorageFull => Error::DiskFull {
+                path: dir.to_path_buf(),
+            },
+            _ => Error::io(format!("writing {}", dir.join(MARKER).display()), e),
+        })?;
         let index = Index::builder()
             .schema(schema::build())
             .settings(settings())
-            .create_in_dir(dir)?;
+            .create_in_dir(dir)
+            .map_err(|e| Error::storage(e, dir))?;
         Self::wrap(index, dir)
     }
 
     fn wrap(index: Index, dir: &Path) -> Result<ArchiveIndex> {
         analysis::register(index.tokenizers());
-        let fields = Fields::of(&index.schema()).map_err(|_| Error::SchemaVersion {
+        let fields = Fields::of(&index.schema()).map_err(|_| Error::Incompatible {
             path: dir.to_path_buf(),
-            found: 0,
-            expected: SCHEMA_VERSION,
         })?;
         Ok(ArchiveIndex {
             index,
@@ -126,20 +134,77 @@ impl ArchiveIndex {
             .index
             .writer_with_num_threads(threads, WRITER_MEMORY)
             .map_err(|err| match err {
+                tantivy::TantivyError::LockFailure(LockError::IoError(e), _) => {
+                    Error::NotWritable {
+                        path: self.dir.clone(),
+                        reason: crate::read::io_reason(&e),
+                    }
+                }
                 tantivy::TantivyError::LockFailure(..) => Error::Locked {
                     path: self.dir.clone(),
                 },
-                other => Error::Index(other),
+                other => Error::storage(other, &self.dir),
             })?;
         let reader = self.reader()?;
         Ok(Indexer {
             writer,
+            dir: self.dir.clone(),
             fields: self.fields,
             committed: reader.searcher(),
             reader,
             pending: HashSet::new(),
             pending_content: HashMap::new(),
         })
+    }
+}
+
+/// The index directory. tantivy takes a lock file while it reads the list
+/// of segments, so that a writer's clean-up cannot delete a segment being
+/// opened. On a read-only file system (an archive on read-only media) that
+/// file cannot be created — and no writer can be at work either — so reading
+/// goes on without it. Every other operation is the memory-mapped directory's.
+#[derive(Clone, Debug)]
+struct ReadableDirectory(MmapDirectory);
+
+impl Directory for ReadableDirectory {
+    fn get_file_handle(&self, path: &Path) -> Result<Arc<dyn FileHandle>, OpenReadError> {
+        self.0.get_file_handle(path)
+    }
+    fn delete(&self, path: &Path) -> Result<(), DeleteError> {
+        self.0.delete(path)
+    }
+    fn exists(&self, path: &Path) -> Result<bool, OpenReadError> {
+        self.0.exists(path)
+    }
+    fn open_write(&self, path: &Path) -> Result<WritePtr, OpenWriteError> {
+        self.0.open_write(path)
+    }
+    fn atomic_read(&self, path: &Path) -> Result<Vec<u8>, OpenReadError> {
+        self.0.atomic_read(path)
+    }
+    fn atomic_write(&self, path: &Path, data: &[u8]) -> std::io::Result<()> {
+        self.0.atomic_write(path, data)
+    }
+    fn sync_directory(&self) -> std::io::Result<()> {
+        self.0.sync_directory()
+    }
+    fn watch(&self, callback: WatchCallback) -> tantivy::Result<WatchHandle> {
+        self.0.watch(callback)
+    }
+    fn acquire_lock(&self, lock: &Lock) -> Result<DirectoryLock, LockError> {
+        match self.0.acquire_lock(lock) {
+            Err(LockError::IoError(e))
+                if lock.is_blocking
+                    && matches!(
+                        e.kind(),
+                        std::io::ErrorKind::ReadOnlyFilesystem
+                            | std::io::ErrorKind::PermissionDenied
+                    ) =>
+            {
+                Ok(DirectoryLock::from(Box::new(())))
+            }
+            other => other,
+        }
     }
 }
 
@@ -188,6 +253,7 @@ fn check_marker(dir: &Path) -> Result<()> {
 /// added since are remembered.
 pub struct Indexer {
     writer: IndexWriter<TantivyDocument>,
+    dir: PathBuf,
     fields: Fields,
     reader: IndexReader,
     /// The index as of the last commit.
@@ -233,7 +299,9 @@ impl Indexer {
                 i,
             )));
         }
-        self.writer.run(batch)?;
+        self.writer
+            .run(batch)
+            .map_err(|e| Error::storage(e, &self.dir))?;
         Ok(Added {
             replaced,
             duplicate,
@@ -263,7 +331,9 @@ impl Indexer {
 
     /// Makes everything added so far durable and visible, atomically.
     pub fn commit(&mut self) -> Result<()> {
-        self.writer.commit()?;
+        self.writer
+            .commit()
+            .map_err(|e| Error::storage(e, &self.dir))?;
         self.reader.reload()?;
         self.committed = self.reader.searcher();
         self.pending.clear();
@@ -279,7 +349,10 @@ impl Indexer {
 
     /// Waits for background segment merges to finish and releases the lock.
     pub fn finish(self) -> Result<()> {
-        self.writer.wait_merging_threads()?;
+        let dir = self.dir.clone();
+        self.writer
+            .wait_merging_threads()
+            .map_err(|e| Error::storage(e, &dir))?;
         Ok(())
     }
 }

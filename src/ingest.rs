@@ -81,8 +81,9 @@ pub struct IngestSummary {
     pub warnings: u64,
     /// Files skipped while walking directories.
     pub skipped_files: u64,
-    /// Number of commits made.
+    /// Number of commits made, and the interval between them.
     pub commits: u64,
+    pub commit_every_secs: u64,
     /// Whether the run's articles were committed (false after a strict failure).
     pub committed: bool,
     pub elapsed_secs: f64,
@@ -91,7 +92,10 @@ pub struct IngestSummary {
 /// Runs an ingest.
 pub fn ingest(request: &IngestRequest, observer: &mut dyn Observer) -> Result<IngestSummary> {
     let started = Instant::now();
-    let mut summary = IngestSummary::default();
+    let mut summary = IngestSummary {
+        commit_every_secs: request.commit_every.as_secs(),
+        ..IngestSummary::default()
+    };
     let found = read::discover(&request.paths);
     for problem in &found.errors {
         summary.rejected += 1;

@@ -64,7 +64,10 @@ pub fn split(body: &str) -> Vec<Passage> {
             units.push(Unit { range: para, words });
         }
     }
-    let merged = merge_short(units);
+    let merged: Vec<Unit> = merge_short(units)
+        .into_iter()
+        .flat_map(|u| cut_bytes(body, u))
+        .collect();
     if merged.is_empty() {
         return vec![Passage {
             ordinal: 0,
@@ -237,6 +240,46 @@ fn is_abbreviation(before: &str) -> bool {
         || ABBREVIATIONS.contains(&lower.as_str())
 }
 
+/// Longest passage in bytes. Real passages are a few kilobytes at most; text
+/// with no spaces (encoded data, a runaway table) is cut here, at a space
+/// when there is one, so that no passage is too big to show or store.
+pub const MAX_BYTES: usize = 16 << 10;
+
+/// Cuts a unit longer than [`MAX_BYTES`] into pieces that are not.
+fn cut_bytes(body: &str, unit: Unit) -> Vec<Unit> {
+    if unit.range.len() <= MAX_BYTES {
+        return vec![unit];
+    }
+    let mut out = Vec::new();
+    let mut start = unit.range.start;
+    while unit.range.end - start > MAX_BYTES {
+        let mut end = start + MAX_BYTES;
+        while !body.is_char_boundary(end) {
+            end -= 1;
+        }
+        // Prefer the last white space in the second half of the piece.
+        let piece = &body[start..end];
+        if let Some(space) = piece
+            .rfind(char::is_whitespace)
+            .filter(|&s| s > MAX_BYTES / 2)
+        {
+            end = start + space;
+        }
+        out.push(Unit {
+            range: start..end,
+            words: word_count(&body[start..end]),
+        });
+        start = end + body[end..].len() - body[end..].trim_start().len();
+    }
+    if start < unit.range.end {
+        out.push(Unit {
+            range: start..unit.range.end,
+            words: word_count(&body[start..unit.range.end]),
+        });
+    }
+    out
+}
+
 /// Merges units under [`MIN_WORDS`] into a neighbour, within [`SPLIT_WORDS`].
 fn merge_short(units: Vec<Unit>) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::new();
@@ -347,6 +390,18 @@ mod tests {
         let got = texts(&body);
         assert!(got.iter().all(|p| word_count(p) <= SPLIT_WORDS));
         assert_eq!(got.iter().map(|p| word_count(p)).sum::<usize>(), 400);
+    }
+
+    #[test]
+    fn text_without_spaces_is_cut_into_pieces_of_bounded_size() {
+        let body = "é".repeat(20_000) + " tail";
+        let got = split(&body);
+        assert!(got.len() >= 3);
+        for p in &got {
+            assert!(p.range.len() <= MAX_BYTES);
+            assert!(body.is_char_boundary(p.range.start) && body.is_char_boundary(p.range.end));
+        }
+        assert_eq!(got.last().unwrap().range.end, body.len());
     }
 
     #[test]

@@ -8,11 +8,9 @@
 //! rather than every one of its passages. Metadata is stored on every passage
 //! so that a hit is shown from one stored document.
 
-use tantivy::DateTime as TantivyDateTime;
 use tantivy::TantivyDocument;
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, FAST, Field, INDEXED, IndexRecordOption, STORED, STRING,
-    Schema, TextFieldIndexing, TextOptions,
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 
 use crate::analysis;
@@ -115,13 +113,10 @@ pub fn build() -> Schema {
         text_options(analysis::STEM_CHANGED, WithFreqs, false),
     );
     b.add_text_field("lead", STORED);
-    b.add_date_field(
-        "date",
-        DateOptions::from(INDEXED)
-            .set_stored()
-            .set_fast()
-            .set_precision(DateTimePrecision::Seconds),
-    );
+    // Seconds since 1970 (UTC) as a plain integer: tantivy's own date type
+    // counts nanoseconds and cannot hold dates outside 1677–2262, and
+    // archives reach further back than that.
+    b.add_i64_field("date", INDEXED | FAST | STORED);
     b.add_text_field(
         "source",
         text_options(analysis::EXACT, WithFreqsAndPositions, true),
@@ -204,9 +199,9 @@ pub fn article_key(id: &str) -> u64 {
     })
 }
 
-/// The tantivy date of an article date.
-pub fn tantivy_date(date: chrono::DateTime<chrono::Utc>) -> TantivyDateTime {
-    TantivyDateTime::from_timestamp_secs(date.timestamp())
+/// How an article date is stored: seconds since 1970-01-01 UTC.
+pub fn date_secs(date: chrono::DateTime<chrono::Utc>) -> i64 {
+    date.timestamp()
 }
 
 /// The document of the prepared article's passage number `i`.
@@ -235,7 +230,7 @@ pub fn document(
         doc.add_text(fields.title_stem, &article.title);
     }
     if let Some(date) = article.date {
-        doc.add_date(fields.date, tantivy_date(date));
+        doc.add_i64(fields.date, date_secs(date));
     }
     add_keyword(&mut doc, fields.source, fields.source_raw, &article.source);
     add_keyword(

@@ -266,10 +266,7 @@ impl Searching {
             Sort::Oldest => Order::Asc,
         };
         let by = (
-            (
-                SortByStaticFastValue::<tantivy::DateTime>::for_field("date"),
-                order,
-            ),
+            (SortByStaticFastValue::<i64>::for_field("date"), order),
             (SortBySimilarityScore, Order::Desc),
         );
         let docs = self.searcher.search(query, &top.order_by(by))?;
@@ -382,8 +379,8 @@ impl Searching {
             title_highlights,
             date: first
                 .get_first(f.date)
-                .and_then(|v| v.as_datetime())
-                .and_then(|d| DateTime::from_timestamp(d.into_timestamp_secs(), 0)),
+                .and_then(|v| v.as_i64())
+                .and_then(|secs| DateTime::from_timestamp(secs, 0)),
             source: text_of(first, f.source),
             dateline: text_of(first, f.dateline),
             url: text_of(first, f.url),

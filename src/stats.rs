@@ -114,7 +114,7 @@ fn min_opt(a: Option<i64>, b: Option<i64>) -> Option<i64> {
 struct LeadCollector;
 
 struct LeadSegment {
-    dates: Option<Column<tantivy::DateTime>>,
+    dates: Option<Column<i64>>,
     sources: Option<StrColumn>,
     source_counts: HashMap<u64, u64>,
     fruit: LeadFruit,
@@ -127,7 +127,7 @@ impl Collector for LeadCollector {
     fn for_segment(&self, _: u32, reader: &SegmentReader) -> tantivy::Result<LeadSegment> {
         let fast = reader.fast_fields();
         Ok(LeadSegment {
-            dates: fast.date("date").ok(),
+            dates: fast.i64("date").ok(),
             sources: fast.str("source_raw").ok().flatten(),
             source_counts: HashMap::new(),
             fruit: LeadFruit::default(),
@@ -153,8 +153,7 @@ impl SegmentCollector for LeadSegment {
     fn collect(&mut self, doc: DocId, _: Score) {
         self.fruit.articles += 1;
         match self.dates.as_ref().and_then(|c| c.first(doc)) {
-            Some(date) => {
-                let secs = date.into_timestamp_secs();
+            Some(secs) => {
                 self.fruit.first = min_opt(self.fruit.first, Some(secs));
                 self.fruit.last = self.fruit.last.max(Some(secs));
             }

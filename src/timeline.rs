@@ -14,7 +14,7 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
 use tantivy::{DocId, Score, SegmentReader};
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::search::{Counts, SearchRequest, Searching};
 
 /// The size of a bucket.
@@ -81,6 +81,15 @@ impl Interval {
         }
     }
 
+    /// How many buckets span the days `first..=last`.
+    fn buckets_between(self, first: i64, last: i64) -> i64 {
+        let (a, b) = (self.key(from_days(first)), self.key(from_days(last)));
+        match self {
+            Interval::Week => (b - a) / 7 + 1,
+            _ => b - a + 1,
+        }
+    }
+
     /// A bucket size that gives a readable number of rows (at most about 60)
     /// for a range of `span` days.
     pub fn for_span(span_days: i64) -> Interval {
@@ -92,6 +101,9 @@ impl Interval {
         }
     }
 }
+
+/// Most rows a timeline has (a day-by-day timeline of 270 years).
+pub const MAX_BUCKETS: i64 = 100_000;
 
 const EPOCH: NaiveDate = NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date");
 
@@ -184,6 +196,17 @@ pub fn timeline(
         }
     };
     let interval = interval.unwrap_or_else(|| Interval::for_span(last.saturating_sub(first) + 1));
+    if first <= last {
+        let buckets = interval.buckets_between(first, last);
+        if buckets > MAX_BUCKETS {
+            return Err(Error::Range(format!(
+                "{buckets} {}s from {} to {} is more than {MAX_BUCKETS} rows: use a larger --by, or --from/--to",
+                interval.name(),
+                from_days(first),
+                from_days(last)
+            )));
+        }
+    }
     let mut buckets = Vec::new();
     let totals = per_query
         .iter()
@@ -258,7 +281,7 @@ impl Timeline {
 struct ByDay;
 
 struct ByDaySegment {
-    dates: Option<Column<tantivy::DateTime>>,
+    dates: Option<Column<i64>>,
     keys: Option<Column<u64>>,
     counts: BTreeMap<i64, Counts>,
     last_key: Option<u64>,
@@ -271,7 +294,7 @@ impl Collector for ByDay {
     fn for_segment(&self, _: u32, reader: &SegmentReader) -> tantivy::Result<ByDaySegment> {
         let fast = reader.fast_fields();
         Ok(ByDaySegment {
-            dates: fast.date("date").ok(),
+            dates: fast.i64("date").ok(),
             keys: fast.u64("article_key").ok(),
             counts: BTreeMap::new(),
             last_key: None,
@@ -299,10 +322,10 @@ impl SegmentCollector for ByDaySegment {
     type Fruit = BTreeMap<i64, Counts>;
 
     fn collect(&mut self, doc: DocId, _: Score) {
-        let Some(date) = self.dates.as_ref().and_then(|c| c.first(doc)) else {
+        let Some(secs) = self.dates.as_ref().and_then(|c| c.first(doc)) else {
             return;
         };
-        let day = day_number(date.into_timestamp_secs());
+        let day = day_number(secs);
         let entry = self.counts.entry(day).or_default();
         entry.passages += 1;
         let key = self.keys.as_ref().and_then(|k| k.first(doc));

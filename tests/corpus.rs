@@ -190,7 +190,15 @@ fn reuters_phrases_match_exactly_the_reference() {
         let quoted = format!("\"{phrase}\"");
         let hits = env.search(
             &quoted,
-            &["--source", "Reuters", "--per-article", "1", "--limit", ALL],
+            &[
+                "--source",
+                "Reuters",
+                "--per-article",
+                "1",
+                "--limit",
+                ALL,
+                "--no-collapse",
+            ],
         );
         let got = ids(&hits);
         let missing: Vec<_> = expected.difference(&got).take(5).collect();

@@ -150,7 +150,15 @@ fn describe(s: &IngestSummary, index: &str) -> String {
             plural(s.articles, "article")
         )
     };
-    format!("{verb} ({}) in {:.1}s", parts.join(", "), s.elapsed_secs)
+    let mut line = format!("{verb} ({}) in {:.1}s", parts.join(", "), s.elapsed_secs);
+    if s.commits > 1 {
+        // A kill loses at most one interval of work: say how it was saved.
+        line.push_str(&format!(
+            "; committed {} times, every {}s",
+            s.commits, s.commit_every_secs
+        ));
+    }
+    line
 }
 
 /// "1 article", "2 articles".

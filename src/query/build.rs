@@ -20,7 +20,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 
 use super::parse::{Expr, Leaf, QueryError, Scope, Term as QTerm};
 use crate::analysis::{Analyzer, Word};
-use crate::schema::{Fields, tantivy_date};
+use crate::schema::{Fields, date_secs};
 
 /// Weight of an exact-form match on top of the stemmed match of a bare word.
 pub const EXACT_BOOST: f32 = 0.5;
@@ -196,7 +196,7 @@ impl<'a> QueryBuilder<'a> {
         let bound = |d: Option<chrono::DateTime<chrono::Utc>>, inclusive: bool| match d {
             None => Bound::Unbounded,
             Some(d) => {
-                let term = Term::from_field_date(field, tantivy_date(d));
+                let term = Term::from_field_i64(field, date_secs(d));
                 if inclusive {
                     Bound::Included(term)
                 } else {
