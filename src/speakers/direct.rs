@@ -31,10 +31,11 @@ pub(crate) struct Link {
 /// The quote's attribution: a cue right after it wins over one before it, and one closing the
 /// sentence ("…" than anyone else, Lund said.) comes last.
 pub(crate) fn link(doc: &Doc, quotes: &Quotes, q: &Quote) -> Option<Link> {
-    trailing(doc, q)
+    trailing(doc, q, false)
         .or_else(|| leading(doc, quotes, q))
         .or_else(|| sentence_final(doc, quotes, q))
         .or_else(|| subject_of_sentence(doc, quotes, q))
+        .or_else(|| trailing(doc, q, true))
 }
 
 /// A phrase quoted inside a sentence with no cue ("Lund dismissed the plan as “a fantasy.”"):
@@ -188,7 +189,10 @@ fn short_tail(doc: &Doc, from: usize) -> bool {
     end <= from + 7 && !(from..end).any(|j| doc.is_word(j, "that"))
 }
 
-fn trailing(doc: &Doc, q: &Quote) -> Option<Link> {
+/// The cue right after the quote ("…," Lund said / "…," said Lund). With `unnamed`, a cue whose
+/// speaker phrase names no one ("…," said one local strategist) still claims the quote, so it
+/// does not inherit a neighbour's speaker.
+fn trailing(doc: &Doc, q: &Quote, unnamed: bool) -> Option<Link> {
     let c = q.close?;
     let para_end = doc.paragraph(c).end;
     let mut i = c + 1;
@@ -219,16 +223,21 @@ fn trailing(doc: &Doc, q: &Quote) -> Option<Link> {
         if v.form == Form::Ing || (full_stop && !short_tail(doc, range.end)) {
             return None;
         }
-        let (m, _) = subject::forward(doc, range.end, para_end)?;
+        let m = subject::forward(doc, range.end, para_end).map(|(m, _)| m);
+        // "…," said one local strategist: the cue is the quote's even when its speaker is unnamed
+        if m.is_none() && !(unnamed && comma_close) {
+            return None;
+        }
         return Some(Link {
             cue: range,
-            mention: Some(m),
+            mention: m,
             consumes: true,
         });
     }
     // "…," Pia Lind said
     let mut j = i;
-    while j < para_end && j < i + MAX_GAP {
+    let sentence_end = doc.sentence(i).end;
+    while j < para_end && j < i + MAX_GAP && j < sentence_end {
         if let Some((v, range)) =
             cues::cue_at(doc, j).filter(|(v, _)| v.form != Form::Base || cues::base_ok(doc, j))
         {
@@ -242,10 +251,13 @@ fn trailing(doc: &Doc, q: &Quote) -> Option<Link> {
             if e == i || (full_stop && doc.is_cap(i) && !short_tail(doc, range.end)) {
                 return None;
             }
-            let m = names::analyse(doc, i, e)?;
+            let m = names::analyse(doc, i, e);
+            if m.is_none() && !(unnamed && comma_close) {
+                return None;
+            }
             return Some(Link {
                 cue: range,
-                mention: Some(m),
+                mention: m,
                 consumes: true,
             });
         }
@@ -367,8 +379,11 @@ fn leading(doc: &Doc, quotes: &Quotes, q: &Quote) -> Option<Link> {
             subject::forward(doc, range.end, k).map(|(m, _)| m)
         } else {
             // "said Lund: “…”" — the name fills the gap between the cue and the quote
+            // (never after a verb whose object is the hearer: "told Fox News: “…”")
             subject::of_cue(doc, quotes, range.clone()).or_else(|| {
+                let forward = !verb.hearer;
                 subject::forward(doc, range.end, k)
+                    .filter(|_| forward)
                     .filter(|(m, e)| matches!(m.what, What::Name { .. }) && *e == k)
                     .map(|(m, _)| m)
             })

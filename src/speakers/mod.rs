@@ -557,6 +557,104 @@ mod tests {
     }
 
     #[test]
+    fn a_role_introduced_before_a_name_resolves_a_later_description() {
+        let text = "The mayor of Lorne, Petra Halvik, closed the old bridge on Friday. \
+                    Traffic now crosses further north.\n\n“It had to be done,” the mayor added.";
+        let found = named(text);
+        assert_eq!(
+            found.last(),
+            Some(&row("Petra Halvik", "“It had to be done,”"))
+        );
+    }
+
+    #[test]
+    fn a_title_before_a_name_resolves_a_later_description() {
+        let text = "Mayor Petra Halvik closed the bridge.\n\n“It had to be done,” the mayor said.";
+        let found = named(text);
+        assert_eq!(
+            found.last(),
+            Some(&row("Petra Halvik", "“It had to be done,”"))
+        );
+    }
+
+    #[test]
+    fn an_appositive_name_after_a_role_is_the_speaker() {
+        let text = "The port director of Lorne, Ola Berg, said the tide was late.";
+        assert_eq!(named(text), [row("Ola Berg", "the tide was late")]);
+    }
+
+    #[test]
+    fn she_resolves_to_an_unlisted_first_name_when_no_one_else_is_near() {
+        let text = "Petra Halvik closed the bridge on Friday after a long debate.\n\n\
+                    The bridge had stood for ninety years.\n\n“It had to be done,” she said.";
+        let found = named(text);
+        assert_eq!(
+            found.last(),
+            Some(&row("Petra Halvik", "“It had to be done,”"))
+        );
+    }
+
+    #[test]
+    fn she_stays_unresolved_when_another_person_came_between() {
+        let text = "Petra Halvik closed the bridge on Friday.\n\nThe bridge had stood for \
+                    ninety years.\n\nTom Berg, a ferryman, watched.\n\n“It had to be done,” she said.";
+        let found = who(text);
+        assert_eq!(found.last().map(|f| f.0.clone()), Some(None));
+    }
+
+    #[test]
+    fn a_pronoun_follows_a_speaker_named_again_as_subject() {
+        let text = "Kari Holm spoke first. “We wait,” Holm said.\n\nAn hour passed.\n\n\
+                    Rain fell.\n\nThe crowd left.\n\nThe hall emptied.\n\nThe lights dimmed.\n\n\
+                    The doors shut.\n\nHolm, for her part, stayed.\n\n“We go,” she said.";
+        let found = named(text);
+        assert_eq!(found.last(), Some(&row("Kari Holm", "“We go,”")));
+    }
+
+    #[test]
+    fn a_verb_after_a_name_is_not_part_of_a_role() {
+        let text = "Pia Lind met Ola Berg.\n\nBerg blamed local officials for the delay. \
+                    “Nobody listened,” he wrote.";
+        let found = named(text);
+        assert_eq!(found.last(), Some(&row("Ola Berg", "“Nobody listened,”")));
+    }
+
+    #[test]
+    fn a_titled_surname_is_never_read_as_a_first_name() {
+        let text = "Berg Holdings Limited grew fast. “It grew,” Mr. Berg said.";
+        let found = named(text);
+        assert_eq!(found.last(), Some(&row("Berg", "“It grew,”")));
+    }
+
+    #[test]
+    fn a_cue_after_a_quote_keeps_an_unnamed_speaker_from_inheriting() {
+        let text = "Pia Lind spoke at noon.\n\n“It will rain,” said one local fisherman who asked not to be named.";
+        let found = who(text);
+        assert_eq!(found.last().map(|f| f.0.clone()), Some(None));
+    }
+
+    #[test]
+    fn went_on_to_say_gives_the_subject() {
+        let text = "Ola Berg went on to say, “We will rebuild.”";
+        assert_eq!(named(text), [row("Ola Berg", "“We will rebuild.”")]);
+    }
+
+    #[test]
+    fn told_an_outlet_before_a_colon_keeps_the_subject() {
+        let text =
+            "Ola Berg met reporters.\n\nBerg later Thursday told Radio Lorne: “We will rebuild.”";
+        let found = named(text);
+        assert_eq!(found.last(), Some(&row("Ola Berg", "“We will rebuild.”")));
+    }
+
+    #[test]
+    fn a_quote_does_not_borrow_a_cue_from_the_next_sentence() {
+        let text = "Berg wants to “end” the Harbour Board. He told the council it was slow.";
+        let found = who(text);
+        assert_eq!(found.first().map(|f| f.0.clone()), Some(None));
+    }
+
+    #[test]
     fn empty_and_odd_input_gives_no_attribution() {
         assert!(attribute("", &[]).is_empty());
         assert!(attribute("\"", &[]).len() <= 1);

@@ -4,11 +4,12 @@ use std::ops::Range;
 
 use super::cues;
 pub(crate) use super::lexicon::{
-    first_name_gender, is_aux_or_adverb, is_cap_stop, is_org_word, is_role_head, is_title,
+    first_name_gender, is_aux_or_adverb, is_cap_stop, is_modifier_adjective, is_org_word,
+    is_role_head, is_title,
 };
 use super::lexicon::{
-    is_affiliation, is_department_word, is_function_word, is_generic_head, is_modifier_adjective,
-    is_run_particle, is_surname_like_stop, is_title_filler, title_gender,
+    is_affiliation, is_department_word, is_function_word, is_generic_head, is_run_particle,
+    is_surname_like_stop, is_title_filler, title_gender,
 };
 use super::text::{Doc, Kind};
 
@@ -229,7 +230,8 @@ pub(crate) fn run_starting_at(doc: &Doc, first: usize, limit: usize) -> Option<R
     while first < limit
         && doc.is_cap(first)
         && ((is_cap_stop(doc.low(first)) && !is_title(doc.low(first)))
-            || doc.common_word_at_sentence_start(first))
+            || (doc.common_word_at_sentence_start(first)
+                && !(is_title(doc.low(first)) && is_name_word(doc, first + 1))))
     {
         first += 1;
     }

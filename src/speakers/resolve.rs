@@ -35,6 +35,11 @@ pub(crate) struct Entity {
     pub person: bool,
     /// Every word of the name is also written in lower case ("Common Core").
     pub common: bool,
+    /// Without evidence of a person, the name still reads like one: two or three words, none of
+    /// them an organisation or place word ("Petra Halvik", not "South Carolina").
+    pub likely_person: bool,
+    /// Written after "the" or "a" somewhere ("the Constitutional Convention").
+    pub determined: bool,
 }
 
 /// The people of one article.
@@ -85,7 +90,8 @@ impl Registry {
             let id = if name.words >= 2 && !names::is_org_run(doc, &run) {
                 let role = names::role_before(doc, run.start, para.start, false)
                     .map(|r| names::phrase(doc, r));
-                let apposition = appositive(doc, run.end);
+                let apposition =
+                    appositive(doc, run.end).or_else(|| appositive_before(doc, run.start, run.end));
                 let title = name.title.clone();
                 let id = reg.add(&name.full, name.gender);
                 let e = &mut reg.entities[id];
@@ -121,6 +127,12 @@ impl Registry {
                 reg.entities[id].mentions.push(run.start);
                 let e = &mut reg.entities[id];
                 e.person |= name.titled || !e.roles.is_empty() || e.gender != Gender::Unknown;
+                // "the Constitutional Convention": a determiner before the name marks a thing
+                e.determined |= run.start > 0
+                    && doc
+                        .word(run.start - 1)
+                        .is_some_and(|w| matches!(w, "the" | "a" | "an"))
+                    && !name.titled;
             }
         }
         reg.find_subjects(doc, quotes);
@@ -154,6 +166,13 @@ impl Registry {
                 .split(' ')
                 .all(|w| doc.is_lowercase_word(&w.to_lowercase()));
             e.person = !e.common && !headline_like(&e.name) && (e.person || votes >= 1);
+            let first = e.name.split(' ').next().unwrap_or("").to_lowercase();
+            e.likely_person = e.person
+                || (!e.common
+                    && !e.determined
+                    && !headline_like(&e.name)
+                    && looks_like_person(&e.name)
+                    && !doc.is_lowercase_word(&first));
         }
         reg
     }
@@ -221,6 +240,8 @@ impl Registry {
             mentions: Vec::new(),
             person: false,
             common: false,
+            likely_person: false,
+            determined: false,
         });
         self.by_name.insert(full.to_string(), id);
         let words: Vec<&str> = full.split(' ').collect();
@@ -352,6 +373,58 @@ fn headline_like(name: &str) -> bool {
     core > 3 || jammed
 }
 
+/// A name of two or three capitalised words with no organisation or place word: "Petra Halvik"
+/// may be a person, "South Carolina" or "Trump Plaza" is not.
+fn looks_like_person(name: &str) -> bool {
+    let words: Vec<String> = name.split(' ').map(str::to_lowercase).collect();
+    let place = |w: &str| {
+        matches!(
+            w,
+            "new"
+                | "north"
+                | "south"
+                | "east"
+                | "west"
+                | "san"
+                | "santa"
+                | "los"
+                | "las"
+                | "saint"
+                | "st."
+                | "fort"
+                | "port"
+                | "lake"
+                | "mount"
+                | "united"
+                | "great"
+                | "little"
+                | "upper"
+                | "lower"
+                | "central"
+                | "plaza"
+                | "tower"
+                | "hotel"
+                | "island"
+                | "beach"
+                | "park"
+                | "hall"
+                | "square"
+                | "valley"
+                | "county"
+                | "road"
+        )
+    };
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().count() > 1
+                && !place(w)
+                && !names::is_org_word(w)
+                && !names::is_cap_stop(w)
+                && !names::is_title(w)
+        })
+        && name.split(' ').all(|w| w.chars().any(|c| c.is_lowercase()))
+}
+
 fn vote(v: Option<&(u32, u32)>) -> Gender {
     match v {
         Some(&(m, f)) if m > 0 && m >= 2 * f => Gender::Male,
@@ -403,7 +476,10 @@ fn appositive(doc: &Doc, after: usize) -> Option<String> {
         return None;
     }
     let a = after + 1;
-    if !doc.word(a).is_some_and(|w| matches!(w, "a" | "an" | "the")) {
+    if !doc
+        .word(a)
+        .is_some_and(|w| matches!(w, "a" | "an" | "the" | "his" | "her" | "their" | "its"))
+    {
         return None;
     }
     let limit = (a + 9).min(doc.sentence(a).end);
@@ -414,8 +490,56 @@ fn appositive(doc: &Doc, after: usize) -> Option<String> {
                 .word(j)
                 .is_some_and(|w| matches!(w, "who" | "which" | "and"))
     })?;
-    let head = (a + 1..end).rev().find(|&j| doc.word(j).is_some())?;
-    names::is_role_head(doc.low(head)).then(|| names::phrase(doc, a + 1..end))
+    // "the mayor of Lorne": the head stands before the prepositional phrase
+    let head_end = (a + 1..end)
+        .find(|&j| {
+            doc.word(j)
+                .is_some_and(|w| matches!(w, "of" | "for" | "at" | "in" | "from" | "with"))
+        })
+        .unwrap_or(end);
+    let head = (a + 1..head_end).rev().find(|&j| doc.word(j).is_some())?;
+    let ok = names::is_role_head(doc.low(head)) && !doc.is_cap(head);
+    ok.then(|| names::phrase(doc, a + 1..end))
+}
+
+/// "The mayor of Lorne, Petra Halvik, said …": a role phrase opening the sentence (or following
+/// a cue) and set off by commas before the name starting at token `start`.
+fn appositive_before(doc: &Doc, start: usize, end: usize) -> Option<String> {
+    let c = start.checked_sub(1)?;
+    if !doc.is_punct(c, ',') || !doc.punct(end).is_some_and(|p| matches!(p, ',' | '.')) {
+        return None;
+    }
+    let floor = doc.sentence(c).start;
+    let m = subject::backward(doc, c, floor)?;
+    let s = m.toks.start;
+    let opens = (floor..s).all(|j| {
+        doc.punct(j).is_some()
+            || doc.quote(j).is_some()
+            || doc
+                .word(j)
+                .is_some_and(|w| matches!(w, "but" | "and" | "so"))
+    });
+    let after_cue = s > floor
+        && doc
+            .word(s - 1)
+            .and_then(super::cues::verb)
+            .is_some_and(|v| v.class == super::cues::Class::Speech);
+    if !(opens || after_cue) {
+        return None;
+    }
+    let head = match &m.what {
+        What::Description { head } => head.clone(),
+        What::Proxy { head, .. } => head.clone(),
+        _ => return None,
+    };
+    if !names::is_role_head(head.split(' ').next().unwrap_or("")) {
+        return None;
+    }
+    let mut a = s;
+    while a < c && doc.word(a).is_some_and(|w| matches!(w, "the" | "a" | "an")) {
+        a += 1;
+    }
+    Some(names::phrase(doc, a..c))
 }
 
 /// A resolved speaker kept for pronoun resolution.
@@ -565,7 +689,15 @@ impl<'a> Resolver<'a> {
             };
             return (Some((speaker, n.gender, None)), ResolvedBy::Metadata);
         }
-        if let Some(id) = self.reg.by_first_name(word, at) {
+        // "Hillary" for Hillary Clinton, but never "Mr. Paulson" for "Paulson Partners" or
+        // "Trump" for "Trump Train"
+        let first_name =
+            !n.titled && names::first_name_gender(&word.to_lowercase()) != Gender::Unknown;
+        if let Some(id) = self
+            .reg
+            .by_first_name(word, at)
+            .filter(|&id| first_name && self.reg.entities[id].person)
+        {
             let e = &self.reg.entities[id];
             let role = role.or_else(|| self.entity_role(id));
             let speaker = Speaker {
@@ -658,22 +790,66 @@ impl<'a> Resolver<'a> {
             (Some(c), Some(s)) => {
                 if s.at > c.at && c.entity != s.entity {
                     s
+                } else if s.at > c.at {
+                    // the same person, named again as a subject since speaking
+                    Candidate { at: s.at, ..c }
                 } else {
                     c
                 }
+            }
+            (None, None) => {
+                // no known person fits: a name that only looks like one, named as a subject
+                reg.subjects[..k]
+                    .iter()
+                    .rev()
+                    .take(PRONOUN_LOOKBACK)
+                    .find(|&&(_, id)| {
+                        reg.entities[id].likely_person && reg.entities[id].gender == Gender::Unknown
+                    })
+                    .map(|&(t, id)| Candidate {
+                        at: t,
+                        speaker: Speaker {
+                            name: reg.entities[id].name.clone(),
+                            role: self.entity_role(id),
+                        },
+                        gender: Gender::Unknown,
+                        entity: Some(id),
+                    })?
             }
             (c, s) => c.or(s)?,
         };
         let here = self.doc.toks.get(at).map_or(0, |t| t.para);
         let there = self.doc.toks.get(pick.at).map_or(0, |t| t.para);
         let unsure = pick.gender == Gender::Unknown || want == Gender::Unknown;
-        if unsure && here.saturating_sub(there) > UNKNOWN_GENDER_REACH {
+        let likely = pick
+            .entity
+            .is_some_and(|id| self.reg.entities[id].likely_person);
+        if unsure
+            && here.saturating_sub(there) > UNKNOWN_GENDER_REACH
+            && !(likely && self.last_person_before(at, pick.at))
+        {
             return None;
         }
         if here.saturating_sub(there) > PRONOUN_REACH {
             return None;
         }
         Some(pick)
+    }
+
+    /// No person of either gender is named or speaks between token `from` and token `at`: the
+    /// candidate at `from` is the only one a pronoun at `at` can mean.
+    fn last_person_before(&self, at: usize, from: usize) -> bool {
+        let spoke_since = self
+            .history
+            .iter()
+            .rev()
+            .take(PRONOUN_LOOKBACK)
+            .any(|c| c.at > from && c.at < at);
+        let k = self.reg.subjects.partition_point(|&(t, _)| t < at);
+        let named_since = self.reg.subjects[..k]
+            .last()
+            .is_some_and(|&(t, id)| t > from && self.reg.entities[id].person);
+        !spoke_since && !named_since
     }
 
     fn description(&self, head: &str, at: usize) -> Option<(Speaker, Gender, Option<usize>)> {

@@ -335,22 +335,38 @@ fn lower_word_continues(doc: &Doc, e: usize, a: usize, limit: usize) -> bool {
     (w == "and" && e > a && doc.is_cap(e - 1) && name_next)
         || is_head(w)
         || names::is_role_head(w.trim_end_matches('s'))
-        || (is_modifier(w) && head_follows(doc, e, limit))
+        || (is_modifier(w) && !verb_after_name(doc, e, a) && head_follows(doc, e, limit))
         || (names::is_noun_like(w) && name_next)
+}
+
+/// The lower-case word at `e` reads as the verb of a name right before it: "Lund blamed local
+/// officials" is a clause, not a noun phrase, although "blamed local officials" looks like one.
+fn verb_after_name(doc: &Doc, e: usize, a: usize) -> bool {
+    let w = doc.low(e);
+    e > a
+        && doc.is_cap(e - 1)
+        && w.len() > 4
+        && w.ends_with("ed")
+        && !names::is_modifier_adjective(w)
 }
 
 /// A role head follows `e` within three lower-case words.
 fn head_follows(doc: &Doc, e: usize, limit: usize) -> bool {
-    for j in e + 1..(e + 5).min(limit) {
+    let mut name_at = None;
+    for j in e + 1..(e + 6).min(limit) {
         match doc.word(j) {
             Some(w) if !doc.is_cap(j) && is_head(w) => return true,
-            Some(w) if !doc.is_cap(j) && (is_modifier(w) || w == "of") => continue,
-            // "master of ceremonies Pia Lind"
-            Some(w) if doc.is_cap(j) && !names::is_cap_stop(w) => return j > e + 1,
-            _ => return false,
+            Some(w) if !doc.is_cap(j) && name_at.is_none() && (is_modifier(w) || w == "of") => {
+                continue;
+            }
+            // "master of ceremonies Pia Lind"; "a 2008 Clinton veteran"
+            Some(w) if doc.is_cap(j) && !names::is_cap_stop(w) => {
+                name_at.get_or_insert(j);
+            }
+            _ => break,
         }
     }
-    false
+    name_at.is_some_and(|j| j > e + 1)
 }
 
 /// The subject of the sentence starting at `start` and where it ends, when it ends before `before`.
@@ -384,7 +400,11 @@ pub(crate) fn subject_span(
     let intro = |w: &str| {
         (names::is_cap_stop(w) && !matches!(w, "the" | "a" | "an") && names::pronoun(w).is_none() && !names::is_title(w))
             // "Walking into the room, …", "Initially, …" (but not "Ted Cruz")
-            || ((w.ends_with("ing") || w.ends_with("ly") || w.ends_with("ed"))
+            || ((w.ends_with("ing")
+                || w.ends_with("ly")
+                || w.ends_with("ed")
+                || w.ends_with("wise")
+                || w.ends_with("wards"))
                 && (doc.is_lowercase_word(w) || w.len() >= 6)
                 && names::first_name_gender(w) == names::Gender::Unknown)
     };
@@ -409,12 +429,33 @@ pub(crate) fn subject_span(
     // an opening phrase in lower case ("But almost at once, Lund …") ends at its comma
     for _ in 0..2 {
         if let Some((m, e)) = forward(doc, a, before).filter(|(_, e)| *e < before) {
-            return Some((m, e));
+            return Some(named_appositive(doc, m, e, before));
         }
         let comma = (a..before.min(a + 15)).find(|&j| doc.is_punct(j, ','))?;
         a = comma + 1;
     }
     None
+}
+
+/// "The mayor of Lorne, Petra Halvik, said": a role phrase followed by a name set off by commas
+/// is that person; any other phrase is kept as it is.
+fn named_appositive(doc: &Doc, m: Mention, e: usize, before: usize) -> (Mention, usize) {
+    if !matches!(m.what, What::Description { .. } | What::Proxy { .. }) || !doc.is_punct(e, ',') {
+        return (m, e);
+    }
+    let Some((name, e2)) = forward(doc, e + 1, before) else {
+        return (m, e);
+    };
+    let person = matches!(&name.what, What::Name { run } if !names::is_org_run(doc, run));
+    if !person || !doc.is_punct(e2, ',') || name.toks.end != e2 {
+        return (m, e);
+    }
+    let mut a = m.toks.start;
+    while a < e && doc.word(a).is_some_and(|w| matches!(w, "the" | "a" | "an")) {
+        a += 1;
+    }
+    let role = Some(names::phrase(doc, a..e));
+    (Mention { role, ..name }, e2)
 }
 
 /// The speaker of the cue covering tokens `cue`: the phrase before it, skipping adverbs
@@ -429,18 +470,36 @@ pub(crate) fn of_cue(doc: &Doc, quotes: &Quotes, cue: Range<usize>) -> Option<Me
     while j > floor && doc.word(j - 1).is_some_and(names::is_aux_or_adverb) {
         j -= 1;
     }
-    // "Lund on Tuesday said"
+    // "Lund on Tuesday said", "Lund later Thursday told"
     if j >= floor + 2
         && doc.is_word(j - 2, "on")
         && doc.is_cap(j - 1)
         && names::is_cap_stop(doc.low(j - 1))
     {
         j -= 2;
+    } else if j > floor + 1 && doc.is_cap(j - 1) && is_day(doc.low(j - 1)) && !doc.is_cap(j - 2) {
+        j -= 1;
+        while j > floor && doc.word(j - 1).is_some_and(names::is_aux_or_adverb) {
+            j -= 1;
+        }
     }
     if j <= floor {
         return None;
     }
     let k = j - 1;
+    // "Lund went on to say", "Lund interjected to say", "Lund had this to say": the subject of
+    // the verb governing the infinitive speaks
+    let infinitive = doc.is_word(k, "to")
+        && doc
+            .word(v)
+            .and_then(cues::verb)
+            .is_some_and(|verb| verb.form == cues::Form::Base);
+    if infinitive {
+        let (m, e) = subject_span(doc, quotes, floor, k)?;
+        // the subject's verb follows it, or an appositive set off by a comma does
+        let finite = doc.word(e).is_some_and(|w| !names::is_determiner(w)) || doc.is_punct(e, ',');
+        return (finite && !matches!(m.what, What::Generic)).then_some(m);
+    }
     let is_ing = doc.word(v).is_some_and(|w| w.ends_with("ing"));
     let coordinated = doc.word(k).is_some_and(|w| matches!(w, "and" | "but"))
         || (is_ing
@@ -509,6 +568,13 @@ pub(crate) fn of_cue(doc: &Doc, quotes: &Quotes, cue: Range<usize>) -> Option<Me
     backward(doc, j, floor)
 }
 
+fn is_day(w: &str) -> bool {
+    matches!(
+        w,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
 /// For a participle ("…, adding"): the speaker of the nearest cue before it in the sentence,
 /// outside any quote that does not also hold the participle.
 fn previous_cue_subject(doc: &Doc, quotes: &Quotes, v: usize, floor: usize) -> Option<Mention> {
@@ -521,6 +587,8 @@ fn previous_cue_subject(doc: &Doc, quotes: &Quotes, v: usize, floor: usize) -> O
             && range.end <= v
             && !cues::is_according(&verb)
             && verb.form != cues::Form::Ing
+            // "offered a retort, tweeting": a bare form is a noun unless a subject takes it
+            && (verb.form != cues::Form::Base || cues::base_ok(doc, p))
         {
             return of_cue(doc, quotes, range);
         }
