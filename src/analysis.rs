@@ -278,21 +278,29 @@ impl<S: TokenStream> TokenStream for StemTokenStream<'_, S> {
     fn advance(&mut self) -> bool {
         while self.tail.advance() {
             let token = self.tail.token_mut();
-            if !self.memo.contains_key(&token.text) {
-                if self.memo.len() >= STEM_MEMO {
-                    self.memo.clear();
+            // One lookup for the common case: a word seen before.
+            let changed = match self.memo.get(&token.text) {
+                Some(changed) => changed.as_deref(),
+                None => {
+                    if self.memo.len() >= STEM_MEMO {
+                        self.memo.clear();
+                    }
+                    let stem = stemmer().stem(&token.text);
+                    let changed = (stem != token.text).then(|| stem.into_owned());
+                    self.memo
+                        .entry(token.text.clone())
+                        .or_insert(changed)
+                        .as_deref()
                 }
-                let stem = stemmer().stem(&token.text);
-                let changed = (stem != token.text).then(|| stem.into_owned());
-                self.memo.insert(token.text.clone(), changed);
-            }
-            match self.memo.get(&token.text) {
-                Some(Some(stem)) => {
-                    token.text.clone_from(stem);
+            };
+            match changed {
+                Some(stem) => {
+                    token.text.clear();
+                    token.text.push_str(stem);
                     return true;
                 }
-                _ if self.only_changed => continue,
-                _ => return true,
+                None if self.only_changed => continue,
+                None => return true,
             }
         }
         false

@@ -83,6 +83,11 @@ pub struct IngestArgs {
     /// Seconds between intermediate commits of a long ingest
     #[arg(long, value_name = "SECS", default_value_t = 30)]
     pub commit_every: u64,
+
+    /// Do not look for who is quoted in the text (faster; speakers named in
+    /// the records' metadata are still indexed)
+    #[arg(long)]
+    pub no_speakers: bool,
 }
 
 /// Filters shared by every command that reads the index.
@@ -336,6 +341,10 @@ impl IngestArgs {
             index_dir,
             strict: self.strict,
             commit_every: Duration::from_secs(self.commit_every.max(1)),
+            prepare: dateline::prepare::Options {
+                attribution: !self.no_speakers,
+                ..Default::default()
+            },
         }
     }
 }

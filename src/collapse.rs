@@ -8,14 +8,14 @@
 //! that repeats one already shown (same SimHash within a few bits: a quote
 //! used word for word by two stories) is folded into it. The best-ranked
 //! article or passage of a set stays; the others become its copies. Only
-//! fast fields are read.
+//! fast fields are read (see [`crate::columns`]).
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use tantivy::columnar::{BytesColumn, Column, StrColumn};
-use tantivy::{DocAddress, Searcher};
+use tantivy::DocAddress;
 
+use crate::columns::FastFields;
 use crate::fingerprint::{MinHash, same_passage};
 
 /// An article's or a passage's place in the ranking while grouping.
@@ -54,108 +54,6 @@ pub struct CopyRef {
     pub passage: Option<u32>,
 }
 
-/// The fast fields collapsing reads, per segment.
-struct Columns {
-    ordinal: Option<Column<u64>>,
-    key: Option<Column<u64>>,
-    content: Option<Column<u64>>,
-    simhash: Option<Column<u64>>,
-    minhash: Option<BytesColumn>,
-    id: Option<StrColumn>,
-    source: Option<StrColumn>,
-    date: Option<Column<i64>>,
-}
-
-/// Per-segment column handles, opened on first use.
-pub(crate) struct FastFields<'a> {
-    searcher: &'a Searcher,
-    segments: HashMap<u32, Columns>,
-}
-
-impl<'a> FastFields<'a> {
-    pub fn new(searcher: &'a Searcher) -> FastFields<'a> {
-        FastFields {
-            searcher,
-            segments: HashMap::new(),
-        }
-    }
-
-    fn columns(&mut self, segment: u32) -> &Columns {
-        let searcher = self.searcher;
-        self.segments.entry(segment).or_insert_with(|| {
-            let fast = searcher.segment_reader(segment).fast_fields();
-            Columns {
-                ordinal: fast.u64("ordinal").ok(),
-                key: fast.u64("article_key").ok(),
-                content: fast.u64("content_hash").ok(),
-                simhash: fast.u64("simhash").ok(),
-                minhash: fast.bytes("minhash").ok().flatten(),
-                id: fast.str("article_id").ok().flatten(),
-                source: fast.str("source_raw").ok().flatten(),
-                date: fast.i64("date").ok(),
-            }
-        })
-    }
-
-    fn u64_of(column: &Option<Column<u64>>, doc: u32) -> Option<u64> {
-        column.as_ref().and_then(|c| c.first(doc))
-    }
-
-    /// The article's fingerprints, read from the passage `doc` and its
-    /// article's first passage (`doc - ordinal`: passages are consecutive).
-    fn article_prints(&mut self, doc: DocAddress) -> (Option<u64>, Option<MinHash>) {
-        let cols = self.columns(doc.segment_ord);
-        let content = Self::u64_of(&cols.content, doc.doc_id);
-        let key = Self::u64_of(&cols.key, doc.doc_id);
-        let ordinal = Self::u64_of(&cols.ordinal, doc.doc_id).unwrap_or(0) as u32;
-        let Some(lead) = doc.doc_id.checked_sub(ordinal) else {
-            return (content, None);
-        };
-        // Check the invariant rather than trust it.
-        if Self::u64_of(&cols.key, lead) != key || Self::u64_of(&cols.ordinal, lead) != Some(0) {
-            return (content, None);
-        }
-        let minhash = cols.minhash.as_ref().and_then(|column| {
-            let ord = column.ords().first(lead)?;
-            let mut bytes = Vec::new();
-            column.ord_to_bytes(ord, &mut bytes).ok()?;
-            MinHash::from_bytes(&bytes)
-        });
-        (content, minhash)
-    }
-
-    fn simhash(&mut self, doc: DocAddress) -> Option<u64> {
-        let cols = self.columns(doc.segment_ord);
-        Self::u64_of(&cols.simhash, doc.doc_id)
-    }
-
-    /// Id, source, date and ordinal of a passage, for listing it as a copy.
-    pub fn copy_ref(&mut self, doc: DocAddress, passage: bool) -> CopyRef {
-        let cols = self.columns(doc.segment_ord);
-        let text = |column: &Option<StrColumn>| {
-            let mut out = String::new();
-            if let Some(column) = column
-                && let Some(ord) = column.ords().first(doc.doc_id)
-            {
-                let _ = column.ord_to_str(ord, &mut out);
-            }
-            out
-        };
-        CopyRef {
-            article_id: text(&cols.id),
-            source: text(&cols.source),
-            date: cols
-                .date
-                .as_ref()
-                .and_then(|c| c.first(doc.doc_id))
-                .and_then(|secs| DateTime::from_timestamp(secs, 0)),
-            passage: passage
-                .then(|| Self::u64_of(&cols.ordinal, doc.doc_id).map(|o| o as u32))
-                .flatten(),
-        }
-    }
-}
-
 /// Folds copies into the best-ranked article or passage of each set.
 /// `threshold` is the Jaccard similarity from which articles are copies.
 pub(crate) fn collapse(
@@ -165,7 +63,9 @@ pub(crate) fn collapse(
 ) -> Vec<Group> {
     let mut kept: Vec<(Group, Option<u64>, Option<MinHash>)> = Vec::new();
     for mut group in groups {
-        let (content, minhash) = fast.article_prints(group.key_doc);
+        let (content, minhash) = fast.lead(group.key_doc).map_or((None, None), |lead| {
+            (fast.content_hash(lead), fast.minhash(lead))
+        });
         let copy_of = kept.iter().position(|(_, c, m)| {
             (content.is_some() && *c == content)
                 || matches!((m, &minhash), (Some(a), Some(b)) if a.similarity(b) >= threshold)

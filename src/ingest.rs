@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 use crate::article::Article;
 use crate::error::Result;
 use crate::index::{ArchiveIndex, Indexer};
-use crate::prepare::prepare;
+use crate::prepare::{Options, prepare_with};
 use crate::read::{self, Problem};
 
 /// Default interval between commits of a long ingest.
@@ -34,6 +34,8 @@ pub struct IngestRequest {
     pub strict: bool,
     /// Interval between intermediate commits (ignored with `strict`).
     pub commit_every: Duration,
+    /// How articles are read (speaker attribution on or off).
+    pub prepare: Options,
 }
 
 /// How bad a reported problem is.
@@ -134,7 +136,7 @@ pub fn ingest(request: &IngestRequest, observer: &mut dyn Observer) -> Result<In
                     summary.warnings += 1;
                     observer.problem(warning, Severity::Warning);
                 }
-                add_article(&mut indexer, &record.article, &mut summary)?;
+                add_article(&mut indexer, &record.article, request.prepare, &mut summary)?;
             }
             Err(problem) => {
                 summary.rejected += 1;
@@ -174,9 +176,10 @@ pub fn ingest(request: &IngestRequest, observer: &mut dyn Observer) -> Result<In
 fn add_article(
     indexer: &mut Indexer,
     article: &Article,
+    options: Options,
     summary: &mut IngestSummary,
 ) -> Result<()> {
-    let prepared = prepare(article);
+    let prepared = prepare_with(article, options);
     let added = indexer.add(article, &prepared)?;
     summary.replaced += u64::from(added.replaced);
     summary.duplicates += u64::from(added.duplicate);

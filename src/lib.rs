@@ -14,6 +14,7 @@
 pub mod analysis;
 pub mod article;
 pub mod collapse;
+pub mod columns;
 pub mod date;
 pub mod error;
 pub mod facets;

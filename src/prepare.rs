@@ -41,6 +41,8 @@ pub struct Prepared {
 /// How an article is read.
 #[derive(Debug, Clone, Copy)]
 pub struct Options {
+    /// Find who is quoted or reported in the text.
+    pub attribution: bool,
     /// Use the speakers named in the record's metadata (to resolve names, and
     /// as speakers of the first passage when the text does not quote them).
     pub metadata_speakers: bool,
@@ -49,6 +51,7 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
+            attribution: true,
             metadata_speakers: true,
         }
     }
@@ -69,7 +72,11 @@ pub fn prepare_with(article: &Article, options: Options) -> Prepared {
     } else {
         &[]
     };
-    let attributions = speakers::attribute(body, known);
+    let attributions = if options.attribution {
+        speakers::attribute(body, known)
+    } else {
+        Vec::new()
+    };
     let mut passages: Vec<PreparedPassage> = passage::split(body)
         .into_iter()
         .map(|passage| {
@@ -175,6 +182,7 @@ mod tests {
             &article(STORY, &["Jonas Ekberg"]),
             Options {
                 metadata_speakers: false,
+                ..Options::default()
             },
         );
         assert!(

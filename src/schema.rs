@@ -27,9 +27,14 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub const VALUE_SEPARATOR: &str = "\n\n";
 
 /// Handles to every field of the schema.
+///
+/// What each passage stores is only what showing it needs: its text, its
+/// place in the body and its evidence. The article's metadata is stored once,
+/// as [`Meta`] on its first passage; everything filters and counts need is in
+/// fast fields.
 #[derive(Debug, Clone, Copy)]
 pub struct Fields {
-    /// The article's identity (raw, for upserts).
+    /// The article's identity (raw, indexed for upserts; fast for display).
     pub article_id: Field,
     /// A 64-bit hash of the article id (fast), to count and group articles.
     pub article_key: Field,
@@ -40,19 +45,17 @@ pub struct Fields {
     /// Passage text: exact analysis with positions; stored.
     pub text: Field,
     pub text_stem: Field,
-    /// Stored title (every passage); searchable title (first passage only).
-    pub title: Field,
+    /// Searchable title (first passage only).
     pub title_exact: Field,
     pub title_stem: Field,
-    /// The article's first words, stored when it has no title (for display).
-    pub lead: Field,
+    /// The article's metadata as JSON (first passage only, stored).
+    pub meta: Field,
     pub date: Field,
     /// Searchable source; `source_raw` holds the exact value for facets.
     pub source: Field,
     pub source_raw: Field,
     pub dateline: Field,
     pub dateline_raw: Field,
-    pub url: Field,
     pub author: Field,
     pub author_raw: Field,
     /// Searchable speaker names; `speaker_raw` holds each full name.
@@ -61,11 +64,10 @@ pub struct Fields {
     /// Quoted speech in the passage (exact and stemmed), for `quote:`/`--quoted`.
     pub quote: Field,
     pub quote_stem: Field,
-    pub path: Field,
     /// The attributions of the passage, as JSON (stored only): who, how, and
     /// the words of the text that say so.
     pub evidence: Field,
-    /// Exact-copy fingerprint of the article body (every passage).
+    /// Exact-copy fingerprint of the article body (first passage only).
     pub content_hash: Field,
     /// Near-copy fingerprint of the article body (first passage only).
     pub minhash: Field,
@@ -89,64 +91,33 @@ fn text_options(tokenizer: &str, record: IndexRecordOption, stored: bool) -> Tex
 /// Builds the schema.
 pub fn build() -> Schema {
     use IndexRecordOption::{WithFreqs, WithFreqsAndPositions};
+    let exact = |stored| text_options(analysis::EXACT, WithFreqsAndPositions, stored);
+    let stem = || text_options(analysis::STEM_CHANGED, WithFreqs, false);
     let mut b = Schema::builder();
-    b.add_text_field("article_id", STRING | STORED | FAST);
+    b.add_text_field("article_id", STRING | FAST);
     b.add_u64_field("article_key", FAST);
-    b.add_u64_field("ordinal", INDEXED | FAST | STORED);
+    b.add_u64_field("ordinal", INDEXED | FAST);
     b.add_u64_field("start", STORED);
     b.add_u64_field("end", STORED);
-    b.add_text_field(
-        "text",
-        text_options(analysis::EXACT, WithFreqsAndPositions, true),
-    );
-    b.add_text_field(
-        "text_stem",
-        text_options(analysis::STEM_CHANGED, WithFreqs, false),
-    );
-    b.add_text_field("title", STORED);
-    b.add_text_field(
-        "title_exact",
-        text_options(analysis::EXACT, WithFreqsAndPositions, false),
-    );
-    b.add_text_field(
-        "title_stem",
-        text_options(analysis::STEM_CHANGED, WithFreqs, false),
-    );
-    b.add_text_field("lead", STORED);
+    b.add_text_field("text", exact(true));
+    b.add_text_field("text_stem", stem());
+    b.add_text_field("title_exact", exact(false));
+    b.add_text_field("title_stem", stem());
+    b.add_text_field("meta", STORED);
     // Seconds since 1970 (UTC) as a plain integer: tantivy's own date type
     // counts nanoseconds and cannot hold dates outside 1677–2262, and
     // archives reach further back than that.
-    b.add_i64_field("date", INDEXED | FAST | STORED);
-    b.add_text_field(
-        "source",
-        text_options(analysis::EXACT, WithFreqsAndPositions, true),
-    );
+    b.add_i64_field("date", INDEXED | FAST);
+    b.add_text_field("source", exact(false));
     b.add_text_field("source_raw", STRING | FAST);
-    b.add_text_field(
-        "dateline",
-        text_options(analysis::EXACT, WithFreqsAndPositions, true),
-    );
+    b.add_text_field("dateline", exact(false));
     b.add_text_field("dateline_raw", STRING | FAST);
-    b.add_text_field("url", STORED);
-    b.add_text_field(
-        "author",
-        text_options(analysis::EXACT, WithFreqsAndPositions, false),
-    );
-    b.add_text_field("author_raw", STRING | FAST | STORED);
-    b.add_text_field(
-        "speaker",
-        text_options(analysis::EXACT, WithFreqsAndPositions, false),
-    );
-    b.add_text_field("speaker_raw", STRING | FAST | STORED);
-    b.add_text_field(
-        "quote",
-        text_options(analysis::EXACT, WithFreqsAndPositions, false),
-    );
-    b.add_text_field(
-        "quote_stem",
-        text_options(analysis::STEM_CHANGED, WithFreqs, false),
-    );
-    b.add_text_field("path", STORED);
+    b.add_text_field("author", exact(false));
+    b.add_text_field("author_raw", STRING | FAST);
+    b.add_text_field("speaker", exact(false));
+    b.add_text_field("speaker_raw", STRING | FAST);
+    b.add_text_field("quote", exact(false));
+    b.add_text_field("quote_stem", stem());
     b.add_text_field("evidence", STORED);
     b.add_u64_field("content_hash", INDEXED | FAST);
     b.add_bytes_field("minhash", FAST);
@@ -166,28 +137,63 @@ impl Fields {
             end: f("end")?,
             text: f("text")?,
             text_stem: f("text_stem")?,
-            title: f("title")?,
             title_exact: f("title_exact")?,
             title_stem: f("title_stem")?,
-            lead: f("lead")?,
+            meta: f("meta")?,
             date: f("date")?,
             source: f("source")?,
             source_raw: f("source_raw")?,
             dateline: f("dateline")?,
             dateline_raw: f("dateline_raw")?,
-            url: f("url")?,
             author: f("author")?,
             author_raw: f("author_raw")?,
             speaker: f("speaker")?,
             speaker_raw: f("speaker_raw")?,
             quote: f("quote")?,
             quote_stem: f("quote_stem")?,
-            path: f("path")?,
             evidence: f("evidence")?,
             content_hash: f("content_hash")?,
             minhash: f("minhash")?,
             simhash: f("simhash")?,
         })
+    }
+}
+
+/// An article's metadata, stored once on its first passage.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Meta {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    /// The first words, for an article with no title.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub lead: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub dateline: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub url: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub path: String,
+}
+
+impl Meta {
+    pub fn of(article: &Article) -> Meta {
+        Meta {
+            title: article.title.clone(),
+            lead: if article.title.is_empty() {
+                lead_of(&article.body)
+            } else {
+                String::new()
+            },
+            source: article.source.clone(),
+            dateline: article.dateline.clone(),
+            url: article.url.clone(),
+            authors: article.authors.clone(),
+            path: article.path.clone(),
+        }
     }
 }
 
@@ -213,6 +219,7 @@ pub fn document(
 ) -> TantivyDocument {
     let item = &prepared.passages[i];
     let passage = &item.passage;
+    let first = passage.ordinal == 0;
     let mut doc = TantivyDocument::new();
     doc.add_text(fields.article_id, &article.id);
     doc.add_u64(fields.article_key, article_key(&article.id));
@@ -222,12 +229,19 @@ pub fn document(
     let text = passage.text(&article.body);
     doc.add_text(fields.text, text);
     doc.add_text(fields.text_stem, text);
-    doc.add_text(fields.title, &article.title);
-    if article.title.is_empty() {
-        doc.add_text(fields.lead, lead_of(&article.body));
-    } else if passage.ordinal == 0 {
-        doc.add_text(fields.title_exact, &article.title);
-        doc.add_text(fields.title_stem, &article.title);
+    if first {
+        if !article.title.is_empty() {
+            doc.add_text(fields.title_exact, &article.title);
+            doc.add_text(fields.title_stem, &article.title);
+        }
+        let meta = serde_json::to_string(&Meta::of(article)).unwrap_or_default();
+        doc.add_text(fields.meta, meta);
+        if let Some(hash) = prepared.content_hash {
+            doc.add_u64(fields.content_hash, hash);
+        }
+        if let Some(minhash) = &prepared.minhash {
+            doc.add_bytes(fields.minhash, &minhash.0);
+        }
     }
     if let Some(date) = article.date {
         doc.add_i64(fields.date, date_secs(date));
@@ -239,9 +253,6 @@ pub fn document(
         fields.dateline_raw,
         &article.dateline,
     );
-    if !article.url.is_empty() {
-        doc.add_text(fields.url, &article.url);
-    }
     add_names(&mut doc, fields.author, fields.author_raw, &article.authors);
     add_names(&mut doc, fields.speaker, fields.speaker_raw, &item.speakers);
     if !item.quotes.is_empty() {
@@ -257,17 +268,8 @@ pub fn document(
     if !item.attributions.is_empty() {
         doc.add_text(fields.evidence, evidence_json(article, prepared, item));
     }
-    doc.add_text(fields.path, &article.path);
-    if let Some(hash) = prepared.content_hash {
-        doc.add_u64(fields.content_hash, hash);
-    }
     if let Some(hash) = item.simhash {
         doc.add_u64(fields.simhash, hash);
-    }
-    if passage.ordinal == 0
-        && let Some(minhash) = &prepared.minhash
-    {
-        doc.add_bytes(fields.minhash, &minhash.0);
     }
     doc
 }
@@ -349,6 +351,7 @@ fn add_names(doc: &mut TantivyDocument, searchable: Field, raw: Field, names: &[
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tantivy::schema::Value;
 
     #[test]
     fn article_keys_are_stable_and_distinct() {
@@ -370,7 +373,7 @@ mod tests {
     }
 
     #[test]
-    fn only_the_first_passage_carries_the_searchable_title() {
+    fn only_the_first_passage_carries_the_title_and_the_metadata() {
         let fields = Fields::of(&build()).unwrap();
         let article = Article {
             id: "a".into(),
@@ -387,6 +390,10 @@ mod tests {
         let d1 = document(&fields, &article, &prepared, 1);
         assert!(d0.get_first(fields.title_exact).is_some());
         assert!(d1.get_first(fields.title_exact).is_none());
-        assert!(d1.get_first(fields.title).is_some());
+        assert!(d0.get_first(fields.meta).is_some());
+        assert!(d1.get_first(fields.meta).is_none());
+        let meta: Meta =
+            serde_json::from_str(d0.get_first(fields.meta).unwrap().as_str().unwrap()).unwrap();
+        assert_eq!(meta.title, "Port strike");
     }
 }

@@ -18,13 +18,14 @@ use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, DocId, Order, Score, Searcher, SegmentReader, TantivyDocument, Term};
 
-use crate::collapse::{self, CopyRef, FastFields, Group};
+use crate::collapse::{self, CopyRef, Group};
+use crate::columns::FastFields;
 use crate::error::Result;
 use crate::fingerprint;
 use crate::highlight::Highlighter;
 use crate::index::ArchiveIndex;
 use crate::query::{self, Expr, Leaf, QueryBuilder, Scope, Term as QTerm};
-use crate::schema::{Evidence, Fields};
+use crate::schema::{Evidence, Fields, Meta};
 
 /// How results are ordered.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -240,7 +241,7 @@ impl Searching {
             .take(request.limit)
         {
             if !exhausted && group.docs.len() < per && group.copies.is_empty() {
-                group.docs = self.article_passages(&compiled, group.key_doc, per)?;
+                group.docs = self.article_passages(&compiled, group.key_doc, per, &mut fast)?;
             }
             articles.push(self.article(&group, i + 1, &mut highlighter, &mut fast)?);
         }
@@ -310,9 +311,9 @@ impl Searching {
         compiled: &Compiled,
         doc: DocAddress,
         per: usize,
+        fast: &mut FastFields<'_>,
     ) -> Result<Vec<(Score, DocAddress)>> {
-        let stored: TantivyDocument = self.searcher.doc(doc)?;
-        let id = text_of(&stored, self.archive.fields.article_id);
+        let id = fast.article_id(doc);
         let only_this = TermQuery::new(
             Term::from_field_text(self.archive.fields.article_id, &id),
             IndexRecordOption::Basic,
@@ -334,58 +335,51 @@ impl Searching {
         fast: &mut FastFields<'_>,
     ) -> Result<ArticleHits> {
         let f = &self.archive.fields;
-        let mut docs: Vec<(Score, DocAddress, TantivyDocument)> =
-            Vec::with_capacity(group.docs.len());
-        for &(score, addr) in &group.docs {
-            docs.push((score, addr, self.searcher.doc(addr)?));
-        }
-        docs.sort_by_key(|(_, _, d)| d.get_first(f.ordinal).and_then(|v| v.as_u64()).unwrap_or(0));
-        let first = &docs[0].2;
-        let title = text_of(first, f.title);
+        let mut docs: Vec<(Score, DocAddress, u32)> = group
+            .docs
+            .iter()
+            .map(|&(score, addr)| (score, addr, fast.ordinal(addr)))
+            .collect();
+        docs.sort_by_key(|&(_, _, ordinal)| ordinal);
+        let meta = self.meta(group.key_doc, fast)?;
         let mut title_highlights = Vec::new();
         let mut passages = Vec::new();
-        for (score, addr, doc) in &docs {
-            let ordinal = doc
-                .get_first(f.ordinal)
-                .and_then(|v| v.as_u64())
-                .unwrap_or(0) as u32;
-            let text = text_of(doc, f.text);
-            let title_for = (ordinal == 0).then_some(title.as_str());
+        for &(score, addr, ordinal) in &docs {
+            let doc: TantivyDocument = self.searcher.doc(addr)?;
+            let text = text_of(&doc, f.text);
+            let title_for = (ordinal == 0).then_some(meta.title.as_str());
             let spans = highlighter.spans(&text, title_for);
             if ordinal == 0 {
                 title_highlights = spans.title;
             }
             passages.push(PassageHit {
                 ordinal,
-                score: *score,
+                score,
                 start: doc.get_first(f.start).and_then(|v| v.as_u64()).unwrap_or(0),
                 end: doc.get_first(f.end).and_then(|v| v.as_u64()).unwrap_or(0),
                 text,
                 highlights: spans.text,
-                speakers: texts_of(doc, f.speaker_raw),
-                evidence: serde_json::from_str(&text_of(doc, f.evidence)).unwrap_or_default(),
+                speakers: fast.speakers(addr),
+                evidence: serde_json::from_str(&text_of(&doc, f.evidence)).unwrap_or_default(),
                 copies: group
                     .passage_copies
-                    .get(addr)
+                    .get(&addr)
                     .map(|c| c.iter().map(|d| fast.copy_ref(*d, true)).collect())
                     .unwrap_or_default(),
             });
         }
         Ok(ArticleHits {
             rank,
-            article_id: text_of(first, f.article_id),
-            title,
-            lead: text_of(first, f.lead),
+            article_id: fast.article_id(group.key_doc),
+            title: meta.title,
+            lead: meta.lead,
             title_highlights,
-            date: first
-                .get_first(f.date)
-                .and_then(|v| v.as_i64())
-                .and_then(|secs| DateTime::from_timestamp(secs, 0)),
-            source: text_of(first, f.source),
-            dateline: text_of(first, f.dateline),
-            url: text_of(first, f.url),
-            authors: texts_of(first, f.author_raw),
-            path: text_of(first, f.path),
+            date: fast.date(group.key_doc),
+            source: meta.source,
+            dateline: meta.dateline,
+            url: meta.url,
+            authors: meta.authors,
+            path: meta.path,
             score: group.score,
             passages,
             copies: group
@@ -395,18 +389,49 @@ impl Searching {
                 .collect(),
         })
     }
+
+    /// The metadata of the article `doc` belongs to, stored on its first
+    /// passage (found by the article id if the column shortcut fails).
+    fn meta(&self, doc: DocAddress, fast: &mut FastFields<'_>) -> Result<Meta> {
+        let f = &self.archive.fields;
+        let lead = match fast.lead(doc) {
+            Some(lead) => lead,
+            None => {
+                let id = fast.article_id(doc);
+                let query = BooleanQuery::new(vec![
+                    (
+                        Occur::Must,
+                        Box::new(TermQuery::new(
+                            Term::from_field_text(f.article_id, &id),
+                            IndexRecordOption::Basic,
+                        )) as Box<dyn Query>,
+                    ),
+                    (
+                        Occur::Must,
+                        Box::new(TermQuery::new(
+                            Term::from_field_u64(f.ordinal, 0),
+                            IndexRecordOption::Basic,
+                        )),
+                    ),
+                ]);
+                let found = self
+                    .searcher
+                    .search(&query, &TopDocs::with_limit(1).order_by_score())?;
+                match found.first() {
+                    Some(&(_, lead)) => lead,
+                    None => return Ok(Meta::default()),
+                }
+            }
+        };
+        let stored: TantivyDocument = self.searcher.doc(lead)?;
+        Ok(serde_json::from_str(&text_of(&stored, f.meta)).unwrap_or_default())
+    }
 }
 
 fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> String {
     doc.get_first(field)
         .and_then(|v| v.as_str().map(str::to_string))
         .unwrap_or_default()
-}
-
-fn texts_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> Vec<String> {
-    doc.get_all(field)
-        .filter_map(|v| v.as_str().map(str::to_string))
-        .collect()
 }
 
 /// The request's filters as query trees (each a required, zero-score clause).

@@ -22,6 +22,7 @@ pub fn run(args: &AnalyzeArgs, out: Out<'_>) -> anyhow::Result<Outcome> {
     }
     let options = Options {
         metadata_speakers: !args.no_metadata_speakers,
+        ..Options::default()
     };
     let progress = Arc::new(AtomicU64::new(0));
     let mut articles = 0;
