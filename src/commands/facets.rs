@@ -61,6 +61,7 @@ fn table(
     match format {
         Format::Human => {
             render::human::facets(out, &result, name)?;
+            out.flush()?;
             eprintln!(
                 "top {} of {} {} values; {} matching articles, {} passages",
                 result.rows.len(),

@@ -31,6 +31,7 @@ pub fn run(cli: &Cli, args: &SearchArgs, out: Out<'_>) -> anyhow::Result<Outcome
         Format::Json => render::json::search(out, &results)?,
         Format::Csv => render::csv::search(out, &results)?,
     }
+    out.flush()?;
     if results.articles.is_empty() {
         eprintln!("{}", render::human::totals(&results, request.offset));
         return Ok(Outcome::NoResults);

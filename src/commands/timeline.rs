@@ -26,6 +26,7 @@ pub fn run(cli: &Cli, args: &TimelineArgs, out: Out<'_>) -> anyhow::Result<Outco
     match args.output.format() {
         Format::Human => {
             render::human::timeline(out, &t, args.share, cli.style())?;
+            out.flush()?;
             for (q, total) in t.queries.iter().zip(&t.totals) {
                 eprintln!(
                     "{q}: {} articles, {} passages",
