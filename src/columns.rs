@@ -20,7 +20,6 @@ struct Columns {
     minhash: Option<BytesColumn>,
     id: Option<StrColumn>,
     source: Option<StrColumn>,
-    speakers: Option<StrColumn>,
     date: Option<Column<i64>>,
 }
 
@@ -64,7 +63,6 @@ impl<'a> FastFields<'a> {
                 minhash: fast.bytes("minhash").ok().flatten(),
                 id: fast.str("article_id").ok().flatten(),
                 source: fast.str("source_raw").ok().flatten(),
-                speakers: fast.str("speaker_raw").ok().flatten(),
                 date: fast.i64("date").ok(),
             }
         })
@@ -87,6 +85,7 @@ impl<'a> FastFields<'a> {
         same.then_some(DocAddress::new(doc.segment_ord, lead))
     }
 
+    /// The article id (one dictionary search: for one value only).
     pub fn article_id(&mut self, doc: DocAddress) -> String {
         first_str(&self.columns(doc.segment_ord).id, doc.doc_id)
     }
@@ -97,21 +96,6 @@ impl<'a> FastFields<'a> {
             .as_ref()
             .and_then(|c| c.first(doc.doc_id))
             .and_then(|secs| DateTime::from_timestamp(secs, 0))
-    }
-
-    /// The speakers of a passage, in the order they were indexed.
-    pub fn speakers(&mut self, doc: DocAddress) -> Vec<String> {
-        let cols = self.columns(doc.segment_ord);
-        let Some(column) = &cols.speakers else {
-            return Vec::new();
-        };
-        column
-            .term_ords(doc.doc_id)
-            .filter_map(|ord| {
-                let mut name = String::new();
-                column.ord_to_str(ord, &mut name).ok()?.then_some(name)
-            })
-            .collect()
     }
 
     /// The article's exact-copy fingerprint (held by its first passage).
@@ -133,16 +117,55 @@ impl<'a> FastFields<'a> {
         u64_of(&self.columns(doc.segment_ord).simhash, doc.doc_id)
     }
 
-    /// Id, source, date and ordinal of a passage, for listing it as a copy.
-    pub fn copy_ref(&mut self, doc: DocAddress, passage: bool) -> CopyRef {
-        let ordinal = self.ordinal(doc);
-        let date = self.date(doc);
-        let cols = self.columns(doc.segment_ord);
-        CopyRef {
-            article_id: first_str(&cols.id, doc.doc_id),
-            source: first_str(&cols.source, doc.doc_id),
-            date,
-            passage: passage.then_some(ordinal),
+    /// Id, source, date (and ordinal, for `passage` copies) of passages, for
+    /// listing them as copies. Strings come from the columns' dictionaries,
+    /// looked up once per segment in ordinal order: one pass over the
+    /// dictionary instead of one search per value.
+    pub fn copy_refs(&mut self, docs: &[DocAddress], passage: bool) -> Vec<CopyRef> {
+        let mut out: Vec<CopyRef> = docs
+            .iter()
+            .map(|&doc| CopyRef {
+                article_id: String::new(),
+                source: String::new(),
+                date: self.date(doc),
+                passage: passage.then(|| self.ordinal(doc)),
+            })
+            .collect();
+        let mut by_segment: HashMap<u32, Vec<usize>> = HashMap::new();
+        for (i, doc) in docs.iter().enumerate() {
+            by_segment.entry(doc.segment_ord).or_default().push(i);
         }
+        for (segment, items) in by_segment {
+            let cols = self.columns(segment);
+            let ids = names(&cols.id, items.iter().map(|&i| docs[i].doc_id));
+            let sources = names(&cols.source, items.iter().map(|&i| docs[i].doc_id));
+            for (k, &i) in items.iter().enumerate() {
+                out[i].article_id.clone_from(&ids[k]);
+                out[i].source.clone_from(&sources[k]);
+            }
+        }
+        out
     }
+}
+
+/// The first value of `column` for each of `docs`, in order ("" when none),
+/// decoded in one ordered pass over the column's dictionary.
+fn names(column: &Option<StrColumn>, docs: impl Iterator<Item = u32>) -> Vec<String> {
+    let Some(column) = column else {
+        return docs.map(|_| String::new()).collect();
+    };
+    let ords: Vec<Option<u64>> = docs.map(|d| column.ords().first(d)).collect();
+    let mut sorted: Vec<u64> = ords.iter().flatten().copied().collect();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let mut decoded: HashMap<u64, String> = HashMap::with_capacity(sorted.len());
+    let mut next = sorted.iter();
+    let _ = column.dictionary().sorted_ords_to_term_cb(&sorted, |bytes| {
+        if let Some(&ord) = next.next() {
+            decoded.insert(ord, String::from_utf8_lossy(bytes).into_owned());
+        }
+    });
+    ords.into_iter()
+        .map(|o| o.and_then(|o| decoded.get(&o).cloned()).unwrap_or_default())
+        .collect()
 }

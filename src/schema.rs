@@ -115,7 +115,7 @@ pub fn build() -> Schema {
     b.add_text_field("author", exact(false));
     b.add_text_field("author_raw", STRING | FAST);
     b.add_text_field("speaker", exact(false));
-    b.add_text_field("speaker_raw", STRING | FAST);
+    b.add_text_field("speaker_raw", STRING | FAST | STORED);
     b.add_text_field("quote", exact(false));
     b.add_text_field("quote_stem", stem());
     b.add_text_field("evidence", STORED);
@@ -162,6 +162,8 @@ impl Fields {
 /// An article's metadata, stored once on its first passage.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Meta {
+    #[serde(default)]
+    pub id: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub title: String,
     /// The first words, for an article with no title.
@@ -182,6 +184,7 @@ pub struct Meta {
 impl Meta {
     pub fn of(article: &Article) -> Meta {
         Meta {
+            id: article.id.clone(),
             title: article.title.clone(),
             lead: if article.title.is_empty() {
                 lead_of(&article.body)

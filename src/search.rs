@@ -230,7 +230,11 @@ impl Searching {
             if groups.len() >= wanted || exhausted {
                 break (groups, exhausted);
             }
-            fetch *= 4;
+            // Fetch enough for the rate of distinct articles seen so far
+            // (copies of wire stories can make it low), with some margin.
+            let per_group = fetch as f64 / groups.len().max(1) as f64;
+            let needed = (per_group * wanted as f64 * 1.5).ceil() as usize;
+            fetch = needed.clamp(fetch * 2, fetch * 16);
         };
         let mut highlighter = Highlighter::new(&compiled.expr);
         let mut articles = Vec::new();
@@ -359,18 +363,21 @@ impl Searching {
                 end: doc.get_first(f.end).and_then(|v| v.as_u64()).unwrap_or(0),
                 text,
                 highlights: spans.text,
-                speakers: fast.speakers(addr),
+                speakers: doc
+                    .get_all(f.speaker_raw)
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect(),
                 evidence: serde_json::from_str(&text_of(&doc, f.evidence)).unwrap_or_default(),
                 copies: group
                     .passage_copies
                     .get(&addr)
-                    .map(|c| c.iter().map(|d| fast.copy_ref(*d, true)).collect())
+                    .map(|c| fast.copy_refs(c, true))
                     .unwrap_or_default(),
             });
         }
         Ok(ArticleHits {
             rank,
-            article_id: fast.article_id(group.key_doc),
+            article_id: meta.id,
             title: meta.title,
             lead: meta.lead,
             title_highlights,
@@ -382,11 +389,7 @@ impl Searching {
             path: meta.path,
             score: group.score,
             passages,
-            copies: group
-                .copies
-                .iter()
-                .map(|d| fast.copy_ref(*d, false))
-                .collect(),
+            copies: fast.copy_refs(&group.copies, false),
         })
     }
 

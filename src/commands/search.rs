@@ -39,5 +39,6 @@ pub fn run(cli: &Cli, args: &SearchArgs, out: Out<'_>) -> anyhow::Result<Outcome
     if args.format() == Format::Human && std::io::stderr().is_terminal() {
         eprintln!("{}", render::human::totals(&results, request.offset));
     }
+    super::leave(searching);
     Ok(Outcome::Results)
 }
