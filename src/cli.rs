@@ -57,6 +57,8 @@ pub enum Command {
     Speakers(SpeakersArgs),
     /// Show what the index holds
     Stats(StatsArgs),
+    /// Merge the index into one segment, for faster searches
+    Compact,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -88,6 +90,11 @@ pub struct IngestArgs {
     /// the records' metadata are still indexed)
     #[arg(long)]
     pub no_speakers: bool,
+
+    /// Do not merge the index into one segment after a bulk ingest (faster
+    /// ingest, slower searches; `dateline compact` merges later)
+    #[arg(long)]
+    pub no_merge: bool,
 }
 
 /// Filters shared by every command that reads the index.
@@ -345,6 +352,7 @@ impl IngestArgs {
                 attribution: !self.no_speakers,
                 ..Default::default()
             },
+            merge: !self.no_merge,
         }
     }
 }

@@ -160,11 +160,13 @@ fn names(column: &Option<StrColumn>, docs: impl Iterator<Item = u32>) -> Vec<Str
     sorted.dedup();
     let mut decoded: HashMap<u64, String> = HashMap::with_capacity(sorted.len());
     let mut next = sorted.iter();
-    let _ = column.dictionary().sorted_ords_to_term_cb(&sorted, |bytes| {
-        if let Some(&ord) = next.next() {
-            decoded.insert(ord, String::from_utf8_lossy(bytes).into_owned());
-        }
-    });
+    let _ = column
+        .dictionary()
+        .sorted_ords_to_term_cb(&sorted, |bytes| {
+            if let Some(&ord) = next.next() {
+                decoded.insert(ord, String::from_utf8_lossy(bytes).into_owned());
+            }
+        });
     ords.into_iter()
         .map(|o| o.and_then(|o| decoded.get(&o).cloned()).unwrap_or_default())
         .collect()

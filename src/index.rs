@@ -347,6 +347,26 @@ impl Indexer {
         Ok(())
     }
 
+    /// Passages in the committed index.
+    pub fn passages(&self) -> Result<u64> {
+        Ok(self.committed.num_docs())
+    }
+
+    /// Merges every segment into one (and waits for it). A search opens and
+    /// looks up every segment, so one large segment answers faster than
+    /// many: worth it after a bulk ingest.
+    pub fn merge_all(&mut self) -> Result<usize> {
+        let ids = self.reader.searcher().index().searchable_segment_ids()?;
+        if ids.len() < 2 {
+            return Ok(0);
+        }
+        self.writer
+            .merge(&ids)
+            .wait()
+            .map_err(|e| Error::storage(e, &self.dir))?;
+        Ok(ids.len())
+    }
+
     /// Waits for background segment merges to finish and releases the lock.
     pub fn finish(self) -> Result<()> {
         let dir = self.dir.clone();

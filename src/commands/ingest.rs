@@ -151,6 +151,9 @@ fn describe(s: &IngestSummary, index: &str) -> String {
         )
     };
     let mut line = format!("{verb} ({}) in {:.1}s", parts.join(", "), s.elapsed_secs);
+    if s.merged > 1 {
+        line.push_str(&format!("; merged {} segments into one", s.merged));
+    }
     if s.commits > 1 {
         // A kill loses at most one interval of work: say how it was saved.
         line.push_str(&format!(

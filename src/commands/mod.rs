@@ -44,6 +44,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<Outcome> {
         Command::Speakers(args) => facets::speakers(cli, args, &mut out)?,
         Command::Analyze(args) => analyze::run(args, &mut out)?,
         Command::Stats(args) => stats::run(cli, args, &mut out)?,
+        Command::Compact => stats::compact(cli)?,
     };
     out.flush()?;
     Ok(outcome)

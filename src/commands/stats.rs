@@ -1,4 +1,5 @@
-//! `dateline stats`: what the index holds.
+//! `dateline stats`: what the index holds; `dateline compact`: merge it into
+//! one segment.
 
 use dateline::index::ArchiveIndex;
 use dateline::render;
@@ -50,4 +51,24 @@ pub fn run(cli: &Cli, args: &StatsArgs, out: Out<'_>) -> anyhow::Result<Outcome>
     } else {
         Outcome::NoResults
     })
+}
+
+pub fn compact(cli: &Cli) -> anyhow::Result<Outcome> {
+    let started = std::time::Instant::now();
+    let archive = ArchiveIndex::open(&cli.index_dir())?;
+    let mut indexer = archive.indexer()?;
+    let merged = indexer.merge_all()?;
+    indexer.finish()?;
+    let stats = dateline::stats::stats(&archive)?;
+    if merged == 0 {
+        eprintln!("{} is already one segment", archive.dir.display());
+    } else {
+        eprintln!(
+            "merged {merged} segments of {} into one ({:.1} MB) in {:.1}s",
+            archive.dir.display(),
+            stats.index_bytes as f64 / 1e6,
+            started.elapsed().as_secs_f64()
+        );
+    }
+    Ok(Outcome::Results)
 }
