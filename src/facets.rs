@@ -14,7 +14,7 @@ use tantivy::columnar::{Column, StrColumn};
 use tantivy::{DocId, Score, SegmentReader};
 
 use crate::error::Result;
-use crate::search::{Counts, SearchRequest, Searching};
+use crate::search::{Counts, SearchRequest, Searching, Tally};
 
 /// The fields facets can count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,14 +126,12 @@ struct FacetCollector {
 
 type FacetFruit = (HashMap<String, Counts>, Counts);
 
-/// Per segment: counts by term ordinal, and the last article seen per ordinal.
+/// Per segment: tallies by term ordinal, and of all matches.
 struct FacetSegment {
     values: Option<StrColumn>,
     keys: Option<Column<u64>>,
-    by_ord: Vec<Counts>,
-    last_key: Vec<Option<u64>>,
-    total: Counts,
-    total_last: Option<u64>,
+    by_ord: Vec<Tally>,
+    total: Tally,
 }
 
 impl Collector for FacetCollector {
@@ -147,10 +145,8 @@ impl Collector for FacetCollector {
         Ok(FacetSegment {
             values,
             keys: fast.u64("article_key").ok(),
-            by_ord: vec![Counts::default(); terms],
-            last_key: vec![None; terms],
-            total: Counts::default(),
-            total_last: None,
+            by_ord: vec![Tally::default(); terms],
+            total: Tally::default(),
         })
     }
 
@@ -162,12 +158,9 @@ impl Collector for FacetCollector {
         let mut by_value: HashMap<String, Counts> = HashMap::new();
         let mut total = Counts::default();
         for (values, t) in fruits {
-            total.passages += t.passages;
-            total.articles += t.articles;
+            total += t;
             for (value, c) in values {
-                let entry = by_value.entry(value).or_default();
-                entry.passages += c.passages;
-                entry.articles += c.articles;
+                *by_value.entry(value).or_default() += c;
             }
         }
         Ok((by_value, total))
@@ -179,19 +172,10 @@ impl SegmentCollector for FacetSegment {
 
     fn collect(&mut self, doc: DocId, _: Score) {
         let key = self.keys.as_ref().and_then(|k| k.first(doc));
-        self.total.passages += 1;
-        if key != self.total_last || key.is_none() {
-            self.total.articles += 1;
-            self.total_last = key;
-        }
+        self.total.add(key);
         let Some(values) = &self.values else { return };
         for ord in values.term_ords(doc) {
-            let i = ord as usize;
-            self.by_ord[i].passages += 1;
-            if key != self.last_key[i] || key.is_none() {
-                self.by_ord[i].articles += 1;
-                self.last_key[i] = key;
-            }
+            self.by_ord[ord as usize].add(key);
         }
     }
 
@@ -199,14 +183,15 @@ impl SegmentCollector for FacetSegment {
         let mut out = HashMap::new();
         if let Some(values) = &self.values {
             let mut name = String::new();
-            for (ord, counts) in self.by_ord.into_iter().enumerate() {
-                if counts.passages > 0 && values.ord_to_str(ord as u64, &mut name).unwrap_or(false)
+            for (ord, tally) in self.by_ord.into_iter().enumerate() {
+                if tally.counts.passages > 0
+                    && values.ord_to_str(ord as u64, &mut name).unwrap_or(false)
                 {
-                    out.insert(name.clone(), counts);
+                    out.insert(name.clone(), tally.counts);
                 }
             }
         }
-        (out, self.total)
+        (out, self.total.counts)
     }
 }
 

@@ -92,6 +92,34 @@ pub struct Counts {
     pub articles: u64,
 }
 
+impl std::ops::AddAssign for Counts {
+    fn add_assign(&mut self, other: Counts) {
+        self.passages += other.passages;
+        self.articles += other.articles;
+    }
+}
+
+/// Counts passages and articles as matches arrive in document order. An
+/// article's passages are consecutive documents of one segment (see
+/// [`crate::index`]), so a new article starts wherever the article key
+/// changes: no set of seen articles is needed.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Tally {
+    pub counts: Counts,
+    last: Option<u64>,
+}
+
+impl Tally {
+    /// Counts one matching passage of the article with `key`.
+    pub fn add(&mut self, key: Option<u64>) {
+        self.counts.passages += 1;
+        if key.is_none() || key != self.last {
+            self.counts.articles += 1;
+            self.last = key;
+        }
+    }
+}
+
 /// One matching passage.
 #[derive(Debug, Clone)]
 pub struct PassageHit {
@@ -492,15 +520,12 @@ fn rescope(expr: Expr, from: Scope, to: Scope) -> Expr {
     }
 }
 
-/// Counts matching passages and distinct articles. An article's passages are
-/// consecutive documents of one segment (see [`crate::index`]), so a new
-/// article starts wherever the article key changes between matches.
+/// Counts matching passages and distinct articles (see [`Tally`]).
 pub struct ArticleCounter;
 
 pub struct ArticleCounterSegment {
     keys: Option<Column<u64>>,
-    counts: Counts,
-    last: Option<u64>,
+    tally: Tally,
 }
 
 impl Collector for ArticleCounter {
@@ -514,8 +539,7 @@ impl Collector for ArticleCounter {
     ) -> tantivy::Result<ArticleCounterSegment> {
         Ok(ArticleCounterSegment {
             keys: reader.fast_fields().u64("article_key").ok(),
-            counts: Counts::default(),
-            last: None,
+            tally: Tally::default(),
         })
     }
 
@@ -524,10 +548,11 @@ impl Collector for ArticleCounter {
     }
 
     fn merge_fruits(&self, fruits: Vec<Counts>) -> tantivy::Result<Counts> {
-        Ok(fruits.into_iter().fold(Counts::default(), |a, b| Counts {
-            passages: a.passages + b.passages,
-            articles: a.articles + b.articles,
-        }))
+        let mut total = Counts::default();
+        for counts in fruits {
+            total += counts;
+        }
+        Ok(total)
     }
 }
 
@@ -535,15 +560,40 @@ impl SegmentCollector for ArticleCounterSegment {
     type Fruit = Counts;
 
     fn collect(&mut self, doc: DocId, _: Score) {
-        self.counts.passages += 1;
-        let key = self.keys.as_ref().and_then(|c| c.first(doc));
-        if key != self.last || key.is_none() {
-            self.counts.articles += 1;
-            self.last = key;
-        }
+        self.tally
+            .add(self.keys.as_ref().and_then(|c| c.first(doc)));
     }
 
     fn harvest(self) -> Counts {
-        self.counts
+        self.tally.counts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tally_counts_an_article_once_per_run_of_its_passages() {
+        let mut t = Tally::default();
+        for key in [Some(1), Some(1), Some(2), Some(3), Some(3), None, None] {
+            t.add(key);
+        }
+        assert_eq!(
+            t.counts,
+            Counts {
+                passages: 7,
+                articles: 5
+            }
+        );
+    }
+
+    #[test]
+    fn rescoping_moves_only_the_named_scope() {
+        let expr = query::parse("a title:b (c OR NOT d)").unwrap();
+        let moved = rescope(expr, Scope::Text, Scope::Quote);
+        let text = format!("{moved:?}");
+        assert!(!text.contains("scope: Text"), "{text}");
+        assert!(text.contains("scope: Title"));
     }
 }

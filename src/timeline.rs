@@ -15,7 +15,7 @@ use tantivy::columnar::Column;
 use tantivy::{DocId, Score, SegmentReader};
 
 use crate::error::{Error, Result};
-use crate::search::{Counts, SearchRequest, Searching};
+use crate::search::{Counts, SearchRequest, Searching, Tally};
 
 /// The size of a bucket.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -283,8 +283,7 @@ struct ByDay;
 struct ByDaySegment {
     dates: Option<Column<i64>>,
     keys: Option<Column<u64>>,
-    counts: BTreeMap<i64, Counts>,
-    last_key: Option<u64>,
+    days: BTreeMap<i64, Tally>,
 }
 
 impl Collector for ByDay {
@@ -296,8 +295,7 @@ impl Collector for ByDay {
         Ok(ByDaySegment {
             dates: fast.i64("date").ok(),
             keys: fast.u64("article_key").ok(),
-            counts: BTreeMap::new(),
-            last_key: None,
+            days: BTreeMap::new(),
         })
     }
 
@@ -309,9 +307,7 @@ impl Collector for ByDay {
         let mut out: BTreeMap<i64, Counts> = BTreeMap::new();
         for fruit in fruits {
             for (day, c) in fruit {
-                let entry = out.entry(day).or_default();
-                entry.passages += c.passages;
-                entry.articles += c.articles;
+                *out.entry(day).or_default() += c;
             }
         }
         Ok(out)
@@ -325,18 +321,15 @@ impl SegmentCollector for ByDaySegment {
         let Some(secs) = self.dates.as_ref().and_then(|c| c.first(doc)) else {
             return;
         };
-        let day = day_number(secs);
-        let entry = self.counts.entry(day).or_default();
-        entry.passages += 1;
         let key = self.keys.as_ref().and_then(|k| k.first(doc));
-        if key != self.last_key || key.is_none() {
-            entry.articles += 1;
-            self.last_key = key;
-        }
+        self.days.entry(day_number(secs)).or_default().add(key);
     }
 
     fn harvest(self) -> Self::Fruit {
-        self.counts
+        self.days
+            .into_iter()
+            .map(|(day, tally)| (day, tally.counts))
+            .collect()
     }
 }
 
