@@ -12,9 +12,12 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Duration, NaiveDate};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
-use tantivy::{DocId, Score, SegmentReader};
+use tantivy::query::{BooleanQuery, Occur, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocId, Score, SegmentReader, Term};
 
 use crate::error::{Error, Result};
+use crate::query;
 use crate::search::{Counts, SearchRequest, Searching, Tally};
 
 /// The size of a bucket.
@@ -172,14 +175,26 @@ pub fn timeline(
         let query = searching.query(&request)?;
         per_query.push(searching.searcher().search(&*query, &ByDay)?);
     }
+    // All articles per day, under the same filters. When no filter depends
+    // on the passage (speakers), an article is counted through its first
+    // passage alone: a quarter of the documents to read.
     let everything = SearchRequest {
         query: String::new(),
         quoted: false,
         ..base.clone()
     };
-    let all = searching
-        .searcher()
-        .search(&*searching.query(&everything)?, &ByDay)?;
+    let mut all_query = searching.query(&everything)?;
+    if base.speakers.is_empty() {
+        let first = TermQuery::new(
+            Term::from_field_u64(searching.fields().ordinal, 0),
+            IndexRecordOption::Basic,
+        );
+        all_query = Box::new(BooleanQuery::new(vec![
+            (Occur::Must, all_query),
+            (Occur::Must, query::build::zero(Box::new(first))),
+        ]));
+    }
+    let all = searching.searcher().search(&*all_query, &ByDay)?;
 
     let matched_days = per_query.iter().flat_map(|m| m.keys().copied());
     let (first, last) = match (base.from, base.to) {
