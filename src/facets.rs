@@ -182,14 +182,19 @@ impl SegmentCollector for FacetSegment {
     fn harvest(self) -> FacetFruit {
         let mut out = HashMap::new();
         if let Some(values) = &self.values {
-            let mut name = String::new();
-            for (ord, tally) in self.by_ord.into_iter().enumerate() {
-                if tally.counts.passages > 0
-                    && values.ord_to_str(ord as u64, &mut name).unwrap_or(false)
-                {
-                    out.insert(name.clone(), tally.counts);
+            // Only the values seen, decoded in one ordered pass over the
+            // dictionary (its blocks are compressed: one lookup per value
+            // would decompress a block each time).
+            let seen: Vec<u64> = (0..self.by_ord.len() as u64)
+                .filter(|&ord| self.by_ord[ord as usize].counts.passages > 0)
+                .collect();
+            let mut next = seen.iter();
+            let _ = values.dictionary().sorted_ords_to_term_cb(&seen, |bytes| {
+                if let Some(&ord) = next.next() {
+                    let name = String::from_utf8_lossy(bytes).into_owned();
+                    out.insert(name, self.by_ord[ord as usize].counts);
                 }
-            }
+            });
         }
         (out, self.total.counts)
     }

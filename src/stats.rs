@@ -168,12 +168,18 @@ impl SegmentCollector for LeadSegment {
 
     fn harvest(mut self) -> LeadFruit {
         if let Some(sources) = &self.sources {
-            let mut name = String::new();
-            for (ord, n) in self.source_counts {
-                if sources.ord_to_str(ord, &mut name).unwrap_or(false) {
-                    *self.fruit.sources.entry(name.clone()).or_default() += n;
+            // Decoded in one ordered pass over the (compressed) dictionary.
+            let mut seen: Vec<(u64, u64)> = self.source_counts.into_iter().collect();
+            seen.sort_unstable();
+            let ords: Vec<u64> = seen.iter().map(|(ord, _)| *ord).collect();
+            let mut next = seen.iter();
+            let fruit = &mut self.fruit;
+            let _ = sources.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
+                if let Some((_, n)) = next.next() {
+                    let name = String::from_utf8_lossy(bytes).into_owned();
+                    *fruit.sources.entry(name).or_default() += n;
                 }
-            }
+            });
         }
         self.fruit
     }
