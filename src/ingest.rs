@@ -1,8 +1,9 @@
 //! Ingest: the pipeline from paths to committed passages.
 //!
 //! ```text
-//! reader thread:  paths -> read::discover -> read::read -> Outcome ──channel──┐
-//! this thread:    Article -> passage::split -> speakers -> Indexer::add -> commit
+//! reader thread:    paths -> read::discover -> read::read -> Outcome ──channel──┐
+//! worker threads:   Article -> prepare (passages, speakers, fingerprints) ──────┤
+//! this thread:      in input order -> Indexer::add -> commit (tantivy threads index)
 //! ```
 //!
 //! Bad records are reported to the [`Observer`] and skipped; the run goes on.
@@ -10,17 +11,19 @@
 //! most that much work) and at the end. With `strict`, nothing is committed if
 //! any record was rejected or warned about.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::sync_channel;
+use std::sync::mpsc::{Receiver, sync_channel};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use crate::article::Article;
 use crate::error::Result;
 use crate::index::{ArchiveIndex, Indexer};
-use crate::prepare::{Options, prepare_with};
-use crate::read::{self, Problem};
+use crate::prepare::{Options, Prepared, prepare_with};
+use crate::read::{self, Input, Outcome, Problem, Record};
 
 /// Default interval between commits of a long ingest.
 pub const COMMIT_EVERY: Duration = Duration::from_secs(30);
@@ -116,49 +119,49 @@ pub fn ingest(request: &IngestRequest, observer: &mut dyn Observer) -> Result<In
 
     let bytes_total = found.inputs.iter().map(|i| i.bytes).sum();
     let bytes_done = Arc::new(AtomicU64::new(0));
-    let (sender, receiver) = sync_channel(256);
-    let reader = {
-        let bytes_done = Arc::clone(&bytes_done);
-        let inputs = found.inputs;
-        std::thread::spawn(move || {
-            for input in &inputs {
-                read::read(input, &bytes_done, &mut |outcome| {
-                    // A closed channel means the ingest stopped on an error.
-                    let _ = sender.send(outcome);
-                });
-            }
-        })
-    };
+    let (reader, outcomes) = spawn_reader(found.inputs, Arc::clone(&bytes_done));
+    let (preparers, prepared) = spawn_preparers(outcomes, request.prepare);
 
     let mut last_commit = Instant::now();
     let mut records = 0u64;
-    for outcome in receiver {
-        records += 1;
-        match outcome {
-            Ok(record) => {
-                if let Some(warning) = &record.warning {
-                    summary.warnings += 1;
-                    observer.problem(warning, Severity::Warning);
+    // Workers finish out of order; articles are added in input order, so that
+    // the last of two records with one id is the one kept.
+    let mut waiting: BTreeMap<u64, Item> = BTreeMap::new();
+    let mut next = 0u64;
+    for (seq, item) in prepared {
+        waiting.insert(seq, item);
+        while let Some(item) = waiting.remove(&next) {
+            next += 1;
+            records += 1;
+            match item {
+                Item::Article(record, prepared) => {
+                    if let Some(warning) = &record.warning {
+                        summary.warnings += 1;
+                        observer.problem(warning, Severity::Warning);
+                    }
+                    add_article(&mut indexer, &record.article, &prepared, &mut summary)?;
                 }
-                add_article(&mut indexer, &record.article, request.prepare, &mut summary)?;
+                Item::Rejected(problem) => {
+                    summary.rejected += 1;
+                    observer.problem(&problem, Severity::Rejected);
+                }
             }
-            Err(problem) => {
-                summary.rejected += 1;
-                observer.problem(&problem, Severity::Rejected);
+            if !request.strict && last_commit.elapsed() >= request.commit_every {
+                indexer.commit()?;
+                summary.commits += 1;
+                last_commit = Instant::now();
+            }
+            if records.is_multiple_of(256) {
+                observer.progress(&Progress {
+                    bytes_done: bytes_done.load(Ordering::Relaxed),
+                    bytes_total,
+                    articles: summary.articles,
+                });
             }
         }
-        if !request.strict && last_commit.elapsed() >= request.commit_every {
-            indexer.commit()?;
-            summary.commits += 1;
-            last_commit = Instant::now();
-        }
-        if records.is_multiple_of(256) {
-            observer.progress(&Progress {
-                bytes_done: bytes_done.load(Ordering::Relaxed),
-                bytes_total,
-                articles: summary.articles,
-            });
-        }
+    }
+    for worker in preparers {
+        let _ = worker.join();
     }
     // The reader only ends by running out of input; a panic there is a bug.
     let _ = reader.join();
@@ -183,16 +186,75 @@ pub fn ingest(request: &IngestRequest, observer: &mut dyn Observer) -> Result<In
     Ok(summary)
 }
 
-/// Prepares an article (passages, speakers, fingerprints) and hands it to
-/// the indexer.
+/// What a preparing worker hands on: an article ready for the index, or
+/// the problem with a record.
+enum Item {
+    Article(Record, Prepared),
+    Rejected(Problem),
+}
+
+/// Reads every input on a thread of its own, numbering the outcomes.
+fn spawn_reader(
+    inputs: Vec<Input>,
+    bytes_done: Arc<AtomicU64>,
+) -> (JoinHandle<()>, Receiver<(u64, Outcome)>) {
+    let (sender, receiver) = sync_channel(256);
+    let handle = std::thread::spawn(move || {
+        let mut seq = 0;
+        for input in &inputs {
+            read::read(input, &bytes_done, &mut |outcome| {
+                // A closed channel means the ingest stopped on an error.
+                let _ = sender.send((seq, outcome));
+                seq += 1;
+            });
+        }
+    });
+    (handle, receiver)
+}
+
+/// Prepares records (passages, speakers, fingerprints) on one worker per
+/// core: attribution is the costliest part of an ingest, and runs beside
+/// tantivy's indexing threads.
+fn spawn_preparers(
+    outcomes: Receiver<(u64, Outcome)>,
+    options: Options,
+) -> (Vec<JoinHandle<()>>, Receiver<(u64, Item)>) {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get().clamp(1, 8));
+    let outcomes = Arc::new(Mutex::new(outcomes));
+    let (sender, receiver) = sync_channel(256);
+    let handles = (0..workers)
+        .map(|_| {
+            let outcomes = Arc::clone(&outcomes);
+            let sender = sender.clone();
+            std::thread::spawn(move || {
+                loop {
+                    let next = outcomes.lock().map(|r| r.recv());
+                    let Ok(Ok((seq, outcome))) = next else { return };
+                    let item = match outcome {
+                        Ok(record) => {
+                            let prepared = prepare_with(&record.article, options);
+                            Item::Article(record, prepared)
+                        }
+                        Err(problem) => Item::Rejected(problem),
+                    };
+                    if sender.send((seq, item)).is_err() {
+                        return;
+                    }
+                }
+            })
+        })
+        .collect();
+    (handles, receiver)
+}
+
+/// Hands a prepared article to the indexer and counts it.
 fn add_article(
     indexer: &mut Indexer,
     article: &Article,
-    options: Options,
+    prepared: &Prepared,
     summary: &mut IngestSummary,
 ) -> Result<()> {
-    let prepared = prepare_with(article, options);
-    let added = indexer.add(article, &prepared)?;
+    let added = indexer.add(article, prepared)?;
     summary.replaced += u64::from(added.replaced);
     summary.duplicates += u64::from(added.duplicate);
     summary.articles += 1;
