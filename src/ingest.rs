@@ -134,7 +134,8 @@ pub fn ingest(request: &IngestRequest, observer: &mut dyn Observer) -> Result<In
             next += 1;
             records += 1;
             match item {
-                Item::Article(record, prepared) => {
+                Item::Article(article) => {
+                    let (record, prepared) = *article;
                     if let Some(warning) = &record.warning {
                         summary.warnings += 1;
                         observer.problem(warning, Severity::Warning);
@@ -189,7 +190,7 @@ pub fn ingest(request: &IngestRequest, observer: &mut dyn Observer) -> Result<In
 /// What a preparing worker hands on: an article ready for the index, or
 /// the problem with a record.
 enum Item {
-    Article(Record, Prepared),
+    Article(Box<(Record, Prepared)>),
     Rejected(Problem),
 }
 
@@ -233,7 +234,7 @@ fn spawn_preparers(
                     let item = match outcome {
                         Ok(record) => {
                             let prepared = prepare_with(&record.article, options);
-                            Item::Article(record, prepared)
+                            Item::Article(Box::new((record, prepared)))
                         }
                         Err(problem) => Item::Rejected(problem),
                     };
