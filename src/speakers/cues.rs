@@ -1,7 +1,5 @@
 //! Speech and cognition cues: verb forms ("said", "tells", "pointed out") and "according to".
 
-use std::sync::LazyLock;
-
 use super::text::{Doc, WordMap};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -622,54 +620,58 @@ fn noun_like(w: &str) -> bool {
     )
 }
 
-static LEXICON: LazyLock<WordMap<&'static str, Verb>> = LazyLock::new(|| {
-    let mut map = WordMap::default();
-    for &(base, third, past, ing, class, hearer, particle) in VERBS {
-        for (w, form) in [
-            (base, Form::Base),
-            (third, Form::Third),
-            (past, Form::Past),
-            (ing, Form::Ing),
-        ] {
-            map.entry(w).or_insert(Verb {
-                lemma: base,
-                form,
-                class,
-                hearer,
-                noun_like: noun_like(w),
-                particle,
-            });
-        }
-    }
-    map
-});
-
-/// The cue verb form of a lower-cased word.
-pub(crate) fn verb(w: &str) -> Option<Verb> {
-    if w.len() < 3 || w.len() > 13 || !w.as_bytes()[0].is_ascii_lowercase() {
-        return None;
-    }
-    // most words cannot be a cue by their first letter: skip the lookup for them
-    let first = 1u32 << (w.as_bytes()[0] - b'a');
-    if *FIRST_LETTERS & first == 0 {
-        return None;
-    }
-    LEXICON.get(w).copied()
+/// Every cue verb form with its reading, as `verb` finds them: the first row listing a form
+/// wins ("read" is a base form), and forms `verb` rules out by their shape are left out.
+pub(crate) fn verb_forms() -> impl Iterator<Item = (&'static str, Verb)> {
+    let mut seen: WordMap<&'static str, ()> = WordMap::default();
+    VERBS
+        .iter()
+        .flat_map(|&(base, third, past, ing, class, hearer, particle)| {
+            [
+                (base, Form::Base),
+                (third, Form::Third),
+                (past, Form::Past),
+                (ing, Form::Ing),
+            ]
+            .map(|(w, form)| {
+                let verb = Verb {
+                    lemma: base,
+                    form,
+                    class,
+                    hearer,
+                    noun_like: noun_like(w),
+                    particle,
+                };
+                (w, verb)
+            })
+        })
+        .filter(|(w, _)| cue_shaped(w))
+        .filter(move |(w, _)| seen.insert(w, ()).is_none())
 }
 
-/// Bit `c - 'a'` is set when some cue form starts with letter `c`.
-static FIRST_LETTERS: LazyLock<u32> = LazyLock::new(|| {
-    LEXICON
-        .keys()
-        .filter_map(|k| k.bytes().next())
-        .filter(u8::is_ascii_lowercase)
-        .fold(0, |bits, b| bits | 1 << (b - b'a'))
-});
+/// A cue form has 3 to 13 letters and starts with a lower-case ASCII letter (so "go" of
+/// "went on" is never a cue by itself).
+fn cue_shaped(w: &str) -> bool {
+    (3..=13).contains(&w.len()) && w.as_bytes()[0].is_ascii_lowercase()
+}
 
 /// A cue at token `i`: its verb and the token range it covers ("pointed out" covers two tokens).
 /// "according to" is reported as a Speech verb in Past form covering both words.
+#[inline]
 pub(crate) fn cue_at(doc: &Doc, i: usize) -> Option<(Verb, std::ops::Range<usize>)> {
+    // most words are no cue at all: a bit test rules them out (inline, in the callers' loops)
+    if doc.lex(i).may_cue() {
+        cue_word_at(doc, i)
+    } else {
+        None
+    }
+}
+
+/// `cue_at` for a word that may start a cue.
+fn cue_word_at(doc: &Doc, i: usize) -> Option<(Verb, std::ops::Range<usize>)> {
+    let lex = doc.lex(i);
     let w = doc.word(i)?;
+    let verb = lex.verb();
     if doc.is_cap(i) && !opens_sentence(doc, i) {
         // "The Washington Post", "the United States"
         return None;
@@ -677,14 +679,14 @@ pub(crate) fn cue_at(doc: &Doc, i: usize) -> Option<(Verb, std::ops::Range<usize
     if w == "according" {
         return doc.is_word(i + 1, "to").then_some((ACCORDING, i..i + 2));
     }
-    let v = verb(w)?;
+    let v = verb?;
     match v.particle {
         None => Some((v, i..i + 1)),
         Some(p) if doc.is_word(i + 1, p) => {
             if p == "on" {
                 // "went on to say" is "say"; a bare "went on" only follows a quote
-                if doc.is_word(i + 2, "to") && doc.word(i + 3).and_then(verb).is_some() {
-                    let mut inner = verb(doc.low(i + 3))?;
+                if doc.is_word(i + 2, "to") && doc.lex(i + 3).verb().is_some() {
+                    let mut inner = doc.lex(i + 3).verb()?;
                     inner.form = v.form;
                     return Some((inner, i..i + 4));
                 }
@@ -828,6 +830,10 @@ pub(crate) fn is_according(v: &Verb) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn verb(w: &str) -> Option<Verb> {
+        super::super::lexicon::classify(w).verb()
+    }
 
     #[test]
     fn past_tense_said_is_a_speech_cue() {

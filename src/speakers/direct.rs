@@ -245,7 +245,7 @@ fn trailing(doc: &Doc, q: &Quote, unnamed: bool) -> Option<Link> {
                 return None;
             }
             let mut e = j;
-            while e > i && doc.word(e - 1).is_some_and(names::is_aux_or_adverb) {
+            while e > i && doc.lex(e - 1).is_aux_or_adverb() {
                 e -= 1;
             }
             if e == i || (full_stop && doc.is_cap(i) && !short_tail(doc, range.end)) {
@@ -298,7 +298,7 @@ fn trailing(doc: &Doc, q: &Quote, unnamed: bool) -> Option<Link> {
 /// A lower-case past-tense verb that is not a noun-phrase word.
 fn generic_verb(doc: &Doc, j: usize) -> bool {
     doc.word(j).is_some_and(|w| {
-        (w.len() > 4 && w.ends_with("ed") && !names::is_role_head(w)) || is_irregular_past(w)
+        (w.len() > 4 && w.ends_with("ed") && !doc.lex(j).is_role_head()) || is_irregular_past(w)
     })
 }
 

@@ -1,113 +1,293 @@
 //! Word lists: stop words, titles, roles, organisation words and first names.
 //!
-//! Each list is written as one space-separated string and turned into a hash set on first use.
+//! Each list is written as one space-separated string. All lists, and the cue verb forms of
+//! `cues`, are merged once into a single table from a lower-cased word to a [`Lex`]: a bitset
+//! of the lists it belongs to plus its cue verb. `text::Doc` classifies every word token with
+//! one probe into that table, so the many list checks of the later stages are bit tests.
 //! The lists are general English and news vocabulary, not taken from any corpus.
 
 use std::sync::LazyLock;
 
-use super::cues;
+use super::cues::{self, Verb};
 use super::names::Gender;
-use super::text::WordSet;
+use super::vocab::WordTable;
 
-/// A word list: the words of a space-separated string, as a set built on first use.
-type List = LazyLock<WordSet<&'static str>>;
-
-macro_rules! list {
-    ($words:expr) => {
-        LazyLock::new(|| $words.split_whitespace().collect())
-    };
+/// The word lists a lower-cased word belongs to, and the cue verb form it is (if any).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Lex {
+    bits: u32,
+    /// 1 + index into `VERB_FORMS`, or 0.
+    verb: u16,
 }
 
-fn has(list: &List, w: &str) -> bool {
-    list.contains(w)
+// Raw list membership (as stored in the table).
+const CAP_STOP_LIST: u32 = 1 << 0;
+const MALE_TITLE: u32 = 1 << 1;
+const FEMALE_TITLE: u32 = 1 << 2;
+const OTHER_TITLE: u32 = 1 << 3;
+const TITLE_FILLER: u32 = 1 << 4;
+const DEPARTMENT: u32 = 1 << 5;
+const ORG: u32 = 1 << 6;
+const AFFILIATION: u32 = 1 << 7;
+const ROLE_HEAD: u32 = 1 << 8;
+const GENERIC_HEAD: u32 = 1 << 9;
+const RUN_PARTICLE: u32 = 1 << 10;
+const AUX_LIST: u32 = 1 << 11;
+const LY_NOT_ADVERB: u32 = 1 << 12;
+const FUNCTION: u32 = 1 << 13;
+const MALE_FIRST: u32 = 1 << 14;
+const FEMALE_FIRST: u32 = 1 << 15;
+const SURNAME_STOP: u32 = 1 << 16;
+const MODIFIER_ADJ: u32 = 1 << 17;
+/// The word with its trailing s's trimmed is a role head ("analysts", "analyst"); the table
+/// holds it for a role head and its plural in one s, `classify` works out longer runs of s.
+const ROLE_STEM: u32 = 1 << 18;
+/// "according" (of "according to"), the one cue that is not a verb form.
+const ACCORDING: u32 = 1 << 21;
+// Derived by `classify` from the lists and the spelling.
+/// `is_cap_stop`: the list, contractions of "I", and past and -ing cue forms.
+const CAP_STOP: u32 = 1 << 19;
+/// `is_aux_or_adverb`: the list, and adverbs in -ly.
+const AUX_OR_ADVERB: u32 = 1 << 20;
+const TITLE: u32 = MALE_TITLE | FEMALE_TITLE | OTHER_TITLE;
+
+/// Cue verb forms, indexed by `Lex::verb - 1`.
+static VERB_FORMS: LazyLock<Vec<Verb>> =
+    LazyLock::new(|| cues::verb_forms().map(|(_, v)| v).collect());
+
+/// Every listed word with the lists it is on, built once: `text` holds the words, `table`
+/// indexes them.
+struct Lexicon {
+    text: String,
+    table: WordTable<Lex>,
 }
 
-/// Capitalised words that are not names when they open a sentence or phrase ("But", "Monday",
-/// "Said"), and contractions of "I".
-pub(crate) fn is_cap_stop(w: &str) -> bool {
-    has(&CAP_STOPS, w)
-        || w.starts_with("i’")
-        || w.starts_with("i'")
-        || cues::verb(w).is_some_and(|v| matches!(v.form, cues::Form::Past | cues::Form::Ing))
-}
+impl Lexicon {
+    fn build() -> Self {
+        let mut lexicon = Lexicon {
+            text: String::new(),
+            table: WordTable::with_capacity(4096),
+        };
+        let lists: [(List, u32); 18] = [
+            (CAP_STOPS, CAP_STOP_LIST),
+            (MALE_TITLES, MALE_TITLE),
+            (FEMALE_TITLES, FEMALE_TITLE),
+            (OTHER_TITLES, OTHER_TITLE),
+            (TITLE_FILLERS, TITLE_FILLER),
+            (DEPARTMENT_WORDS, DEPARTMENT),
+            (ORG_WORDS, ORG),
+            (AFFILIATIONS, AFFILIATION),
+            (ROLE_HEADS, ROLE_HEAD),
+            (GENERIC_HEADS, GENERIC_HEAD),
+            (RUN_PARTICLES, RUN_PARTICLE),
+            (AUX_OR_ADVERBS, AUX_LIST),
+            (LY_NOT_ADVERBS, LY_NOT_ADVERB),
+            (FUNCTION_WORDS, FUNCTION),
+            (MALE_FIRST_NAMES, MALE_FIRST),
+            (FEMALE_FIRST_NAMES, FEMALE_FIRST),
+            (SURNAME_LIKE_STOPS, SURNAME_STOP),
+            (MODIFIER_ADJECTIVES, MODIFIER_ADJ),
+        ];
+        for (list, bit) in lists {
+            for w in list.split_whitespace() {
+                lexicon.entry(w).bits |= bit;
+            }
+        }
+        // a role head not ending in s is its own stem, and the stem of its plural in one s
+        for head in ROLE_HEADS.split_whitespace().filter(|h| !h.ends_with('s')) {
+            lexicon.entry(head).bits |= ROLE_STEM;
+            lexicon.entry(&format!("{head}s")).bits |= ROLE_STEM;
+        }
+        for (k, (w, _)) in cues::verb_forms().enumerate() {
+            lexicon.entry(w).verb = k as u16 + 1;
+        }
+        lexicon.entry("according").bits |= ACCORDING;
+        // the rules beyond the lists, worked out once per listed word
+        let mut words: Vec<String> = lexicon.text.split_whitespace().map(String::from).collect();
+        words.sort_unstable();
+        words.dedup();
+        let derived: Vec<(&String, Lex)> = words
+            .iter()
+            .map(|w| {
+                let listed = lexicon.table.get(&lexicon.text, w).copied();
+                (w, lexicon.derive(w, listed.unwrap_or_default()))
+            })
+            .collect();
+        for (w, lex) in derived {
+            *lexicon.entry(w) = lex;
+        }
+        lexicon
+    }
 
-/// Title words written before a name, with the gender they imply.
-pub(crate) fn title_gender(w: &str) -> Option<Gender> {
-    if has(&MALE_TITLES, w) {
-        Some(Gender::Male)
-    } else if has(&FEMALE_TITLES, w) {
-        Some(Gender::Female)
-    } else if has(&OTHER_TITLES, w) {
-        Some(Gender::Unknown)
-    } else {
-        None
+    /// The entry of `w`, added empty when new. The word is appended to the text each time;
+    /// a word already listed keeps its first span.
+    fn entry(&mut self, w: &str) -> &mut Lex {
+        let start = self.text.len();
+        self.text.push_str(w);
+        self.text.push(' ');
+        self.table
+            .intern_mut(&self.text, start..start + w.len(), |_| Lex::default())
+    }
+
+    /// `lex` (the lists `w` is on) with the rules that go beyond the lists applied.
+    fn derive(&self, w: &str, mut lex: Lex) -> Lex {
+        if lex.has(AUX_LIST) || (w.len() > 4 && w.ends_with("ly") && !lex.has(LY_NOT_ADVERB)) {
+            lex.bits |= AUX_OR_ADVERB;
+        }
+        let verb_stop = lex
+            .verb()
+            .is_some_and(|v| matches!(v.form, cues::Form::Past | cues::Form::Ing));
+        if lex.has(CAP_STOP_LIST) || w.starts_with("i’") || w.starts_with("i'") || verb_stop {
+            lex.bits |= CAP_STOP;
+        }
+        if w.ends_with("ss") {
+            // the lists give stems only one s away
+            let stem = self.table.get(&self.text, w.trim_end_matches('s'));
+            if stem.is_some_and(|s| s.has(ROLE_HEAD)) {
+                lex.bits |= ROLE_STEM;
+            }
+        }
+        lex
     }
 }
 
-/// A title word that marks a person ("Sen.", "President").
-pub(crate) fn is_title(w: &str) -> bool {
-    title_gender(w).is_some()
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
+
+/// The lists `w` (lower-cased) is on, with the rules that go beyond the lists applied.
+pub(crate) fn classify(w: &str) -> Lex {
+    let lexicon = &*LEXICON;
+    match lexicon.table.get(&lexicon.text, w) {
+        Some(&lex) => lex,
+        None => lexicon.derive(w, Lex::default()),
+    }
 }
 
-pub(crate) fn is_title_filler(w: &str) -> bool {
-    has(&TITLE_FILLERS, w)
+impl Lex {
+    fn has(self, bit: u32) -> bool {
+        self.bits & bit != 0
+    }
+
+    /// Capitalised words that are not names when they open a sentence or phrase ("But",
+    /// "Monday", "Said"), and contractions of "I".
+    pub fn is_cap_stop(self) -> bool {
+        self.has(CAP_STOP)
+    }
+
+    /// Title words written before a name, with the gender they imply.
+    pub fn title_gender(self) -> Option<Gender> {
+        if self.has(MALE_TITLE) {
+            Some(Gender::Male)
+        } else if self.has(FEMALE_TITLE) {
+            Some(Gender::Female)
+        } else if self.has(OTHER_TITLE) {
+            Some(Gender::Unknown)
+        } else {
+            None
+        }
+    }
+
+    /// A title word that marks a person ("Sen.", "President").
+    pub fn is_title(self) -> bool {
+        self.has(TITLE)
+    }
+
+    pub fn is_title_filler(self) -> bool {
+        self.has(TITLE_FILLER)
+    }
+
+    pub fn is_department_word(self) -> bool {
+        self.has(DEPARTMENT)
+    }
+
+    pub fn is_org_word(self) -> bool {
+        self.has(ORG)
+    }
+
+    pub fn is_affiliation(self) -> bool {
+        self.has(AFFILIATION)
+    }
+
+    pub fn is_role_head(self) -> bool {
+        self.has(ROLE_HEAD)
+    }
+
+    /// The word without its trailing s's is a role head: "analysts", "spokesman".
+    pub fn is_role_stem(self) -> bool {
+        self.has(ROLE_STEM)
+    }
+
+    pub fn is_generic_head(self) -> bool {
+        self.has(GENERIC_HEAD)
+    }
+
+    pub fn is_run_particle(self) -> bool {
+        self.has(RUN_PARTICLE)
+    }
+
+    /// Auxiliaries and adverbs allowed between a speaker and the cue: "has since said", "later told".
+    pub fn is_aux_or_adverb(self) -> bool {
+        self.has(AUX_OR_ADVERB)
+    }
+
+    pub fn is_function_word(self) -> bool {
+        self.has(FUNCTION)
+    }
+
+    /// The usual gender of a common first name.
+    pub fn first_name_gender(self) -> Gender {
+        if self.has(MALE_FIRST) {
+            Gender::Male
+        } else if self.has(FEMALE_FIRST) {
+            Gender::Female
+        } else {
+            Gender::Unknown
+        }
+    }
+
+    pub fn is_surname_like_stop(self) -> bool {
+        self.has(SURNAME_STOP)
+    }
+
+    pub fn is_modifier_adjective(self) -> bool {
+        self.has(MODIFIER_ADJ)
+    }
+
+    /// The word can start a cue: a cue verb form, or "according".
+    pub fn may_cue(self) -> bool {
+        self.verb != 0 || self.has(ACCORDING)
+    }
+
+    /// The cue verb form of the word.
+    pub fn verb(self) -> Option<Verb> {
+        let k = usize::from(self.verb).checked_sub(1)?;
+        VERB_FORMS.get(k).copied()
+    }
 }
 
-pub(crate) fn is_department_word(w: &str) -> bool {
-    has(&DEPARTMENT_WORDS, w)
+/// A word list: one space-separated string.
+type List = &'static str;
+
+// String forms of the checks, for words that are not tokens of the body (normalised names,
+// metadata names).
+
+pub(crate) fn is_cap_stop(w: &str) -> bool {
+    classify(w).is_cap_stop()
 }
 
 pub(crate) fn is_org_word(w: &str) -> bool {
-    has(&ORG_WORDS, w)
-}
-
-pub(crate) fn is_affiliation(w: &str) -> bool {
-    has(&AFFILIATIONS, w)
+    classify(w).is_org_word()
 }
 
 pub(crate) fn is_role_head(w: &str) -> bool {
-    has(&ROLE_HEADS, w)
+    classify(w).is_role_head()
 }
 
-pub(crate) fn is_generic_head(w: &str) -> bool {
-    has(&GENERIC_HEADS, w)
-}
-
-pub(crate) fn is_run_particle(w: &str) -> bool {
-    has(&RUN_PARTICLES, w)
-}
-
-/// Auxiliaries and adverbs allowed between a speaker and the cue: "has since said", "later told".
-pub(crate) fn is_aux_or_adverb(w: &str) -> bool {
-    has(&AUX_OR_ADVERBS, w) || (w.len() > 4 && w.ends_with("ly") && !has(&LY_NOT_ADVERBS, w))
-}
-
-pub(crate) fn is_function_word(w: &str) -> bool {
-    has(&FUNCTION_WORDS, w)
-}
-
-/// The usual gender of a common first name.
 pub(crate) fn first_name_gender(w: &str) -> Gender {
-    if has(&MALE_FIRST_NAMES, w) {
-        Gender::Male
-    } else if has(&FEMALE_FIRST_NAMES, w) {
-        Gender::Female
-    } else {
-        Gender::Unknown
-    }
-}
-
-pub(crate) fn is_surname_like_stop(w: &str) -> bool {
-    has(&SURNAME_LIKE_STOPS, w)
-}
-
-pub(crate) fn is_modifier_adjective(w: &str) -> bool {
-    has(&MODIFIER_ADJECTIVES, w)
+    classify(w).first_name_gender()
 }
 
 /// Capitalised words that are not names when they open a sentence or phrase.
-static CAP_STOPS: List = list!(
-    "a about according across advisers after again against aides all along also although \
+static CAP_STOPS: List = "a about according across advisers after again against aides all along also although \
     always amid among an analysts and another april are around as asked at aug august be \
     because before behind beside besides between beyond both but by can can't can’t click \
     could critics dec december depositions despite did do does don't don’t dozens during each \
@@ -125,51 +305,39 @@ static CAP_STOPS: List = list!(
     thousands three through throughout thursday thus to today told tomorrow tonight toward \
     towards tuesday twelve twenty twitter two under unlike until upon via video voters wait \
     was we wednesday well were what what's whatever what’s when where whether which while who \
-    whoever why will with within without won't won’t would yes yesterday yet you your youtube"
-);
+    whoever why will with within without won't won’t would yes yesterday yet you your youtube";
 
 /// Titles written before a man's name.
-static MALE_TITLES: List = list!(
-    "assemblyman brother chairman congressman councilman emir father king lord mr pope prince \
-    sheikh sir sultan"
-);
+static MALE_TITLES: List = "assemblyman brother chairman congressman councilman emir father king lord mr pope prince \
+    sheikh sir sultan";
 
 /// Titles written before a woman's name.
-static FEMALE_TITLES: List = list!(
-    "assemblywoman chairwoman congresswoman councilwoman dame lady madam miss mrs ms princess \
-    queen sister"
-);
+static FEMALE_TITLES: List = "assemblywoman chairwoman congresswoman councilwoman dame lady madam miss mrs ms princess \
+    queen sister";
 
 /// Titles written before a name that do not tell the gender.
-static OTHER_TITLES: List = list!(
-    "adm admiral ambassador attorney atty auditor bishop candidate capt captain cardinal ceo \
+static OTHER_TITLES: List = "adm admiral ambassador attorney atty auditor bishop candidate capt captain cardinal ceo \
     cfo chair chairperson chancellor chief cmdr col colonel commissioner comptroller coo \
     councillor councilor dean delegate detective director dr gen general gov governor imam \
     judge justice leader lieutenant lt maj major mayor minister nominee officer pastor \
     premier pres president president-elect prime prof professor rabbi rep representative rev \
     reverend sec secretary sen senator sergeant sgt sheriff solicitor speaker superintendent \
-    supt treasurer vice vice-president"
-);
+    supt treasurer vice vice-president";
 
 /// Words that can stand inside a title before a name but are not titles themselves.
-static TITLE_FILLERS: List = list!(
-    "acting assistant associate campaign conservative court democrat democratic deputy \
+static TITLE_FILLERS: List = "acting assistant associate campaign conservative court democrat democratic deputy \
     district ex executive federal first former gop house independent interim labor labour \
     lady late libertarian majority minority national presidential press republican senate \
-    senior state supreme the then tory u.s. us whip white"
-);
+    senior state supreme the then tory u.s. us whip white";
 
 /// Departments named after "Secretary of" / "Minister of".
-static DEPARTMENT_WORDS: List = list!(
-    "affairs agriculture and army commerce culture defence defense development economy \
+static DEPARTMENT_WORDS: List = "affairs agriculture and army commerce culture defence defense development economy \
     education energy finance foreign health homeland housing human information interior \
     justice labor navy security services staff state the transportation treasury urban \
-    veterans war"
-);
+    veterans war";
 
 /// Last words of organisation names.
-static ORG_WORDS: List = list!(
-    "abc administration afp agency agency’s airport alliance ap army association authority \
+static ORG_WORDS: List = "abc administration afp agency agency’s airport alliance ap army association authority \
     avenue bank board breitbart bureau campaign caucus cbs center centre channel church cia \
     city club cnn coalition college commission committee company congress corp council \
     council’s county court daily department department’s dnc exchange facebook fbi federation \
@@ -179,18 +347,14 @@ static ORG_WORDS: List = list!(
     party pentagon police politico poll post post-dispatch press project radio report \
     reporters republic reserve reuters review rnc school senate service society state states \
     station street survey television times treasury tribune trust tv twitter union university \
-    watch weekly"
-);
+    watch weekly";
 
 /// Party and nationality adjectives that can precede a name ("Republican Marco Rubio").
-static AFFILIATIONS: List = list!(
-    "american conservative democrat democratic ex former gop green independent liberal \
-    libertarian progressive republican then u.s."
-);
+static AFFILIATIONS: List = "american conservative democrat democratic ex former gop green independent liberal \
+    libertarian progressive republican then u.s.";
 
 /// Lower-case nouns that name a person by role.
-static ROLE_HEADS: List = list!(
-    "activist actor actress administrator adviser advisor agent aide ally ambassador analyst \
+static ROLE_HEADS: List = "activist actor actress administrator adviser advisor agent aide ally ambassador analyst \
     anchor architect artist assemblyman assemblywoman athlete attorney author banker \
     billionaire bishop blogger brother businessman businessperson businesswoman candidate \
     captain ceo chair chairman chairperson chairwoman challenger chancellor chaplain chief \
@@ -209,12 +373,10 @@ static ROLE_HEADS: List = list!(
     sheriff showman singer sister sociologist soldier son speaker spokesman spokesmen \
     spokesperson spokeswoman staffer star strategist strategists student sultan \
     superintendent supporter surgeon surrogate teacher trader treasurer tycoon veteran \
-    vice-president volunteer whip wife woman writer"
-);
+    vice-president volunteer whip wife woman writer";
 
 /// Lower-case nouns for groups, documents and bodies: a speaker without a name.
-static GENERIC_HEADS: List = list!(
-    "activists ad administration ads advisers advisors advocates agency agents aides all \
+static GENERIC_HEADS: List = "activists ad administration ads advisers advisors advocates agency agents aides all \
     allies analysts anyone article authorities book both camp campaign candidates \
     commentators comments committee conservatives court critics data democrat democrats \
     department document documents donors economists editorial email emails everyone experts \
@@ -225,42 +387,34 @@ static GENERIC_HEADS: List = list!(
     posts progressives prosecutors protesters pundits remarks report reporters reports \
     republican republicans research researchers residents rivals site skeptics some somebody \
     someone sources speech spokesmen staff staffers statement statements strategists studies \
-    study supporters survey team tweet tweets video voters website website’s"
-);
+    study supporters survey team tweet tweets video voters website website’s";
 
 /// Small connecting words allowed inside a capitalised name run ("Secretary of State", "Jean de la Fontaine").
-static RUN_PARTICLES: List = list!("al bin da de del der di dos du el ibn la le of van von");
+static RUN_PARTICLES: List = "al bin da de del der di dos du el ibn la le of van von";
 
 /// Auxiliaries and adverbs allowed between a speaker and the cue: "has since said", "later told".
-static AUX_OR_ADVERBS: List = list!(
-    "again already also always angrily bluntly can clearly confidently could did \
+static AUX_OR_ADVERBS: List = "again already also always angrily bluntly can clearly confidently could did \
     directly do does earlier emphatically even famously finally first flatly frequently \
     further had has have herself himself immediately initially is just last later \
     may might must never not now often once openly personally pointedly previously privately \
     proudly publicly quickly recently repeatedly reportedly separately should similarly \
     simply since sometimes specifically still subsequently themselves then today tonight too \
-    ultimately was will would yesterday"
-);
+    ultimately was will would yesterday";
 
 /// Words in -ly that are not adverbs.
-static LY_NOT_ADVERBS: List = list!(
-    "ally billy bully daily early family holly italy july kelly ly o'reilly only o’reilly \
-    rally reilly sally wally"
-);
+static LY_NOT_ADVERBS: List = "ally billy bully daily early family holly italy july kelly ly o'reilly only o’reilly \
+    rally reilly sally wally";
 
 /// Words that end a noun phrase scan.
-static FUNCTION_WORDS: List = list!(
-    "about after against all also although among and are as at be because been before being \
+static FUNCTION_WORDS: List = "about after against all also although among and are as at be because been before being \
     between but by can could did do does down during even from had has have her him how if in \
     into is it its just like may me might more most must no not now off on only or out over \
     said says should since so some still than that them then there these this those though \
     through to under until up us very was were what when where whether which while who whom \
-    whose why will with would yes"
-);
+    whose why will with would yes";
 
 /// Common first names of men (a small list; unknown names stay Unknown).
-static MALE_FIRST_NAMES: List = list!(
-    "aaron abdel abdullah abraham adam adrian ahmad ahmed al alan alejandro alex alexander \
+static MALE_FIRST_NAMES: List = "aaron abdel abdullah abraham adam adrian ahmad ahmed al alan alejandro alex alexander \
     alexei ali anderson andrei andrew andy angelo anthony antonio ari arjun barack barry \
     bashar ben benjamin bernard bernie bill billy bob bobby boris brad bradley brent bret \
     brett brian brit bruce bryan calvin carl carlos cedric cesar chad charles charlie chris \
@@ -285,12 +439,10 @@ static MALE_FIRST_NAMES: List = list!(
     sebastian sergei sergio shawn sheldon shinzo sid simon spencer stan stanley stephen steve \
     steven stuart tad takeshi tariq ted terrence terry thomas tim timothy todd tom tommy tony \
     travis trey tucker tyler tyrone vernon victor vikram viktor vince vincent vladimir walter \
-    wang warren wayne wesley will william willie wolf woodrow xi yuri yusuf zach zeke"
-);
+    wang warren wayne wesley will william willie wolf woodrow xi yuri yusuf zach zeke";
 
 /// Common first names of women.
-static FEMALE_FIRST_NAMES: List = list!(
-    "abigail agnes aisha alexis alice alicia alison allison amanda amber amy ana andrea angela \
+static FEMALE_FIRST_NAMES: List = "abigail agnes aisha alexis alice alicia alison allison amanda amber amy ana andrea angela \
     angie anjali ann anna anne annie april arianna ashley audrey ava ayanna barbara beatrice \
     becky benazir beth betsy betty beverly bonnie bree brenda brittany camille carla carly \
     carmen carol carolyn catherine cathy cecile cecilia charlene charlotte chelsea cheryl \
@@ -314,21 +466,16 @@ static FEMALE_FIRST_NAMES: List = list!(
     samantha sandra sara sarah segolene shanice shannon sharon sheryl shirley sofia sophia \
     sophie stacey stacy stephanie sue sunita susan susana suzanne svetlana tamika tammy tanya \
     tara tatiana teresa theresa tiffany tina tracy tulsi ursula valerie vanessa veronica \
-    victoria virginia wanda wendy whitney yasmin yolanda yuko yulia yvonne zeynep"
-);
+    victoria virginia wanda wendy whitney yasmin yolanda yuko yulia yvonne zeynep";
 
 /// Everyday words that are also surnames when they follow a first name ("George Will", "Theresa May").
-static SURNAME_LIKE_STOPS: List = list!(
-    "best black brown cook good green hope king little long love may north price rice rush \
-    said small story west white will wise young"
-);
+static SURNAME_LIKE_STOPS: List = "best black brown cook good green hope king little long love may north price rice rush \
+    said small story west white will wise young";
 
 /// Adjectives common in role phrases that end like verb forms ("retired", "longtime", "acting").
-static MODIFIER_ADJECTIVES: List = list!(
-    "acclaimed acting aforementioned appointed celebrated disgraced elected embattled exiled \
+static MODIFIER_ADJECTIVES: List = "acclaimed acting aforementioned appointed celebrated disgraced elected embattled exiled \
     incoming indicted jailed leading longtime noted outgoing ranking renowned respected \
-    retired self-described sitting so-called trusted unnamed veteran"
-);
+    retired self-described sitting so-called trusted unnamed veteran";
 
 #[cfg(test)]
 mod tests {
@@ -336,14 +483,14 @@ mod tests {
 
     #[test]
     fn titles_carry_gender() {
-        assert_eq!(title_gender("mrs"), Some(Gender::Female));
-        assert_eq!(title_gender("sen"), Some(Gender::Unknown));
-        assert_eq!(title_gender("table"), None);
+        assert_eq!(classify("mrs").title_gender(), Some(Gender::Female));
+        assert_eq!(classify("sen").title_gender(), Some(Gender::Unknown));
+        assert_eq!(classify("table").title_gender(), None);
     }
 
     #[test]
     fn adverbs_in_ly_are_recognised_but_not_daily() {
-        assert!(is_aux_or_adverb("repeatedly"));
-        assert!(!is_aux_or_adverb("daily"));
+        assert!(classify("repeatedly").is_aux_or_adverb());
+        assert!(!classify("daily").is_aux_or_adverb());
     }
 }

@@ -24,6 +24,7 @@ mod reported;
 mod resolve;
 mod subject;
 mod text;
+mod vocab;
 
 use std::ops::Range;
 

@@ -2,15 +2,8 @@
 
 use std::ops::Range;
 
-use super::cues;
-pub(crate) use super::lexicon::{
-    first_name_gender, is_aux_or_adverb, is_cap_stop, is_modifier_adjective, is_org_word,
-    is_role_head, is_title,
-};
-use super::lexicon::{
-    is_affiliation, is_department_word, is_function_word, is_generic_head, is_run_particle,
-    is_surname_like_stop, is_title_filler, title_gender,
-};
+use super::lexicon::Lex;
+pub(crate) use super::lexicon::{first_name_gender, is_cap_stop, is_org_word, is_role_head};
 use super::text::{Doc, Kind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,67 +93,58 @@ pub(crate) fn is_determiner(w: &str) -> bool {
 
 /// Normalises the capitalised run `run` into a name (titles dropped, initials kept with their period).
 pub(crate) fn normalise(doc: &Doc, run: Range<usize>) -> Option<Name> {
-    let mut words: Vec<(usize, String)> = Vec::new();
+    // the word tokens, each with whether its period joins it ("J.", "Jr.")
+    let mut all = SmallList::new();
     for i in run.clone() {
         if doc.toks[i].kind != Kind::Word {
             continue;
         }
-        let mut w = doc.text(i).to_string();
-        let short = w.chars().count() == 1 || matches!(doc.low(i), "jr" | "sr" | "st");
-        if short && doc.is_punct(i + 1, '.') && doc.glued_left(i + 1) && i + 1 < run.end {
-            w.push('.');
-        }
-        words.push((i, w));
+        let short = is_one_char(doc.text(i)) || matches!(doc.low(i), "jr" | "sr" | "st");
+        let dot = short && doc.is_punct(i + 1, '.') && doc.glued_left(i + 1) && i + 1 < run.end;
+        all.push((i, dot));
     }
+    let all = all.as_slice();
     // a leading "The" is not part of a name
-    while words
-        .first()
-        .is_some_and(|(i, _)| matches!(doc.low(*i), "the" | "a" | "an"))
-    {
-        words.remove(0);
-    }
+    let lead = all
+        .iter()
+        .take_while(|(i, _)| matches!(doc.low(*i), "the" | "a" | "an"))
+        .count();
+    let words = &all[lead..];
     // drop title words: everything up to the last hard title before the remaining name
     let mut cut = 0;
     let mut gender = Gender::Unknown;
     let mut titled = false;
     // an organisation keeps all its words: "State Department", "White House"
-    let organisation = words.last().is_some_and(|(i, _)| is_org_word(doc.low(*i)));
+    let organisation = words.last().is_some_and(|(i, _)| doc.lex(*i).is_org_word());
     for (k, (i, _)) in words.iter().enumerate() {
-        let w = doc.low(*i);
+        let lex = doc.lex(*i);
         if k + 1 >= words.len() || organisation {
             break;
         }
-        if let Some(g) = title_gender(w) {
+        if let Some(g) = lex.title_gender() {
             cut = k + 1;
             titled = true;
             if g != Gender::Unknown {
                 gender = g;
             }
-        } else if (is_title_filler(w) || (is_role_head(w) && k == 0 && words.len() >= 3))
+        } else if (lex.is_title_filler() || (lex.is_role_head() && k == 0 && words.len() >= 3))
             && k == cut
         {
             cut = k + 1;
-        } else if w == "of" && titled && k == cut {
+        } else if doc.low(*i) == "of" && titled && k == cut {
             // "Secretary of State John Kerry"
             let mut m = k + 1;
-            while m + 1 < words.len() && is_department_word(doc.low(words[m].0)) {
+            while m + 1 < words.len() && doc.lex(words[m].0).is_department_word() {
                 m += 1;
             }
             cut = m;
         } else {
-            let last_is_org = words.last().is_some_and(|(i, _)| is_org_word(doc.low(*i)));
-            if !titled && k == cut && is_affiliation(w) && !last_is_org {
+            if !titled && k == cut && lex.is_affiliation() && !organisation {
                 cut = k + 1;
             }
-            if k >= cut {
-                // stop at the first real name word; titles after it belong to a name ("John Paul")
-                if words[k..]
-                    .iter()
-                    .skip(1)
-                    .all(|(i, _)| title_gender(doc.low(*i)).is_none())
-                {
-                    break;
-                }
+            // stop at the first real name word; titles after it belong to a name ("John Paul")
+            if k >= cut && words[k + 1..].iter().all(|(j, _)| !doc.lex(*j).is_title()) {
+                break;
             }
         }
     }
@@ -170,7 +154,7 @@ pub(crate) fn normalise(doc: &Doc, run: Range<usize>) -> Option<Name> {
     // "Court of Appeals" keeps its words: a name never starts with a particle
     if words
         .get(cut)
-        .is_some_and(|(i, _)| is_run_particle(doc.low(*i)))
+        .is_some_and(|(i, _)| doc.lex(*i).is_run_particle())
     {
         cut = 0;
     }
@@ -178,31 +162,19 @@ pub(crate) fn normalise(doc: &Doc, run: Range<usize>) -> Option<Name> {
     if name_words.is_empty() {
         return None;
     }
-    let full = name_words
-        .iter()
-        .map(|(_, w)| w.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let full = join_words(doc, name_words.iter());
     if gender == Gender::Unknown && name_words.len() >= 2 {
-        gender = first_name_gender(doc.low(name_words[0].0));
+        gender = doc.lex(name_words[0].0).first_name_gender();
     }
     // courtesy titles are not roles
-    let title_words: Vec<&(usize, String)> = title_words
-        .iter()
-        .filter(|(i, _)| {
-            !matches!(
-                doc.low(*i),
-                "mr" | "mrs" | "ms" | "miss" | "mx" | "sir" | "madam" | "dame"
-            )
-        })
-        .collect();
-    let title = (!title_words.is_empty()).then(|| {
-        title_words
-            .iter()
-            .map(|(_, w)| w.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
+    let roles = title_words.iter().filter(|(i, _)| {
+        !matches!(
+            doc.low(*i),
+            "mr" | "mrs" | "ms" | "miss" | "mx" | "sir" | "madam" | "dame"
+        )
     });
+    // word tokens are never empty, so the joined title is empty only without words
+    let title = Some(join_words(doc, roles)).filter(|t| !t.is_empty());
     Some(Name {
         full,
         words: name_words.len(),
@@ -210,6 +182,61 @@ pub(crate) fn normalise(doc: &Doc, run: Range<usize>) -> Option<Name> {
         gender,
         titled,
     })
+}
+
+/// A list kept on the stack while it is short (name runs have a handful of words), so
+/// `normalise` allocates only the strings it returns.
+struct SmallList {
+    inline: [(usize, bool); 16],
+    len: usize,
+    spilled: Vec<(usize, bool)>,
+}
+
+impl SmallList {
+    fn new() -> Self {
+        SmallList {
+            inline: [(0, false); 16],
+            len: 0,
+            spilled: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, x: (usize, bool)) {
+        if let Some(slot) = self.inline.get_mut(self.len) {
+            *slot = x;
+        } else {
+            if self.spilled.is_empty() {
+                self.spilled.extend_from_slice(&self.inline);
+            }
+            self.spilled.push(x);
+        }
+        self.len += 1;
+    }
+
+    fn as_slice(&self) -> &[(usize, bool)] {
+        self.inline.get(..self.len).unwrap_or(&self.spilled)
+    }
+}
+
+/// The words as written, joined by single spaces, each with its joining period.
+fn join_words<'w>(doc: &Doc, words: impl Iterator<Item = &'w (usize, bool)>) -> String {
+    let mut out = String::new();
+    for (k, &(i, dot)) in words.enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(doc.text(i));
+        if dot {
+            out.push('.');
+        }
+    }
+    out
+}
+
+/// The text is a single character.
+fn is_one_char(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some() && chars.next().is_none()
 }
 
 /// Tokens in a capitalised run at most ("Senate Majority Leader Mitch McConnell" has six).
@@ -220,8 +247,8 @@ fn is_name_word(doc: &Doc, i: usize) -> bool {
     if !doc.is_cap(i) {
         return false;
     }
-    let w = doc.low(i);
-    !is_cap_stop(w) || is_title(w)
+    let lex = doc.lex(i);
+    !lex.is_cap_stop() || lex.is_title()
 }
 
 /// The capitalised run starting at token `first`, scanning no further than `limit` (exclusive).
@@ -229,9 +256,9 @@ pub(crate) fn run_starting_at(doc: &Doc, first: usize, limit: usize) -> Option<R
     let mut first = first;
     while first < limit
         && doc.is_cap(first)
-        && ((is_cap_stop(doc.low(first)) && !is_title(doc.low(first)))
+        && ((doc.lex(first).is_cap_stop() && !doc.lex(first).is_title())
             || (doc.common_word_at_sentence_start(first)
-                && !(is_title(doc.low(first)) && is_name_word(doc, first + 1))))
+                && !(doc.lex(first).is_title() && is_name_word(doc, first + 1))))
     {
         first += 1;
     }
@@ -245,7 +272,7 @@ pub(crate) fn run_starting_at(doc: &Doc, first: usize, limit: usize) -> Option<R
         if doc.toks[end - 1].poss {
             break;
         }
-        if is_name_word(doc, end) || (doc.is_cap(end) && is_surname_like_stop(doc.low(end))) {
+        if is_name_word(doc, end) || (doc.is_cap(end) && doc.lex(end).is_surname_like_stop()) {
             end += 1;
         } else if end + 1 < limit && is_name_word(doc, end + 1) && joins_run(doc, end) {
             end += 2;
@@ -262,14 +289,14 @@ fn joins_run(doc: &Doc, i: usize) -> bool {
     if doc.is_punct(i, '.') {
         return doc.glued_left(i) && is_short_word(doc, i - 1);
     }
-    doc.word(i).is_some_and(is_run_particle)
-        && (doc.low(i) != "of" || is_title(doc.low(i - 1)) || is_org_word(doc.low(i - 1)))
+    doc.lex(i).is_run_particle()
+        && (doc.low(i) != "of" || doc.lex(i - 1).is_title() || doc.lex(i - 1).is_org_word())
 }
 
 /// A title abbreviation or an initial: its period belongs to the name ("Sen.", "J.").
 pub(crate) fn is_short_word(doc: &Doc, i: usize) -> bool {
     let w = doc.low(i);
-    w.chars().count() == 1 || is_title(w) || matches!(w, "jr" | "sr" | "st")
+    is_one_char(w) || doc.lex(i).is_title() || matches!(w, "jr" | "sr" | "st")
 }
 
 /// A run reads as an organisation rather than a person.
@@ -277,8 +304,7 @@ pub(crate) fn is_org_run(doc: &Doc, run: &Range<usize>) -> bool {
     let Some(last) = run.clone().rev().find(|&i| doc.word(i).is_some()) else {
         return false;
     };
-    let w = doc.low(last);
-    if is_org_word(w) {
+    if doc.lex(last).is_org_word() {
         return true;
     }
     // an acronym alone (CNN, FBI) or a run in capitals (a heading)
@@ -286,8 +312,7 @@ pub(crate) fn is_org_run(doc: &Doc, run: &Range<usize>) -> bool {
         let t = doc.text(i);
         t.chars().count() > 1 && t.chars().all(|c| !c.is_lowercase())
     };
-    let words: Vec<usize> = run.clone().filter(|&i| doc.word(i).is_some()).collect();
-    words.iter().all(|&i| shouting(i))
+    run.clone().filter(|&i| doc.word(i).is_some()).all(shouting)
 }
 
 /// Role words written right before token `at` (exclusive): "political analyst", "campaign manager".
@@ -296,9 +321,9 @@ pub(crate) fn role_before(doc: &Doc, at: usize, floor: usize, loose: bool) -> Op
     let mut start = at;
     let head = at.checked_sub(1)?;
     if head < floor
-        || !doc
-            .word(head)
-            .is_some_and(|w| is_role_head(w) || (loose && is_noun_like(w)))
+        || !doc.word(head).is_some_and(|w| {
+            doc.lex(head).is_role_head() || (loose && is_noun_like(w, doc.lex(head)))
+        })
         || doc.is_cap(head)
     {
         return None;
@@ -310,9 +335,9 @@ pub(crate) fn role_before(doc: &Doc, at: usize, floor: usize, loose: bool) -> Op
         match doc.word(p) {
             Some(w)
                 if !doc.is_cap(p)
-                    && !is_function_word(w)
+                    && !doc.lex(p).is_function_word()
                     && !is_determiner(w)
-                    && cues::verb(w).is_none()
+                    && doc.lex(p).verb().is_none()
                     && pronoun(w).is_none() =>
             {
                 start = p;
@@ -326,13 +351,14 @@ pub(crate) fn role_before(doc: &Doc, at: usize, floor: usize, loose: bool) -> Op
 
 /// A lower-case word that can be the head of a role before a name ("neurosurgeon Pia Lind"):
 /// not a function word, a cue, an adverb or a verb form in -ed / -ing.
-pub(crate) fn is_noun_like(w: &str) -> bool {
+/// `lex` is the word's `lexicon::classify`.
+pub(crate) fn is_noun_like(w: &str, lex: Lex) -> bool {
     w.len() > 2
-        && !is_function_word(w)
+        && !lex.is_function_word()
         && !is_determiner(w)
         && pronoun(w).is_none()
-        && cues::verb(w).is_none()
-        && !is_aux_or_adverb(w)
+        && lex.verb().is_none()
+        && !lex.is_aux_or_adverb()
         && !w.ends_with("ed")
         && !w.ends_with("ing")
         && w.chars().all(|c| c.is_alphabetic() || c == '-')
@@ -519,7 +545,8 @@ fn named_part(
     // lower-case words after the run: "the Clinton campaign", "Lund supporters"
     if let Some(l) = last_lower.filter(|&l| l >= run.end) {
         let head = doc.low(l);
-        return (is_role_head(head) || is_generic_head(head)).then(|| proxy(run, head));
+        let lex = doc.lex(l);
+        return (lex.is_role_head() || lex.is_generic_head()).then(|| proxy(run, head));
     }
     // what stands before the run
     if run.start > a {
@@ -527,16 +554,15 @@ fn named_part(
         if let Some(w) = doc.word(p).filter(|_| !doc.is_cap(p)) {
             if matches!(w, "for" | "to" | "of" | "at" | "with") {
                 // "a spokesman for Lund", "an aide to Lund"
-                let head = (a..p)
-                    .rev()
-                    .find(|&j| doc.word(j).is_some_and(is_role_head))?;
+                let head = (a..p).rev().find(|&j| doc.lex(j).is_role_head())?;
                 return Some(proxy(run, doc.low(head)));
             }
-            if !(is_role_head(w)
+            let lex = doc.lex(p);
+            if !(lex.is_role_head()
                 || is_determiner(w)
-                || is_title_filler(w)
-                || is_affiliation(w)
-                || is_noun_like(w))
+                || lex.is_title_filler()
+                || lex.is_affiliation()
+                || is_noun_like(w, lex))
             {
                 return None;
             }
@@ -545,13 +571,13 @@ fn named_part(
         let describing = (a..run.start)
             .filter(|&j| doc.word(j).is_some() && !doc.is_cap(j))
             .all(|j| {
-                let w = doc.low(j);
-                is_role_head(w)
+                let (w, lex) = (doc.low(j), doc.lex(j));
+                lex.is_role_head()
                     || is_determiner(w)
-                    || is_title_filler(w)
-                    || is_affiliation(w)
-                    || is_noun_like(w)
-                    || is_modifier_adjective(w)
+                    || lex.is_title_filler()
+                    || lex.is_affiliation()
+                    || is_noun_like(w, lex)
+                    || lex.is_modifier_adjective()
             });
         let lower_count = (a..run.start)
             .filter(|&j| doc.word(j).is_some() && !doc.is_cap(j))
@@ -572,7 +598,7 @@ fn named_part(
     let all_titles = run
         .clone()
         .filter(|&i| doc.word(i).is_some())
-        .all(|i| is_title(doc.low(i)) || is_title_filler(doc.low(i)));
+        .all(|i| doc.lex(i).is_title() || doc.lex(i).is_title_filler());
     if all_titles {
         let last = run.clone().rev().find(|&i| doc.word(i).is_some())?;
         return Some(Mention {
@@ -607,11 +633,11 @@ fn analyse_part(doc: &Doc, part: Range<usize>) -> Option<Mention> {
     for i in a..b {
         let ok = match doc.toks[i].kind {
             Kind::Word => {
-                let w = doc.low(i);
+                let (w, lex) = (doc.low(i), doc.lex(i));
                 doc.is_cap(i)
                     || is_determiner(w)
                     || matches!(w, "of" | "for" | "to" | "at" | "with" | "on")
-                    || !(is_function_word(w) || cues::verb(w).is_some_and(|v| !v.noun_like))
+                    || !(lex.is_function_word() || lex.verb().is_some_and(|v| !v.noun_like))
             }
             Kind::Punct(c) => matches!(c, '.' | '(' | ')' | '-' | '&' | '’' | '\''),
             _ => false,
@@ -625,43 +651,48 @@ fn analyse_part(doc: &Doc, part: Range<usize>) -> Option<Mention> {
     if let Some(open) = (a..b).find(|&i| doc.is_punct(i, '(')) {
         end = open;
     }
-    // the last capitalised run that is not a possessive owner
-    let mut runs: Vec<Range<usize>> = Vec::new();
+    // the capitalised runs: the first one, and the first and last that are not a possessive owner
+    let (mut first_run, mut first_named, mut last_named) = (None, None, None);
     let mut i = a;
     while i < end {
         if let Some(r) = run_starting_at(doc, i, end) {
             i = r.end;
-            runs.push(r);
+            first_run.get_or_insert(r.clone());
+            if !doc.toks[r.end - 1].poss {
+                first_named.get_or_insert(r.clone());
+                last_named = Some(r);
+            }
         } else {
             i += 1;
         }
     }
     // "Pia Lind of the University of Oslo": the phrase after the first name is an affiliation
-    if let Some(first) = runs.iter().find(|r| !doc.toks[r.end - 1].poss)
+    // (the runs before that name are all possessive owners, so it is now the last named one)
+    if let Some(first) = first_named
         && doc
             .word(first.end)
             .is_some_and(|w| matches!(w, "of" | "from" | "at" | "with" | "in"))
     {
         end = first.end;
-        runs.retain(|r| r.end <= end);
+        last_named = Some(first);
     }
-    let lower_words: Vec<usize> = (a..end)
-        .filter(|&i| doc.word(i).is_some() && !doc.is_cap(i))
-        .collect();
-    let last_lower = lower_words.last().copied();
-    if let Some(run) = runs.iter().rev().find(|r| !doc.toks[r.end - 1].poss) {
-        return named_part(doc, part.clone(), run.clone(), last_lower);
+    let last_lower = (a..end)
+        .rev()
+        .find(|&i| doc.word(i).is_some() && !doc.is_cap(i));
+    if let Some(run) = last_named {
+        return named_part(doc, part.clone(), run, last_lower);
     }
     // a possessive owner with a role head: "Trump's spokesman"
     let head_i = last_lower?;
     let head = doc.low(head_i);
-    if let Some(owner) = runs.first()
-        && (is_role_head(head) || is_generic_head(head))
+    let head_lex = doc.lex(head_i);
+    if let Some(owner) = first_run
+        && (head_lex.is_role_head() || head_lex.is_generic_head())
     {
         return Some(Mention {
             toks: part,
             what: What::Proxy {
-                owner: owner.clone(),
+                owner,
                 head: head.to_string(),
             },
             role: None,
@@ -676,21 +707,21 @@ fn analyse_part(doc: &Doc, part: Range<usize>) -> Option<Mention> {
     }
     // "the head of state", "the secretary of state"
     let of_head = (a..end)
-        .find(|&j| doc.is_word(j, "of") && j > a && doc.word(j - 1).is_some_and(is_role_head))
+        .find(|&j| doc.is_word(j, "of") && j > a && doc.lex(j - 1).is_role_head())
         .map(|j| j - 1);
-    let head_word = of_head.map_or(head, |j| doc.low(j));
+    let head_word = doc.lex(of_head.unwrap_or(head_i));
     let head_text = match of_head {
         Some(j) => phrase(doc, j..end).to_ascii_lowercase(),
         None => head.to_string(),
     };
-    if is_role_head(head_word) && !is_generic_head(head) {
+    if head_word.is_role_head() && !head_lex.is_generic_head() {
         return Some(Mention {
             toks: part,
             what: What::Description { head: head_text },
             role: None,
         });
     }
-    if is_generic_head(head) || is_role_head(head.trim_end_matches('s')) {
+    if head_lex.is_generic_head() || head_lex.is_role_stem() {
         return Some(Mention {
             toks: part,
             what: What::Generic,

@@ -69,7 +69,7 @@ fn at_cue(doc: &Doc, quotes: &Quotes, verb: Verb, cue: Range<usize>) -> Option<R
     if verb.noun_like && !(v > 0 && doc.is_punct(v - 1, ',')) {
         let adjacent = mention.as_ref().is_some_and(|m| {
             let mut e = m.toks.end;
-            while e < v && doc.word(e).is_some_and(names::is_aux_or_adverb) {
+            while e < v && doc.lex(e).is_aux_or_adverb() {
                 e += 1;
             }
             e == v && clearly_a_person(doc, m)
@@ -326,7 +326,7 @@ fn complement(doc: &Doc, verb: &Verb, from: usize) -> Option<Range<usize>> {
         }
         let w = doc.low(i);
         let stop_cap = doc.is_cap(i)
-            && names::is_cap_stop(w)
+            && doc.lex(i).is_cap_stop()
             && !matches!(
                 w,
                 "the" | "a" | "an" | "i" | "he" | "she" | "it" | "they" | "we" | "this" | "there"

@@ -4,6 +4,7 @@
 //! the text gives them) is built once; mentions are then resolved in reading order, so a pronoun
 //! goes to the most recent compatible speaker or sentence subject.
 
+use super::lexicon;
 use super::names::{self, Gender, Mention, Pron, What};
 use super::quotes::Quotes;
 use super::subject;
@@ -61,6 +62,27 @@ fn key(word: &str) -> String {
     word.trim_end_matches('.').to_lowercase()
 }
 
+/// `f` of `key(word)`, without allocating for a short ASCII word (the usual name).
+fn with_key<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    with_lower(word.trim_end_matches('.'), f)
+}
+
+/// `f` of `word.to_lowercase()`, lower-cased on the stack for a short ASCII word.
+fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if word.is_ascii()
+        && let Some(b) = buf.get_mut(..word.len())
+    {
+        // for ASCII, to_lowercase is to_ascii_lowercase
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(b) {
+            return f(lower);
+        }
+    }
+    f(&word.to_lowercase())
+}
+
 impl Registry {
     pub fn build(doc: &Doc, quotes: &Quotes) -> Self {
         let mut reg = Registry {
@@ -105,10 +127,9 @@ impl Registry {
                 }
                 Some(id)
             } else if name.words == 1 {
-                let found = reg
-                    .by_last
-                    .get(&key(&name.full))
-                    .and_then(|v| v.last().copied());
+                let found = with_key(&name.full, |k| {
+                    reg.by_last.get(k).and_then(|v| v.last().copied())
+                });
                 if let (Some(id), Some(t)) = (found, name.title.as_ref()) {
                     let t = t.clone();
                     let e = &mut reg.entities[id];
@@ -156,23 +177,23 @@ impl Registry {
         }
         for e in &mut reg.entities {
             let last = e.name.rsplit(' ').next().unwrap_or("");
-            let votes = reg.votes.get(&key(last)).map_or(0, |v| v.0 + v.1);
+            let last_votes = with_key(last, |k| reg.votes.get(k).copied());
+            let votes = last_votes.map_or(0, |v| v.0 + v.1);
             if e.gender == Gender::Unknown {
-                e.gender = vote(reg.votes.get(&key(last)));
+                e.gender = vote(last_votes.as_ref());
             }
             // "Common Core", "Great Debate": every word also written in lower case
-            e.common = e
-                .name
-                .split(' ')
-                .all(|w| doc.is_lowercase_word(&w.to_lowercase()));
-            e.person = !e.common && !headline_like(&e.name) && (e.person || votes >= 1);
-            let first = e.name.split(' ').next().unwrap_or("").to_lowercase();
+            let lowercase = |w: &str| with_lower(w, |l| doc.is_lowercase_word(l));
+            e.common = e.name.split(' ').all(lowercase);
+            let headline = headline_like(&e.name);
+            e.person = !e.common && !headline && (e.person || votes >= 1);
+            let first = e.name.split(' ').next().unwrap_or("");
             e.likely_person = e.person
                 || (!e.common
                     && !e.determined
-                    && !headline_like(&e.name)
+                    && !headline
                     && looks_like_person(&e.name)
-                    && !doc.is_lowercase_word(&first));
+                    && !lowercase(first));
         }
         reg
     }
@@ -222,7 +243,7 @@ impl Registry {
 
     /// The gender the text gives a one-word name through the pronouns that follow it.
     pub fn voted_gender(&self, word: &str) -> Gender {
-        vote(self.votes.get(&key(word)))
+        with_key(word, |k| vote(self.votes.get(k)))
     }
 
     fn add(&mut self, full: &str, gender: Gender) -> usize {
@@ -272,16 +293,12 @@ impl Registry {
 
     /// The full name a one-word name stands for.
     pub fn by_surname(&self, word: &str, at: usize) -> Option<usize> {
-        self.by_last
-            .get(&key(word))
-            .and_then(|ids| self.nearest(ids, at))
+        with_key(word, |k| self.by_last.get(k)).and_then(|ids| self.nearest(ids, at))
     }
 
     /// The full name a one-word name of a known gender stands for ("Mr. Khan" is not "Ghazala Khan").
     fn by_surname_gendered(&self, word: &str, at: usize, gender: Gender) -> Option<usize> {
-        let ids: Vec<usize> = self
-            .by_last
-            .get(&key(word))?
+        let ids: Vec<usize> = with_key(word, |k| self.by_last.get(k))?
             .iter()
             .copied()
             .filter(|&id| gender == Gender::Unknown || self.entities[id].gender != opposite(gender))
@@ -303,9 +320,7 @@ impl Registry {
     }
 
     fn by_first_name(&self, word: &str, at: usize) -> Option<usize> {
-        self.by_first
-            .get(&key(word))
-            .and_then(|ids| self.nearest(ids, at))
+        with_key(word, |k| self.by_first.get(k)).and_then(|ids| self.nearest(ids, at))
     }
 }
 
@@ -376,7 +391,6 @@ fn headline_like(name: &str) -> bool {
 /// A name of two or three capitalised words with no organisation or place word: "Petra Halvik"
 /// may be a person, "South Carolina" or "Trump Plaza" is not.
 fn looks_like_person(name: &str) -> bool {
-    let words: Vec<String> = name.split(' ').map(str::to_lowercase).collect();
     let place = |w: &str| {
         matches!(
             w,
@@ -414,13 +428,16 @@ fn looks_like_person(name: &str) -> bool {
                 | "road"
         )
     };
-    (2..=3).contains(&words.len())
-        && words.iter().all(|w| {
-            w.chars().count() > 1
-                && !place(w)
-                && !names::is_org_word(w)
-                && !names::is_cap_stop(w)
-                && !names::is_title(w)
+    (2..=3).contains(&name.split(' ').count())
+        && name.split(' ').all(|w| {
+            with_lower(w, |w| {
+                let lex = lexicon::classify(w);
+                w.chars().count() > 1
+                    && !place(w)
+                    && !lex.is_org_word()
+                    && !lex.is_cap_stop()
+                    && !lex.is_title()
+            })
         })
         && name.split(' ').all(|w| w.chars().any(|c| c.is_lowercase()))
 }
@@ -498,7 +515,7 @@ fn appositive(doc: &Doc, after: usize) -> Option<String> {
         })
         .unwrap_or(end);
     let head = (a + 1..head_end).rev().find(|&j| doc.word(j).is_some())?;
-    let ok = names::is_role_head(doc.low(head)) && !doc.is_cap(head);
+    let ok = doc.lex(head).is_role_head() && !doc.is_cap(head);
     ok.then(|| names::phrase(doc, a + 1..end))
 }
 
@@ -521,8 +538,8 @@ fn appositive_before(doc: &Doc, start: usize, end: usize) -> Option<String> {
     });
     let after_cue = s > floor
         && doc
-            .word(s - 1)
-            .and_then(super::cues::verb)
+            .lex(s - 1)
+            .verb()
             .is_some_and(|v| v.class == super::cues::Class::Speech);
     if !(opens || after_cue) {
         return None;
@@ -657,7 +674,7 @@ impl<'a> Resolver<'a> {
             );
         }
         let word = n.full.as_str();
-        if names::is_cap_stop(&word.to_lowercase()) {
+        if with_lower(word, names::is_cap_stop) {
             return (None, ResolvedBy::Name);
         }
         let found = self
@@ -691,8 +708,7 @@ impl<'a> Resolver<'a> {
         }
         // "Hillary" for Hillary Clinton, but never "Mr. Paulson" for "Paulson Partners" or
         // "Trump" for "Trump Train"
-        let first_name =
-            !n.titled && names::first_name_gender(&word.to_lowercase()) != Gender::Unknown;
+        let first_name = !n.titled && with_lower(word, names::first_name_gender) != Gender::Unknown;
         if let Some(id) = self
             .reg
             .by_first_name(word, at)
@@ -727,12 +743,12 @@ impl<'a> Resolver<'a> {
             return self.reg.entities[id].person || !self.reg.entities[id].common;
         }
         let words: Vec<&str> = speaker.name.split(' ').collect();
-        let last = words.last().map_or(String::new(), |w| w.to_lowercase());
+        let last = words.last().copied().unwrap_or("");
         words.len() <= 3
-            && !names::is_org_word(&last)
+            && !with_lower(last, names::is_org_word)
             && !words
                 .iter()
-                .all(|w| self.doc.is_lowercase_word(&w.to_lowercase()))
+                .all(|w| with_lower(w, |l| self.doc.is_lowercase_word(l)))
             && !speaker.name.chars().all(|c| !c.is_lowercase())
             && !speaker.name.ends_with(" campaign")
     }

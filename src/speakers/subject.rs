@@ -3,6 +3,7 @@
 use std::ops::Range;
 
 use super::cues;
+use super::lexicon::Lex;
 use super::names::{self, Mention, Pron, What};
 use super::quotes::Quotes;
 use super::text::{Doc, Kind};
@@ -19,13 +20,14 @@ fn is_np_preposition(w: &str) -> bool {
 }
 
 /// A lower-case word that is not a function word, verb or pronoun: it may modify a role head.
-fn is_modifier(w: &str) -> bool {
-    !names::is_role_head(w)
+/// `lex` is the word's `lexicon::classify`.
+fn is_modifier(w: &str, lex: Lex) -> bool {
+    !lex.is_role_head()
         && names::pronoun(w).is_none()
         && !names::is_determiner(w)
         && !is_np_preposition(w)
-        && cues::verb(w).is_none()
-        && !names::is_aux_or_adverb(w)
+        && lex.verb().is_none()
+        && !lex.is_aux_or_adverb()
         && !matches!(
             w,
             "and"
@@ -93,8 +95,8 @@ fn is_modifier(w: &str) -> bool {
         )
 }
 
-fn is_head(w: &str) -> bool {
-    names::is_role_head(w) || matches!(w, "campaign" | "camp" | "officials" | "spokesmen")
+fn is_head(w: &str, lex: Lex) -> bool {
+    lex.is_role_head() || matches!(w, "campaign" | "camp" | "officials" | "spokesmen")
 }
 
 /// The speaker phrase ending right before token `end` (exclusive), not reaching before `floor`.
@@ -152,9 +154,9 @@ pub(crate) fn backward(doc: &Doc, end: usize, floor: usize) -> Option<Mention> {
         let t = s - 1;
         match doc.toks[t].kind {
             Kind::Word => {
-                let w = doc.low(t);
+                let (w, lex) = (doc.low(t), doc.lex(t));
                 if doc.is_cap(t) {
-                    if names::is_cap_stop(w) && !names::is_title(w) {
+                    if lex.is_cap_stop() && !lex.is_title() {
                         if matches!(w, "the" | "a" | "an") {
                             s = t;
                         }
@@ -174,7 +176,7 @@ pub(crate) fn backward(doc: &Doc, end: usize, floor: usize) -> Option<Mention> {
                 } else if s == end
                     && t >= floor + 2
                     && doc.is_word(t - 1, "of")
-                    && doc.word(t - 2).is_some_and(names::is_role_head)
+                    && doc.lex(t - 2).is_role_head()
                 {
                     // "the head of state said"
                     s = t;
@@ -185,10 +187,10 @@ pub(crate) fn backward(doc: &Doc, end: usize, floor: usize) -> Option<Mention> {
                     s = t;
                 } else if w == "and" && s < end && doc.is_cap(s) && t > floor && doc.is_cap(t - 1) {
                     s = t;
-                } else if is_head(w) || names::is_role_head(w.trim_end_matches('s')) {
+                } else if is_head(w, lex) || lex.is_role_stem() {
                     s = t;
                     saw_head = true;
-                } else if saw_head && modifiers < 3 && is_modifier(w) {
+                } else if saw_head && modifiers < 3 && is_modifier(w, lex) {
                     s = t;
                     modifiers += 1;
                 } else {
@@ -266,12 +268,9 @@ pub(crate) fn forward(doc: &Doc, a: usize, limit: usize) -> Option<(Mention, usi
     while e < limit && e - a < MAX_NP {
         match doc.toks[e].kind {
             Kind::Word => {
-                let w = doc.low(e);
+                let (w, lex) = (doc.low(e), doc.lex(e));
                 if doc.is_cap(e) {
-                    if names::is_cap_stop(w)
-                        && !names::is_title(w)
-                        && !matches!(w, "the" | "a" | "an")
-                    {
+                    if lex.is_cap_stop() && !lex.is_title() && !matches!(w, "the" | "a" | "an") {
                         break;
                     }
                 } else if names::is_determiner(w) {
@@ -309,8 +308,8 @@ pub(crate) fn forward(doc: &Doc, a: usize, limit: usize) -> Option<(Mention, usi
         let t = e - 1;
         let keep = match doc.toks[t].kind {
             Kind::Word => {
-                let w = doc.low(t);
-                doc.is_cap(t) || is_head(w) || names::is_role_head(w.trim_end_matches('s'))
+                let lex = doc.lex(t);
+                doc.is_cap(t) || is_head(doc.low(t), lex) || lex.is_role_stem()
             }
             Kind::Punct(c) => c == ')' || c == '.',
             _ => false,
@@ -330,13 +329,13 @@ pub(crate) fn forward(doc: &Doc, a: usize, limit: usize) -> Option<(Mention, usi
 /// two names, a role head ("spokesman"), a modifier before one ("senior"), or the role word
 /// right before a name ("Concord resident Pia Lind").
 fn lower_word_continues(doc: &Doc, e: usize, a: usize, limit: usize) -> bool {
-    let w = doc.low(e);
-    let name_next = e + 1 < limit && doc.is_cap(e + 1) && !names::is_cap_stop(doc.low(e + 1));
+    let (w, lex) = (doc.low(e), doc.lex(e));
+    let name_next = e + 1 < limit && doc.is_cap(e + 1) && !doc.lex(e + 1).is_cap_stop();
     (w == "and" && e > a && doc.is_cap(e - 1) && name_next)
-        || is_head(w)
-        || names::is_role_head(w.trim_end_matches('s'))
-        || (is_modifier(w) && !verb_after_name(doc, e, a) && head_follows(doc, e, limit))
-        || (names::is_noun_like(w) && name_next)
+        || is_head(w, lex)
+        || lex.is_role_stem()
+        || (is_modifier(w, lex) && !verb_after_name(doc, e, a) && head_follows(doc, e, limit))
+        || (names::is_noun_like(w, lex) && name_next)
 }
 
 /// The lower-case word at `e` reads as the verb of a name right before it: "Lund blamed local
@@ -347,7 +346,7 @@ fn verb_after_name(doc: &Doc, e: usize, a: usize) -> bool {
         && doc.is_cap(e - 1)
         && w.len() > 4
         && w.ends_with("ed")
-        && !names::is_modifier_adjective(w)
+        && !doc.lex(e).is_modifier_adjective()
 }
 
 /// A role head follows `e` within three lower-case words.
@@ -355,12 +354,16 @@ fn head_follows(doc: &Doc, e: usize, limit: usize) -> bool {
     let mut name_at = None;
     for j in e + 1..(e + 6).min(limit) {
         match doc.word(j) {
-            Some(w) if !doc.is_cap(j) && is_head(w) => return true,
-            Some(w) if !doc.is_cap(j) && name_at.is_none() && (is_modifier(w) || w == "of") => {
+            Some(w) if !doc.is_cap(j) && is_head(w, doc.lex(j)) => return true,
+            Some(w)
+                if !doc.is_cap(j)
+                    && name_at.is_none()
+                    && (is_modifier(w, doc.lex(j)) || w == "of") =>
+            {
                 continue;
             }
             // "master of ceremonies Pia Lind"; "a 2008 Clinton veteran"
-            Some(w) if doc.is_cap(j) && !names::is_cap_stop(w) => {
+            Some(_) if doc.is_cap(j) && !doc.lex(j).is_cap_stop() => {
                 name_at.get_or_insert(j);
             }
             _ => break,
@@ -397,8 +400,9 @@ pub(crate) fn subject_span(
     {
         a += 1;
     }
-    let intro = |w: &str| {
-        (names::is_cap_stop(w) && !matches!(w, "the" | "a" | "an") && names::pronoun(w).is_none() && !names::is_title(w))
+    let intro = |i: usize| {
+        let (w, lex) = (doc.low(i), doc.lex(i));
+        (lex.is_cap_stop() && !matches!(w, "the" | "a" | "an") && names::pronoun(w).is_none() && !lex.is_title())
             // "Walking into the room, …", "Initially, …" (but not "Ted Cruz")
             || ((w.ends_with("ing")
                 || w.ends_with("ly")
@@ -406,7 +410,7 @@ pub(crate) fn subject_span(
                 || w.ends_with("wise")
                 || w.ends_with("wards"))
                 && (doc.is_lowercase_word(w) || w.len() >= 6)
-                && names::first_name_gender(w) == names::Gender::Unknown)
+                && lex.first_name_gender() == names::Gender::Unknown)
     };
     // a dateline: "WASHINGTON (AP) — …"
     if doc.word(a).is_some()
@@ -417,11 +421,11 @@ pub(crate) fn subject_span(
     {
         a = dash + 1;
     }
-    if doc.is_word(a, "as") && doc.is_cap(a + 1) && !names::is_cap_stop(doc.low(a + 1)) {
+    if doc.is_word(a, "as") && doc.is_cap(a + 1) && !doc.lex(a + 1).is_cap_stop() {
         // "As Lund put it, …"
         a += 1;
     }
-    if doc.is_cap(a) && intro(doc.low(a)) {
+    if doc.is_cap(a) && intro(a) {
         // "In a statement on Monday, Lund said"
         let comma = (a..before.min(a + 25)).find(|&j| doc.is_punct(j, ','))?;
         a = comma + 1;
@@ -467,19 +471,19 @@ pub(crate) fn of_cue(doc: &Doc, quotes: &Quotes, cue: Range<usize>) -> Option<Me
     let sent = doc.sentence(v);
     let floor = sent.start;
     let mut j = v;
-    while j > floor && doc.word(j - 1).is_some_and(names::is_aux_or_adverb) {
+    while j > floor && doc.lex(j - 1).is_aux_or_adverb() {
         j -= 1;
     }
     // "Lund on Tuesday said", "Lund later Thursday told"
     if j >= floor + 2
         && doc.is_word(j - 2, "on")
         && doc.is_cap(j - 1)
-        && names::is_cap_stop(doc.low(j - 1))
+        && doc.lex(j - 1).is_cap_stop()
     {
         j -= 2;
     } else if j > floor + 1 && doc.is_cap(j - 1) && is_day(doc.low(j - 1)) && !doc.is_cap(j - 2) {
         j -= 1;
-        while j > floor && doc.word(j - 1).is_some_and(names::is_aux_or_adverb) {
+        while j > floor && doc.lex(j - 1).is_aux_or_adverb() {
             j -= 1;
         }
     }
@@ -491,8 +495,8 @@ pub(crate) fn of_cue(doc: &Doc, quotes: &Quotes, cue: Range<usize>) -> Option<Me
     // the verb governing the infinitive speaks
     let infinitive = doc.is_word(k, "to")
         && doc
-            .word(v)
-            .and_then(cues::verb)
+            .lex(v)
+            .verb()
             .is_some_and(|verb| verb.form == cues::Form::Base);
     if infinitive {
         let (m, e) = subject_span(doc, quotes, floor, k)?;
@@ -519,7 +523,7 @@ pub(crate) fn of_cue(doc: &Doc, quotes: &Quotes, cue: Range<usize>) -> Option<Me
         return Some(m);
     }
     if comma {
-        let hearer = cues::verb(doc.low(v)).is_some_and(|verb| verb.hearer);
+        let hearer = doc.lex(v).verb().is_some_and(|verb| verb.hearer);
         if !is_ing
             && !hearer
             && let Some((m, e)) = forward(doc, cue.end, sent.end)

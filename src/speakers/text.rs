@@ -5,41 +5,11 @@
 //! never become quote tokens: inside a word they join it (`don’t`), a trailing `’s` is recorded as
 //! a possessive flag, and anything else is plain punctuation.
 
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
-/// A small, fast hasher for short word keys (FNV-1a over 8-byte chunks). Word lookups sit on
-/// the hot path and need no protection against adversarial collisions: a collision only costs
-/// a probe.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for chunk in bytes.chunks(8) {
-            let mut buf = [0u8; 8];
-            buf[..chunk.len()].copy_from_slice(chunk);
-            h = (h ^ u64::from_le_bytes(buf))
-                .wrapping_mul(0x0000_0100_0000_01b3)
-                .rotate_left(23);
-        }
-        self.0 = h;
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// Hash maps and sets keyed by words.
-pub(crate) type WordMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<WordHasher>>;
-pub(crate) type WordSet<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
+use super::lexicon::{self, Lex};
+pub(crate) use super::vocab::WordMap;
+use super::vocab::WordTable;
 
 /// A double quotation mark as typed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,6 +46,13 @@ pub(crate) struct Token {
     pub para: u32,
 }
 
+/// A distinct lower-cased word of a body.
+struct Word {
+    lex: Lex,
+    /// Written as its lower-cased form somewhere in the body.
+    lowercase: bool,
+}
+
 /// A tokenised body.
 pub(crate) struct Doc<'a> {
     pub body: &'a str,
@@ -86,8 +63,10 @@ pub(crate) struct Doc<'a> {
     pub sents: Vec<Range<usize>>,
     /// Token ranges of the paragraphs.
     pub paras: Vec<Range<usize>>,
-    /// Words that occur written in lower case somewhere in the body.
-    lowercase_words: WordSet<&'a str>,
+    /// For each token: the word lists its lower-cased form is on (empty for non-words).
+    lex: Vec<Lex>,
+    /// The distinct words, with the ones written in lower case somewhere in the body.
+    vocab: WordTable<Word>,
 }
 
 impl<'a> Doc<'a> {
@@ -98,24 +77,50 @@ impl<'a> Doc<'a> {
             toks: tokenize(body),
             sents: Vec::new(),
             paras: Vec::new(),
-            lowercase_words: WordSet::default(),
+            lex: Vec::new(),
+            vocab: WordTable::with_capacity(0),
         };
         doc.split();
-        let mut words = WordSet::with_capacity_and_hasher(doc.toks.len() / 4, Default::default());
-        words.extend(
-            doc.toks
-                .iter()
-                .filter(|t| t.kind == Kind::Word && !t.cap)
-                .filter_map(|t| body.get(t.start..t.end))
-                .filter(|w| w.len() > 2 && w.starts_with(|c: char| c.is_ascii_lowercase())),
-        );
-        doc.lowercase_words = words;
+        doc.classify_words();
         doc
     }
 
-    /// `w` (lower-cased) is written in lower case somewhere in the body.
+    /// Looks every word token up once per distinct word: its word lists, and whether the body
+    /// writes it in lower case.
+    fn classify_words(&mut self) {
+        let mut vocab = WordTable::with_capacity(self.toks.len() / 3);
+        let mut lex = Vec::with_capacity(self.toks.len());
+        for t in &self.toks {
+            if t.kind != Kind::Word {
+                lex.push(Lex::default());
+                continue;
+            }
+            let word = vocab.intern_mut(&self.lower, t.start..t.end, |w| Word {
+                lex: lexicon::classify(w),
+                lowercase: false,
+            });
+            // only a word written as its lower-cased form counts ("iPhone" is not "iphone");
+            // short words are too ambiguous to tell a common word from a name
+            let text = self.body.as_bytes().get(t.start..t.end).unwrap_or_default();
+            if !t.cap
+                && text.len() > 2
+                && text[0].is_ascii_lowercase()
+                && !text.iter().any(u8::is_ascii_uppercase)
+            {
+                word.lowercase = true;
+            }
+            lex.push(word.lex);
+        }
+        self.lex = lex;
+        self.vocab = vocab;
+    }
+
+    /// `w` is written in lower case somewhere in the body. `w` must be lower-cased (hold no
+    /// ASCII capital), as every caller's is: the body's words are indexed by lower-cased form.
     pub fn is_lowercase_word(&self, w: &str) -> bool {
-        self.lowercase_words.contains(w)
+        self.vocab
+            .get(&self.lower, w)
+            .is_some_and(|word| word.lowercase)
     }
 
     /// The capitalised word at `i` opens its sentence and is written in lower case elsewhere in
@@ -127,11 +132,18 @@ impl<'a> Doc<'a> {
         if !t.cap || self.sentence(i).start != i {
             return false;
         }
-        self.lowercase_words.contains(self.low(i))
+        self.is_lowercase_word(self.low(i))
     }
 
     pub fn len(&self) -> usize {
         self.toks.len()
+    }
+
+    /// The word lists the token's lower-cased text is on: the same as `lexicon::classify` of
+    /// `low(i)`, and empty for punctuation, quote marks, breaks and past the end (no list holds
+    /// a single non-alphanumeric character).
+    pub fn lex(&self, i: usize) -> Lex {
+        self.lex.get(i).copied().unwrap_or_default()
     }
 
     /// The token's text as written, or "" past the end.
@@ -279,8 +291,10 @@ impl<'a> Doc<'a> {
     /// followed by a paragraph break, the end, a capital, a digit or a quote mark.
     fn ends_sentence(&self, i: usize) -> bool {
         let t = self.toks[i];
-        let abbrev_word =
-            t.kind == Kind::Word && self.low(i).len() > 1 && self.low(i).ends_with('.');
+        // a word ending in its own period: "U.S.", "a.m."
+        let abbrev_word = t.kind == Kind::Word
+            && t.end - t.start > 1
+            && self.body.as_bytes().get(t.end - 1) == Some(&b'.');
         match t.kind {
             Kind::Punct('.') | Kind::Punct('!') | Kind::Punct('?') | Kind::Punct('…') => {}
             Kind::Word if abbrev_word => {}
@@ -409,13 +423,36 @@ fn is_sentence_opener(w: &str) -> bool {
     )
 }
 
+/// The char starting at byte `i` (None past the end or inside a char); ASCII without decoding.
 fn char_at(s: &str, i: usize) -> Option<char> {
-    s.get(i..).and_then(|r| r.chars().next())
+    match *s.as_bytes().get(i)? {
+        b if b.is_ascii() => Some(char::from(b)),
+        _ => s.get(i..)?.chars().next(),
+    }
+}
+
+/// The char ending at byte `j`, if `j` is a char boundary after one.
+fn char_before(s: &str, j: usize) -> Option<char> {
+    match *s.as_bytes().get(j.checked_sub(1)?)? {
+        b if b.is_ascii() => Some(char::from(b)),
+        _ => s.get(..j)?.chars().next_back(),
+    }
 }
 
 /// White space, control characters, and invisible format marks (zero-width spaces, bidi
 /// embeddings, byte-order marks) that news text picks up from web pages.
+#[inline]
 pub(crate) fn is_space(c: char) -> bool {
+    if c.is_ascii() {
+        // ASCII white space and control characters: the tokenizer's hot case, kept inline
+        c <= ' ' || c == '\x7f'
+    } else {
+        is_wide_space(c)
+    }
+}
+
+/// `is_space` for a char beyond ASCII.
+fn is_wide_space(c: char) -> bool {
     c.is_whitespace()
         || c.is_control()
         || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
@@ -426,15 +463,7 @@ fn tokenize(body: &str) -> Vec<Token> {
     let mut i = 0;
     while let Some(c) = char_at(body, i) {
         let (kind, end, next, poss) = if is_space(c) {
-            let mut j = i;
-            let mut newline = false;
-            while let Some(d) = char_at(body, j) {
-                if !is_space(d) {
-                    break;
-                }
-                newline |= d == '\n' || d == '\r' || d == '\u{2029}';
-                j += d.len_utf8();
-            }
+            let (j, newline) = skip_space(body, i);
             if !newline {
                 i = j;
                 continue;
@@ -470,6 +499,52 @@ fn tokenize(body: &str) -> Vec<Token> {
     toks
 }
 
+/// The end of the white space starting at byte `i`, and whether it holds a line break.
+fn skip_space(body: &str, i: usize) -> (usize, bool) {
+    let bytes = body.as_bytes();
+    let (mut j, mut newline) = (i, false);
+    while let Some(&b) = bytes.get(j) {
+        if b.is_ascii() {
+            if !is_space(char::from(b)) {
+                break;
+            }
+            newline |= b == b'\n' || b == b'\r';
+            j += 1;
+        } else {
+            match char_at(body, j) {
+                Some(d) if is_space(d) => {
+                    newline |= d == '\u{2029}';
+                    j += d.len_utf8();
+                }
+                _ => break,
+            }
+        }
+    }
+    (j, newline)
+}
+
+/// The end of the letters and digits starting at byte `j`, and how many there are.
+fn skip_alphanumeric(body: &str, mut j: usize) -> (usize, usize) {
+    let bytes = body.as_bytes();
+    let mut count = 0;
+    while let Some(&b) = bytes.get(j) {
+        if b.is_ascii() {
+            // ASCII letters and digits are exactly the alphanumeric ASCII chars
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            j += 1;
+        } else {
+            match char_at(body, j) {
+                Some(c) if c.is_alphanumeric() => j += c.len_utf8(),
+                _ => break,
+            }
+        }
+        count += 1;
+    }
+    (j, count)
+}
+
 /// Scans a word from `i`: returns (end of the word, where scanning resumes, possessive flag).
 ///
 /// Joins letters across inner apostrophes (`don’t`), hyphens (`front-runner`), periods of
@@ -479,17 +554,17 @@ fn scan_word(body: &str, i: usize) -> (usize, usize, bool) {
     let mut segment = 0usize;
     let mut dotted = false;
     loop {
-        while let Some(c) = char_at(body, j) {
-            if !c.is_alphanumeric() {
-                break;
-            }
-            j += c.len_utf8();
-            segment += 1;
-        }
+        let (end, count) = skip_alphanumeric(body, j);
+        j = end;
+        segment += count;
         let Some(c) = char_at(body, j) else { break };
+        if !matches!(c, '\'' | '’' | '-' | '.' | ',') {
+            // the common case: a space or a mark that never joins a word
+            break;
+        }
         let after = j + c.len_utf8();
         let next = char_at(body, after);
-        let prev = body[..j].chars().next_back();
+        let prev = char_before(body, j);
         match c {
             '\'' if next == Some('\'') => break,
             '\'' | '’' => {
