@@ -24,6 +24,10 @@ use crate::error::Result;
 use crate::index::{ArchiveIndex, Indexer};
 use crate::prepare::{Options, Prepared, prepare_with};
 use crate::read::{self, Input, Outcome, Problem, Record};
+use crate::stats;
+
+/// Largest index merged into one segment at the end of a bulk ingest.
+pub const MERGE_LIMIT: u64 = 1 << 30;
 
 /// Default interval between commits of a long ingest.
 pub const COMMIT_EVERY: Duration = Duration::from_secs(30);
@@ -176,9 +180,13 @@ pub fn ingest(request: &IngestRequest, observer: &mut dyn Observer) -> Result<In
         // After a bulk ingest (this run wrote most of the index), merge it
         // into one segment: searches open and look up every segment, so one
         // answers about a third faster. Small additions to a large index are
-        // left to tantivy's merge policy, which does not rewrite it all.
+        // left to tantivy's merge policy, which does not rewrite it all; so
+        // are indexes over MERGE_LIMIT, whose merge would map (and count in
+        // the process's memory) more than the ingest's budget
+        // (`dateline compact` merges them on demand).
         let total = indexer.passages()?;
-        if request.merge && summary.passages * 2 >= total {
+        let bulk = summary.passages * 2 >= total;
+        if request.merge && bulk && stats::dir_size(&request.index_dir) <= MERGE_LIMIT {
             summary.merged = indexer.merge_all()?;
         }
     }

@@ -71,7 +71,8 @@ pub fn stats(archive: &ArchiveIndex) -> Result<Stats> {
     })
 }
 
-fn dir_size(dir: &Path) -> u64 {
+/// Bytes of the files in an index directory.
+pub fn dir_size(dir: &Path) -> u64 {
     std::fs::read_dir(dir)
         .map(|entries| {
             entries
