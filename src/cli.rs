@@ -95,6 +95,10 @@ pub struct IngestArgs {
     /// ingest, slower searches; `dateline compact` merges later)
     #[arg(long)]
     pub no_merge: bool,
+
+    /// Index writer buffer in MB (the heap peaks at about three times this)
+    #[arg(long, value_name = "MB", default_value_t = dateline::index::WRITER_MEMORY >> 20)]
+    pub memory: usize,
 }
 
 /// Filters shared by every command that reads the index.
@@ -353,6 +357,7 @@ impl IngestArgs {
                 ..Default::default()
             },
             merge: !self.no_merge,
+            writer_memory: self.memory << 20,
         }
     }
 }

@@ -42,6 +42,8 @@ use crate::schema::{self, Fields, SCHEMA_VERSION};
 pub const MARKER: &str = "dateline.json";
 
 /// Memory the writer may use for buffering, all threads together (bytes).
+/// An ingest's heap peaks at about three times this (tantivy's segment
+/// serialisation, the preparing workers, the allocator's caches).
 pub const WRITER_MEMORY: usize = 256 << 20;
 
 /// An open dateline index.
@@ -124,15 +126,22 @@ impl ArchiveIndex {
             .try_into()?)
     }
 
-    /// Takes the index's write lock and returns a writer.
+    /// Takes the index's write lock and returns a writer that buffers at most
+    /// [`WRITER_MEMORY`] bytes before writing a segment.
     pub fn indexer(&self) -> Result<Indexer> {
+        self.indexer_with_memory(WRITER_MEMORY)
+    }
+
+    /// [`ArchiveIndex::indexer`] with another buffer budget (bytes, all
+    /// indexing threads together; at least 30 MB per thread).
+    pub fn indexer_with_memory(&self, memory: usize) -> Result<Indexer> {
         let threads = std::thread::available_parallelism()
             .map(|n| n.get())
             .unwrap_or(1)
             .clamp(1, 8);
         let writer: IndexWriter<TantivyDocument> = self
             .index
-            .writer_with_num_threads(threads, WRITER_MEMORY)
+            .writer_with_num_threads(threads, memory.max(threads * (30 << 20)))
             .map_err(|err| match err {
                 tantivy::TantivyError::LockFailure(LockError::IoError(e), _) => {
                     Error::NotWritable {

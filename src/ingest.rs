@@ -45,6 +45,8 @@ pub struct IngestRequest {
     pub prepare: Options,
     /// Merge the index into one segment after a bulk ingest.
     pub merge: bool,
+    /// The index writer's buffer budget in bytes.
+    pub writer_memory: usize,
 }
 
 /// How bad a reported problem is.
@@ -119,7 +121,7 @@ pub fn ingest(request: &IngestRequest, observer: &mut dyn Observer) -> Result<In
         observer.problem(problem, Severity::Skipped);
     }
     let archive = ArchiveIndex::open_or_create(&request.index_dir)?;
-    let mut indexer = archive.indexer()?;
+    let mut indexer = archive.indexer_with_memory(request.writer_memory)?;
 
     let bytes_total = found.inputs.iter().map(|i| i.bytes).sum();
     let bytes_done = Arc::new(AtomicU64::new(0));
