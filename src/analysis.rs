@@ -346,6 +346,23 @@ impl Default for Analyzer {
 }
 
 impl Analyzer {
+    /// The words of `text`, in order, with their exact forms only (`stem`
+    /// left empty): for matching that needs no stems.
+    pub fn exact_words(&mut self, text: &str) -> Vec<Word> {
+        let mut words = Vec::new();
+        let mut exact = self.exact.token_stream(text);
+        while let Some(token) = exact.next() {
+            words.push(Word {
+                start: token.offset_from,
+                end: token.offset_to,
+                position: token.position,
+                exact: token.text.clone(),
+                stem: String::new(),
+            });
+        }
+        words
+    }
+
     /// The words of `text`, in order.
     pub fn words(&mut self, text: &str) -> Vec<Word> {
         let mut words = Vec::new();

@@ -61,52 +61,64 @@ pub(crate) fn collapse(
     groups: Vec<Group>,
     threshold: f64,
 ) -> Vec<Group> {
-    let mut kept: Vec<(Group, Option<u64>, Option<MinHash>)> = Vec::new();
+    let mut kept: Vec<Kept> = Vec::new();
+    // The SimHash of every passage kept so far, with where it is shown.
+    let mut shown: Vec<(u64, usize, DocAddress)> = Vec::new();
     for mut group in groups {
         let (content, minhash) = fast.lead(group.key_doc).map_or((None, None), |lead| {
             (fast.content_hash(lead), fast.minhash(lead))
         });
-        let copy_of = kept.iter().position(|(_, c, m)| {
-            (content.is_some() && *c == content)
-                || matches!((m, &minhash), (Some(a), Some(b)) if a.similarity(b) >= threshold)
+        let copy_of = kept.iter().position(|k| {
+            (content.is_some() && k.content == content)
+                || matches!((&k.minhash, &minhash), (Some(a), Some(b)) if a.similarity(b) >= threshold)
         });
         if let Some(i) = copy_of {
-            kept[i].0.copies.push(group.key_doc);
+            kept[i].group.copies.push(group.key_doc);
             continue;
         }
         // Passages that repeat a passage already shown are folded into it; an
         // article with nothing of its own left to show is not shown at all.
         let mut remaining = Vec::with_capacity(group.docs.len());
+        let mut hashes = Vec::with_capacity(group.docs.len());
         for (score, doc) in std::mem::take(&mut group.docs) {
-            let home = fast
-                .simhash(doc)
-                .and_then(|hash| find_passage(fast, &kept, hash));
+            let hash = fast.simhash(doc);
+            let home = hash.and_then(|h| {
+                shown
+                    .iter()
+                    .find(|(other, _, _)| same_passage(*other, h))
+                    .map(|&(_, i, at)| (i, at))
+            });
             match home {
-                Some((i, shown)) => kept[i].0.passage_copies.entry(shown).or_default().push(doc),
-                None => remaining.push((score, doc)),
+                Some((i, at)) => kept[i]
+                    .group
+                    .passage_copies
+                    .entry(at)
+                    .or_default()
+                    .push(doc),
+                None => {
+                    remaining.push((score, doc));
+                    hashes.extend(hash.map(|h| (h, doc)));
+                }
             }
         }
         if remaining.is_empty() {
             continue;
         }
+        let index = kept.len();
+        shown.extend(hashes.into_iter().map(|(h, doc)| (h, index, doc)));
         group.docs = remaining;
-        kept.push((group, content, minhash));
+        kept.push(Kept {
+            group,
+            content,
+            minhash,
+        });
     }
-    kept.into_iter().map(|(g, _, _)| g).collect()
+    kept.into_iter().map(|k| k.group).collect()
 }
 
-/// The kept group and passage that `hash` repeats, if any.
-fn find_passage(
-    fast: &mut FastFields<'_>,
-    kept: &[(Group, Option<u64>, Option<MinHash>)],
-    hash: u64,
-) -> Option<(usize, DocAddress)> {
-    for (i, (group, _, _)) in kept.iter().enumerate() {
-        for &(_, doc) in &group.docs {
-            if fast.simhash(doc).is_some_and(|h| same_passage(h, hash)) {
-                return Some((i, doc));
-            }
-        }
-    }
-    None
+/// A group kept as a result, with its article's fingerprints.
+struct Kept {
+    group: Group,
+    content: Option<u64>,
+    minhash: Option<MinHash>,
 }

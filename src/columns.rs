@@ -1,46 +1,68 @@
 //! Per-segment fast-field readers for the hits a search shows: reading a
-//! passage's ordinal, article, date, speakers or fingerprints from columns
-//! costs no document-store access.
+//! passage's ordinal, article, date or fingerprints from columns costs no
+//! document-store access. Each column is opened on first use: opening a
+//! string column reads its dictionary's index, which a search that never
+//! lists a copy does not need.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use tantivy::columnar::{BytesColumn, Column, StrColumn};
+use tantivy::columnar::{Column, StrColumn};
+use tantivy::fastfield::FastFieldReaders;
 use tantivy::{DocAddress, Searcher};
 
 use crate::collapse::CopyRef;
-use crate::fingerprint::MinHash;
+use crate::fingerprint::{MINHASH_BYTES, MinHash};
+use crate::schema::MINHASH_FIELDS;
 
-/// The columns of one segment.
-struct Columns {
-    ordinal: Option<Column<u64>>,
-    key: Option<Column<u64>>,
-    content: Option<Column<u64>>,
-    simhash: Option<Column<u64>>,
-    minhash: Option<BytesColumn>,
-    id: Option<StrColumn>,
-    source: Option<StrColumn>,
-    date: Option<Column<i64>>,
+/// The columns of one segment, each opened when first asked for.
+struct Columns<'a> {
+    fast: &'a FastFieldReaders,
+    ordinal: OnceCell<Option<Column<u64>>>,
+    key: OnceCell<Option<Column<u64>>>,
+    content: OnceCell<Option<Column<u64>>>,
+    simhash: OnceCell<Option<Column<u64>>>,
+    minhash: OnceCell<Vec<Column<u64>>>,
+    id: OnceCell<Option<StrColumn>>,
+    source: OnceCell<Option<StrColumn>>,
+    date: OnceCell<Option<Column<i64>>>,
 }
 
-/// Column handles per segment, opened on first use.
+impl<'a> Columns<'a> {
+    fn new(fast: &'a FastFieldReaders) -> Columns<'a> {
+        Columns {
+            fast,
+            ordinal: OnceCell::new(),
+            key: OnceCell::new(),
+            content: OnceCell::new(),
+            simhash: OnceCell::new(),
+            minhash: OnceCell::new(),
+            id: OnceCell::new(),
+            source: OnceCell::new(),
+            date: OnceCell::new(),
+        }
+    }
+
+    fn u64(&self, cell: &OnceCell<Option<Column<u64>>>, name: &str, doc: u32) -> Option<u64> {
+        cell.get_or_init(|| self.fast.u64(name).ok())
+            .as_ref()
+            .and_then(|c| c.first(doc))
+    }
+
+    fn str_column(&self, cell: &'a OnceCell<Option<StrColumn>>, name: &str) -> Option<&StrColumn>
+    where
+        Self: 'a,
+    {
+        cell.get_or_init(|| self.fast.str(name).ok().flatten())
+            .as_ref()
+    }
+}
+
+/// Column handles per segment.
 pub struct FastFields<'a> {
     searcher: &'a Searcher,
-    segments: HashMap<u32, Columns>,
-}
-
-fn u64_of(column: &Option<Column<u64>>, doc: u32) -> Option<u64> {
-    column.as_ref().and_then(|c| c.first(doc))
-}
-
-fn first_str(column: &Option<StrColumn>, doc: u32) -> String {
-    let mut out = String::new();
-    if let Some(column) = column
-        && let Some(ord) = column.ords().first(doc)
-    {
-        let _ = column.ord_to_str(ord, &mut out);
-    }
-    out
+    segments: HashMap<u32, Columns<'a>>,
 }
 
 impl<'a> FastFields<'a> {
@@ -51,70 +73,80 @@ impl<'a> FastFields<'a> {
         }
     }
 
-    fn columns(&mut self, segment: u32) -> &Columns {
+    fn columns(&mut self, segment: u32) -> &Columns<'a> {
         let searcher = self.searcher;
-        self.segments.entry(segment).or_insert_with(|| {
-            let fast = searcher.segment_reader(segment).fast_fields();
-            Columns {
-                ordinal: fast.u64("ordinal").ok(),
-                key: fast.u64("article_key").ok(),
-                content: fast.u64("content_hash").ok(),
-                simhash: fast.u64("simhash").ok(),
-                minhash: fast.bytes("minhash").ok().flatten(),
-                id: fast.str("article_id").ok().flatten(),
-                source: fast.str("source_raw").ok().flatten(),
-                date: fast.i64("date").ok(),
-            }
-        })
+        self.segments
+            .entry(segment)
+            .or_insert_with(|| Columns::new(searcher.segment_reader(segment).fast_fields()))
     }
 
     /// The passage's ordinal in its article.
     pub fn ordinal(&mut self, doc: DocAddress) -> u32 {
-        u64_of(&self.columns(doc.segment_ord).ordinal, doc.doc_id).unwrap_or(0) as u32
+        let c = self.columns(doc.segment_ord);
+        c.u64(&c.ordinal, "ordinal", doc.doc_id).unwrap_or(0) as u32
     }
 
     /// The article's first passage: `doc - ordinal`, since an article's
     /// passages are consecutive (see [`crate::index`]). The invariant is
     /// checked, not trusted: `None` if the document there is not it.
     pub fn lead(&mut self, doc: DocAddress) -> Option<DocAddress> {
-        let cols = self.columns(doc.segment_ord);
-        let ordinal = u64_of(&cols.ordinal, doc.doc_id)? as u32;
+        let c = self.columns(doc.segment_ord);
+        let ordinal = c.u64(&c.ordinal, "ordinal", doc.doc_id)? as u32;
         let lead = doc.doc_id.checked_sub(ordinal)?;
-        let same = u64_of(&cols.key, lead) == u64_of(&cols.key, doc.doc_id)
-            && u64_of(&cols.ordinal, lead) == Some(0);
+        let same = c.u64(&c.key, "article_key", lead) == c.u64(&c.key, "article_key", doc.doc_id)
+            && c.u64(&c.ordinal, "ordinal", lead) == Some(0);
         same.then_some(DocAddress::new(doc.segment_ord, lead))
     }
 
-    /// The article id (one dictionary search: for one value only).
+    /// The article id of a passage (one dictionary search: for one value).
     pub fn article_id(&mut self, doc: DocAddress) -> String {
-        first_str(&self.columns(doc.segment_ord).id, doc.doc_id)
+        let c = self.columns(doc.segment_ord);
+        names(
+            c.str_column(&c.id, "article_id"),
+            std::iter::once(doc.doc_id),
+        )
+        .pop()
+        .unwrap_or_default()
     }
 
     pub fn date(&mut self, doc: DocAddress) -> Option<DateTime<Utc>> {
-        let cols = self.columns(doc.segment_ord);
-        cols.date
+        let c = self.columns(doc.segment_ord);
+        c.date
+            .get_or_init(|| c.fast.i64("date").ok())
             .as_ref()
-            .and_then(|c| c.first(doc.doc_id))
+            .and_then(|col| col.first(doc.doc_id))
             .and_then(|secs| DateTime::from_timestamp(secs, 0))
     }
 
     /// The article's exact-copy fingerprint (held by its first passage).
     pub fn content_hash(&mut self, lead: DocAddress) -> Option<u64> {
-        u64_of(&self.columns(lead.segment_ord).content, lead.doc_id)
+        let c = self.columns(lead.segment_ord);
+        c.u64(&c.content, "content_hash", lead.doc_id)
     }
 
-    /// The article's near-copy fingerprint (held by its first passage).
+    /// The article's near-copy fingerprint (held by its first passage, as
+    /// eight 64-bit columns).
     pub fn minhash(&mut self, lead: DocAddress) -> Option<MinHash> {
-        let cols = self.columns(lead.segment_ord);
-        let column = cols.minhash.as_ref()?;
-        let ord = column.ords().first(lead.doc_id)?;
-        let mut bytes = Vec::new();
-        column.ord_to_bytes(ord, &mut bytes).ok()?;
-        MinHash::from_bytes(&bytes)
+        let c = self.columns(lead.segment_ord);
+        let columns = c.minhash.get_or_init(|| {
+            MINHASH_FIELDS
+                .iter()
+                .map_while(|name| c.fast.u64(name).ok())
+                .collect()
+        });
+        if columns.len() != MINHASH_FIELDS.len() {
+            return None;
+        }
+        let mut bytes = [0u8; MINHASH_BYTES];
+        for (chunk, column) in bytes.chunks_mut(8).zip(columns) {
+            chunk.copy_from_slice(&column.first(lead.doc_id)?.to_le_bytes());
+        }
+        Some(MinHash(bytes))
     }
 
     pub fn simhash(&mut self, doc: DocAddress) -> Option<u64> {
-        u64_of(&self.columns(doc.segment_ord).simhash, doc.doc_id)
+        let c = self.columns(doc.segment_ord);
+        c.u64(&c.simhash, "simhash", doc.doc_id)
     }
 
     /// Id, source, date (and ordinal, for `passage` copies) of passages, for
@@ -136,9 +168,15 @@ impl<'a> FastFields<'a> {
             by_segment.entry(doc.segment_ord).or_default().push(i);
         }
         for (segment, items) in by_segment {
-            let cols = self.columns(segment);
-            let ids = names(&cols.id, items.iter().map(|&i| docs[i].doc_id));
-            let sources = names(&cols.source, items.iter().map(|&i| docs[i].doc_id));
+            let c = self.columns(segment);
+            let ids = names(
+                c.str_column(&c.id, "article_id"),
+                items.iter().map(|&i| docs[i].doc_id),
+            );
+            let sources = names(
+                c.str_column(&c.source, "source_raw"),
+                items.iter().map(|&i| docs[i].doc_id),
+            );
             for (k, &i) in items.iter().enumerate() {
                 out[i].article_id.clone_from(&ids[k]);
                 out[i].source.clone_from(&sources[k]);
@@ -150,7 +188,7 @@ impl<'a> FastFields<'a> {
 
 /// The first value of `column` for each of `docs`, in order ("" when none),
 /// decoded in one ordered pass over the column's dictionary.
-fn names(column: &Option<StrColumn>, docs: impl Iterator<Item = u32>) -> Vec<String> {
+fn names(column: Option<&StrColumn>, docs: impl Iterator<Item = u32>) -> Vec<String> {
     let Some(column) = column else {
         return docs.map(|_| String::new()).collect();
     };

@@ -19,6 +19,10 @@ use crate::query::{Expr, Leaf, Scope, Term};
 pub struct Highlighter {
     expr: Expr,
     analyzer: Analyzer,
+    /// Whether some leaf is a bare word (matched by its stem): phrases and
+    /// prefixes need only the exact forms, and stemming every shown passage
+    /// costs.
+    stems: bool,
 }
 
 /// The spans of one hit.
@@ -54,14 +58,22 @@ impl Highlighter {
         Highlighter {
             expr: expr.clone(),
             analyzer: Analyzer::default(),
+            stems: has_bare_word(expr),
         }
     }
 
     /// The spans of `text` and of `title` that match the query. `title` is
     /// only considered for an article's first passage (where it is indexed).
     pub fn spans(&mut self, text: &str, title: Option<&str>) -> Spans {
-        let text_words = self.analyzer.words(text);
-        let title_words = title.map(|t| self.analyzer.words(t)).unwrap_or_default();
+        let mut analyse = |t: &str| {
+            if self.stems {
+                self.analyzer.words(t)
+            } else {
+                self.analyzer.exact_words(t)
+            }
+        };
+        let text_words = analyse(text);
+        let title_words = title.map(analyse).unwrap_or_default();
         let ctx = Context {
             text: &text_words,
             title: &title_words,
@@ -150,6 +162,15 @@ impl Highlighter {
             holds: !(spans.text.is_empty() && spans.title.is_empty()),
             spans,
         }
+    }
+}
+
+/// Whether any leaf of `expr` is a bare word (matched by stem too).
+fn has_bare_word(expr: &Expr) -> bool {
+    match expr {
+        Expr::Leaf(leaf) => matches!(leaf.term, Term::Word(_)),
+        Expr::Not(inner) => has_bare_word(inner),
+        Expr::And(items) | Expr::Or(items) => items.iter().any(has_bare_word),
     }
 }
 

@@ -17,6 +17,11 @@ use crate::analysis;
 use crate::article::Article;
 use crate::prepare::{Prepared, PreparedPassage};
 
+/// The columns holding an article's MinHash, eight bytes each.
+pub const MINHASH_FIELDS: [&str; 8] = [
+    "minhash0", "minhash1", "minhash2", "minhash3", "minhash4", "minhash5", "minhash6", "minhash7",
+];
+
 /// Bumped whenever the schema or the analysis changes in a way that makes an
 /// older index give wrong results; an index of another version must be rebuilt.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -69,8 +74,10 @@ pub struct Fields {
     pub evidence: Field,
     /// Exact-copy fingerprint of the article body (first passage only).
     pub content_hash: Field,
-    /// Near-copy fingerprint of the article body (first passage only).
-    pub minhash: Field,
+    /// Near-copy fingerprint of the article body (first passage only), as
+    /// eight 64-bit columns: read directly, unlike a bytes column, which is
+    /// dictionary-encoded.
+    pub minhash: [Field; 8],
     /// SimHash of the passage.
     pub simhash: Field,
 }
@@ -120,7 +127,9 @@ pub fn build() -> Schema {
     b.add_text_field("quote_stem", stem());
     b.add_text_field("evidence", STORED);
     b.add_u64_field("content_hash", INDEXED | FAST);
-    b.add_bytes_field("minhash", FAST);
+    for name in MINHASH_FIELDS {
+        b.add_u64_field(name, FAST);
+    }
     b.add_u64_field("simhash", FAST);
     b.build()
 }
@@ -153,7 +162,16 @@ impl Fields {
             quote_stem: f("quote_stem")?,
             evidence: f("evidence")?,
             content_hash: f("content_hash")?,
-            minhash: f("minhash")?,
+            minhash: [
+                f(MINHASH_FIELDS[0])?,
+                f(MINHASH_FIELDS[1])?,
+                f(MINHASH_FIELDS[2])?,
+                f(MINHASH_FIELDS[3])?,
+                f(MINHASH_FIELDS[4])?,
+                f(MINHASH_FIELDS[5])?,
+                f(MINHASH_FIELDS[6])?,
+                f(MINHASH_FIELDS[7])?,
+            ],
             simhash: f("simhash")?,
         })
     }
@@ -243,7 +261,11 @@ pub fn document(
             doc.add_u64(fields.content_hash, hash);
         }
         if let Some(minhash) = &prepared.minhash {
-            doc.add_bytes(fields.minhash, &minhash.0);
+            for (field, chunk) in fields.minhash.iter().zip(minhash.0.chunks(8)) {
+                let mut word = [0u8; 8];
+                word.copy_from_slice(chunk);
+                doc.add_u64(*field, u64::from_le_bytes(word));
+            }
         }
     }
     if let Some(date) = article.date {

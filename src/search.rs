@@ -272,10 +272,16 @@ impl Searching {
             .skip(request.offset)
             .take(request.limit)
         {
+            let meta = self.meta(group.key_doc, &mut fast)?;
+            // An article seen with fewer passages than it may show could have
+            // more matches further down the ranking: ask for its best ones.
             if !exhausted && group.docs.len() < per && group.copies.is_empty() {
-                group.docs = self.article_passages(&compiled, group.key_doc, per, &mut fast)?;
+                let best = self.article_passages(&compiled, &meta.id, per)?;
+                if best.len() > group.docs.len() {
+                    group.docs = best;
+                }
             }
-            articles.push(self.article(&group, i + 1, &mut highlighter, &mut fast)?);
+            articles.push(self.article(&group, meta, i + 1, &mut highlighter, &mut fast)?);
         }
         let counts = if request.with_counts {
             Some(self.searcher.search(&*compiled.query, &ArticleCounter)?)
@@ -337,17 +343,15 @@ impl Searching {
         groups
     }
 
-    /// The best `per` matching passages of the article `doc` belongs to.
+    /// The best `per` matching passages of the article `id`.
     fn article_passages(
         &self,
         compiled: &Compiled,
-        doc: DocAddress,
+        id: &str,
         per: usize,
-        fast: &mut FastFields<'_>,
     ) -> Result<Vec<(Score, DocAddress)>> {
-        let id = fast.article_id(doc);
         let only_this = TermQuery::new(
-            Term::from_field_text(self.archive.fields.article_id, &id),
+            Term::from_field_text(self.archive.fields.article_id, id),
             IndexRecordOption::Basic,
         );
         let query = BooleanQuery::new(vec![
@@ -362,6 +366,7 @@ impl Searching {
     fn article(
         &self,
         group: &Group,
+        meta: Meta,
         rank: usize,
         highlighter: &mut Highlighter,
         fast: &mut FastFields<'_>,
@@ -373,7 +378,6 @@ impl Searching {
             .map(|&(score, addr)| (score, addr, fast.ordinal(addr)))
             .collect();
         docs.sort_by_key(|&(_, _, ordinal)| ordinal);
-        let meta = self.meta(group.key_doc, fast)?;
         let mut title_highlights = Vec::new();
         let mut passages = Vec::new();
         for &(score, addr, ordinal) in &docs {
