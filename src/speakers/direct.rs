@@ -128,15 +128,17 @@ pub(crate) fn is_title_like(doc: &Doc, q: &Quote) -> bool {
     {
         return false;
     }
-    let words: Vec<usize> = inner.filter(|&i| doc.word(i).is_some()).collect();
+    // a title has at most six words: count no further than seven
+    let words = || inner.clone().filter(|&i| doc.word(i).is_some());
+    let count = words().take(7).count();
     // one capitalised word is a title only after "NBC's" or "on": on NBC's “Today”
     let named_before = q.open > 0
         && (doc.toks[q.open - 1].poss
             || doc
                 .word(q.open - 1)
                 .is_some_and(|w| matches!(w, "on" | "of" | "in")));
-    let few = words.len() < 2 && !(words.len() == 1 && named_before);
-    if few || words.len() > 6 {
+    let few = count < 2 && !(count == 1 && named_before);
+    if few || count > 6 {
         return false;
     }
     let small = |w: &str| {
@@ -145,11 +147,9 @@ pub(crate) fn is_title_like(doc: &Doc, q: &Quote) -> bool {
             "of" | "the" | "and" | "a" | "an" | "in" | "on" | "for" | "to" | "at" | "with" | "or"
         )
     };
-    words.iter().all(|&i| {
+    words().all(|i| {
         doc.is_cap(i) || small(doc.low(i)) || doc.text(i).starts_with(|c: char| c.is_ascii_digit())
-    }) && !words
-        .iter()
-        .any(|&i| names::pronoun(doc.low(i)).is_some_and(|p| p != names::Pron::Relative))
+    }) && !words().any(|i| names::pronoun(doc.low(i)).is_some_and(|p| p != names::Pron::Relative))
 }
 
 /// Words between the marks of a quote.

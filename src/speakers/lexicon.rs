@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use super::cues::{self, Verb};
 use super::names::Gender;
-use super::vocab::WordTable;
+use super::vocab::{Probe, WordTable};
 
 /// The word lists a lower-cased word belongs to, and the cue verb form it is (if any).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -60,6 +60,19 @@ static VERB_FORMS: LazyLock<Vec<Verb>> =
 struct Lexicon {
     text: String,
     table: WordTable<Lex>,
+    /// One bit per 16-bit slice of a hash, set for the hashes of the listed words: most words
+    /// of a text are on no list, and this small set (8 KB, it stays in the cache) tells so
+    /// for almost all of them without a look into the table.
+    filter: Vec<u64>,
+}
+
+/// Bits of the hash that index `Lexicon::filter` (the top ones: the table uses the bottom).
+const FILTER_BITS: u32 = 16;
+
+/// The word of `filter` and the bit in it for `hash`.
+fn filter_bit(hash: u64) -> (usize, u64) {
+    let k = (hash >> (64 - FILTER_BITS)) as usize;
+    (k / 64, 1 << (k % 64))
 }
 
 impl Lexicon {
@@ -67,6 +80,7 @@ impl Lexicon {
         let mut lexicon = Lexicon {
             text: String::new(),
             table: WordTable::with_capacity(4096),
+            filter: vec![0; (1 << FILTER_BITS) / 64],
         };
         let lists: [(List, u32); 18] = [
             (CAP_STOPS, CAP_STOP_LIST),
@@ -116,7 +130,17 @@ impl Lexicon {
         for (w, lex) in derived {
             *lexicon.entry(w) = lex;
         }
+        for hash in lexicon.table.hashes() {
+            let (k, bit) = filter_bit(hash);
+            lexicon.filter[k] |= bit;
+        }
         lexicon
+    }
+
+    /// The table may hold the word of `probe`; false means it surely does not.
+    fn may_hold(&self, probe: &Probe) -> bool {
+        let (k, bit) = filter_bit(probe.hash());
+        self.filter.get(k).is_some_and(|w| w & bit != 0)
     }
 
     /// The entry of `w`, added empty when new. The word is appended to the text each time;
@@ -155,25 +179,38 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
 
 /// The lists `w` (lower-cased) is on, with the rules that go beyond the lists applied.
 pub(crate) fn classify(w: &str) -> Lex {
+    classify_probed(w, &Probe::new(w.as_bytes()))
+}
+
+/// `classify` with the word's probe already worked out.
+pub(crate) fn classify_probed(w: &str, probe: &Probe) -> Lex {
     let lexicon = &*LEXICON;
-    match lexicon.table.get(&lexicon.text, w) {
+    if !lexicon.may_hold(probe) {
+        return lexicon.derive(w, Lex::default());
+    }
+    let found = lexicon.table.find_probed(&lexicon.text, w, probe);
+    match found.and_then(|id| lexicon.table.value(id)) {
         Some(&lex) => lex,
         None => lexicon.derive(w, Lex::default()),
     }
 }
 
+// The checks are marked `#[inline]`: each is one bit test, called from every stage.
 impl Lex {
+    #[inline]
     fn has(self, bit: u32) -> bool {
         self.bits & bit != 0
     }
 
     /// Capitalised words that are not names when they open a sentence or phrase ("But",
     /// "Monday", "Said"), and contractions of "I".
+    #[inline]
     pub fn is_cap_stop(self) -> bool {
         self.has(CAP_STOP)
     }
 
     /// Title words written before a name, with the gender they imply.
+    #[inline]
     pub fn title_gender(self) -> Option<Gender> {
         if self.has(MALE_TITLE) {
             Some(Gender::Male)
@@ -187,53 +224,65 @@ impl Lex {
     }
 
     /// A title word that marks a person ("Sen.", "President").
+    #[inline]
     pub fn is_title(self) -> bool {
         self.has(TITLE)
     }
 
+    #[inline]
     pub fn is_title_filler(self) -> bool {
         self.has(TITLE_FILLER)
     }
 
+    #[inline]
     pub fn is_department_word(self) -> bool {
         self.has(DEPARTMENT)
     }
 
+    #[inline]
     pub fn is_org_word(self) -> bool {
         self.has(ORG)
     }
 
+    #[inline]
     pub fn is_affiliation(self) -> bool {
         self.has(AFFILIATION)
     }
 
+    #[inline]
     pub fn is_role_head(self) -> bool {
         self.has(ROLE_HEAD)
     }
 
     /// The word without its trailing s's is a role head: "analysts", "spokesman".
+    #[inline]
     pub fn is_role_stem(self) -> bool {
         self.has(ROLE_STEM)
     }
 
+    #[inline]
     pub fn is_generic_head(self) -> bool {
         self.has(GENERIC_HEAD)
     }
 
+    #[inline]
     pub fn is_run_particle(self) -> bool {
         self.has(RUN_PARTICLE)
     }
 
     /// Auxiliaries and adverbs allowed between a speaker and the cue: "has since said", "later told".
+    #[inline]
     pub fn is_aux_or_adverb(self) -> bool {
         self.has(AUX_OR_ADVERB)
     }
 
+    #[inline]
     pub fn is_function_word(self) -> bool {
         self.has(FUNCTION)
     }
 
     /// The usual gender of a common first name.
+    #[inline]
     pub fn first_name_gender(self) -> Gender {
         if self.has(MALE_FIRST) {
             Gender::Male
@@ -244,20 +293,24 @@ impl Lex {
         }
     }
 
+    #[inline]
     pub fn is_surname_like_stop(self) -> bool {
         self.has(SURNAME_STOP)
     }
 
+    #[inline]
     pub fn is_modifier_adjective(self) -> bool {
         self.has(MODIFIER_ADJ)
     }
 
     /// The word can start a cue: a cue verb form, or "according".
+    #[inline]
     pub fn may_cue(self) -> bool {
         self.verb != 0 || self.has(ACCORDING)
     }
 
     /// The cue verb form of the word.
+    #[inline]
     pub fn verb(self) -> Option<Verb> {
         let k = usize::from(self.verb).checked_sub(1)?;
         VERB_FORMS.get(k).copied()
@@ -486,6 +539,14 @@ mod tests {
         assert_eq!(classify("mrs").title_gender(), Some(Gender::Female));
         assert_eq!(classify("sen").title_gender(), Some(Gender::Unknown));
         assert_eq!(classify("table").title_gender(), None);
+    }
+
+    #[test]
+    fn the_filter_passes_every_listed_word() {
+        let lexicon = &*LEXICON;
+        for w in lexicon.text.split_whitespace() {
+            assert!(lexicon.may_hold(&Probe::new(w.as_bytes())), "{w}");
+        }
     }
 
     #[test]

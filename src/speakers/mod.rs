@@ -3,7 +3,8 @@
 //! An [`Attribution`] ties a direct quote (its marks included) or a reported clause to a cue
 //! ("said", "told", "according to") and to the [`Speaker`] the text names for it. The pipeline:
 //!
-//! 1. `text` splits the body into tokens, sentences and paragraphs;
+//! 1. `text` splits the body into tokens (`scan`, which also classifies each word with the
+//!    word lists of `lexicon`), sentences and paragraphs;
 //! 2. `quotes` finds direct-quote spans (multi-paragraph, nested, mismatched, runaway);
 //! 3. `direct` links each quote to a cue after or before it; quotes without a cue inherit
 //!    the speaker of a neighbouring attribution (`"…," he said. "…"`, or the paragraph before);
@@ -22,6 +23,7 @@ mod names;
 mod quotes;
 mod reported;
 mod resolve;
+mod scan;
 mod subject;
 mod text;
 mod vocab;
@@ -106,9 +108,16 @@ pub fn attribute(body: &str, known: &[String]) -> Vec<Attribution> {
     let doc = Doc::new(body);
     let quotes = Quotes::find(&doc);
     let mut frames = collect(&doc, &quotes);
-    let registry = Registry::build(&doc, &quotes);
-    let mut resolver = Resolver::new(&doc, registry, known);
-    resolve_frames(&mut frames, &mut resolver);
+    // the people of the article matter only to frames with a speaker phrase of their own:
+    // without one, every speaker stays None and the registry need not be built
+    if frames
+        .iter()
+        .any(|f| f.source == Source::Own && f.mention.is_some())
+    {
+        let registry = Registry::build(&doc, &quotes);
+        let mut resolver = Resolver::new(&doc, registry, known);
+        resolve_frames(&mut frames, &mut resolver);
+    }
     let mut out: Vec<Attribution> = frames
         .into_iter()
         .filter(|f| !f.content.is_empty())

@@ -1,5 +1,6 @@
 //! Person names, titles and roles: capitalised runs, name normalisation, and the noun phrases that name a speaker.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::lexicon::Lex;
@@ -63,8 +64,9 @@ impl Mention {
 
 /// A normalised name: titles dropped, words joined by single spaces.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Name {
-    pub full: String,
+pub(crate) struct Name<'d> {
+    /// Borrowed from the body when the name is one word as written (the usual case).
+    pub full: Cow<'d, str>,
     pub words: usize,
     /// Title words dropped from the front: "Sen.", "President", "Secretary of State".
     pub title: Option<String>,
@@ -92,7 +94,10 @@ pub(crate) fn is_determiner(w: &str) -> bool {
 }
 
 /// Normalises the capitalised run `run` into a name (titles dropped, initials kept with their period).
-pub(crate) fn normalise(doc: &Doc, run: Range<usize>) -> Option<Name> {
+pub(crate) fn normalise<'d>(doc: &Doc<'d>, run: Range<usize>) -> Option<Name<'d>> {
+    if run.len() == 1 && doc.word(run.start).is_some() {
+        return normalise_word(doc, run.start);
+    }
     // the word tokens, each with whether its period joins it ("J.", "Jr.")
     let mut all = SmallList::new();
     for i in run.clone() {
@@ -162,7 +167,7 @@ pub(crate) fn normalise(doc: &Doc, run: Range<usize>) -> Option<Name> {
     if name_words.is_empty() {
         return None;
     }
-    let full = join_words(doc, name_words.iter());
+    let full = Cow::Owned(join_words(doc, name_words.iter()));
     if gender == Gender::Unknown && name_words.len() >= 2 {
         gender = doc.lex(name_words[0].0).first_name_gender();
     }
@@ -181,6 +186,21 @@ pub(crate) fn normalise(doc: &Doc, run: Range<usize>) -> Option<Name> {
         title,
         gender,
         titled,
+    })
+}
+
+/// `normalise` of the one-word run at `i`: the word as written, or nothing for a lone article
+/// (a single word has no title to drop, and no first name to tell its gender).
+fn normalise_word<'d>(doc: &Doc<'d>, i: usize) -> Option<Name<'d>> {
+    if matches!(doc.low(i), "the" | "a" | "an") {
+        return None;
+    }
+    Some(Name {
+        full: Cow::Borrowed(doc.text(i)),
+        words: 1,
+        title: None,
+        gender: Gender::Unknown,
+        titled: false,
     })
 }
 
@@ -219,8 +239,13 @@ impl SmallList {
 }
 
 /// The words as written, joined by single spaces, each with its joining period.
-fn join_words<'w>(doc: &Doc, words: impl Iterator<Item = &'w (usize, bool)>) -> String {
-    let mut out = String::new();
+fn join_words<'w>(doc: &Doc, words: impl Iterator<Item = &'w (usize, bool)> + Clone) -> String {
+    // sized up front: a name is built once and never grows
+    let size: usize = words
+        .clone()
+        .map(|&(i, dot)| doc.text(i).len() + 1 + usize::from(dot))
+        .sum();
+    let mut out = String::with_capacity(size);
     for (k, &(i, dot)) in words.enumerate() {
         if k > 0 {
             out.push(' ');
@@ -242,8 +267,8 @@ fn is_one_char(w: &str) -> bool {
 /// Tokens in a capitalised run at most ("Senate Majority Leader Mitch McConnell" has six).
 const MAX_RUN: usize = 12;
 
-/// A capitalised word that can be part of a name run.
-fn is_name_word(doc: &Doc, i: usize) -> bool {
+/// A capitalised word that can be part of a name run: every run holds one.
+pub(crate) fn is_name_word(doc: &Doc, i: usize) -> bool {
     if !doc.is_cap(i) {
         return false;
     }
@@ -401,7 +426,7 @@ pub(crate) fn analyse(doc: &Doc, a: usize, b: usize) -> Option<Mention> {
     while b > a && (doc.punct(b - 1).is_some_and(|c| c != ')' && c != '.')) {
         b -= 1;
     }
-    if a >= b || b - a > 24 {
+    if a >= b || b - a > MAX_PHRASE {
         return None;
     }
     if b - a == 1
@@ -414,7 +439,7 @@ pub(crate) fn analyse(doc: &Doc, a: usize, b: usize) -> Option<Mention> {
         });
     }
     // comma-separated parts: the first one holding a name is the speaker, the rest describe
-    let mut parts: Vec<Range<usize>> = Vec::new();
+    let mut parts = Parts::new();
     let mut s = a;
     let mut depth = 0i32;
     for i in a..b {
@@ -440,7 +465,7 @@ pub(crate) fn analyse(doc: &Doc, a: usize, b: usize) -> Option<Mention> {
                 && doc.is_cap(i + 1)
         });
         if let Some(j) = joint {
-            parts[0] = j + 1..first.end;
+            parts.set_first(j + 1..first.end);
         }
     }
     // "Of Berg, Lund said": a part opening with a preposition is not the speaker
@@ -475,10 +500,10 @@ pub(crate) fn analyse(doc: &Doc, a: usize, b: usize) -> Option<Mention> {
             role: None,
         });
     }
+    let parts = parts.as_slice();
     // the head part comes first; later parts only describe it
-    let head_ok = parts
-        .first()
-        .is_some_and(|p| analyse_part(doc, p.clone()).is_some());
+    let mut memo = PartMemo::new();
+    let head_ok = !parts.is_empty() && memo.kind(doc, parts, 0).is_some();
     if !head_ok
         && !parts
             .iter()
@@ -487,34 +512,124 @@ pub(crate) fn analyse(doc: &Doc, a: usize, b: usize) -> Option<Mention> {
         return None;
     }
     let mut best: Option<Mention> = None;
-    for (k, part) in parts.iter().enumerate() {
-        let Some(m) = analyse_part(doc, part.clone()) else {
+    for k in 0..parts.len() {
+        let Some(named) = memo.kind(doc, parts, k) else {
             continue;
         };
-        let named = matches!(m.what, What::Name { .. });
         if named || best.is_none() {
-            let mut m = m;
+            let Some(mut m) = memo.take(doc, parts, k) else {
+                continue;
+            };
             if m.role.is_none() {
                 // appositive: "Josh Earnest, the White House press secretary"
-                m.role = parts
-                    .iter()
-                    .enumerate()
-                    .find(|(j, p)| {
-                        *j != k
-                            && analyse_part(doc, (*p).clone())
-                                .is_some_and(|o| !matches!(o.what, What::Name { .. }))
-                    })
-                    .map(|(_, p)| strip_determiner(doc, p.clone()));
+                m.role = (0..parts.len())
+                    .find(|&j| j != k && memo.kind(doc, parts, j) == Some(false))
+                    .map(|j| strip_determiner(doc, parts[j].clone()));
             }
             m.toks = a..b;
-            let done = named;
             best = Some(m);
-            if done {
+            if named {
                 break;
             }
         }
     }
     best
+}
+
+/// Longest speaker phrase `analyse` takes, in tokens.
+const MAX_PHRASE: usize = 24;
+
+/// The comma-separated parts of a phrase of at most `MAX_PHRASE` tokens, kept on the stack.
+struct Parts {
+    list: [Range<usize>; MAX_PHRASE + 1],
+    len: usize,
+}
+
+impl Parts {
+    fn new() -> Self {
+        Parts {
+            list: std::array::from_fn(|_| 0..0),
+            len: 0,
+        }
+    }
+
+    /// Adds a part (a phrase of `MAX_PHRASE` tokens has no more parts than fit).
+    fn push(&mut self, p: Range<usize>) {
+        if let Some(slot) = self.list.get_mut(self.len) {
+            *slot = p;
+            self.len += 1;
+        }
+    }
+
+    fn as_slice(&self) -> &[Range<usize>] {
+        self.list.get(..self.len).unwrap_or_default()
+    }
+
+    fn first(&self) -> Option<&Range<usize>> {
+        self.as_slice().first()
+    }
+
+    fn last(&self) -> Option<&Range<usize>> {
+        self.as_slice().last()
+    }
+
+    fn set_first(&mut self, p: Range<usize>) {
+        if self.len > 0 {
+            self.list[0] = p;
+        }
+    }
+
+    fn retain(&mut self, keep: impl Fn(&Range<usize>) -> bool) {
+        let mut n = 0;
+        for k in 0..self.len {
+            if keep(&self.list[k]) {
+                self.list.swap(n, k);
+                n += 1;
+            }
+        }
+        self.len = n;
+    }
+}
+
+/// Which parts of a phrase are mentions, each part analysed once for that (`analyse` asks
+/// about the same part up to three times); the head part's mention is kept for its use.
+struct PartMemo {
+    /// Per part: None until analysed, then whether it is a mention and whether a name.
+    kinds: [Option<Option<bool>>; MAX_PHRASE + 1],
+    head: Option<Mention>,
+}
+
+impl PartMemo {
+    fn new() -> Self {
+        PartMemo {
+            kinds: [None; MAX_PHRASE + 1],
+            head: None,
+        }
+    }
+
+    /// Whether part `k` is a mention (`Some`), and then whether it is a name.
+    fn kind(&mut self, doc: &Doc, parts: &[Range<usize>], k: usize) -> Option<bool> {
+        if let Some(kind) = self.kinds.get(k).copied().flatten() {
+            return kind;
+        }
+        let m = analyse_part(doc, parts.get(k)?.clone());
+        let kind = m.as_ref().map(|m| matches!(m.what, What::Name { .. }));
+        if let Some(slot) = self.kinds.get_mut(k) {
+            *slot = Some(kind);
+        }
+        if k == 0 {
+            self.head = m;
+        }
+        kind
+    }
+
+    /// The mention of part `k`: the kept one for the head part, else analysed again.
+    fn take(&mut self, doc: &Doc, parts: &[Range<usize>], k: usize) -> Option<Mention> {
+        match k {
+            0 if self.kinds[0].is_some() => self.head.take(),
+            _ => analyse_part(doc, parts.get(k)?.clone()),
+        }
+    }
 }
 
 fn strip_determiner(doc: &Doc, toks: Range<usize>) -> String {
@@ -740,10 +855,10 @@ mod tests {
         let m = analyse(&doc, 0, doc.len())?;
         let name = match &m.what {
             What::Name { run } => normalise(&doc, run.clone())
-                .map(|n| n.full)
+                .map(|n| n.full.into_owned())
                 .unwrap_or_default(),
             What::Proxy { owner, .. } => normalise(&doc, owner.clone())
-                .map(|n| n.full)
+                .map(|n| n.full.into_owned())
                 .unwrap_or_default(),
             _ => String::new(),
         };
@@ -754,7 +869,7 @@ mod tests {
     fn titles_are_dropped_from_names() {
         let doc = Doc::new("Sen. Ola Nordmann");
         let n = normalise(&doc, 0..doc.len());
-        assert_eq!(n.as_ref().map(|n| n.full.as_str()), Some("Ola Nordmann"));
+        assert_eq!(n.as_ref().map(|n| &*n.full), Some("Ola Nordmann"));
         assert_eq!(n.and_then(|n| n.title), Some("Sen".to_string()));
     }
 

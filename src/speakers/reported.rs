@@ -25,8 +25,13 @@ pub(crate) struct Reported {
 /// All reported statements, skipping cues already used by direct quotes (`consumed`).
 pub(crate) fn find(doc: &Doc, quotes: &Quotes, consumed: &[bool]) -> Vec<Reported> {
     let mut out = Vec::new();
+    // only a word that may start a cue can (`cues::cue_at`); each at or after the last cue's end
     let mut v = 0;
-    while v < doc.len() {
+    for &word in &doc.cue_words {
+        if word < v {
+            continue;
+        }
+        v = word;
         let Some((verb, range)) = cues::cue_at(doc, v) else {
             v += 1;
             continue;

@@ -85,21 +85,25 @@ fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 
 impl Registry {
     pub fn build(doc: &Doc, quotes: &Quotes) -> Self {
+        // sized for the names a body of this many capitalised words usually has (about one
+        // per eight), so that the maps seldom grow
+        let names = doc.caps.len() / 8 + 4;
         let mut reg = Registry {
-            entities: Vec::new(),
-            by_name: WordMap::default(),
-            by_last: WordMap::default(),
-            by_first: WordMap::default(),
+            entities: Vec::with_capacity(names),
+            by_name: sized_map(names),
+            by_last: sized_map(names),
+            by_first: sized_map(names),
             subjects: Vec::new(),
-            votes: WordMap::default(),
+            votes: sized_map(names),
             by_role_word: WordMap::default(),
         };
+        // the capitalised words in order, each at or after `i` (the end of the last run)
         let mut i = 0;
-        while i < doc.len() {
-            if !doc.is_cap(i) {
-                i += 1;
+        for &cap in &doc.caps {
+            if cap < i {
                 continue;
             }
+            i = cap;
             let para = doc.paragraph(i);
             let Some(run) = names::run_starting_at(doc, i, para.end) else {
                 i += 1;
@@ -205,6 +209,10 @@ impl Registry {
             if sent.is_empty() || quotes.inside(sent.start) {
                 continue;
             }
+            // only a name counts here, and a name needs a name word inside the sentence
+            if !sent.clone().any(|i| names::is_name_word(doc, i)) {
+                continue;
+            }
             let Some((m, e)) = subject::subject_span(doc, quotes, sent.start, sent.end) else {
                 continue;
             };
@@ -217,12 +225,10 @@ impl Registry {
             if names::is_org_run(doc, run) {
                 continue;
             }
-            let last = name.full.rsplit(' ').next().unwrap_or("").to_string();
+            let last = name.full.rsplit(' ').next().unwrap_or("");
             let (m_votes, f_votes) = following_pronouns(doc, quotes, e);
-            let v = self.votes.entry(key(&last)).or_default();
-            v.0 += m_votes;
-            v.1 += f_votes;
-            let id = match self.by_name.get(&name.full) {
+            add_votes(&mut self.votes, last, (m_votes, f_votes));
+            let id = match self.by_name.get(&*name.full) {
                 Some(&id) => Some(id),
                 None if name.words == 1 => self.by_surname(&name.full, run.start),
                 None => None,
@@ -265,10 +271,9 @@ impl Registry {
             determined: false,
         });
         self.by_name.insert(full.to_string(), id);
-        let words: Vec<&str> = full.split(' ').collect();
-        if let (Some(first), Some(last)) = (words.first(), words.last()) {
-            self.by_last.entry(key(last)).or_default().push(id);
-            self.by_first.entry(key(first)).or_default().push(id);
+        if let (Some(first), Some(last)) = (full.split(' ').next(), full.rsplit(' ').next()) {
+            push_keyed(&mut self.by_last, last, id);
+            push_keyed(&mut self.by_first, first, id);
         }
         id
     }
@@ -324,6 +329,32 @@ impl Registry {
     }
 }
 
+/// An empty map with room for `n` words.
+fn sized_map<V>(n: usize) -> WordMap<String, V> {
+    WordMap::with_capacity_and_hasher(n, Default::default())
+}
+
+/// Appends `id` to the list of `key(word)`, allocating the key only when it is new.
+fn push_keyed(map: &mut WordMap<String, Vec<usize>>, word: &str, id: usize) {
+    let known = with_key(word, |k| map.get_mut(k).map(|list| list.push(id)));
+    if known.is_none() {
+        map.insert(key(word), vec![id]);
+    }
+}
+
+/// Adds pronoun votes to the tally of `key(word)`, allocating the key only when it is new.
+fn add_votes(votes: &mut WordMap<String, (u32, u32)>, word: &str, (m, f): (u32, u32)) {
+    let known = with_key(word, |k| {
+        votes.get_mut(k).map(|v| {
+            v.0 += m;
+            v.1 += f;
+        })
+    });
+    if known.is_none() {
+        votes.insert(key(word), (m, f));
+    }
+}
+
 fn opposite(g: Gender) -> Gender {
     match g {
         Gender::Male => Gender::Female,
@@ -374,18 +405,36 @@ fn role_gender(role: &str) -> Gender {
 /// A run that reads as a headline or page furniture rather than a name: more than three name
 /// words ("Bush Hits Marco Rubio"), or a word with capitals run together ("FlagShareLike").
 fn headline_like(name: &str) -> bool {
-    let core = name
-        .split(' ')
-        .filter(|w| {
-            let w = w.trim_end_matches('.');
-            w.chars().count() > 1 && !matches!(w, "Jr" | "Sr" | "II" | "III" | "IV")
-        })
-        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
-        .count();
-    let jammed = name.split(' ').any(|w| {
-        w.chars().filter(|c| c.is_uppercase()).count() > 2 && w.chars().any(|c| c.is_lowercase())
-    });
-    core > 3 || jammed
+    let mut core = 0;
+    for w in name.split(' ') {
+        if jammed(w) {
+            return true;
+        }
+        let t = w.trim_end_matches('.');
+        if more_than_one_char(t)
+            && !matches!(t, "Jr" | "Sr" | "II" | "III" | "IV")
+            && w.starts_with(|c: char| c.is_uppercase())
+        {
+            core += 1;
+        }
+    }
+    core > 3
+}
+
+/// The word has more than two capitals and a small letter: "FlagShareLike".
+fn jammed(w: &str) -> bool {
+    let (mut capitals, mut small) = (0, false);
+    for c in w.chars() {
+        capitals += usize::from(c.is_uppercase());
+        small |= c.is_lowercase();
+    }
+    capitals > 2 && small
+}
+
+/// The text has at least two chars.
+fn more_than_one_char(t: &str) -> bool {
+    let mut chars = t.chars();
+    chars.next().is_some() && chars.next().is_some()
 }
 
 /// A name of two or three capitalised words with no organisation or place word: "Petra Halvik"
@@ -454,11 +503,7 @@ fn vote(v: Option<&(u32, u32)>) -> Gender {
 /// pronoun up to the end of the next sentence (outside quotes) counts once, and a "he" or
 /// "she" opening the next sentence counts twice ("Lund met the press. She said …").
 fn following_pronouns(doc: &Doc, quotes: &Quotes, from: usize) -> (u32, u32) {
-    let gender = |w: &str| match w {
-        "he" | "him" | "his" | "himself" => Some(Gender::Male),
-        "she" | "her" | "hers" | "herself" => Some(Gender::Female),
-        _ => None,
-    };
+    let gender = pronoun_gender;
     let mut votes = (0, 0);
     let mut add = |g: Gender, n: u32| match g {
         Gender::Male => votes.0 += n,
@@ -488,6 +533,20 @@ fn following_pronouns(doc: &Doc, quotes: &Quotes, from: usize) -> (u32, u32) {
 }
 
 /// ", a political analyst," / ", the White House press secretary." after a name.
+/// The gender of a third-person singular pronoun.
+#[inline]
+fn pronoun_gender(w: &str) -> Option<Gender> {
+    // every such pronoun starts with "h" or "s": most words are ruled out by their first byte
+    if !matches!(w.as_bytes().first(), Some(b'h' | b's')) {
+        return None;
+    }
+    match w {
+        "he" | "him" | "his" | "himself" => Some(Gender::Male),
+        "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
 fn appositive(doc: &Doc, after: usize) -> Option<String> {
     if !doc.is_punct(after, ',') {
         return None;
@@ -630,7 +689,7 @@ impl<'a> Resolver<'a> {
             What::Pronoun(p) => (self.pronoun(*p, at), ResolvedBy::Pronoun),
             What::Description { head } => (self.description(head, at), ResolvedBy::Description),
             What::Proxy { owner, head } => {
-                let owner = names::normalise(self.doc, owner.clone()).map(|n| n.full);
+                let owner = names::normalise(self.doc, owner.clone()).map(|n| n.full.into_owned());
                 let speaker = owner.map(|o| {
                     let name = match head.as_str() {
                         "campaign" | "camp" | "team" | "staff" | "aides" | "advisers"
@@ -665,15 +724,22 @@ impl<'a> Resolver<'a> {
             (r, t) => r.or(t),
         };
         if n.words >= 2 {
-            let id = self.reg.by_name.get(&n.full).copied();
+            let id = self.reg.by_name.get(&*n.full).copied();
             let gender = id.map_or(n.gender, |id| self.reg.entities[id].gender);
             let role = role.or_else(|| id.and_then(|id| self.entity_role(id)));
             return (
-                Some((Speaker { name: n.full, role }, gender, id)),
+                Some((
+                    Speaker {
+                        name: n.full.into_owned(),
+                        role,
+                    },
+                    gender,
+                    id,
+                )),
                 ResolvedBy::Name,
             );
         }
-        let word = n.full.as_str();
+        let word = &*n.full;
         if with_lower(word, names::is_cap_stop) {
             return (None, ResolvedBy::Name);
         }
@@ -727,7 +793,7 @@ impl<'a> Resolver<'a> {
             g => g,
         };
         let speaker = Speaker {
-            name: n.full.clone(),
+            name: n.full.to_string(),
             role,
         };
         (Some((speaker, gender, None)), ResolvedBy::Name)

@@ -7,7 +7,8 @@
 
 use std::ops::Range;
 
-use super::lexicon::{self, Lex};
+use super::lexicon::Lex;
+use super::scan::{self, Word};
 pub(crate) use super::vocab::WordMap;
 use super::vocab::WordTable;
 
@@ -46,19 +47,16 @@ pub(crate) struct Token {
     pub para: u32,
 }
 
-/// A distinct lower-cased word of a body.
-struct Word {
-    lex: Lex,
-    /// Written as its lower-cased form somewhere in the body.
-    lowercase: bool,
-}
-
 /// A tokenised body.
 pub(crate) struct Doc<'a> {
     pub body: &'a str,
     /// `body` with ASCII letters lower-cased: same byte offsets, so token spans index it too.
     lower: String,
     pub toks: Vec<Token>,
+    /// The capitalised words (`is_cap`), ascending: what name finders visit.
+    pub caps: Vec<usize>,
+    /// The words that may start a cue (`Lex::may_cue`), ascending: what cue finders visit.
+    pub cue_words: Vec<usize>,
     /// Token ranges of the sentences; paragraph-break tokens lie between them.
     pub sents: Vec<Range<usize>>,
     /// Token ranges of the paragraphs.
@@ -71,48 +69,21 @@ pub(crate) struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     pub fn new(body: &'a str) -> Self {
+        let lower = body.to_ascii_lowercase();
+        let scanned = scan::scan(body, &lower);
         let mut doc = Doc {
             body,
-            lower: body.to_ascii_lowercase(),
-            toks: tokenize(body),
+            lower,
+            toks: scanned.toks,
+            caps: scanned.caps,
+            cue_words: scanned.cue_words,
             sents: Vec::new(),
             paras: Vec::new(),
-            lex: Vec::new(),
-            vocab: WordTable::with_capacity(0),
+            lex: scanned.lex,
+            vocab: scanned.vocab,
         };
         doc.split();
-        doc.classify_words();
         doc
-    }
-
-    /// Looks every word token up once per distinct word: its word lists, and whether the body
-    /// writes it in lower case.
-    fn classify_words(&mut self) {
-        let mut vocab = WordTable::with_capacity(self.toks.len() / 3);
-        let mut lex = Vec::with_capacity(self.toks.len());
-        for t in &self.toks {
-            if t.kind != Kind::Word {
-                lex.push(Lex::default());
-                continue;
-            }
-            let word = vocab.intern_mut(&self.lower, t.start..t.end, |w| Word {
-                lex: lexicon::classify(w),
-                lowercase: false,
-            });
-            // only a word written as its lower-cased form counts ("iPhone" is not "iphone");
-            // short words are too ambiguous to tell a common word from a name
-            let text = self.body.as_bytes().get(t.start..t.end).unwrap_or_default();
-            if !t.cap
-                && text.len() > 2
-                && text[0].is_ascii_lowercase()
-                && !text.iter().any(u8::is_ascii_uppercase)
-            {
-                word.lowercase = true;
-            }
-            lex.push(word.lex);
-        }
-        self.lex = lex;
-        self.vocab = vocab;
     }
 
     /// `w` is written in lower case somewhere in the body. `w` must be lower-cased (hold no
@@ -135,6 +106,10 @@ impl<'a> Doc<'a> {
         self.is_lowercase_word(self.low(i))
     }
 
+    // The small accessors below are marked `#[inline]`: every stage calls them in its inner
+    // loops, and a release build in several codegen units does not inline across units.
+
+    #[inline]
     pub fn len(&self) -> usize {
         self.toks.len()
     }
@@ -142,12 +117,14 @@ impl<'a> Doc<'a> {
     /// The word lists the token's lower-cased text is on: the same as `lexicon::classify` of
     /// `low(i)`, and empty for punctuation, quote marks, breaks and past the end (no list holds
     /// a single non-alphanumeric character).
+    #[inline]
     pub fn lex(&self, i: usize) -> Lex {
         self.lex.get(i).copied().unwrap_or_default()
     }
 
     /// The token's text as written, or "" past the end.
-    pub fn text(&self, i: usize) -> &str {
+    #[inline]
+    pub fn text(&self, i: usize) -> &'a str {
         self.toks
             .get(i)
             .and_then(|t| self.body.get(t.start..t.end))
@@ -155,6 +132,7 @@ impl<'a> Doc<'a> {
     }
 
     /// The token's text with ASCII letters lower-cased, or "" past the end.
+    #[inline]
     pub fn low(&self, i: usize) -> &str {
         self.toks
             .get(i)
@@ -163,6 +141,7 @@ impl<'a> Doc<'a> {
     }
 
     /// The lower-cased word at `i`, or None when `i` is not a word.
+    #[inline]
     pub fn word(&self, i: usize) -> Option<&str> {
         match self.toks.get(i)?.kind {
             Kind::Word => Some(self.low(i)),
@@ -170,16 +149,19 @@ impl<'a> Doc<'a> {
         }
     }
 
+    #[inline]
     pub fn is_word(&self, i: usize, w: &str) -> bool {
         self.word(i) == Some(w)
     }
 
+    #[inline]
     pub fn is_cap(&self, i: usize) -> bool {
         self.toks
             .get(i)
             .is_some_and(|t| t.kind == Kind::Word && t.cap)
     }
 
+    #[inline]
     pub fn punct(&self, i: usize) -> Option<char> {
         match self.toks.get(i)?.kind {
             Kind::Punct(c) => Some(c),
@@ -187,10 +169,12 @@ impl<'a> Doc<'a> {
         }
     }
 
+    #[inline]
     pub fn is_punct(&self, i: usize, c: char) -> bool {
         self.punct(i) == Some(c)
     }
 
+    #[inline]
     pub fn quote(&self, i: usize) -> Option<Mark> {
         match self.toks.get(i)?.kind {
             Kind::Quote(m) => Some(m),
@@ -198,11 +182,13 @@ impl<'a> Doc<'a> {
         }
     }
 
+    #[inline]
     pub fn is_para(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Para)
     }
 
     /// No white space between token `i` and the one before it.
+    #[inline]
     pub fn glued_left(&self, i: usize) -> bool {
         i > 0 && i < self.toks.len() && self.toks[i - 1].end == self.toks[i].start
     }
@@ -219,6 +205,7 @@ impl<'a> Doc<'a> {
     }
 
     /// Token range of the sentence holding token `i`.
+    #[inline]
     pub fn sentence(&self, i: usize) -> Range<usize> {
         self.toks
             .get(i)
@@ -228,6 +215,7 @@ impl<'a> Doc<'a> {
     }
 
     /// Token range of the paragraph holding token `i`.
+    #[inline]
     pub fn paragraph(&self, i: usize) -> Range<usize> {
         self.toks
             .get(i)
@@ -239,12 +227,16 @@ impl<'a> Doc<'a> {
     /// Marks sentences and paragraphs.
     fn split(&mut self) {
         let n = self.toks.len();
+        // news sentences run to some 25 tokens, paragraphs to a few sentences
+        self.sents.reserve(n / 16 + 1);
+        self.paras.reserve(n / 64 + 1);
         let (mut sent_start, mut para_start) = (0, 0);
         let mut break_after: Option<usize> = None;
         for i in 0..n {
             self.toks[i].sent = self.sents.len() as u32;
             self.toks[i].para = self.paras.len() as u32;
-            if self.toks[i].kind == Kind::Para {
+            let kind = self.toks[i].kind;
+            if kind == Kind::Para {
                 if sent_start < i {
                     self.sents.push(sent_start..i);
                 }
@@ -258,7 +250,7 @@ impl<'a> Doc<'a> {
                 break_after = None;
                 continue;
             }
-            if break_after.is_none() && self.ends_sentence(i) {
+            if break_after.is_none() && self.may_end_sentence(i, kind) && self.ends_sentence(i) {
                 break_after = Some(self.sentence_tail(i));
             }
             if break_after == Some(i) {
@@ -272,6 +264,19 @@ impl<'a> Doc<'a> {
         }
         if para_start < n {
             self.paras.push(para_start..n);
+        }
+    }
+
+    /// Token `i` of kind `kind` is terminal punctuation or a word ending in a period: the
+    /// cheap first test of `ends_sentence`, which rejects every other token.
+    fn may_end_sentence(&self, i: usize, kind: Kind) -> bool {
+        match kind {
+            Kind::Punct(c) => matches!(c, '.' | '!' | '?' | '…'),
+            Kind::Word => {
+                let t = &self.toks[i];
+                t.end - t.start > 1 && self.body.as_bytes().get(t.end - 1) == Some(&b'.')
+            }
+            _ => false,
         }
     }
 
@@ -423,22 +428,6 @@ fn is_sentence_opener(w: &str) -> bool {
     )
 }
 
-/// The char starting at byte `i` (None past the end or inside a char); ASCII without decoding.
-fn char_at(s: &str, i: usize) -> Option<char> {
-    match *s.as_bytes().get(i)? {
-        b if b.is_ascii() => Some(char::from(b)),
-        _ => s.get(i..)?.chars().next(),
-    }
-}
-
-/// The char ending at byte `j`, if `j` is a char boundary after one.
-fn char_before(s: &str, j: usize) -> Option<char> {
-    match *s.as_bytes().get(j.checked_sub(1)?)? {
-        b if b.is_ascii() => Some(char::from(b)),
-        _ => s.get(..j)?.chars().next_back(),
-    }
-}
-
 /// White space, control characters, and invisible format marks (zero-width spaces, bidi
 /// embeddings, byte-order marks) that news text picks up from web pages.
 #[inline]
@@ -456,156 +445,6 @@ fn is_wide_space(c: char) -> bool {
     c.is_whitespace()
         || c.is_control()
         || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
-}
-
-fn tokenize(body: &str) -> Vec<Token> {
-    let mut toks = Vec::with_capacity(body.len() / 5 + 1);
-    let mut i = 0;
-    while let Some(c) = char_at(body, i) {
-        let (kind, end, next, poss) = if is_space(c) {
-            let (j, newline) = skip_space(body, i);
-            if !newline {
-                i = j;
-                continue;
-            }
-            (Kind::Para, j, j, false)
-        } else if c.is_alphanumeric() {
-            let (end, next, poss) = scan_word(body, i);
-            (Kind::Word, end, next, poss)
-        } else if c == '\'' && char_at(body, i + 1) == Some('\'') {
-            // two apostrophes stand for a straight double quote (a newspaper convention)
-            (Kind::Quote(Mark::Straight), i + 2, i + 2, false)
-        } else {
-            let kind = match c {
-                '"' => Kind::Quote(Mark::Straight),
-                '“' | '„' | '«' => Kind::Quote(Mark::Open),
-                '”' | '»' => Kind::Quote(Mark::Close),
-                _ => Kind::Punct(c),
-            };
-            let end = i + c.len_utf8();
-            (kind, end, end, false)
-        };
-        toks.push(Token {
-            start: i,
-            end,
-            kind,
-            cap: kind == Kind::Word && c.is_uppercase(),
-            poss,
-            sent: 0,
-            para: 0,
-        });
-        i = next;
-    }
-    toks
-}
-
-/// The end of the white space starting at byte `i`, and whether it holds a line break.
-fn skip_space(body: &str, i: usize) -> (usize, bool) {
-    let bytes = body.as_bytes();
-    let (mut j, mut newline) = (i, false);
-    while let Some(&b) = bytes.get(j) {
-        if b.is_ascii() {
-            if !is_space(char::from(b)) {
-                break;
-            }
-            newline |= b == b'\n' || b == b'\r';
-            j += 1;
-        } else {
-            match char_at(body, j) {
-                Some(d) if is_space(d) => {
-                    newline |= d == '\u{2029}';
-                    j += d.len_utf8();
-                }
-                _ => break,
-            }
-        }
-    }
-    (j, newline)
-}
-
-/// The end of the letters and digits starting at byte `j`, and how many there are.
-fn skip_alphanumeric(body: &str, mut j: usize) -> (usize, usize) {
-    let bytes = body.as_bytes();
-    let mut count = 0;
-    while let Some(&b) = bytes.get(j) {
-        if b.is_ascii() {
-            // ASCII letters and digits are exactly the alphanumeric ASCII chars
-            if !b.is_ascii_alphanumeric() {
-                break;
-            }
-            j += 1;
-        } else {
-            match char_at(body, j) {
-                Some(c) if c.is_alphanumeric() => j += c.len_utf8(),
-                _ => break,
-            }
-        }
-        count += 1;
-    }
-    (j, count)
-}
-
-/// Scans a word from `i`: returns (end of the word, where scanning resumes, possessive flag).
-///
-/// Joins letters across inner apostrophes (`don’t`), hyphens (`front-runner`), periods of
-/// dotted abbreviations (`U.S.`) and number separators (`2,000`, `3.5`).
-fn scan_word(body: &str, i: usize) -> (usize, usize, bool) {
-    let mut j = i;
-    let mut segment = 0usize;
-    let mut dotted = false;
-    loop {
-        let (end, count) = skip_alphanumeric(body, j);
-        j = end;
-        segment += count;
-        let Some(c) = char_at(body, j) else { break };
-        if !matches!(c, '\'' | '’' | '-' | '.' | ',') {
-            // the common case: a space or a mark that never joins a word
-            break;
-        }
-        let after = j + c.len_utf8();
-        let next = char_at(body, after);
-        let prev = char_before(body, j);
-        match c {
-            '\'' if next == Some('\'') => break,
-            '\'' | '’' => {
-                let n2 = next.and_then(|n| char_at(body, after + n.len_utf8()));
-                if matches!(next, Some('s' | 'S')) && !n2.is_some_and(|d| d.is_alphanumeric()) {
-                    return (j, after + 1, true);
-                }
-                if next.is_some_and(|n| n.is_alphabetic()) {
-                    j = after;
-                    segment = 0;
-                    continue;
-                }
-                if prev == Some('s') && !next.is_some_and(|n| n.is_alphanumeric()) {
-                    return (j, after, true);
-                }
-                break;
-            }
-            '-' if next.is_some_and(|n| n.is_alphanumeric()) => {
-                j = after;
-                segment = 0;
-            }
-            '.' if next.is_some_and(|n| n.is_alphabetic()) && segment == 1 => {
-                j = after;
-                segment = 0;
-                dotted = true;
-            }
-            '.' | ','
-                if prev.is_some_and(|p| p.is_ascii_digit())
-                    && next.is_some_and(|n| n.is_ascii_digit()) =>
-            {
-                j = after;
-                segment = 0;
-            }
-            '.' if dotted && segment == 1 => {
-                // the closing period of "U.S." belongs to the abbreviation
-                return (after, after, false);
-            }
-            _ => break,
-        }
-    }
-    (j, j, false)
 }
 
 #[cfg(test)]

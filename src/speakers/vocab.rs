@@ -98,6 +98,28 @@ pub(crate) fn hash_word(b: &[u8]) -> u64 {
     hash_packed(b, pack(b))
 }
 
+/// A word's `pack` and hash, worked out once for look-ups in several tables.
+pub(crate) struct Probe {
+    hash: u64,
+    key: (u64, u64),
+}
+
+impl Probe {
+    /// The word's hash (the same for every table).
+    pub fn hash(&self) -> u64 {
+        self.hash
+    }
+
+    /// The probe of word `w`.
+    pub fn new(w: &[u8]) -> Self {
+        let key = pack(w);
+        Probe {
+            hash: hash_packed(w, key),
+            key,
+        }
+    }
+}
+
 /// One distinct word of a `WordTable`.
 struct Entry<V> {
     hash: u64,
@@ -122,15 +144,19 @@ impl<V> WordTable<V> {
     pub fn with_capacity(n: usize) -> Self {
         WordTable {
             slots: vec![0; (2 * n).next_power_of_two().max(16)],
-            entries: Vec::with_capacity(n),
+            // as many entries as fit before the slots double
+            entries: Vec::with_capacity((2 * n).next_power_of_two().max(16) / 2),
         }
     }
 
     /// The id of `w` when the table has it; `text` is the table's text.
     pub fn find(&self, text: &str, w: &str) -> Option<usize> {
-        let w = w.as_bytes();
-        let key = pack(w);
-        self.locate(text.as_bytes(), w, hash_packed(w, key), key)
+        self.find_probed(text, w, &Probe::new(w.as_bytes()))
+    }
+
+    /// `find` with the word's probe already worked out.
+    pub fn find_probed(&self, text: &str, w: &str, probe: &Probe) -> Option<usize> {
+        self.locate(text.as_bytes(), w.as_bytes(), probe.hash, probe.key)
             .ok()
     }
 
@@ -150,6 +176,18 @@ impl<V> WordTable<V> {
         &mut self.entries[id].value
     }
 
+    /// `intern_mut` with the word's probe already worked out.
+    pub fn intern_probed(
+        &mut self,
+        text: &str,
+        span: Range<usize>,
+        probe: &Probe,
+        make: impl FnOnce(&str) -> V,
+    ) -> &mut V {
+        let id = self.intern_with(text, span, probe, make);
+        &mut self.entries[id].value
+    }
+
     /// The id of the word at `span` of `text`, added with value `make(word)` when new.
     pub fn intern(
         &mut self,
@@ -158,19 +196,44 @@ impl<V> WordTable<V> {
         make: impl FnOnce(&str) -> V,
     ) -> usize {
         let w = text.as_bytes().get(span.clone()).unwrap_or_default();
-        let key = pack(w);
-        let hash = hash_packed(w, key);
-        let slot = match self.locate(text.as_bytes(), w, hash, key) {
-            Ok(id) => return id,
-            Err(slot) => slot,
-        };
+        self.intern_with(text, span, &Probe::new(w), make)
+    }
+
+    /// `intern` with the word's probe (which must be that of the word at `span`).
+    #[inline]
+    fn intern_with(
+        &mut self,
+        text: &str,
+        span: Range<usize>,
+        probe: &Probe,
+        make: impl FnOnce(&str) -> V,
+    ) -> usize {
+        let w = text.as_bytes().get(span.clone()).unwrap_or_default();
+        match self.locate(text.as_bytes(), w, probe.hash, probe.key) {
+            Ok(id) => id,
+            Err(slot) => self.insert(text, span, probe, slot, make),
+        }
+    }
+
+    /// Adds the word at `span` in the empty `slot` its probe leads to: the rarer, slower path
+    /// kept out of line so that finding a known word stays small.
+    #[inline(never)]
+    fn insert(
+        &mut self,
+        text: &str,
+        span: Range<usize>,
+        probe: &Probe,
+        slot: usize,
+        make: impl FnOnce(&str) -> V,
+    ) -> usize {
         let id = self.entries.len();
+        let len = text.as_bytes().get(span.clone()).map_or(0, <[u8]>::len);
         let value = make(text.get(span.clone()).unwrap_or_default());
         self.entries.push(Entry {
-            hash,
-            key,
+            hash: probe.hash,
+            key: probe.key,
             start: span.start,
-            len: w.len(),
+            len,
             value,
         });
         self.slots[slot] = id + 1;
@@ -180,11 +243,17 @@ impl<V> WordTable<V> {
         id
     }
 
+    /// The hashes of the words, in order of insertion.
+    pub fn hashes(&self) -> impl Iterator<Item = u64> + '_ {
+        self.entries.iter().map(|e| e.hash)
+    }
+
     pub fn value(&self, id: usize) -> Option<&V> {
         self.entries.get(id).map(|e| &e.value)
     }
 
     /// The id of the word (`Ok`), or the empty slot where it belongs (`Err`).
+    #[inline(always)]
     fn locate(&self, text: &[u8], w: &[u8], hash: u64, key: (u64, u64)) -> Result<usize, usize> {
         let mask = self.slots.len() - 1;
         let mut slot = hash as usize & mask;
