@@ -56,10 +56,16 @@ pub struct CopyRef {
 
 /// Folds copies into the best-ranked article or passage of each set.
 /// `threshold` is the Jaccard similarity from which articles are copies.
+///
+/// Only the first `wanted` distinct articles can be shown: once that many are
+/// kept, the groups below them are only looked at for being copies of a kept
+/// article or passage (so that it lists them), which keeps the work linear in
+/// the number of groups rather than quadratic.
 pub(crate) fn collapse(
     fast: &mut FastFields<'_>,
     groups: Vec<Group>,
     threshold: f64,
+    wanted: usize,
 ) -> Vec<Group> {
     let mut kept: Vec<Kept> = Vec::new();
     // The SimHash of every passage kept so far, with where it is shown.
@@ -101,7 +107,7 @@ pub(crate) fn collapse(
                 }
             }
         }
-        if remaining.is_empty() {
+        if remaining.is_empty() || kept.len() >= wanted {
             continue;
         }
         let index = kept.len();

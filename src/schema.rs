@@ -5,12 +5,12 @@
 //! positions, stored) for phrases, `text_stem` (stemmed) for bare words. The
 //! article title is searchable through the article's first passage only
 //! (`title_exact`, `title_stem`), so that a title match finds the story's lead
-//! rather than every one of its passages. Metadata is stored on every passage
-//! so that a hit is shown from one stored document.
+//! rather than every one of its passages. Metadata is stored once, on the
+//! first passage; what filters, counts and grouping need is in fast fields.
 
 use tantivy::TantivyDocument;
 use tantivy::schema::{
-    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+    FAST, Field, IndexRecordOption, NumericOptions, STORED, Schema, TextFieldIndexing, TextOptions,
 };
 
 use crate::analysis;
@@ -24,7 +24,7 @@ pub const MINHASH_FIELDS: [&str; 8] = [
 
 /// Bumped whenever the schema or the analysis changes in a way that makes an
 /// older index give wrong results; an index of another version must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Separator between the values of a multi-valued text field: a blank line,
 /// which the tokenizer turns into a position gap so that a phrase never spans
@@ -95,15 +95,33 @@ fn text_options(tokenizer: &str, record: IndexRecordOption, stored: bool) -> Tex
     }
 }
 
+/// A text field that only filters (its matches score zero) or looks up: no
+/// field norms, which only BM25 needs (one byte per passage and field).
+fn filter_options(tokenizer: &str, record: IndexRecordOption) -> TextOptions {
+    TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(tokenizer)
+            .set_index_option(record)
+            .set_fieldnorms(false),
+    )
+}
+
+/// An integer field for lookups and ranges, without field norms.
+fn indexed_fast() -> NumericOptions {
+    NumericOptions::default().set_indexed().set_fast()
+}
+
 /// Builds the schema.
 pub fn build() -> Schema {
     use IndexRecordOption::{WithFreqs, WithFreqsAndPositions};
     let exact = |stored| text_options(analysis::EXACT, WithFreqsAndPositions, stored);
     let stem = || text_options(analysis::STEM_CHANGED, WithFreqs, false);
+    let filter = || filter_options(analysis::EXACT, WithFreqsAndPositions);
+    let keyword = || filter_options("raw", IndexRecordOption::Basic).set_fast("raw");
     let mut b = Schema::builder();
-    b.add_text_field("article_id", STRING | FAST);
+    b.add_text_field("article_id", keyword());
     b.add_u64_field("article_key", FAST);
-    b.add_u64_field("ordinal", INDEXED | FAST);
+    b.add_u64_field("ordinal", indexed_fast());
     b.add_u64_field("start", STORED);
     b.add_u64_field("end", STORED);
     b.add_text_field("text", exact(true));
@@ -114,19 +132,19 @@ pub fn build() -> Schema {
     // Seconds since 1970 (UTC) as a plain integer: tantivy's own date type
     // counts nanoseconds and cannot hold dates outside 1677–2262, and
     // archives reach further back than that.
-    b.add_i64_field("date", INDEXED | FAST);
-    b.add_text_field("source", exact(false));
-    b.add_text_field("source_raw", STRING | FAST);
-    b.add_text_field("dateline", exact(false));
-    b.add_text_field("dateline_raw", STRING | FAST);
-    b.add_text_field("author", exact(false));
-    b.add_text_field("author_raw", STRING | FAST);
-    b.add_text_field("speaker", exact(false));
-    b.add_text_field("speaker_raw", STRING | FAST | STORED);
+    b.add_i64_field("date", indexed_fast());
+    b.add_text_field("source", filter());
+    b.add_text_field("source_raw", keyword());
+    b.add_text_field("dateline", filter());
+    b.add_text_field("dateline_raw", keyword());
+    b.add_text_field("author", filter());
+    b.add_text_field("author_raw", keyword());
+    b.add_text_field("speaker", filter());
+    b.add_text_field("speaker_raw", keyword().set_stored());
     b.add_text_field("quote", exact(false));
     b.add_text_field("quote_stem", stem());
     b.add_text_field("evidence", STORED);
-    b.add_u64_field("content_hash", INDEXED | FAST);
+    b.add_u64_field("content_hash", indexed_fast());
     for name in MINHASH_FIELDS {
         b.add_u64_field(name, FAST);
     }
@@ -317,29 +335,63 @@ pub struct Evidence {
     pub resolved_by: String,
 }
 
+/// How an attribution is stored: a JSON array in [`Evidence`]'s field order.
+/// Keys repeated on every passage would make the stored evidence twice as
+/// large as its content.
+type StoredEvidence = (
+    Option<String>,
+    Option<String>,
+    String,
+    usize,
+    usize,
+    Option<String>,
+    Option<String>,
+    String,
+);
+
 fn evidence_json(article: &Article, prepared: &Prepared, item: &PreparedPassage) -> String {
     let text = |r: &Option<std::ops::Range<usize>>| {
         r.as_ref()
             .and_then(|r| article.body.get(r.clone()))
             .map(str::to_string)
     };
-    let list: Vec<Evidence> = item
+    let list: Vec<StoredEvidence> = item
         .attributions
         .iter()
         .map(|&i| {
             let a = &prepared.attributions[i];
-            Evidence {
-                speaker: a.speaker.as_ref().map(|s| s.name.clone()),
-                role: a.speaker.as_ref().and_then(|s| s.role.clone()),
-                kind: a.kind.as_str().to_string(),
-                content: [a.content.start, a.content.end],
-                cue: text(&a.cue),
-                mention: text(&a.mention),
-                resolved_by: a.resolved_by.as_str().to_string(),
-            }
+            (
+                a.speaker.as_ref().map(|s| s.name.clone()),
+                a.speaker.as_ref().and_then(|s| s.role.clone()),
+                a.kind.as_str().to_string(),
+                a.content.start,
+                a.content.end,
+                text(&a.cue),
+                text(&a.mention),
+                a.resolved_by.as_str().to_string(),
+            )
         })
         .collect();
     serde_json::to_string(&list).unwrap_or_default()
+}
+
+/// The evidence stored with a passage (empty if there is none or it cannot
+/// be read).
+pub fn evidence_of(stored: &str) -> Vec<Evidence> {
+    let list: Vec<StoredEvidence> = serde_json::from_str(stored).unwrap_or_default();
+    list.into_iter()
+        .map(
+            |(speaker, role, kind, start, end, cue, mention, resolved_by)| Evidence {
+                speaker,
+                role,
+                kind,
+                content: [start, end],
+                cue,
+                mention,
+                resolved_by,
+            },
+        )
+        .collect()
 }
 
 /// Words of an untitled article shown in place of its title.
@@ -420,5 +472,37 @@ mod tests {
         let meta: Meta =
             serde_json::from_str(d0.get_first(fields.meta).unwrap().as_str().unwrap()).unwrap();
         assert_eq!(meta.title, "Port strike");
+    }
+
+    #[test]
+    fn stored_evidence_reads_back_as_it_was_found() {
+        let fields = Fields::of(&build()).unwrap();
+        let article = Article {
+            id: "e".into(),
+            body: "\"The port stays shut until the inspectors leave,\" Mayor Rosa Delgado told \
+                   reporters on the quay on Tuesday morning."
+                .into(),
+            ..Article::default()
+        };
+        let prepared = crate::prepare::prepare(&article);
+        let found = &prepared.attributions;
+        assert!(!found.is_empty(), "the quote is attributed");
+        let doc = document(&fields, &article, &prepared, 0);
+        let stored = doc.get_first(fields.evidence).unwrap().as_str().unwrap();
+        let evidence = evidence_of(stored);
+        assert_eq!(evidence.len(), found.len());
+        let (first, a) = (&evidence[0], &found[0]);
+        assert_eq!(first.speaker.as_deref(), Some("Rosa Delgado"));
+        assert_eq!(first.kind, "direct");
+        assert_eq!(first.content, [a.content.start, a.content.end]);
+        assert_eq!(first.cue.as_deref(), Some("told"));
+        assert_eq!(first.mention.as_deref(), Some("Mayor Rosa Delgado"));
+        assert_eq!(first.resolved_by, "name");
+    }
+
+    #[test]
+    fn unreadable_stored_evidence_is_empty_not_an_error() {
+        assert!(evidence_of("").is_empty());
+        assert!(evidence_of("{\"speaker\": \"x\"}").is_empty());
     }
 }

@@ -14,9 +14,12 @@ use tantivy::collector::sort_key::SortBySimilarityScore;
 use tantivy::collector::sort_key::SortByStaticFastValue;
 use tantivy::collector::{Collector, SegmentCollector, TopDocs};
 use tantivy::columnar::Column;
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, TermQuery};
+use tantivy::query::{AllQuery, BooleanQuery, EnableScoring, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{DocAddress, DocId, Order, Score, Searcher, SegmentReader, TantivyDocument, Term};
+use tantivy::{
+    DocAddress, DocId, DocSet, Order, Score, Searcher, SegmentReader, TERMINATED, TantivyDocument,
+    Term,
+};
 
 use crate::collapse::{self, CopyRef, Group};
 use crate::columns::FastFields;
@@ -25,7 +28,7 @@ use crate::fingerprint;
 use crate::highlight::Highlighter;
 use crate::index::ArchiveIndex;
 use crate::query::{self, Expr, Leaf, QueryBuilder, Scope, Term as QTerm};
-use crate::schema::{Evidence, Fields, Meta};
+use crate::schema::{self, Evidence, Fields, Meta};
 
 /// How results are ordered.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -253,7 +256,7 @@ impl Searching {
             let exhausted = ranked.len() < fetch;
             let mut groups = self.group(&ranked, per);
             if let Some(threshold) = request.collapse {
-                groups = collapse::collapse(&mut fast, groups, threshold);
+                groups = collapse::collapse(&mut fast, groups, threshold, wanted);
             }
             if groups.len() >= wanted || exhausted {
                 break (groups, exhausted);
@@ -264,23 +267,34 @@ impl Searching {
             let needed = (per_group * wanted as f64 * 1.5).ceil() as usize;
             fetch = needed.clamp(fetch * 2, fetch * 16);
         };
-        let mut highlighter = Highlighter::new(&compiled.expr);
-        let mut articles = Vec::new();
-        for (i, mut group) in groups
+        let shown: Vec<(usize, Group)> = groups
             .into_iter()
             .enumerate()
             .skip(request.offset)
             .take(request.limit)
-        {
-            let meta = self.meta(group.key_doc, &mut fast)?;
-            // An article seen with fewer passages than it may show could have
-            // more matches further down the ranking: ask for its best ones.
-            if !exhausted && group.docs.len() < per && group.copies.is_empty() {
-                let best = self.article_passages(&compiled, &meta.id, per)?;
-                if best.len() > group.docs.len() {
-                    group.docs = best;
-                }
+            .collect();
+        // An article seen with fewer passages than it may show could have
+        // more matches further down the ranking: look up its best ones.
+        let partial: Vec<DocAddress> = if exhausted {
+            Vec::new()
+        } else {
+            shown
+                .iter()
+                .filter(|(_, group)| group.docs.len() < per && group.copies.is_empty())
+                .filter_map(|(_, group)| fast.lead(group.key_doc))
+                .collect()
+        };
+        let mut best = self.best_passages(&compiled, &partial, per)?;
+        let mut highlighter = Highlighter::new(&compiled.expr);
+        let mut articles = Vec::new();
+        for (i, mut group) in shown {
+            let lead = fast.lead(group.key_doc);
+            if let Some(found) = lead.and_then(|lead| best.remove(&lead))
+                && found.len() > group.docs.len()
+            {
+                group.docs = found;
             }
+            let meta = self.meta(group.key_doc, lead, &mut fast)?;
             articles.push(self.article(&group, meta, i + 1, &mut highlighter, &mut fast)?);
         }
         let counts = if request.with_counts {
@@ -343,24 +357,52 @@ impl Searching {
         groups
     }
 
-    /// The best `per` matching passages of the article `id`.
-    fn article_passages(
+    /// The best `per` matching passages of each article whose first passage
+    /// is in `leads`, found in one pass per segment: an article's passages
+    /// are consecutive documents (see [`crate::index`]), so the query's scorer
+    /// is moved to each article's first passage, in document order, and read
+    /// while the article key stays the same.
+    fn best_passages(
         &self,
         compiled: &Compiled,
-        id: &str,
+        leads: &[DocAddress],
         per: usize,
-    ) -> Result<Vec<(Score, DocAddress)>> {
-        let only_this = TermQuery::new(
-            Term::from_field_text(self.archive.fields.article_id, id),
-            IndexRecordOption::Basic,
-        );
-        let query = BooleanQuery::new(vec![
-            (Occur::Must, compiled.query.box_clone()),
-            (Occur::Must, query::build::zero(Box::new(only_this))),
-        ]);
-        Ok(self
-            .searcher
-            .search(&query, &TopDocs::with_limit(per).order_by_score())?)
+    ) -> Result<HashMap<DocAddress, Vec<(Score, DocAddress)>>> {
+        let mut best = HashMap::new();
+        if leads.is_empty() {
+            return Ok(best);
+        }
+        let weight = compiled
+            .query
+            .weight(EnableScoring::enabled_from_searcher(&self.searcher))?;
+        let mut leads = leads.to_vec();
+        leads.sort();
+        leads.dedup();
+        for segment_leads in leads.chunk_by(|a, b| a.segment_ord == b.segment_ord) {
+            let segment_ord = segment_leads[0].segment_ord;
+            let segment = self.searcher.segment_reader(segment_ord);
+            let keys = segment.fast_fields().u64("article_key")?;
+            let alive = segment.alive_bitset();
+            let mut scorer = weight.scorer(segment, 1.0)?;
+            for &lead in segment_leads {
+                let key = keys.first(lead.doc_id);
+                let mut doc = scorer.doc();
+                if doc < lead.doc_id {
+                    doc = scorer.seek(lead.doc_id);
+                }
+                let mut found = Vec::new();
+                while doc != TERMINATED && keys.first(doc) == key {
+                    if alive.is_none_or(|alive| alive.is_alive(doc)) {
+                        found.push((scorer.score(), DocAddress::new(segment_ord, doc)));
+                    }
+                    doc = scorer.advance();
+                }
+                found.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+                found.truncate(per);
+                best.insert(lead, found);
+            }
+        }
+        Ok(best)
     }
 
     fn article(
@@ -399,7 +441,7 @@ impl Searching {
                     .get_all(f.speaker_raw)
                     .filter_map(|v| v.as_str().map(str::to_string))
                     .collect(),
-                evidence: serde_json::from_str(&text_of(&doc, f.evidence)).unwrap_or_default(),
+                evidence: schema::evidence_of(&text_of(&doc, f.evidence)),
                 copies: group
                     .passage_copies
                     .get(&addr)
@@ -427,9 +469,14 @@ impl Searching {
 
     /// The metadata of the article `doc` belongs to, stored on its first
     /// passage (found by the article id if the column shortcut fails).
-    fn meta(&self, doc: DocAddress, fast: &mut FastFields<'_>) -> Result<Meta> {
+    fn meta(
+        &self,
+        doc: DocAddress,
+        lead: Option<DocAddress>,
+        fast: &mut FastFields<'_>,
+    ) -> Result<Meta> {
         let f = &self.archive.fields;
-        let lead = match fast.lead(doc) {
+        let lead = match lead {
             Some(lead) => lead,
             None => {
                 let id = fast.article_id(doc);
