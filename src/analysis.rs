@@ -1,16 +1,22 @@
 //! Text analysis: how passage text, titles and queries become index terms.
 //!
-//! Every piece of text is analysed twice (see `ARCHITECTURE.md`):
+//! Every word of a text has two forms (see `ARCHITECTURE.md`):
 //!
-//! * **exact** — words lower-cased and folded to ASCII (`Zoë` → `zoe`), no stop
-//!   words removed, positions kept. Quoted phrases, prefixes and the exact-form
-//!   boost of bare words use it.
-//! * **stem** — the same words through the English Snowball stemmer
-//!   (`closed` → `close`). Bare words use it. The index keeps only the stems
-//!   that differ from their word ([`STEM_CHANGED`]): a word the stemmer leaves
-//!   alone (`the`, `said`, `oil`) is already in the exact field, so a bare
-//!   word's query asks the exact field for it. That halves the stemmed
-//!   postings without changing what matches.
+//! * **exact** — lower-cased and folded to ASCII (`Zoë` → `zoe`), no stop
+//!   words removed. Quoted phrases, prefixes and the exact-form boost of bare
+//!   words use it.
+//! * **stem** — the exact form through the English Snowball stemmer
+//!   (`closed` → `close`). Bare words use it.
+//!
+//! The searchable text fields ([`TEXT`]) hold both in one pass, the way
+//! Lucene's keyword-repeat filter does: every word's exact form, and at the
+//! same position, when the stemmer changes the word, its stem marked with
+//! [`STEM_MARK`] (`closed` → `closed`, `~close`). A word the stemmer leaves
+//! alone (`the`, `said`, `oil`) is there once, as itself, so a bare word asks
+//! for the marked stem and for the stem as a plain word. Phrases see only the
+//! exact forms: a marked stem shares its word's position and never matches a
+//! typed word. Name fields (source, speaker, ...) hold exact forms only
+//! ([`EXACT`]).
 //!
 //! Both run on [`WordTokenizer`], which decides what a word is: a run of letters
 //! and digits, where an apostrophe (straight or curly) between two letters stays
@@ -28,9 +34,12 @@ use tantivy::tokenizer::{
 
 /// Name of the exact analyzer in the index's tokenizer manager.
 pub const EXACT: &str = "dateline_exact";
-/// Name of the stemmed analyzer in the index's tokenizer manager: only the
-/// stems that differ from their word.
-pub const STEM_CHANGED: &str = "dateline_stem";
+/// Name of the text analyzer in the index's tokenizer manager: exact forms,
+/// and marked stems where they differ from their word.
+pub const TEXT: &str = "dateline_text";
+/// Marks a stem in the index. No exact form contains it: words are letters
+/// and digits only.
+pub const STEM_MARK: char = '~';
 /// Position increment between two paragraphs: larger than any sensible phrase slop.
 pub const PARAGRAPH_GAP: usize = 100;
 /// Words longer than this (in bytes) are not indexed: they are table debris or
@@ -174,20 +183,37 @@ pub fn exact_analyzer() -> TextAnalyzer {
 }
 
 /// The stemmed analyzer: the exact analyzer followed by the English stemmer.
-/// With `only_changed`, words the stemmer leaves as they are are dropped.
-pub fn stem_analyzer(only_changed: bool) -> TextAnalyzer {
+pub fn stem_analyzer() -> TextAnalyzer {
+    with_stems(StemMode::Replace)
+}
+
+/// The analyzer of the searchable text fields ([`TEXT`]): exact forms, and
+/// each changed stem marked, at its word's position.
+pub fn text_analyzer() -> TextAnalyzer {
+    with_stems(StemMode::Repeat)
+}
+
+fn with_stems(mode: StemMode) -> TextAnalyzer {
     TextAnalyzer::builder(WordTokenizer::default())
         .filter(RemoveLongFilter::limit(MAX_WORD_BYTES))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
-        .filter(StemFilter { only_changed })
+        .filter(StemFilter { mode })
         .build()
 }
 
-/// Registers the index's analyzers under [`EXACT`] and [`STEM_CHANGED`].
+/// The index term of a stem that differs from its word.
+pub fn marked_stem(stem: &str) -> String {
+    let mut term = String::with_capacity(stem.len() + 1);
+    term.push(STEM_MARK);
+    term.push_str(stem);
+    term
+}
+
+/// Registers the index's analyzers under [`EXACT`] and [`TEXT`].
 pub fn register(manager: &tantivy::tokenizer::TokenizerManager) {
     manager.register(EXACT, exact_analyzer());
-    manager.register(STEM_CHANGED, stem_analyzer(true));
+    manager.register(TEXT, text_analyzer());
 }
 
 /// A fast hasher for the stemmer's memo (FxHash: one multiply per word of
@@ -223,11 +249,19 @@ type Memo = HashMap<String, Option<String>, std::hash::BuildHasherDefault<FxHash
 /// is Zipfian: the most frequent 64 Ki words make up nearly all tokens.
 const STEM_MEMO: usize = 1 << 16;
 
+/// What [`StemFilter`] does with a word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StemMode {
+    /// The word becomes its stem.
+    Replace,
+    /// The word stays; a changed stem follows it, marked, at the same position.
+    Repeat,
+}
+
 /// English Snowball stemming, memoised per analyzer.
 #[derive(Clone, Copy)]
 pub struct StemFilter {
-    /// Drop the words whose stem is the word itself.
-    pub only_changed: bool,
+    pub mode: StemMode,
 }
 
 impl TokenFilter for StemFilter {
@@ -236,8 +270,9 @@ impl TokenFilter for StemFilter {
     fn transform<T: Tokenizer>(self, inner: T) -> StemTokenizer<T> {
         StemTokenizer {
             inner,
-            only_changed: self.only_changed,
+            mode: self.mode,
             memo: Memo::default(),
+            stem: String::new(),
         }
     }
 }
@@ -246,16 +281,21 @@ impl TokenFilter for StemFilter {
 #[derive(Clone)]
 pub struct StemTokenizer<T> {
     inner: T,
-    only_changed: bool,
+    mode: StemMode,
     /// word → its stem, or `None` when the stem is the word itself.
     memo: Memo,
+    /// The marked stem waiting to be emitted (`Repeat` mode).
+    stem: String,
 }
 
 /// The token stream made by [`StemFilter`].
 pub struct StemTokenStream<'a, S> {
     tail: S,
-    only_changed: bool,
+    mode: StemMode,
     memo: &'a mut Memo,
+    /// In `Repeat` mode: the marked stem to emit after the current word.
+    stem: &'a mut String,
+    pending: bool,
 }
 
 impl<T: Tokenizer> Tokenizer for StemTokenizer<T> {
@@ -264,8 +304,10 @@ impl<T: Tokenizer> Tokenizer for StemTokenizer<T> {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         StemTokenStream {
             tail: self.inner.token_stream(text),
-            only_changed: self.only_changed,
+            mode: self.mode,
             memo: &mut self.memo,
+            stem: &mut self.stem,
+            pending: false,
         }
     }
 }
@@ -276,34 +318,36 @@ fn stemmer() -> frostem::Stemmer {
 
 impl<S: TokenStream> TokenStream for StemTokenStream<'_, S> {
     fn advance(&mut self) -> bool {
-        while self.tail.advance() {
-            let token = self.tail.token_mut();
-            // One lookup for the common case: a word seen before.
-            let changed = match self.memo.get(&token.text) {
-                Some(changed) => changed.as_deref(),
-                None => {
-                    if self.memo.len() >= STEM_MEMO {
-                        self.memo.clear();
-                    }
-                    let stem = stemmer().stem(&token.text);
-                    let changed = (stem != token.text).then(|| stem.into_owned());
-                    self.memo
-                        .entry(token.text.clone())
-                        .or_insert(changed)
-                        .as_deref()
-                }
-            };
-            match changed {
-                Some(stem) => {
-                    token.text.clear();
-                    token.text.push_str(stem);
-                    return true;
-                }
-                None if self.only_changed => continue,
-                None => return true,
-            }
+        if self.pending {
+            // Same position and offsets as the word just emitted.
+            self.pending = false;
+            std::mem::swap(&mut self.tail.token_mut().text, self.stem);
+            return true;
         }
-        false
+        if !self.tail.advance() {
+            return false;
+        }
+        let token = self.tail.token_mut();
+        // One lookup for the common case: a word seen before.
+        match self.memo.get(&token.text) {
+            Some(None) => return true,
+            Some(Some(stem)) => {
+                self.pending = apply(self.mode, &mut token.text, self.stem, stem);
+                return true;
+            }
+            None => {}
+        }
+        if self.memo.len() >= STEM_MEMO {
+            self.memo.clear();
+        }
+        let stem = stemmer().stem(&token.text);
+        let changed = (stem != token.text).then(|| stem.into_owned());
+        let word = token.text.clone();
+        if let Some(stem) = &changed {
+            self.pending = apply(self.mode, &mut token.text, self.stem, stem);
+        }
+        self.memo.insert(word, changed);
+        true
     }
 
     fn token(&self) -> &Token {
@@ -312,6 +356,24 @@ impl<S: TokenStream> TokenStream for StemTokenStream<'_, S> {
 
     fn token_mut(&mut self) -> &mut Token {
         self.tail.token_mut()
+    }
+}
+
+/// Turns the word in `text` into its changed `stem`, or writes the marked
+/// stem into `marked` to follow it; true when a marked stem is waiting.
+fn apply(mode: StemMode, text: &mut String, marked: &mut String, stem: &str) -> bool {
+    match mode {
+        StemMode::Replace => {
+            text.clear();
+            text.push_str(stem);
+            false
+        }
+        StemMode::Repeat => {
+            marked.clear();
+            marked.push(STEM_MARK);
+            marked.push_str(stem);
+            true
+        }
     }
 }
 
@@ -340,7 +402,7 @@ impl Default for Analyzer {
     fn default() -> Self {
         Analyzer {
             exact: exact_analyzer(),
-            stem: stem_analyzer(false),
+            stem: stem_analyzer(),
         }
     }
 }
@@ -483,21 +545,30 @@ mod tests {
     }
 
     #[test]
-    fn the_index_keeps_only_stems_that_change_the_word() {
-        let mut changed = stem_analyzer(true);
-        let mut stream = changed.token_stream("the borders closed said oil prices");
-        let mut kept = Vec::new();
+    fn the_index_adds_marked_stems_only_where_they_change_the_word() {
+        let mut text = text_analyzer();
+        let mut stream = text.token_stream("the borders closed said oil prices");
+        let mut terms = Vec::new();
         while let Some(t) = stream.next() {
-            kept.push((t.text.clone(), t.position));
+            terms.push((t.text.clone(), t.position, t.offset_from, t.offset_to));
         }
-        assert_eq!(
-            kept,
-            [
-                ("border".to_string(), 1),
-                ("close".to_string(), 2),
-                ("price".to_string(), 5)
-            ]
-        );
+        let expected = [
+            ("the", 0, 0, 3),
+            ("borders", 1, 4, 11),
+            ("~border", 1, 4, 11),
+            ("closed", 2, 12, 18),
+            ("~close", 2, 12, 18),
+            ("said", 3, 19, 23),
+            ("oil", 4, 24, 27),
+            ("prices", 5, 28, 34),
+            ("~price", 5, 28, 34),
+        ];
+        let expected: Vec<_> = expected
+            .iter()
+            .map(|&(t, p, a, b)| (t.to_string(), p, a, b))
+            .collect();
+        assert_eq!(terms, expected);
+        assert_eq!(marked_stem("price"), "~price");
     }
 
     #[test]

@@ -1,10 +1,10 @@
 //! The index schema: one tantivy document per passage, and how an article's
 //! passages become documents.
 //!
-//! Text is indexed twice (see [`crate::analysis`]): `text` (exact, with
-//! positions, stored) for phrases, `text_stem` (stemmed) for bare words. The
-//! article title is searchable through the article's first passage only
-//! (`title_exact`, `title_stem`), so that a title match finds the story's lead
+//! Text is indexed once with both forms of every word (see
+//! [`crate::analysis`]): exact forms with positions for phrases, marked stems
+//! for bare words. The article title is searchable through the article's
+//! first passage only (`title`), so that a title match finds the story's lead
 //! rather than every one of its passages. Metadata is stored once, on the
 //! first passage; what filters, counts and grouping need is in fast fields.
 
@@ -24,7 +24,7 @@ pub const MINHASH_FIELDS: [&str; 8] = [
 
 /// Bumped whenever the schema or the analysis changes in a way that makes an
 /// older index give wrong results; an index of another version must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Separator between the values of a multi-valued text field: a blank line,
 /// which the tokenizer turns into a position gap so that a phrase never spans
@@ -47,12 +47,10 @@ pub struct Fields {
     /// Byte offsets of the passage in the article body.
     pub start: Field,
     pub end: Field,
-    /// Passage text: exact analysis with positions; stored.
+    /// Passage text: exact forms and marked stems, with positions; stored.
     pub text: Field,
-    pub text_stem: Field,
     /// Searchable title (first passage only).
-    pub title_exact: Field,
-    pub title_stem: Field,
+    pub title: Field,
     /// The article's metadata as JSON (first passage only, stored).
     pub meta: Field,
     pub date: Field,
@@ -66,9 +64,8 @@ pub struct Fields {
     /// Searchable speaker names; `speaker_raw` holds each full name.
     pub speaker: Field,
     pub speaker_raw: Field,
-    /// Quoted speech in the passage (exact and stemmed), for `quote:`/`--quoted`.
+    /// Quoted speech in the passage, for `quote:`/`--quoted`.
     pub quote: Field,
-    pub quote_stem: Field,
     /// The attributions of the passage, as JSON (stored only): who, how, and
     /// the words of the text that say so.
     pub evidence: Field,
@@ -113,9 +110,8 @@ fn indexed_fast() -> NumericOptions {
 
 /// Builds the schema.
 pub fn build() -> Schema {
-    use IndexRecordOption::{WithFreqs, WithFreqsAndPositions};
-    let exact = |stored| text_options(analysis::EXACT, WithFreqsAndPositions, stored);
-    let stem = || text_options(analysis::STEM_CHANGED, WithFreqs, false);
+    use IndexRecordOption::WithFreqsAndPositions;
+    let text = |stored| text_options(analysis::TEXT, WithFreqsAndPositions, stored);
     let filter = || filter_options(analysis::EXACT, WithFreqsAndPositions);
     let keyword = || filter_options("raw", IndexRecordOption::Basic).set_fast("raw");
     let mut b = Schema::builder();
@@ -124,10 +120,8 @@ pub fn build() -> Schema {
     b.add_u64_field("ordinal", indexed_fast());
     b.add_u64_field("start", STORED);
     b.add_u64_field("end", STORED);
-    b.add_text_field("text", exact(true));
-    b.add_text_field("text_stem", stem());
-    b.add_text_field("title_exact", exact(false));
-    b.add_text_field("title_stem", stem());
+    b.add_text_field("text", text(true));
+    b.add_text_field("title", text(false));
     b.add_text_field("meta", STORED);
     // Seconds since 1970 (UTC) as a plain integer: tantivy's own date type
     // counts nanoseconds and cannot hold dates outside 1677–2262, and
@@ -141,8 +135,7 @@ pub fn build() -> Schema {
     b.add_text_field("author_raw", keyword());
     b.add_text_field("speaker", filter());
     b.add_text_field("speaker_raw", keyword().set_stored());
-    b.add_text_field("quote", exact(false));
-    b.add_text_field("quote_stem", stem());
+    b.add_text_field("quote", text(false));
     b.add_text_field("evidence", STORED);
     b.add_u64_field("content_hash", indexed_fast());
     for name in MINHASH_FIELDS {
@@ -163,9 +156,7 @@ impl Fields {
             start: f("start")?,
             end: f("end")?,
             text: f("text")?,
-            text_stem: f("text_stem")?,
-            title_exact: f("title_exact")?,
-            title_stem: f("title_stem")?,
+            title: f("title")?,
             meta: f("meta")?,
             date: f("date")?,
             source: f("source")?,
@@ -177,7 +168,6 @@ impl Fields {
             speaker: f("speaker")?,
             speaker_raw: f("speaker_raw")?,
             quote: f("quote")?,
-            quote_stem: f("quote_stem")?,
             evidence: f("evidence")?,
             content_hash: f("content_hash")?,
             minhash: [
@@ -267,11 +257,9 @@ pub fn document(
     doc.add_u64(fields.end, passage.range.end as u64);
     let text = passage.text(&article.body);
     doc.add_text(fields.text, text);
-    doc.add_text(fields.text_stem, text);
     if first {
         if !article.title.is_empty() {
-            doc.add_text(fields.title_exact, &article.title);
-            doc.add_text(fields.title_stem, &article.title);
+            doc.add_text(fields.title, &article.title);
         }
         let meta = serde_json::to_string(&Meta::of(article)).unwrap_or_default();
         doc.add_text(fields.meta, meta);
@@ -306,7 +294,6 @@ pub fn document(
             .collect();
         let quoted = quoted.join(VALUE_SEPARATOR);
         doc.add_text(fields.quote, &quoted);
-        doc.add_text(fields.quote_stem, &quoted);
     }
     if !item.attributions.is_empty() {
         doc.add_text(fields.evidence, evidence_json(article, prepared, item));
@@ -465,8 +452,8 @@ mod tests {
         prepared.passages.push(second);
         let d0 = document(&fields, &article, &prepared, 0);
         let d1 = document(&fields, &article, &prepared, 1);
-        assert!(d0.get_first(fields.title_exact).is_some());
-        assert!(d1.get_first(fields.title_exact).is_none());
+        assert!(d0.get_first(fields.title).is_some());
+        assert!(d1.get_first(fields.title).is_none());
         assert!(d0.get_first(fields.meta).is_some());
         assert!(d1.get_first(fields.meta).is_none());
         let meta: Meta =

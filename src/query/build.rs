@@ -19,7 +19,7 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 
 use super::parse::{Expr, Leaf, QueryError, Scope, Term as QTerm};
-use crate::analysis::{Analyzer, Word};
+use crate::analysis::{self, Analyzer, Word};
 use crate::schema::{Fields, date_secs};
 
 /// Weight of an exact-form match on top of the stemmed match of a bare word.
@@ -112,12 +112,12 @@ impl<'a> QueryBuilder<'a> {
             (QTerm::Dates { start, end }, _) => return Some(zero(self.dates(*start, *end))),
             (_, Scope::Date) => return None,
             (term, Scope::Text) => {
-                let text = self.matcher(term, f.text, Some(f.text_stem))?;
-                let title = self.matcher(term, f.title_exact, Some(f.title_stem))?;
+                let text = self.matcher(term, f.text, true)?;
+                let title = self.matcher(term, f.title, true)?;
                 either(text, boost(title, TITLE_BOOST))
             }
-            (term, Scope::Title) => self.matcher(term, f.title_exact, Some(f.title_stem))?,
-            (term, Scope::Quote) => self.matcher(term, f.quote, Some(f.quote_stem))?,
+            (term, Scope::Title) => self.matcher(term, f.title, true)?,
+            (term, Scope::Quote) => self.matcher(term, f.quote, true)?,
             (term, scope) => {
                 let field = match scope {
                     Scope::Source => f.source,
@@ -134,24 +134,28 @@ impl<'a> QueryBuilder<'a> {
                     },
                     other => other.clone(),
                 };
-                zero(self.matcher(&exact_only, field, None)?)
+                zero(self.matcher(&exact_only, field, false)?)
             }
         };
         Some(q)
     }
 
-    /// Matches one term against an exact field (and its stemmed twin for bare
-    /// words). `None` when the term has no words.
-    fn matcher(&mut self, term: &QTerm, exact: Field, stem: Option<Field>) -> Option<Q> {
+    /// Matches one term against a field; a bare word also matches its stem
+    /// when the field has `stems`. `None` when the term has no words.
+    fn matcher(&mut self, term: &QTerm, exact: Field, stems: bool) -> Option<Q> {
         match term {
             QTerm::Word(text) => {
                 let words = self.analyzer.words(text);
-                match (words.as_slice(), stem) {
+                match (words.as_slice(), stems) {
                     ([], _) => None,
-                    ([word], Some(stem)) => {
-                        // Stems equal to their word are indexed in the exact
-                        // field only (see `analysis`).
-                        let mut forms = vec![(Occur::Should, term_query(stem, &word.stem))];
+                    ([word], true) => {
+                        // A stem is indexed marked where it changes its word,
+                        // and as the word itself where it does not (see
+                        // `analysis`).
+                        let mut forms = vec![(
+                            Occur::Should,
+                            term_query(exact, &analysis::marked_stem(&word.stem)),
+                        )];
                         if self.analyzer.stem_of(&word.stem) == word.stem {
                             forms.push((Occur::Should, term_query(exact, &word.stem)));
                         }
@@ -160,7 +164,7 @@ impl<'a> QueryBuilder<'a> {
                             boost(term_query(exact, &word.exact), EXACT_BOOST),
                         ))
                     }
-                    ([word], None) => Some(term_query(exact, &word.exact)),
+                    ([word], false) => Some(term_query(exact, &word.exact)),
                     // "Iran-Israel", "U.S.": several words typed as one.
                     (words, _) => Some(phrase_query(exact, words, 0)),
                 }
