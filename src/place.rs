@@ -44,6 +44,16 @@ pub struct Dateline {
 
 /// The dateline at the start of `body`, if there is one.
 pub fn detect(body: &str) -> Option<Dateline> {
+    find(body).map(|(dateline, _)| dateline)
+}
+
+/// Where the text after the dateline at the start of `body` begins (a byte
+/// offset, past the dash or period that ends the dateline), if there is one.
+pub fn end(body: &str) -> Option<usize> {
+    find(body).map(|(_, end)| end)
+}
+
+fn find(body: &str) -> Option<(Dateline, usize)> {
     let text = body.trim_start();
     let mut head_end = text.len().min(MAX_DATELINE);
     while !text.is_char_boundary(head_end) {
@@ -70,10 +80,17 @@ pub fn detect(body: &str) -> Option<Dateline> {
         out.push_str(", ");
         out.push_str(r);
     }
+    let rest = &head[lead.len()..];
     let agency = (marker == Marker::Agency)
-        .then(|| last_parenthetical(&head[lead.len()..]))
+        .then(|| last_parenthetical(rest))
         .flatten();
-    Some(Dateline { place: out, agency })
+    let after = match marker {
+        Marker::Agency => skip_parentheticals(rest),
+        Marker::Dash | Marker::Period => rest.trim_start(),
+    };
+    let after = after.trim_start_matches(['-', '—', '–', '.']).trim_start();
+    let end = body.len() - text.len() + head.len() - after.len();
+    Some((Dateline { place: out, agency }, end))
 }
 
 /// The last `(...)` of a run of parentheticals: the agency in
@@ -185,6 +202,20 @@ mod tests {
 
     fn agency(text: &str) -> Option<String> {
         super::detect(text).and_then(|d: Dateline| d.agency)
+    }
+
+    #[test]
+    fn the_text_after_the_dateline_starts_past_its_marker() {
+        fn after(body: &str) -> Option<&str> {
+            super::end(body).map(|at| &body[at..])
+        }
+        assert_eq!(
+            after(" GENEVA, May 14 (Northwind Wire) - Talks resumed"),
+            Some("Talks resumed")
+        );
+        assert_eq!(after("LAGOS — The port"), Some("The port"));
+        assert_eq!(after("BAKU, Azerbaijan, June 23. The"), Some("The"));
+        assert_eq!(after("The port reopened on Monday."), None);
     }
 
     #[test]

@@ -435,8 +435,20 @@ fn colon(doc: &Doc, quotes: &Quotes, k: usize, floor: usize) -> Option<Link> {
         subject::backward(doc, k, floor)
             .filter(|m| matches!(&m.what, What::Name { run } if !names::is_org_run(doc, run)))
     };
+    // "… doesn't surprise Republican pollster Pia Lind: “…”": a role, then a name, before the colon
+    let role_then_name = || {
+        let mut s = k;
+        while s > floor && doc.word(s - 1).is_some() && doc.is_cap(s - 1) {
+            s -= 1;
+        }
+        (s < k && s > floor && doc.lex(s - 1).is_role_head())
+            .then(|| names::analyse(doc, s, k))
+            .flatten()
+            .filter(|m| matches!(&m.what, What::Name { run } if !names::is_org_run(doc, run)))
+    };
     let mention = whole
         .or_else(last)
+        .or_else(role_then_name)
         .or_else(|| subject::subject_span(doc, quotes, floor, k).map(|(m, _)| m))?;
     if matches!(mention.what, What::Generic)
         || (matches!(mention.what, What::Pronoun(_)) && mention.toks.start != floor)
@@ -607,6 +619,12 @@ mod tests {
             linked("“Rain is coming.”\n\n- Pia Lind."),
             [pair("-", "Pia Lind")]
         );
+    }
+
+    #[test]
+    fn a_role_and_a_name_before_a_colon_speak() {
+        let found = linked("The result surprised pollster Pia Lind: “It rarely happens.”");
+        assert_eq!(found, [pair(":", "Pia Lind")]);
     }
 
     #[test]

@@ -401,6 +401,11 @@ fn recent_subject(doc: &Doc, quotes: &Quotes, before: usize, floor: usize) -> Op
         return None;
     }
     let (m, _) = subject::subject_span(doc, quotes, sent.start, sent.end)?;
+    // a sentence of names alone ("Getty/Instagram.", a caption or a credit) has no subject
+    let has_predicate = (m.toks.end..sent.end).any(|j| doc.word(j).is_some() && !doc.is_cap(j));
+    if !has_predicate {
+        return None;
+    }
     let person = match &m.what {
         What::Name { run } => !names::is_org_run(doc, run),
         What::Pronoun(p) => matches!(p, names::Pron::He | names::Pron::She),

@@ -187,6 +187,8 @@ impl Scanned {
         let kind = match c {
             '“' | '„' | '«' => Kind::Quote(Mark::Open),
             '”' | '»' => Kind::Quote(Mark::Close),
+            // the horizontal bar and the figure dash sign quotes as the em dash does
+            '―' | '‒' => Kind::Punct('—'),
             _ => Kind::Punct(c),
         };
         self.push(kind, i, end, false, false);

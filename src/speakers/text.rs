@@ -232,6 +232,8 @@ impl<'a> Doc<'a> {
         self.paras.reserve(n / 64 + 1);
         let (mut sent_start, mut para_start) = (0, 0);
         let mut break_after: Option<usize> = None;
+        // a wire dateline ("WASHINGTON, Dec. 8 (UPI) —") is not the subject of what follows
+        let dateline_end = crate::place::end(self.body).unwrap_or(0);
         for i in 0..n {
             self.toks[i].sent = self.sents.len() as u32;
             self.toks[i].para = self.paras.len() as u32;
@@ -249,6 +251,11 @@ impl<'a> Doc<'a> {
                 para_start = i + 1;
                 break_after = None;
                 continue;
+            }
+            let closes_dateline = self.toks[i].end <= dateline_end
+                && self.toks.get(i + 1).is_none_or(|t| t.start >= dateline_end);
+            if closes_dateline && break_after.is_none() {
+                break_after = Some(i);
             }
             if break_after.is_none() && self.may_end_sentence(i, kind) && self.ends_sentence(i) {
                 break_after = Some(self.sentence_tail(i));
