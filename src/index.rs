@@ -361,12 +361,13 @@ impl Indexer {
         Ok(self.committed.num_docs())
     }
 
-    /// Merges every segment into one (and waits for it). A search opens and
-    /// looks up every segment, so one large segment answers faster than
-    /// many: worth it after a bulk ingest.
-    pub fn merge_all(&mut self) -> Result<usize> {
+    /// Merges every segment into one (and waits for it) when there are at
+    /// least `min` of them. A search opens and looks up every segment, so
+    /// one large segment answers faster than many. Returns the number of
+    /// segments merged (0 when none were).
+    pub fn merge_all(&mut self, min: usize) -> Result<usize> {
         let ids = self.reader.searcher().index().searchable_segment_ids()?;
-        if ids.len() < 2 {
+        if ids.len() < min.max(2) {
             return Ok(0);
         }
         self.writer

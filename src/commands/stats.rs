@@ -57,7 +57,7 @@ pub fn compact(cli: &Cli) -> anyhow::Result<Outcome> {
     let started = std::time::Instant::now();
     let archive = ArchiveIndex::open(&cli.index_dir())?;
     let mut indexer = archive.indexer()?;
-    let merged = indexer.merge_all()?;
+    let merged = indexer.merge_all(2)?;
     indexer.finish()?;
     let stats = dateline::stats::stats(&archive)?;
     if merged == 0 {
