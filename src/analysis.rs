@@ -427,17 +427,7 @@ impl Analyzer {
 
     /// The words of `text`, in order.
     pub fn words(&mut self, text: &str) -> Vec<Word> {
-        let mut words = Vec::new();
-        let mut exact = self.exact.token_stream(text);
-        while let Some(token) = exact.next() {
-            words.push(Word {
-                start: token.offset_from,
-                end: token.offset_to,
-                position: token.position,
-                exact: token.text.clone(),
-                stem: String::new(),
-            });
-        }
+        let mut words = self.exact_words(text);
         let mut stems = self.stem.token_stream(text);
         let mut i = 0;
         while let Some(token) = stems.next() {
