@@ -84,9 +84,10 @@ impl Highlighter {
             if eval.holds && !(eval.spans.text.is_empty() && eval.spans.title.is_empty()) {
                 eval.spans
             } else {
-                // The index matched by a route this evaluation cannot see (the
-                // stemmer's edge cases, tantivy's looser slop): show every
-                // positive match rather than none.
+                // The passage holds only some words of an AND that its article
+                // holds in full (see `query::article`), or the index matched
+                // by a route this evaluation cannot see (the stemmer's edge
+                // cases, tantivy's looser slop): show every positive match.
                 self.all_positive(&expr, &ctx)
             };
         normalise(&mut spans.text);

@@ -3,6 +3,8 @@
 
 mod util;
 
+use std::collections::BTreeSet;
+
 use util::{Env, path_str, repo};
 
 fn sample_env() -> Env {
@@ -241,15 +243,51 @@ fn filters_do_not_change_the_ranking() {
     assert_eq!(scores(&all), scores(&filtered));
 }
 
+/// Every passage matching `query`, as (article, passage).
+fn passages(env: &Env, query: &str) -> BTreeSet<(String, u32)> {
+    let all = ["--limit", "1000", "--per-article", "1000", "--no-collapse"];
+    env.search(query, &all)
+        .into_iter()
+        .map(|h| (h.article_id, h.passage))
+        .collect()
+}
+
 #[test]
-fn not_excludes_and_a_lone_not_is_an_error() {
+fn not_excludes_passages_and_a_lone_not_is_an_error() {
     let env = sample_env();
-    let with = env.count("strike", &[]);
-    let without = env.count("strike AND NOT walkout", &[]);
-    let both = env.count("strike walkout", &[]);
-    assert_eq!(without.passages, with.passages - both.passages);
-    assert_eq!(env.count("strike -walkout", &[]), without);
+    let strike = passages(&env, "strike");
+    let port = passages(&env, "port");
+    assert!(
+        strike.intersection(&port).next().is_some(),
+        "the test needs both"
+    );
+    let without: BTreeSet<_> = strike.difference(&port).cloned().collect();
+    assert_eq!(passages(&env, "strike AND NOT port"), without);
+    assert_eq!(passages(&env, "strike -port"), without);
     assert_eq!(env.run(&["search", "NOT"]).code, 2);
+}
+
+#[test]
+fn and_joins_words_across_the_passages_of_an_article() {
+    let env = sample_env();
+    let articles =
+        |q: &str| -> BTreeSet<String> { passages(&env, q).into_iter().map(|(a, _)| a).collect() };
+    let (strike, port) = (articles("strike"), articles("port"));
+    let both: BTreeSet<String> = strike.intersection(&port).cloned().collect();
+    assert_eq!(articles("strike port"), both);
+    // the passages shown are those of these articles that match either word
+    let either: BTreeSet<_> = passages(&env, "strike OR port")
+        .into_iter()
+        .filter(|(a, _)| both.contains(a))
+        .collect();
+    assert_eq!(passages(&env, "strike port"), either);
+    // a passage holding only one of the words exists, so this is not the
+    // passage-level AND
+    let same: BTreeSet<_> = passages(&env, "strike")
+        .intersection(&passages(&env, "port"))
+        .cloned()
+        .collect();
+    assert!(either.len() > same.len());
 }
 
 #[test]

@@ -235,6 +235,52 @@ fn reuters_phrases_match_exactly_the_reference() {
 
 #[test]
 #[ignore = "needs ../shared/corpus; run: cargo test --release --test corpus -- --ignored"]
+fn and_finds_the_articles_that_hold_every_word_anywhere() {
+    let Some((env, _)) = shared() else { return };
+    let articles: Vec<RefArticle> = CORPORA.iter().flat_map(|c| reference(c)).collect();
+    // Quoted single words match exact forms, so the reference needs no stemmer.
+    let pairs = [
+        ("trump", "putin"),
+        ("opec", "saudi"),
+        ("trump", "clinton"),
+        ("iran", "iraq"),
+        ("yen", "dollar"),
+        ("merkel", "refugees"),
+    ];
+    for (a, b) in pairs {
+        let expected: BTreeSet<String> = articles
+            .iter()
+            .filter(|r| {
+                let w: BTreeSet<String> =
+                    words(&r.title).into_iter().chain(words(&r.body)).collect();
+                w.contains(a) && w.contains(b)
+            })
+            .map(|r| r.id.clone())
+            .collect();
+        let query = format!("\"{a}\" \"{b}\"");
+        let got = ids(&env.search(
+            &query,
+            &["--per-article", "1", "--limit", ALL, "--no-collapse"],
+        ));
+        let missing: Vec<_> = expected.difference(&got).take(5).collect();
+        let extra: Vec<_> = got.difference(&expected).take(5).collect();
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "{query}: expected {} got {}; missing {missing:?}; extra {extra:?}",
+            expected.len(),
+            got.len()
+        );
+        assert!(!expected.is_empty(), "{query}: no reference matches");
+        assert_eq!(
+            env.count(&query, &[]).articles as usize,
+            expected.len(),
+            "{query}"
+        );
+    }
+}
+
+#[test]
+#[ignore = "needs ../shared/corpus; run: cargo test --release --test corpus -- --ignored"]
 fn date_filters_count_what_the_ndjson_dates_say() {
     let Some((env, _)) = shared() else { return };
     let mut all: Vec<RefArticle> = Vec::new();

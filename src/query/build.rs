@@ -18,6 +18,7 @@ use tantivy::query::{
 };
 use tantivy::schema::{Field, IndexRecordOption};
 
+use super::article::ArticleAnd;
 use super::parse::{Expr, Leaf, QueryError, Scope, Term as QTerm};
 use crate::analysis::{self, Analyzer, Word};
 use crate::schema::{Fields, date_secs};
@@ -46,10 +47,36 @@ impl<'a> QueryBuilder<'a> {
     }
 
     /// The query for `expr`; an error when nothing in it is searchable.
+    ///
+    /// The words and phrases of a top-level AND must all occur in the same
+    /// article, not necessarily in the same passage (see [`ArticleAnd`]);
+    /// field clauses (`speaker:`, `quote:`, ...) and `NOT` hold per passage.
     pub fn build(&mut self, expr: &Expr) -> Result<Q, QueryError> {
-        self.expr(expr).ok_or_else(|| QueryError {
+        self.top(expr).ok_or_else(|| QueryError {
             column: 1,
             message: "the query has no searchable words (only punctuation?)".to_string(),
+        })
+    }
+
+    fn top(&mut self, expr: &Expr) -> Option<Q> {
+        let Expr::And(items) = expr else {
+            return self.expr(expr);
+        };
+        let (text, rest): (Vec<&Expr>, Vec<&Expr>) = items.iter().partition(|e| in_text(e));
+        let all: Vec<Q> = text.iter().filter_map(|e| self.expr(e)).collect();
+        if all.len() < 2 {
+            return self.expr(expr);
+        }
+        let any = BooleanQuery::new(all.iter().map(|q| (Occur::Should, q.box_clone())).collect());
+        let mut clauses: Vec<(Occur, Q)> =
+            vec![(Occur::Must, Box::new(ArticleAnd::new(Box::new(any), all)))];
+        if !rest.is_empty() {
+            let rest = Expr::And(rest.into_iter().cloned().collect());
+            clauses.push((Occur::Must, self.expr(&rest)?));
+        }
+        Some(match clauses.len() {
+            1 => clauses.remove(0).1,
+            _ => Box::new(BooleanQuery::new(clauses)),
         })
     }
 
@@ -213,6 +240,16 @@ impl<'a> QueryBuilder<'a> {
             return Box::new(tantivy::query::ExistsQuery::new("date".to_string(), false));
         }
         Box::new(RangeQuery::new(bound(start, true), bound(end, false)))
+    }
+}
+
+/// Whether `expr` is positive and searches only the article's words (its
+/// text and title): what an article-level AND joins.
+fn in_text(expr: &Expr) -> bool {
+    match expr {
+        Expr::Leaf(leaf) => matches!(leaf.scope, Scope::Text | Scope::Title),
+        Expr::And(items) | Expr::Or(items) => !items.is_empty() && items.iter().all(in_text),
+        Expr::Not(_) => false,
     }
 }
 

@@ -1,6 +1,8 @@
 //! Queries: the query language ([`mod@parse`]) and its translation into tantivy
-//! queries over the passage index ([`build`]).
+//! queries over the passage index ([`build`]), with the article-level AND of
+//! [`article`].
 
+pub mod article;
 pub mod build;
 pub mod parse;
 

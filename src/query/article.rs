@@ -1,0 +1,213 @@
+//! Article-level conjunction: `Trump Putin` finds the articles that mention
+//! both, not only the passages that do, and shows their passages that match
+//! either (best first: a passage with both scores higher).
+//!
+//! [`ArticleAnd`] matches a passage when it matches `any` and its article has
+//! some passage matching each of `all`. It relies on the index's invariant
+//! (see [`crate::index`]): an article's passages are consecutive documents of
+//! one segment, so a passage's article starts at `doc - ordinal`. Per segment,
+//! each required clause marks the articles it occurs in, once; the passages
+//! of `any` are then kept when their article is marked by every clause.
+
+use std::fmt;
+
+use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
+use tantivy::{DocId, DocSet, Score, SegmentReader, TERMINATED, TantivyError, Term};
+
+/// Passages matching `any`, in articles where every query of `all` matches
+/// some passage (or the title, which the first passage holds).
+pub struct ArticleAnd {
+    any: Box<dyn Query>,
+    all: Vec<Box<dyn Query>>,
+}
+
+impl ArticleAnd {
+    pub fn new(any: Box<dyn Query>, all: Vec<Box<dyn Query>>) -> ArticleAnd {
+        ArticleAnd { any, all }
+    }
+}
+
+impl Clone for ArticleAnd {
+    fn clone(&self) -> Self {
+        ArticleAnd {
+            any: self.any.box_clone(),
+            all: self.all.iter().map(|q| q.box_clone()).collect(),
+        }
+    }
+}
+
+impl fmt::Debug for ArticleAnd {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "ArticleAnd(any={:?}, all={:?})", self.any, self.all)
+    }
+}
+
+impl Query for ArticleAnd {
+    fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        let unscored = EnableScoring::disabled_from_schema(enable_scoring.schema());
+        Ok(Box::new(ArticleAndWeight {
+            any: self.any.weight(enable_scoring)?,
+            all: self
+                .all
+                .iter()
+                .map(|q| q.weight(unscored))
+                .collect::<tantivy::Result<_>>()?,
+        }))
+    }
+
+    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
+        self.any.query_terms(visitor);
+    }
+}
+
+struct ArticleAndWeight {
+    any: Box<dyn Weight>,
+    all: Vec<Box<dyn Weight>>,
+}
+
+impl ArticleAndWeight {
+    /// The first documents of the articles of `reader` in which every
+    /// required clause matches.
+    fn articles(&self, reader: &SegmentReader) -> tantivy::Result<Bits> {
+        let ordinals = reader.fast_fields().u64("ordinal")?;
+        let mut found: Option<Bits> = None;
+        for weight in &self.all {
+            let mut marks = Bits::new(reader.max_doc());
+            weight.for_each_no_score(reader, &mut |docs| {
+                for &doc in docs {
+                    let ordinal = ordinals.first(doc).unwrap_or(0) as DocId;
+                    marks.set(doc.saturating_sub(ordinal));
+                }
+            })?;
+            found = Some(match found {
+                Some(mut all) => {
+                    all.intersect(&marks);
+                    all
+                }
+                None => marks,
+            });
+        }
+        Ok(found.unwrap_or_else(|| Bits::new(0)))
+    }
+}
+
+impl Weight for ArticleAndWeight {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        let articles = self.articles(reader)?;
+        let ordinals = reader.fast_fields().u64("ordinal")?;
+        let mut scorer = ArticleAndScorer {
+            inner: self.any.scorer(reader, boost)?,
+            articles,
+            ordinals,
+        };
+        scorer.settle();
+        Ok(Box::new(scorer))
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        let mut scorer = self.scorer(reader, 1.0)?;
+        if scorer.doc() > doc || scorer.seek(doc) != doc {
+            return Err(TantivyError::InvalidArgument(format!(
+                "document #{doc} does not match"
+            )));
+        }
+        self.any.explain(reader, doc)
+    }
+}
+
+struct ArticleAndScorer {
+    inner: Box<dyn Scorer>,
+    /// First documents of the articles where every clause matches.
+    articles: Bits,
+    ordinals: tantivy::columnar::Column<u64>,
+}
+
+impl ArticleAndScorer {
+    fn allowed(&self, doc: DocId) -> bool {
+        let ordinal = self.ordinals.first(doc).unwrap_or(0) as DocId;
+        self.articles.get(doc.saturating_sub(ordinal))
+    }
+
+    /// Moves to the first allowed document at or after the current one.
+    fn settle(&mut self) -> DocId {
+        let mut doc = self.inner.doc();
+        while doc != TERMINATED && !self.allowed(doc) {
+            doc = self.inner.advance();
+        }
+        doc
+    }
+}
+
+impl DocSet for ArticleAndScorer {
+    fn advance(&mut self) -> DocId {
+        self.inner.advance();
+        self.settle()
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        self.inner.seek(target);
+        self.settle()
+    }
+
+    fn doc(&self) -> DocId {
+        self.inner.doc()
+    }
+
+    fn size_hint(&self) -> u32 {
+        self.inner.size_hint()
+    }
+}
+
+impl Scorer for ArticleAndScorer {
+    fn score(&mut self) -> Score {
+        self.inner.score()
+    }
+}
+
+/// A fixed-size set of document ids.
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn new(len: u32) -> Bits {
+        Bits(vec![0; (len as usize).div_ceil(64)])
+    }
+
+    fn set(&mut self, i: DocId) {
+        if let Some(word) = self.0.get_mut(i as usize / 64) {
+            *word |= 1 << (i % 64);
+        }
+    }
+
+    fn get(&self, i: DocId) -> bool {
+        self.0
+            .get(i as usize / 64)
+            .is_some_and(|word| word & (1 << (i % 64)) != 0)
+    }
+
+    fn intersect(&mut self, other: &Bits) {
+        for (a, b) in self.0.iter_mut().zip(&other.0) {
+            *a &= b;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Bits;
+
+    #[test]
+    fn bits_set_get_and_intersect() {
+        let mut a = Bits::new(130);
+        let mut b = Bits::new(130);
+        for i in [0, 63, 64, 129] {
+            a.set(i);
+        }
+        b.set(64);
+        b.set(129);
+        b.set(5);
+        a.intersect(&b);
+        let set: Vec<u32> = (0..130).filter(|&i| a.get(i)).collect();
+        assert_eq!(set, [64, 129]);
+        assert!(!a.get(1000), "out of range is absent");
+    }
+}
