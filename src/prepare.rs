@@ -114,12 +114,21 @@ pub fn prepare_with(article: &Article, options: Options) -> Prepared {
     if options.metadata_speakers
         && let Some(first) = passages.first_mut()
     {
-        for name in &article.speakers {
-            let quoted = attributions
+        let found: Vec<&str> = attributions
+            .iter()
+            .filter_map(|a| a.speaker.as_ref().map(|s| s.name.as_str()))
+            .collect();
+        for name in article
+            .speakers
+            .iter()
+            .filter_map(|raw| speakers::metadata_name(raw))
+        {
+            // a surname ("Trump") is the full name the text gives ("Donald Trump")
+            let quoted = found
                 .iter()
-                .any(|a| a.speaker.as_ref().is_some_and(|s| &s.name == name));
-            if !quoted && !first.speakers.contains(name) {
-                first.speakers.push(name.clone());
+                .any(|f| *f == name || f.ends_with(&format!(" {name}")));
+            if !quoted && !first.speakers.contains(&name) {
+                first.speakers.push(name);
             }
         }
     }
@@ -167,6 +176,17 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn metadata_speakers_are_normalised_and_junk_is_dropped() {
+        let body = "Petra Halvik said the bridge would reopen in the spring.";
+        let a = article(
+            body,
+            &["President Jonas Ekberg", "he", "the ministry", "Ms. Halvik"],
+        );
+        let speakers = &prepare(&a).passages[0].speakers;
+        assert_eq!(speakers, &["Petra Halvik", "Jonas Ekberg"]);
     }
 
     #[test]

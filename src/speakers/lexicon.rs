@@ -390,14 +390,15 @@ static DEPARTMENT_WORDS: List = "affairs agriculture and army commerce culture d
     veterans war";
 
 /// Last words of organisation names.
-static ORG_WORDS: List = "abc administration afp agency agency’s airport alliance ap army association authority \
-    avenue bank board breitbart bureau campaign caucus cbs center centre channel church cia \
-    city club cnn coalition college commission committee company congress corp council \
-    council’s county court daily department department’s dnc exchange facebook fbi federation \
-    forces foundation fox fund gop government group herald hospital house inc index \
-    initiative institute journal kingdom kremlin magazine market media ministry monitor \
-    movement msnbc nations navy nbc network news nra office organisation organization pac \
-    party pentagon police politico poll post post-dispatch press project radio report \
+static ORG_WORDS: List = "abc administration afp agency agency’s airlines airport alliance ap army associates \
+    association authority avenue bancorp bank board breitbart bureau campaign caucus cbs center \
+    centre channel church cia city club cnn co coalition college commission committee company \
+    congress corp corporation council council’s county court daily department department’s dnc \
+    exchange facebook fbi federation forces foundation fox fund gop government group herald \
+    holdings hospital house inc index industries initiative institute journal kingdom kremlin llc \
+    ltd magazine market media ministry monitor movement msnbc nations navy nbc network news nra \
+    office organisation organization pac partners party pentagon plc police politico poll post \
+    post-dispatch press project radio report \
     reporters republic reserve reuters review rnc school senate service society state states \
     station street survey television times treasury tribune trust tv twitter union university \
     watch weekly";

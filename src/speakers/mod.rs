@@ -99,6 +99,17 @@ pub struct Attribution {
     pub resolved_by: ResolvedBy,
 }
 
+/// A speaker name given in a record's metadata, normalised the way names in
+/// the text are (`President Ilham Aliyev` -> `Ilham Aliyev`, `Mr. Trump` ->
+/// `Trump`); `None` for what names no one (`he`, `the campaign`).
+pub fn metadata_name(raw: &str) -> Option<String> {
+    let doc = Doc::new(raw);
+    match names::analyse(&doc, 0, doc.len())?.what {
+        What::Name { run } => names::normalise(&doc, run).map(|n| n.full.into_owned()),
+        _ => None,
+    }
+}
+
 /// Finds every direct quote and reported statement in `body` and attributes it.
 /// `known` are speaker names from the article's metadata (may be empty, may hold junk such as "he"
 /// or lower-case strings: ignore those); they help resolve surnames and are marked ResolvedBy::Metadata

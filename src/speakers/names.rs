@@ -101,7 +101,8 @@ pub(crate) fn normalise<'d>(doc: &Doc<'d>, run: Range<usize>) -> Option<Name<'d>
     // the word tokens, each with whether its period joins it ("J.", "Jr.")
     let mut all = SmallList::new();
     for i in run.clone() {
-        if doc.toks[i].kind != Kind::Word {
+        // "Berg & Sons Corp": the ampersand is a word of a company's name
+        if doc.toks[i].kind != Kind::Word && !doc.is_punct(i, '&') {
             continue;
         }
         let short = is_one_char(doc.text(i)) || matches!(doc.low(i), "jr" | "sr" | "st");
@@ -245,7 +246,8 @@ fn join_words<'w>(doc: &Doc, words: impl Iterator<Item = &'w (usize, bool)> + Cl
         .clone()
         .map(|&(i, dot)| doc.text(i).len() + 1 + usize::from(dot))
         .sum();
-    let mut out = String::with_capacity(size);
+    let mut out = String::with_capacity(size + 4);
+    let last = words.clone().count().saturating_sub(1);
     for (k, &(i, dot)) in words.enumerate() {
         if k > 0 {
             out.push(' ');
@@ -253,6 +255,11 @@ fn join_words<'w>(doc: &Doc, words: impl Iterator<Item = &'w (usize, bool)> + Cl
         out.push_str(doc.text(i));
         if dot {
             out.push('.');
+        }
+        if k < last && doc.toks[i].poss {
+            // inside a name ("Moody's Investors Service Inc"), the possessive as written
+            let straight = doc.body.as_bytes().get(doc.toks[i].end) == Some(&b'\'');
+            out.push_str(if straight { "'s" } else { "’s" });
         }
     }
     out
@@ -295,6 +302,11 @@ pub(crate) fn run_starting_at(doc: &Doc, first: usize, limit: usize) -> Option<R
     let limit = limit.min(first + MAX_RUN);
     while end < limit {
         if doc.toks[end - 1].poss {
+            // "Moody's Investors Service Inc", "McDonald's Corp": an organisation's name may
+            // hold a possessive
+            if let Some(e) = org_tail(doc, end, limit) {
+                end = e;
+            }
             break;
         }
         if is_name_word(doc, end) || (doc.is_cap(end) && doc.lex(end).is_surname_like_stop()) {
@@ -302,10 +314,33 @@ pub(crate) fn run_starting_at(doc: &Doc, first: usize, limit: usize) -> Option<R
         } else if end + 1 < limit && is_name_word(doc, end + 1) && joins_run(doc, end) {
             end += 2;
         } else {
+            // "Merck and Co Inc", "Standard and Poor's Corp": a company of several names
+            if (doc.is_word(end, "and") || doc.is_punct(end, '&'))
+                && let Some(e) = org_tail(doc, end + 1, limit)
+            {
+                end = e;
+            }
             break;
         }
     }
     Some(first..end)
+}
+
+/// The end of a run of name words from `from` that ends in an organisation word ("Corp",
+/// "Inc", "Service"), when there is one.
+fn org_tail(doc: &Doc, from: usize, limit: usize) -> Option<usize> {
+    let mut end = from;
+    while end < limit && is_name_word(doc, end) {
+        end += 1;
+        if doc.toks[end - 1].poss {
+            // "Poor's Corp" after "Standard and"
+            if end == from + 1 {
+                continue;
+            }
+            return None;
+        }
+    }
+    (end > from && doc.lex(end - 1).is_org_word()).then_some(end)
 }
 
 /// Token `i` joins the name words around it: the period of "Sen." or "J.", or a particle
@@ -463,6 +498,8 @@ pub(crate) fn analyse(doc: &Doc, a: usize, b: usize) -> Option<Mention> {
                 && i > first.start
                 && doc.is_cap(i - 1)
                 && doc.is_cap(i + 1)
+                // "Merck and Co Inc" is one company
+                && org_tail(doc, i + 1, first.end) != Some(first.end)
         });
         if let Some(j) = joint {
             parts.set_first(j + 1..first.end);
@@ -752,6 +789,7 @@ fn analyse_part(doc: &Doc, part: Range<usize>) -> Option<Mention> {
                 doc.is_cap(i)
                     || is_determiner(w)
                     || matches!(w, "of" | "for" | "to" | "at" | "with" | "on")
+                    || (w == "and" && org_tail(doc, i + 1, b).is_some())
                     || !(lex.is_function_word() || lex.verb().is_some_and(|v| !v.noun_like))
             }
             Kind::Punct(c) => matches!(c, '.' | '(' | ')' | '-' | '&' | '’' | '\''),
@@ -950,6 +988,40 @@ mod tests {
             Some(What::Description {
                 head: "head of state".into()
             })
+        );
+    }
+
+    #[test]
+    fn an_organisation_keeps_the_possessive_in_its_name() {
+        for (text, name) in [
+            ("Harlow's Freight Corp", "Harlow's Freight Corp"),
+            ("Lund’s Brewing Co", "Lund’s Brewing Co"),
+        ] {
+            let m = mention(text);
+            assert!(
+                matches!(m, Some((What::Name { .. }, _, ref n)) if n == name),
+                "{text}: {m:?}"
+            );
+        }
+        // a person's name after an owner stays the person's
+        let m = mention("Lund’s spokeswoman Kari Berg");
+        assert_eq!(m.map(|m| m.2), Some("Kari Berg".into()));
+        for (text, name) in [
+            ("Harlow and Lind Co", "Harlow and Lind Co"),
+            ("Berg & Sons Corp", "Berg & Sons Corp"),
+            ("Standard and Harlow's Corp", "Standard and Harlow's Corp"),
+        ] {
+            let m = mention(text);
+            assert!(
+                matches!(m, Some((What::Name { .. }, _, ref n)) if n == name),
+                "{text}: {m:?}"
+            );
+        }
+        // two people are not a company
+        let m = mention("Pia Lind and Kari Berg");
+        assert!(
+            !matches!(m, Some((_, _, ref n)) if n.contains("and")),
+            "{m:?}"
         );
     }
 

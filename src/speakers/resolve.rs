@@ -689,11 +689,17 @@ impl<'a> Resolver<'a> {
             What::Pronoun(p) => (self.pronoun(*p, at), ResolvedBy::Pronoun),
             What::Description { head } => (self.description(head, at), ResolvedBy::Description),
             What::Proxy { owner, head } => {
+                // "U.S. officials" are not a campaign's; "Trump aides" are
+                let organisation = names::is_org_run(self.doc, owner);
                 let owner = names::normalise(self.doc, owner.clone()).map(|n| n.full.into_owned());
                 let speaker = owner.map(|o| {
                     let name = match head.as_str() {
                         "campaign" | "camp" | "team" | "staff" | "aides" | "advisers"
-                        | "officials" | "spokesmen" => format!("{o} campaign"),
+                        | "officials" | "spokesmen"
+                            if !organisation =>
+                        {
+                            format!("{o} campaign")
+                        }
                         // "Lund's letter argues": the owner speaks
                         "letter" | "statement" | "statements" | "tweet" | "tweets" | "post"
                         | "memo" | "email" | "emails" | "book" | "article" | "editorial"
