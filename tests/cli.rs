@@ -511,6 +511,87 @@ fn timeline_counts_every_bucket_and_charts_one_line_per_query() {
     }
 }
 
+/// A Chromium-family browser on this machine, if any.
+fn browser() -> Option<std::path::PathBuf> {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let dirs: Vec<_> = std::env::split_paths(&path).collect();
+    ["chromium", "chromium-browser", "google-chrome", "chrome"]
+        .iter()
+        .flat_map(|name| dirs.iter().map(move |dir| dir.join(name)))
+        .find(|path| path.is_file())
+}
+
+/// Runs the headless browser on `file` with `args`; its standard output.
+fn headless(browser: &std::path::Path, file: &std::path::Path, args: &[&str]) -> String {
+    let out = std::process::Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+        ])
+        .args(args)
+        .arg(format!("file://{}", file.display()))
+        .output()
+        .expect("run the browser");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn the_svg_chart_opens_in_a_browser() {
+    let Some(browser) = browser() else {
+        eprintln!("SKIPPED: no Chromium or Chrome on PATH to open the SVG chart in");
+        return;
+    };
+    let env = sample_env();
+    let svg = env.dir.path().join("chart.svg");
+    let queries = [r#""borders closed""#, "strike OR walkout"];
+    let run = env.run(&[
+        "timeline",
+        queries[0],
+        queries[1],
+        "--by",
+        "month",
+        "--json",
+        "--svg",
+        util::path_str(&svg),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let buckets = run.stdout.lines().count();
+    // The DOM the browser built from the file: no XML errors, the chart whole.
+    let dom = headless(&browser, &svg, &["--dump-dom"]);
+    assert!(
+        dom.contains("<svg"),
+        "the browser showed no SVG: {dom:.300}"
+    );
+    assert!(
+        !dom.contains("parsererror"),
+        "the browser reports errors: {dom:.600}"
+    );
+    assert_eq!(dom.matches(r#"class="series""#).count(), queries.len());
+    assert_eq!(
+        dom.matches(r#"class="point""#).count(),
+        queries.len() * buckets
+    );
+    // And it paints it: the screenshot of the chart holds far more than that of
+    // an empty page of the same size.
+    let blank = env.dir.path().join("blank.svg");
+    std::fs::write(
+        &blank,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="960" height="480"><rect width="100%" height="100%" fill="white"/></svg>"#,
+    )
+    .unwrap();
+    let size = |file: &std::path::Path, name: &str| {
+        let shot = env.dir.path().join(name);
+        let arg = format!("--screenshot={}", shot.display());
+        headless(&browser, file, &[&arg, "--window-size=960,480"]);
+        std::fs::metadata(&shot).map(|m| m.len()).unwrap_or(0)
+    };
+    let (chart, empty) = (size(&svg, "chart.png"), size(&blank, "blank.png"));
+    assert!(empty > 0, "the browser wrote no screenshot");
+    assert!(chart > 4 * empty, "chart {chart} bytes, empty page {empty}");
+}
+
 #[test]
 fn timeline_and_facets_say_when_nothing_matches() {
     let env = sample_env();
