@@ -275,7 +275,10 @@ fn trailing(doc: &Doc, q: &Quote, unnamed: bool) -> Option<Link> {
             }
             return None;
         }
+        // inside an appositive set off after a name ("Lund, a farmer and former aide, said")
+        let appositive = (i + 1..j).any(|c| doc.is_punct(c, ',') && doc.is_cap(c - 1));
         let ok = match doc.toks[j].kind {
+            Kind::Word if appositive => !matches!(doc.low(j), "but" | "or"),
             Kind::Word => match doc.low(j) {
                 "and" | "or" | "but" | "that" | "which" | "who" | "in" | "by" => false,
                 "of" | "to" | "with" | "from" | "for" => j > i,
@@ -384,7 +387,14 @@ fn leading(doc: &Doc, quotes: &Quotes, q: &Quote) -> Option<Link> {
                 let forward = !verb.hearer;
                 subject::forward(doc, range.end, k)
                     .filter(|_| forward)
-                    .filter(|(m, e)| matches!(m.what, What::Name { .. }) && *e == k)
+                    .filter(|(m, e)| {
+                        // "Said Lund, who farms nearby, “…”"
+                        let relative = doc.is_punct(*e, ',')
+                            && doc
+                                .word(e + 1)
+                                .is_some_and(|w| matches!(w, "who" | "whose"));
+                        matches!(m.what, What::Name { .. }) && (*e == k || relative)
+                    })
                     .map(|(m, _)| m)
             })
         };
@@ -431,9 +441,31 @@ fn colon(doc: &Doc, quotes: &Quotes, k: usize, floor: usize) -> Option<Link> {
             )
     });
     // "… surprise Republican pollster Pia Lind: “…”": a name right before the colon
+    // (not the object of a preposition: "delivered a blunt message to Lund: “…”")
     let last = || {
         subject::backward(doc, k, floor)
             .filter(|m| matches!(&m.what, What::Name { run } if !names::is_org_run(doc, run)))
+            .filter(|m| {
+                let s = m.toks.start;
+                !(s > floor
+                    && doc.word(s - 1).is_some_and(|w| {
+                        matches!(
+                            w,
+                            "to" | "for"
+                                | "at"
+                                | "with"
+                                | "about"
+                                | "on"
+                                | "against"
+                                | "from"
+                                | "by"
+                                | "toward"
+                                | "towards"
+                                | "into"
+                                | "over"
+                        )
+                    }))
+            })
     };
     // "… doesn't surprise Republican pollster Pia Lind: “…”": a role, then a name, before the colon
     let role_then_name = || {
@@ -495,6 +527,70 @@ mod tests {
 
     fn pair(cue: &str, who: &str) -> Option<(String, String)> {
         Some((cue.to_string(), who.to_string()))
+    }
+
+    #[test]
+    fn a_lower_case_title_with_of_stays_whole_before_the_name() {
+        assert_eq!(
+            linked("“It rained,” said former secretary of state Pia Lind, who farms."),
+            [pair("said", "former secretary of state Pia Lind")]
+        );
+    }
+
+    #[test]
+    fn a_modifier_before_a_titled_name_belongs_to_the_phrase() {
+        assert_eq!(
+            linked("“It rained,” said retired Army Lt. Gen. Pia Lind."),
+            [pair("said", "retired Army Lt. Gen. Pia Lind")]
+        );
+    }
+
+    #[test]
+    fn a_party_tag_between_name_and_cue_is_skipped() {
+        assert_eq!(
+            linked("After the vote, Gov. Pia Lind (R-OR), said, “It rained.”"),
+            [pair("said", "Gov. Pia Lind (R-OR)")]
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_between_name_and_cue_is_skipped() {
+        assert_eq!(
+            linked("Pia Lind, who farms nearby, once said, “It rained.”"),
+            [pair("said", "Pia Lind")]
+        );
+    }
+
+    #[test]
+    fn an_inverted_said_before_the_quote_names_the_speaker() {
+        assert_eq!(
+            linked("Said Pia Lind, who farms nearby, “It rained.”"),
+            [pair("Said", "Pia Lind")]
+        );
+    }
+
+    #[test]
+    fn a_role_with_lower_case_words_before_the_name_and_cue() {
+        assert_eq!(
+            linked("“It rained,” former farm bureau director Pia Lind wrote to Berg."),
+            [pair("wrote", "former farm bureau director Pia Lind")]
+        );
+    }
+
+    #[test]
+    fn a_name_after_a_preposition_before_a_colon_is_the_hearer() {
+        assert_eq!(
+            linked("Senator Pia Lind, R-Ore., delivered a blunt message to Berg: “Stop it now.”"),
+            [pair(":", "Senator Pia Lind")]
+        );
+    }
+
+    #[test]
+    fn an_appositive_with_and_still_reaches_the_cue() {
+        assert_eq!(
+            linked("“It rained,” Pia Lind, a farmer and former aide to Berg, said of the storm."),
+            [pair("said", "Pia Lind, a farmer and former aide to Berg")]
+        );
     }
 
     #[test]

@@ -714,12 +714,15 @@ fn named_part(
                 || is_determiner(w)
                 || lex.is_title_filler()
                 || lex.is_affiliation()
-                || is_noun_like(w, lex))
+                || is_noun_like(w, lex)
+                || lex.is_modifier_adjective()
+                || of_role(doc, a, p))
             {
                 return None;
             }
         }
-        // everything before the name must describe it: "the campaign's senior adviser Pia Lind"
+        // everything before the name must describe it: "the campaign's senior adviser Pia Lind",
+        // "former secretary of state Pia Lind"
         let describing = (a..run.start)
             .filter(|&j| doc.word(j).is_some() && !doc.is_cap(j))
             .all(|j| {
@@ -730,6 +733,8 @@ fn named_part(
                     || lex.is_affiliation()
                     || is_noun_like(w, lex)
                     || lex.is_modifier_adjective()
+                    || (w == "of" && j > a && doc.lex(j - 1).is_role_head())
+                    || of_role(doc, a, j)
             });
         let lower_count = (a..run.start)
             .filter(|&j| doc.word(j).is_some() && !doc.is_cap(j))
@@ -767,6 +772,14 @@ fn named_part(
         what: What::Name { run },
         role,
     })
+}
+
+/// The lower-case word at `j` is the object of a role head's "of" at most two words back:
+/// "state" in "secretary of state", "affairs" in "director of public affairs".
+fn of_role(doc: &Doc, a: usize, j: usize) -> bool {
+    (j.saturating_sub(3).max(a + 1)..j)
+        .any(|o| doc.is_word(o, "of") && doc.lex(o - 1).is_role_head())
+        && !doc.lex(j).is_function_word()
 }
 
 /// One comma-free part of a noun phrase.

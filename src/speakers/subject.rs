@@ -336,6 +336,36 @@ fn lower_word_continues(doc: &Doc, e: usize, a: usize, limit: usize) -> bool {
         || lex.is_role_stem()
         || (is_modifier(w, lex) && !verb_after_name(doc, e, a) && head_follows(doc, e, limit))
         || (names::is_noun_like(w, lex) && name_next)
+        || role_object(doc, e, a, limit)
+        || (lex.is_modifier_adjective() && titled_name_next(doc, e + 1, limit))
+}
+
+/// The lower-case word at `e` completes "head of …" before a name: "secretary of state Pia
+/// Lind", "director of public affairs Ola Berg".
+fn role_object(doc: &Doc, e: usize, a: usize, limit: usize) -> bool {
+    let of = (a + 1..e)
+        .rev()
+        .take(3)
+        .find(|&j| doc.is_word(j, "of"))
+        .filter(|&j| is_head(doc.low(j - 1), doc.lex(j - 1)));
+    of.is_some()
+        && (e + 1..(e + 4).min(limit))
+            .find(|&j| {
+                doc.is_cap(j)
+                    || doc
+                        .word(j)
+                        .is_none_or(|w| doc.lex(j).is_function_word() && w != "of")
+            })
+            .is_some_and(|j| doc.is_cap(j) && !doc.lex(j).is_cap_stop())
+}
+
+/// A capitalised run starts at `i` that holds a title or at least two words: "Army Lt. Gen.
+/// Pia Lind", "Pia Lind", but not "Monday".
+fn titled_name_next(doc: &Doc, i: usize, limit: usize) -> bool {
+    names::run_starting_at(doc, i, limit).is_some_and(|r| {
+        let words = r.clone().filter(|&j| doc.word(j).is_some()).count();
+        words >= 2 || r.clone().any(|j| doc.lex(j).is_title())
+    })
 }
 
 /// The lower-case word at `e` reads as the verb of a name right before it: "Lund blamed local
@@ -553,7 +583,8 @@ pub(crate) fn of_cue(doc: &Doc, quotes: &Quotes, cue: Range<usize>) -> Option<Me
                 return Some(m);
             }
         }
-        let (m, e) = subject_span(doc, quotes, floor, k)?;
+        // "Lund, a former aide, said" and "Gov. Pia Lind (R-OR), said"
+        let (m, e) = subject_span(doc, quotes, floor, j)?;
         // an appositive closes with a comma; a participle follows a verb or an appositive
         let ok = doc.is_punct(e, ',') || (is_ing && doc.word(e).is_some());
         return ok.then_some(m);
