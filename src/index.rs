@@ -17,18 +17,22 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 use tantivy::collector::Count;
 
 use tantivy::directory::error::{DeleteError, LockError, OpenReadError, OpenWriteError};
 use tantivy::directory::{
     Directory, DirectoryLock, FileHandle, Lock, MmapDirectory, WatchCallback, WatchHandle, WritePtr,
 };
-use tantivy::indexer::UserOperation;
+use tantivy::index::SegmentId;
+use tantivy::indexer::{IndexWriterOptions, UserOperation};
+use tantivy::merge_policy::{LogMergePolicy, MergeCandidate, MergePolicy};
 use tantivy::query::{BooleanQuery, Occur, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::{
-    Index, IndexReader, IndexSettings, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term,
+    Index, IndexReader, IndexSettings, IndexWriter, ReloadPolicy, Searcher, SegmentMeta,
+    TantivyDocument, Term,
 };
 
 use crate::analysis;
@@ -139,9 +143,14 @@ impl ArchiveIndex {
             .map(|n| n.get())
             .unwrap_or(1)
             .clamp(1, 8);
+        let options = IndexWriterOptions::builder()
+            .num_worker_threads(threads)
+            .memory_budget_per_thread(memory.max(threads * (30 << 20)) / threads)
+            .num_merge_threads(1)
+            .build();
         let writer: IndexWriter<TantivyDocument> = self
             .index
-            .writer_with_num_threads(threads, memory.max(threads * (30 << 20)))
+            .writer_with_options(options)
             .map_err(|err| match err {
                 tantivy::TantivyError::LockFailure(LockError::IoError(e), _) => {
                     Error::NotWritable {
@@ -154,12 +163,14 @@ impl ArchiveIndex {
                 },
                 other => Error::storage(other, &self.dir),
             })?;
+        writer.set_merge_policy(Box::new(BoundedMerges::new()));
         let reader = self.reader()?;
         Ok(Indexer {
             writer,
             dir: self.dir.clone(),
             fields: self.fields,
             committed: reader.searcher(),
+            reloaded: Instant::now(),
             reader,
             pending: HashSet::new(),
             pending_content: HashMap::new(),
@@ -217,6 +228,74 @@ impl Directory for ReadableDirectory {
     }
 }
 
+/// tantivy's log merge policy, bounded: segments of more than
+/// [`MERGE_MAX_DOCS`] passages are left alone, and a level of many small
+/// segments is merged in groups of at most [`MERGE_INPUT_DOCS`] passages
+/// rather than all at once. A merge maps the segments it reads and their
+/// pages count in the process's memory, so with one merge at a time (the
+/// writer has one merge thread) this bounds an ingest's memory whatever the
+/// archive's size.
+#[derive(Debug)]
+struct BoundedMerges(LogMergePolicy);
+
+impl BoundedMerges {
+    fn new() -> Self {
+        let mut policy = LogMergePolicy::default();
+        policy.set_max_docs_before_merge(MERGE_MAX_DOCS);
+        BoundedMerges(policy)
+    }
+}
+
+impl MergePolicy for BoundedMerges {
+    fn compute_merge_candidates(&self, segments: &[SegmentMeta]) -> Vec<MergeCandidate> {
+        let docs = |id: &SegmentId| {
+            segments
+                .iter()
+                .find(|s| s.id() == *id)
+                .map_or(0, |s| s.num_docs() as usize)
+        };
+        let mut out = Vec::new();
+        for MergeCandidate(ids) in self.0.compute_merge_candidates(segments) {
+            out.extend(bounded_groups(&ids, docs, MERGE_INPUT_DOCS).map(MergeCandidate));
+        }
+        out
+    }
+}
+
+/// `ids` cut in order into groups of at least two whose `docs` add up to at
+/// most `max` (a group of two may exceed it).
+fn bounded_groups<T: Clone>(
+    ids: &[T],
+    docs: impl Fn(&T) -> usize,
+    max: usize,
+) -> impl Iterator<Item = Vec<T>> {
+    let mut groups: Vec<Vec<T>> = Vec::new();
+    let mut group = Vec::new();
+    let mut total = 0;
+    for id in ids {
+        let n = docs(id);
+        if group.len() >= 2 && total + n > max {
+            groups.push(std::mem::take(&mut group));
+            total = 0;
+        }
+        group.push(id.clone());
+        total += n;
+    }
+    if group.len() >= 2 {
+        groups.push(group);
+    }
+    groups.into_iter()
+}
+
+/// How often a long ingest lets go of the segments merged away since (see
+/// [`Indexer::reload`]).
+const RELOAD_EVERY: Duration = Duration::from_secs(5);
+
+/// Passages above which a segment is no longer merged during an ingest.
+pub const MERGE_MAX_DOCS: usize = 300_000;
+/// Passages one merge reads at most (about 250 MB of index).
+pub const MERGE_INPUT_DOCS: usize = 600_000;
+
 /// Stored passages are compressed with zstd in 16 KiB blocks: news text
 /// compresses about twice as well as with LZ4, and a search decompresses only
 /// the few blocks holding the hits it shows.
@@ -267,6 +346,8 @@ pub struct Indexer {
     reader: IndexReader,
     /// The index as of the last commit.
     committed: Searcher,
+    /// When `committed` was last reloaded.
+    reloaded: Instant,
     /// Keys of the articles added since the last commit.
     pending: HashSet<u64>,
     /// Content hashes added since the last commit, with their article keys.
@@ -285,6 +366,9 @@ pub struct Added {
 impl Indexer {
     /// Adds (or replaces) one prepared article, as one batch.
     pub fn add(&mut self, article: &Article, prepared: &Prepared) -> Result<Added> {
+        if self.reloaded.elapsed() >= RELOAD_EVERY {
+            self.reload()?;
+        }
         let key = schema::article_key(&article.id);
         let id_term = Term::from_field_text(self.fields.article_id, &article.id);
         let replaced = !self.pending.insert(key) || self.committed_has(&id_term, None)?;
@@ -299,7 +383,12 @@ impl Indexer {
             },
         };
         let mut batch = Vec::with_capacity(prepared.passages.len() + 1);
-        batch.push(UserOperation::Delete(id_term));
+        // Only an article that is there can be replaced. tantivy keeps every
+        // delete (a query weight of about 1 KiB) until the next commit and
+        // runs it against each new segment, so a new article deletes nothing.
+        if replaced {
+            batch.push(UserOperation::Delete(id_term));
+        }
         for i in 0..prepared.passages.len() {
             batch.push(UserOperation::Add(schema::document(
                 &self.fields,
@@ -343,10 +432,20 @@ impl Indexer {
         self.writer
             .commit()
             .map_err(|e| Error::storage(e, &self.dir))?;
-        self.reader.reload()?;
-        self.committed = self.reader.searcher();
+        self.reload()?;
         self.pending.clear();
         self.pending_content.clear();
+        Ok(())
+    }
+
+    /// Takes the latest published state of the last commit: the same
+    /// articles, in the segments the background merges have left. The
+    /// segments they merged away are unmapped once no searcher holds them,
+    /// which keeps their pages out of the process's memory.
+    fn reload(&mut self) -> Result<()> {
+        self.reader.reload()?;
+        self.committed = self.reader.searcher();
+        self.reloaded = Instant::now();
         Ok(())
     }
 
@@ -384,5 +483,23 @@ impl Indexer {
             .wait_merging_threads()
             .map_err(|e| Error::storage(e, &dir))?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merges_are_cut_into_groups_under_the_cap() {
+        let sizes = [400, 300, 300, 200, 100, 50];
+        let groups: Vec<Vec<usize>> = bounded_groups(&sizes, |&n| n, 700).collect();
+        assert_eq!(groups, [vec![400, 300], vec![300, 200, 100, 50]]);
+    }
+
+    #[test]
+    fn a_lone_segment_left_over_is_not_a_merge() {
+        let groups: Vec<Vec<usize>> = bounded_groups(&[500, 500, 500], |&n| n, 600).collect();
+        assert_eq!(groups, [vec![500, 500]]);
     }
 }

@@ -26,8 +26,11 @@ use crate::prepare::{Options, Prepared, prepare_with};
 use crate::read::{self, Input, Outcome, Problem, Record};
 use crate::stats;
 
-/// Largest index merged into one segment at the end of a bulk ingest.
-pub const MERGE_LIMIT: u64 = 1 << 30;
+/// Largest index merged into one segment at the end of a bulk ingest. The
+/// merge maps every segment it reads, and those pages count in the ingest's
+/// memory: this keeps its peak RSS under 1 GiB (larger indexes keep the
+/// segments of the bounded background merges, see `index::BoundedMerges`).
+pub const MERGE_LIMIT: u64 = 512 << 20;
 /// Fewest segments merged into one at the end of a bulk ingest. Searching a
 /// few segments costs about what searching one does (on the shared corpora,
 /// two segments against one: 2.7-2.9 ms of CPU per query either way), while

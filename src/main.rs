@@ -31,6 +31,8 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 
 /// mimalloc instead of the system allocator: ingest allocates many small
 /// strings on several threads at once, where glibc's malloc spends more (17%
-/// less CPU for an ingest of the shared corpora, measured).
+/// less CPU for an ingest of the shared corpora, measured). The `sysalloc`
+/// feature keeps the system allocator, for heap profilers such as heaptrack.
+#[cfg(not(feature = "sysalloc"))]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
