@@ -99,9 +99,32 @@ impl Weight for ArticleAndWeight {
             inner: self.any.scorer(reader, boost)?,
             articles,
             ordinals,
+            done: false,
         };
         scorer.settle();
         Ok(Box::new(scorer))
+    }
+
+    /// Top-k collection keeps `any`'s own pruning (block-max WAND over the
+    /// union of its words) and drops the passages of other articles as they
+    /// come, instead of walking every passage of `any`.
+    fn for_each_pruning(
+        &self,
+        threshold: Score,
+        reader: &SegmentReader,
+        callback: &mut dyn FnMut(DocId, Score) -> Score,
+    ) -> tantivy::Result<()> {
+        let articles = self.articles(reader)?;
+        let ordinals = reader.fast_fields().u64("ordinal")?;
+        let mut current = threshold;
+        self.any
+            .for_each_pruning(threshold, reader, &mut |doc, score| {
+                let ordinal = ordinals.first(doc).unwrap_or(0) as DocId;
+                if articles.get(doc.saturating_sub(ordinal)) {
+                    current = callback(doc, score);
+                }
+                current
+            })
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
@@ -120,19 +143,31 @@ struct ArticleAndScorer {
     /// First documents of the articles where every clause matches.
     articles: Bits,
     ordinals: tantivy::columnar::Column<u64>,
+    /// No allowed article is left (the inner scorer may not be exhausted).
+    done: bool,
 }
 
 impl ArticleAndScorer {
-    fn allowed(&self, doc: DocId) -> bool {
-        let ordinal = self.ordinals.first(doc).unwrap_or(0) as DocId;
-        self.articles.get(doc.saturating_sub(ordinal))
-    }
-
-    /// Moves to the first allowed document at or after the current one.
+    /// Moves to the first allowed document at or after the current one. A
+    /// passage of an article that is not allowed sends the inner scorer
+    /// straight to the next allowed article (a seek, which skips postings
+    /// blocks), rather than through every passage in between.
     fn settle(&mut self) -> DocId {
         let mut doc = self.inner.doc();
-        while doc != TERMINATED && !self.allowed(doc) {
-            doc = self.inner.advance();
+        while doc != TERMINATED {
+            let ordinal = self.ordinals.first(doc).unwrap_or(0) as DocId;
+            let start = doc.saturating_sub(ordinal);
+            if self.articles.get(start) {
+                return doc;
+            }
+            doc = match self.articles.next_set(start + 1) {
+                Some(next) if next > doc => self.inner.seek(next),
+                Some(_) => self.inner.advance(),
+                None => {
+                    self.done = true;
+                    return TERMINATED;
+                }
+            };
         }
         doc
     }
@@ -140,17 +175,29 @@ impl ArticleAndScorer {
 
 impl DocSet for ArticleAndScorer {
     fn advance(&mut self) -> DocId {
+        if self.done {
+            return TERMINATED;
+        }
         self.inner.advance();
         self.settle()
     }
 
     fn seek(&mut self, target: DocId) -> DocId {
-        self.inner.seek(target);
+        if self.done {
+            return TERMINATED;
+        }
+        if target > self.inner.doc() {
+            self.inner.seek(target);
+        }
         self.settle()
     }
 
     fn doc(&self) -> DocId {
-        self.inner.doc()
+        if self.done {
+            TERMINATED
+        } else {
+            self.inner.doc()
+        }
     }
 
     fn size_hint(&self) -> u32 {
@@ -184,6 +231,19 @@ impl Bits {
             .is_some_and(|word| word & (1 << (i % 64)) != 0)
     }
 
+    /// The first set bit at or after `from`.
+    fn next_set(&self, from: DocId) -> Option<DocId> {
+        let mut w = from as usize / 64;
+        let mut word = *self.0.get(w)? & (!0u64 << (from % 64));
+        loop {
+            if word != 0 {
+                return Some((w * 64) as DocId + word.trailing_zeros());
+            }
+            w += 1;
+            word = *self.0.get(w)?;
+        }
+    }
+
     fn intersect(&mut self, other: &Bits) {
         for (a, b) in self.0.iter_mut().zip(&other.0) {
             *a &= b;
@@ -194,6 +254,20 @@ impl Bits {
 #[cfg(test)]
 mod tests {
     use super::Bits;
+
+    #[test]
+    fn next_set_finds_the_following_bit() {
+        let mut a = Bits::new(300);
+        for i in [3, 64, 200] {
+            a.set(i);
+        }
+        assert_eq!(a.next_set(0), Some(3));
+        assert_eq!(a.next_set(3), Some(3));
+        assert_eq!(a.next_set(4), Some(64));
+        assert_eq!(a.next_set(65), Some(200));
+        assert_eq!(a.next_set(201), None);
+        assert_eq!(a.next_set(5000), None);
+    }
 
     #[test]
     fn bits_set_get_and_intersect() {
