@@ -1,6 +1,8 @@
 //! The `dateline` binary: parse the command line, run, map the outcome to an
 //! exit status (0 results, 1 none, 2 error), print errors as one chain.
 
+#[cfg(not(feature = "sysalloc"))]
+mod allocator;
 mod cli;
 mod commands;
 
@@ -10,6 +12,13 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
+    #[cfg(not(feature = "sysalloc"))]
+    if matches!(
+        cli.command,
+        cli::Command::Ingest(_) | cli::Command::Analyze(_) | cli::Command::Compact
+    ) {
+        allocator::use_mimalloc();
+    }
     match commands::run(&cli) {
         Ok(outcome) => outcome.into(),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
@@ -29,10 +38,6 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
-/// mimalloc instead of the system allocator: ingest allocates many small
-/// strings on several threads at once, where glibc's malloc spends more (17%
-/// less CPU for an ingest of the shared corpora, measured). The `sysalloc`
-/// feature keeps the system allocator, for heap profilers such as heaptrack.
 #[cfg(not(feature = "sysalloc"))]
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: allocator::Switchable = allocator::Switchable;

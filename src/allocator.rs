@@ -1,0 +1,104 @@
+//! The process's allocator: the system's for short commands, mimalloc once a
+//! bulk command (ingest, analyze, compact) switches it on.
+//!
+//! Ingest allocates many small strings on several threads at once, where
+//! mimalloc spends less than glibc's malloc (17% less CPU for an ingest of the
+//! shared corpora, measured). A search is a whole process of a few
+//! milliseconds, where mimalloc's first pages cost more than they save (a
+//! search on the shared corpora: 3.35 ms with mimalloc, 3.11 ms with the
+//! system's, medians of 200 runs). Memory allocated before the switch stays
+//! the system's: every free and resize goes to the allocator that owns the
+//! block, which mimalloc's page map tells at the cost of a lookup.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use mimalloc::MiMalloc;
+
+/// Whether new blocks come from mimalloc.
+static MIMALLOC: AtomicBool = AtomicBool::new(false);
+
+/// From now on, new blocks come from mimalloc (call before the bulk work).
+pub fn use_mimalloc() {
+    MIMALLOC.store(true, Ordering::Relaxed);
+}
+
+pub struct Switchable;
+
+impl Switchable {
+    fn on() -> bool {
+        MIMALLOC.load(Ordering::Relaxed)
+    }
+
+    /// Whether mimalloc allocated `ptr` (never, before the switch).
+    fn owns(ptr: *mut u8) -> bool {
+        // SAFETY: a page-map lookup; it reads no memory at `ptr`.
+        Self::on() && unsafe { libmimalloc_sys::mi_is_in_heap_region(ptr.cast()) }
+    }
+}
+
+// SAFETY: each block is allocated by one of two sound allocators and freed or
+// resized by the one that owns it (`owns`), with the layout it was made with.
+unsafe impl GlobalAlloc for Switchable {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        if Self::on() {
+            unsafe { MiMalloc.alloc(layout) }
+        } else {
+            unsafe { System.alloc(layout) }
+        }
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        if Self::on() {
+            unsafe { MiMalloc.alloc_zeroed(layout) }
+        } else {
+            unsafe { System.alloc_zeroed(layout) }
+        }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        if Self::owns(ptr) {
+            unsafe { MiMalloc.dealloc(ptr, layout) }
+        } else {
+            unsafe { System.dealloc(ptr, layout) }
+        }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        if Self::owns(ptr) {
+            unsafe { MiMalloc.realloc(ptr, layout, new_size) }
+        } else {
+            unsafe { System.realloc(ptr, layout, new_size) }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_go_back_to_the_allocator_that_made_them() {
+        let a = Switchable;
+        let layout = Layout::from_size_align(64, 8).unwrap_or_else(|e| panic!("{e}"));
+        // SAFETY: matching alloc/realloc/dealloc with the same layouts.
+        unsafe {
+            let before = a.alloc(layout);
+            assert!(!before.is_null());
+            use_mimalloc();
+            assert!(!Switchable::owns(before));
+            let after = a.alloc(layout);
+            assert!(Switchable::owns(after));
+            let grown = a.realloc(before, layout, 4096);
+            assert!(
+                !Switchable::owns(grown),
+                "a system block stays the system's"
+            );
+            a.dealloc(
+                grown,
+                Layout::from_size_align(4096, 8).unwrap_or_else(|e| panic!("{e}")),
+            );
+            a.dealloc(after, layout);
+        }
+    }
+}
