@@ -383,8 +383,9 @@ fn leading(doc: &Doc, quotes: &Quotes, q: &Quote) -> Option<Link> {
         } else {
             // "said Lund: “…”" — the name fills the gap between the cue and the quote
             // (never after a verb whose object is the hearer: "told Fox News: “…”")
+            // (nor after a verb whose object is the one described: "called the Saudis “…”")
             subject::of_cue(doc, quotes, range.clone()).or_else(|| {
-                let forward = !verb.hearer;
+                let forward = !verb.hearer && verb.class != cues::Class::Act;
                 subject::forward(doc, range.end, k)
                     .filter(|_| forward)
                     .filter(|(m, e)| {
@@ -399,10 +400,10 @@ fn leading(doc: &Doc, quotes: &Quotes, q: &Quote) -> Option<Link> {
             })
         };
         let gap_is_adjunct = (range.end..k).all(|j| !doc.is_word(j, "that")) && k - range.end <= 8;
-        if verb.class == cues::Class::Act && quoted_words(doc, q) < MIN_SUBJECT_QUOTE_WORDS {
-            // "offered to work for my “campaign”": a scare quote, not speech
-            return None;
-        }
+        // A short quote after an act verb is the subject's words too ("Lund called the plan
+        // “reckless”"); so PolNeAR annotates it, and refusing quotes under three words here
+        // lost more right attributions than wrong ones (train direct 0.863 -> 0.867,
+        // precision 0.901 -> 0.900).
         return Some(Link {
             cue: range,
             mention,
@@ -590,6 +591,26 @@ mod tests {
         assert_eq!(
             linked("“It rained,” Pia Lind, a farmer and former aide to Berg, said of the storm."),
             [pair("said", "Pia Lind, a farmer and former aide to Berg")]
+        );
+    }
+
+    #[test]
+    fn a_short_quote_after_a_naming_verb_is_the_subjects() {
+        assert_eq!(
+            linked("Lund called the plan “reckless” on Monday."),
+            [pair("called", "Lund")]
+        );
+    }
+
+    #[test]
+    fn the_object_of_a_naming_verb_is_not_its_speaker() {
+        let links = linked("Berg is also said to have called the Danes “free riders” in May.");
+        assert!(
+            links
+                .iter()
+                .flatten()
+                .all(|(_, who)| who != "the Danes" && who != "Danes"),
+            "{links:?}"
         );
     }
 
