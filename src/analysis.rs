@@ -387,6 +387,12 @@ fn apply(mode: StemMode, text: &mut String, marked: &mut String, stem: &str) -> 
     }
 }
 
+/// The first letter of a word as the stemmer sees it (a leading apostrophe
+/// is dropped): its stem starts with the same letter.
+pub fn first_letter(word: &str) -> Option<char> {
+    word.trim_start_matches(['\'', '’']).chars().next()
+}
+
 /// One word of a text as both analyzers see it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word {
@@ -442,9 +448,19 @@ impl Analyzer {
     /// followed by the stemmer, so each stem comes from its exact form,
     /// without tokenising the text a second time.
     pub fn words(&mut self, text: &str) -> Vec<Word> {
+        self.words_stemming(text, |_| true)
+    }
+
+    /// [`Analyzer::words`], with stems only for the words whose first letter
+    /// `wanted` accepts (see [`first_letter`]); the others get an empty stem.
+    /// The English stemmer never changes a word's first letter, so a search
+    /// for some stems needs only the words that start like one of them.
+    pub fn words_stemming(&mut self, text: &str, wanted: impl Fn(char) -> bool) -> Vec<Word> {
         let mut words = self.exact_words(text);
         for word in &mut words {
-            word.stem = self.stem_of_exact(&word.exact);
+            if first_letter(&word.exact).is_some_and(&wanted) {
+                word.stem = self.stem_of_exact(&word.exact);
+            }
         }
         words
     }
@@ -514,6 +530,24 @@ mod tests {
         // a second pass, from the memo, gives the same
         let again: Vec<String> = a.words(text).into_iter().map(|w| w.stem).collect();
         assert_eq!(again, stems);
+    }
+
+    #[test]
+    fn the_stemmer_keeps_the_first_letter() {
+        let text = "skies dying lying tying idly gently ugly early only singly yes \
+                    'twas generously communism arsenal yelling ’Tis";
+        let mut a = Analyzer::default();
+        for w in a.words(text) {
+            assert_eq!(first_letter(&w.stem), first_letter(&w.exact), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn words_stemming_stems_only_the_wanted_letters() {
+        let mut a = Analyzer::default();
+        let words = a.words_stemming("Borders closed; boats running", |c| c == 'b');
+        let stems: Vec<&str> = words.iter().map(|w| w.stem.as_str()).collect();
+        assert_eq!(stems, ["border", "", "boat", ""]);
     }
 
     #[test]

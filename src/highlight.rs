@@ -12,17 +12,17 @@
 
 use std::ops::Range;
 
-use crate::analysis::{Analyzer, Word};
+use crate::analysis::{Analyzer, Word, first_letter};
 use crate::query::{Expr, Leaf, Scope, Term};
 
 /// Highlights passages for one query.
 pub struct Highlighter {
     expr: Expr,
     analyzer: Analyzer,
-    /// Whether some leaf is a bare word (matched by its stem): phrases and
-    /// prefixes need only the exact forms, and stemming every shown passage
-    /// costs.
-    stems: bool,
+    /// The first letters of the bare words (matched by their stems): only
+    /// words starting with one of them need stemming (phrases and prefixes
+    /// need only the exact forms), and stemming every shown passage costs.
+    stem_letters: Vec<char>,
 }
 
 /// The spans of one hit.
@@ -58,18 +58,19 @@ impl Highlighter {
         Highlighter {
             expr: expr.clone(),
             analyzer: Analyzer::default(),
-            stems: has_bare_word(expr),
+            stem_letters: bare_word_letters(expr),
         }
     }
 
     /// The spans of `text` and of `title` that match the query. `title` is
     /// only considered for an article's first passage (where it is indexed).
     pub fn spans(&mut self, text: &str, title: Option<&str>) -> Spans {
+        let letters = &self.stem_letters;
         let mut analyse = |t: &str| {
-            if self.stems {
-                self.analyzer.words(t)
-            } else {
+            if letters.is_empty() {
                 self.analyzer.exact_words(t)
+            } else {
+                self.analyzer.words_stemming(t, |c| letters.contains(&c))
             }
         };
         let text_words = analyse(text);
@@ -166,13 +167,29 @@ impl Highlighter {
     }
 }
 
-/// Whether any leaf of `expr` is a bare word (matched by stem too).
-fn has_bare_word(expr: &Expr) -> bool {
-    match expr {
-        Expr::Leaf(leaf) => matches!(leaf.term, Term::Word(_)),
-        Expr::Not(inner) => has_bare_word(inner),
-        Expr::And(items) | Expr::Or(items) => items.iter().any(has_bare_word),
+/// The first letters of the bare words of `expr` (matched by stem too), as
+/// the analyzer folds them.
+fn bare_word_letters(expr: &Expr) -> Vec<char> {
+    fn walk(expr: &Expr, analyzer: &mut Analyzer, out: &mut Vec<char>) {
+        match expr {
+            Expr::Leaf(leaf) => {
+                if let Term::Word(w) = &leaf.term {
+                    for word in analyzer.exact_words(w) {
+                        out.extend(first_letter(&word.exact));
+                    }
+                }
+            }
+            Expr::Not(inner) => walk(inner, analyzer, out),
+            Expr::And(items) | Expr::Or(items) => {
+                items.iter().for_each(|item| walk(item, analyzer, out));
+            }
+        }
     }
+    let mut out = Vec::new();
+    walk(expr, &mut Analyzer::default(), &mut out);
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 fn extend(into: &mut Spans, from: Spans) {
