@@ -316,6 +316,12 @@ fn stemmer() -> frostem::Stemmer {
     frostem::Stemmer::new(frostem::Algorithm::English)
 }
 
+/// The stem of `word` when stemming changes it.
+fn changed_stem(word: &str) -> Option<String> {
+    let stem = stemmer().stem(word);
+    (stem != word).then(|| stem.into_owned())
+}
+
 impl<S: TokenStream> TokenStream for StemTokenStream<'_, S> {
     fn advance(&mut self) -> bool {
         if self.pending {
@@ -343,8 +349,7 @@ impl<S: TokenStream> TokenStream for StemTokenStream<'_, S> {
         if self.memo.len() >= STEM_MEMO {
             self.memo.clear();
         }
-        let stem = stemmer().stem(&token.text);
-        let changed = (stem != token.text).then(|| stem.into_owned());
+        let changed = changed_stem(&token.text);
         let word = token.text.clone();
         if let Some(stem) = &changed {
             self.pending = apply(self.mode, &mut token.text, self.stem, stem);
@@ -412,8 +417,8 @@ pub struct Word {
 pub struct Analyzer {
     exact: TextAnalyzer,
     stem: TextAnalyzer,
-    /// Stems of exact forms seen before (`words`).
-    stems: HashMap<String, String>,
+    /// Changed stems of exact forms seen before (`words`).
+    stems: Memo,
 }
 
 impl Default for Analyzer {
@@ -421,7 +426,7 @@ impl Default for Analyzer {
         Analyzer {
             exact: exact_analyzer(),
             stem: stem_analyzer(),
-            stems: HashMap::new(),
+            stems: Memo::default(),
         }
     }
 }
@@ -470,14 +475,15 @@ impl Analyzer {
         if stem_is_word(exact) {
             return exact.to_string();
         }
-        if let Some(stem) = self.stems.get(exact) {
-            return stem.clone();
+        if let Some(changed) = self.stems.get(exact) {
+            return changed.clone().unwrap_or_else(|| exact.to_string());
         }
         if self.stems.len() >= STEM_MEMO {
             self.stems.clear();
         }
-        let stem = stemmer().stem(exact).into_owned();
-        self.stems.insert(exact.to_string(), stem.clone());
+        let changed = changed_stem(exact);
+        let stem = changed.clone().unwrap_or_else(|| exact.to_string());
+        self.stems.insert(exact.to_string(), changed);
         stem
     }
 

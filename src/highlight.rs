@@ -55,10 +55,12 @@ struct Context<'a> {
 
 impl Highlighter {
     pub fn new(expr: &Expr) -> Highlighter {
+        let mut analyzer = Analyzer::default();
+        let stem_letters = bare_word_letters(expr, &mut analyzer);
         Highlighter {
             expr: expr.clone(),
-            analyzer: Analyzer::default(),
-            stem_letters: bare_word_letters(expr),
+            analyzer,
+            stem_letters,
         }
     }
 
@@ -169,7 +171,7 @@ impl Highlighter {
 
 /// The first letters of the bare words of `expr` (matched by stem too), as
 /// the analyzer folds them.
-fn bare_word_letters(expr: &Expr) -> Vec<char> {
+fn bare_word_letters(expr: &Expr, analyzer: &mut Analyzer) -> Vec<char> {
     fn walk(expr: &Expr, analyzer: &mut Analyzer, out: &mut Vec<char>) {
         match expr {
             Expr::Leaf(leaf) => {
@@ -186,7 +188,7 @@ fn bare_word_letters(expr: &Expr) -> Vec<char> {
         }
     }
     let mut out = Vec::new();
-    walk(expr, &mut Analyzer::default(), &mut out);
+    walk(expr, analyzer, &mut out);
     out.sort_unstable();
     out.dedup();
     out

@@ -75,8 +75,7 @@ impl ArticleAndWeight {
             let mut marks = Bits::new(reader.max_doc());
             weight.for_each_no_score(reader, &mut |docs| {
                 for &doc in docs {
-                    let ordinal = ordinals.first(doc).unwrap_or(0) as DocId;
-                    marks.set(doc.saturating_sub(ordinal));
+                    marks.set(article_start(&ordinals, doc));
                 }
             })?;
             found = Some(match found {
@@ -119,8 +118,7 @@ impl Weight for ArticleAndWeight {
         let mut current = threshold;
         self.any
             .for_each_pruning(threshold, reader, &mut |doc, score| {
-                let ordinal = ordinals.first(doc).unwrap_or(0) as DocId;
-                if articles.get(doc.saturating_sub(ordinal)) {
+                if articles.get(article_start(&ordinals, doc)) {
                     current = callback(doc, score);
                 }
                 current
@@ -155,8 +153,7 @@ impl ArticleAndScorer {
     fn settle(&mut self) -> DocId {
         let mut doc = self.inner.doc();
         while doc != TERMINATED {
-            let ordinal = self.ordinals.first(doc).unwrap_or(0) as DocId;
-            let start = doc.saturating_sub(ordinal);
+            let start = article_start(&self.ordinals, doc);
             if self.articles.get(start) {
                 return doc;
             }
@@ -209,6 +206,11 @@ impl Scorer for ArticleAndScorer {
     fn score(&mut self) -> Score {
         self.inner.score()
     }
+}
+
+/// The first passage of `doc`'s article: `doc - ordinal` (see [`crate::index`]).
+fn article_start(ordinals: &tantivy::columnar::Column<u64>, doc: DocId) -> DocId {
+    doc.saturating_sub(ordinals.first(doc).unwrap_or(0) as DocId)
 }
 
 /// A fixed-size set of document ids.
