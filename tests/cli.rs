@@ -435,14 +435,17 @@ fn help_and_version_work() {
     assert!(version.stdout.starts_with("dateline "));
 }
 
-#[test]
-fn timeline_counts_every_bucket_and_charts_one_line_per_query() {
-    let env = sample_env();
+/// The two queries charted by [`monthly_chart`].
+const CHART_QUERIES: [&str; 2] = [r#""borders closed""#, "strike OR walkout"];
+
+/// `timeline` of [`CHART_QUERIES`] by month, as JSON Lines and an SVG chart
+/// in the environment's folder: the run (checked to succeed) and the chart.
+fn monthly_chart(env: &Env) -> (util::Run, std::path::PathBuf) {
     let svg = env.dir.path().join("chart.svg");
     let run = env.run(&[
         "timeline",
-        r#""borders closed""#,
-        "strike OR walkout",
+        CHART_QUERIES[0],
+        CHART_QUERIES[1],
         "--by",
         "month",
         "--json",
@@ -450,6 +453,13 @@ fn timeline_counts_every_bucket_and_charts_one_line_per_query() {
         util::path_str(&svg),
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
+    (run, svg)
+}
+
+#[test]
+fn timeline_counts_every_bucket_and_charts_one_line_per_query() {
+    let env = sample_env();
+    let (run, svg) = monthly_chart(&env);
     let buckets: Vec<serde_json::Value> = run
         .stdout
         .lines()
@@ -544,19 +554,8 @@ fn the_svg_chart_opens_in_a_browser() {
         return;
     };
     let env = sample_env();
-    let svg = env.dir.path().join("chart.svg");
-    let queries = [r#""borders closed""#, "strike OR walkout"];
-    let run = env.run(&[
-        "timeline",
-        queries[0],
-        queries[1],
-        "--by",
-        "month",
-        "--json",
-        "--svg",
-        util::path_str(&svg),
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    let (run, svg) = monthly_chart(&env);
+    let queries = CHART_QUERIES;
     let buckets = run.stdout.lines().count();
     // The DOM the browser built from the file: no XML errors, the chart whole.
     let dom = headless(&browser, &svg, &["--dump-dom"]);

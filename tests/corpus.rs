@@ -200,16 +200,7 @@ fn reuters_phrases_match_exactly_the_reference() {
                 "--no-collapse",
             ],
         );
-        let got = ids(&hits);
-        let missing: Vec<_> = expected.difference(&got).take(5).collect();
-        let extra: Vec<_> = got.difference(&expected).take(5).collect();
-        assert!(
-            missing.is_empty() && extra.is_empty(),
-            "{phrase}: expected {} got {}; missing {missing:?}; extra {extra:?}",
-            expected.len(),
-            got.len()
-        );
-        assert!(!expected.is_empty(), "{phrase}: no reference matches");
+        assert_same_articles(phrase, &expected, &ids(&hits));
         let counts = env.count(&quoted, &["--source", "Reuters"]);
         assert_eq!(counts.articles as usize, expected.len(), "{phrase}");
         // Every highlight, read from the text, is the phrase.
@@ -262,15 +253,7 @@ fn and_finds_the_articles_that_hold_every_word_anywhere() {
             &query,
             &["--per-article", "1", "--limit", ALL, "--no-collapse"],
         ));
-        let missing: Vec<_> = expected.difference(&got).take(5).collect();
-        let extra: Vec<_> = got.difference(&expected).take(5).collect();
-        assert!(
-            missing.is_empty() && extra.is_empty(),
-            "{query}: expected {} got {}; missing {missing:?}; extra {extra:?}",
-            expected.len(),
-            got.len()
-        );
-        assert!(!expected.is_empty(), "{query}: no reference matches");
+        assert_same_articles(&query, &expected, &got);
         assert_eq!(
             env.count(&query, &[]).articles as usize,
             expected.len(),
@@ -591,4 +574,18 @@ fn polnear_dev_attribution_stays_above_its_floor() {
     let scored = util::run(&mut cmd);
     println!("{}", scored.stdout);
     assert_eq!(scored.code, 0, "{}{}", scored.stdout, scored.stderr);
+}
+
+/// The article ids a search found are exactly those the reference found
+/// (and the reference found some, so that the test can fail).
+fn assert_same_articles(label: &str, expected: &BTreeSet<String>, got: &BTreeSet<String>) {
+    let missing: Vec<_> = expected.difference(got).take(5).collect();
+    let extra: Vec<_> = got.difference(expected).take(5).collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "{label}: expected {} got {}; missing {missing:?}; extra {extra:?}",
+        expected.len(),
+        got.len()
+    );
+    assert!(!expected.is_empty(), "{label}: no reference matches");
 }
