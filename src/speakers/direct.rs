@@ -448,24 +448,7 @@ fn colon(doc: &Doc, quotes: &Quotes, k: usize, floor: usize) -> Option<Link> {
             .filter(|m| matches!(&m.what, What::Name { run } if !names::is_org_run(doc, run)))
             .filter(|m| {
                 let s = m.toks.start;
-                !(s > floor
-                    && doc.word(s - 1).is_some_and(|w| {
-                        matches!(
-                            w,
-                            "to" | "for"
-                                | "at"
-                                | "with"
-                                | "about"
-                                | "on"
-                                | "against"
-                                | "from"
-                                | "by"
-                                | "toward"
-                                | "towards"
-                                | "into"
-                                | "over"
-                        )
-                    }))
+                !(s > floor && doc.word(s - 1).is_some_and(names::is_preposition))
             })
     };
     // "… doesn't surprise Republican pollster Pia Lind: “…”": a role, then a name, before the colon

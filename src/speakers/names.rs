@@ -443,6 +443,33 @@ pub(crate) fn phrase(doc: &Doc, toks: Range<usize>) -> String {
     out
 }
 
+/// A preposition: the noun phrase after it is its object, not a speaker.
+pub(crate) fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "for"
+            | "to"
+            | "at"
+            | "with"
+            | "in"
+            | "on"
+            | "from"
+            | "about"
+            | "after"
+            | "before"
+            | "during"
+            | "like"
+            | "unlike"
+            | "as"
+            | "against"
+            | "by"
+            | "toward"
+            | "towards"
+            | "into"
+            | "over"
+    )
+}
+
 /// Analyses tokens `a..b` as a speaker noun phrase.
 pub(crate) fn analyse(doc: &Doc, a: usize, b: usize) -> Option<Mention> {
     let (mut a, mut b) = (a, b.min(doc.len()));
@@ -506,27 +533,7 @@ pub(crate) fn analyse(doc: &Doc, a: usize, b: usize) -> Option<Mention> {
         }
     }
     // "Of Berg, Lund said": a part opening with a preposition is not the speaker
-    parts.retain(|p| {
-        !doc.word(p.start).is_some_and(|w| {
-            matches!(
-                w,
-                "of" | "for"
-                    | "to"
-                    | "at"
-                    | "with"
-                    | "in"
-                    | "on"
-                    | "from"
-                    | "about"
-                    | "after"
-                    | "before"
-                    | "during"
-                    | "like"
-                    | "unlike"
-                    | "as"
-            )
-        })
-    });
+    parts.retain(|p| !doc.word(p.start).is_some_and(is_preposition));
     if let Some(last) = parts.last()
         && last.len() == 1
         && let Some(p) = doc.word(last.start).and_then(pronoun)
