@@ -179,11 +179,19 @@ impl<'a> QueryBuilder<'a> {
                         // A stem is indexed marked where it changes its word,
                         // and as the word itself where it does not (see
                         // `analysis`).
-                        let mut forms = vec![(
-                            Occur::Should,
-                            term_query(exact, &analysis::marked_stem(&word.stem)),
-                        )];
-                        if self.analyzer.stem_of(&word.stem) == word.stem {
+                        let marked = term_query(exact, &analysis::marked_stem(&word.stem));
+                        let unchanged = self.analyzer.stem_of(&word.stem) == word.stem;
+                        if unchanged && word.stem == word.exact {
+                            // The word is its own stem: its unchanged form and
+                            // its exact form are one term, scored once with
+                            // both weights (BM25 is linear in the weight).
+                            return Some(either(
+                                marked,
+                                boost(term_query(exact, &word.exact), 1.0 + EXACT_BOOST),
+                            ));
+                        }
+                        let mut forms = vec![(Occur::Should, marked)];
+                        if unchanged {
                             forms.push((Occur::Should, term_query(exact, &word.stem)));
                         }
                         Some(either(
