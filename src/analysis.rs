@@ -399,7 +399,7 @@ pub fn first_letter(word: &str) -> Option<char> {
 }
 
 /// One word of a text as both analyzers see it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Word {
     /// Byte range in the analysed text.
     pub start: usize,
@@ -435,18 +435,7 @@ impl Analyzer {
     /// The words of `text`, in order, with their exact forms only (`stem`
     /// left empty): for matching that needs no stems.
     pub fn exact_words(&mut self, text: &str) -> Vec<Word> {
-        let mut words = Vec::new();
-        let mut exact = self.exact.token_stream(text);
-        while let Some(token) = exact.next() {
-            words.push(Word {
-                start: token.offset_from,
-                end: token.offset_to,
-                position: token.position,
-                exact: token.text.clone(),
-                stem: String::new(),
-            });
-        }
-        words
+        self.words_stemming(text, |_| false)
     }
 
     /// The words of `text`, in order. The stemmed analyzer is the exact one
@@ -461,30 +450,54 @@ impl Analyzer {
     /// The English stemmer never changes a word's first letter, so a search
     /// for some stems needs only the words that start like one of them.
     pub fn words_stemming(&mut self, text: &str, wanted: impl Fn(char) -> bool) -> Vec<Word> {
-        let mut words = self.exact_words(text);
-        for word in &mut words {
-            if first_letter(&word.exact).is_some_and(&wanted) {
-                word.stem = self.stem_of_exact(&word.exact);
-            }
-        }
+        let mut words = Vec::new();
+        self.words_into(text, wanted, &mut words);
         words
     }
 
-    /// What [`StemFilter`] makes of one exact form, memoised.
-    fn stem_of_exact(&mut self, exact: &str) -> String {
+    /// [`Analyzer::words_stemming`] into `words`, reusing its strings: a
+    /// highlighter analyses one passage after another without allocating.
+    pub fn words_into(&mut self, text: &str, wanted: impl Fn(char) -> bool, words: &mut Vec<Word>) {
+        let mut n = 0;
+        let mut stream = self.exact.token_stream(text);
+        while let Some(token) = stream.next() {
+            if n == words.len() {
+                words.push(Word::default());
+            }
+            let word = &mut words[n];
+            word.start = token.offset_from;
+            word.end = token.offset_to;
+            word.position = token.position;
+            word.exact.clone_from(&token.text);
+            word.stem.clear();
+            n += 1;
+        }
+        drop(stream);
+        words.truncate(n);
+        for word in words.iter_mut() {
+            if first_letter(&word.exact).is_some_and(&wanted) {
+                self.stem_into(&word.exact, &mut word.stem);
+            }
+        }
+    }
+
+    /// What [`StemFilter`] makes of one exact form, memoised, into `out`.
+    fn stem_into(&mut self, exact: &str, out: &mut String) {
+        out.clear();
         if stem_is_word(exact) {
-            return exact.to_string();
+            out.push_str(exact);
+            return;
         }
         if let Some(changed) = self.stems.get(exact) {
-            return changed.clone().unwrap_or_else(|| exact.to_string());
+            out.push_str(changed.as_deref().unwrap_or(exact));
+            return;
         }
         if self.stems.len() >= STEM_MEMO {
             self.stems.clear();
         }
         let changed = changed_stem(exact);
-        let stem = changed.clone().unwrap_or_else(|| exact.to_string());
+        out.push_str(changed.as_deref().unwrap_or(exact));
         self.stems.insert(exact.to_string(), changed);
-        stem
     }
 
     /// The exact forms of the words of `text` (for query terms).

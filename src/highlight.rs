@@ -13,16 +13,21 @@
 use std::ops::Range;
 
 use crate::analysis::{Analyzer, Word, first_letter};
-use crate::query::{Expr, Leaf, Scope, Term};
+use crate::query::{Expr, Scope, Term};
 
 /// Highlights passages for one query.
 pub struct Highlighter {
-    expr: Expr,
+    /// The query tree, each leaf's pattern analysed once.
+    root: Node,
     analyzer: Analyzer,
     /// The first letters of the bare words (matched by their stems): only
     /// words starting with one of them need stemming (phrases and prefixes
     /// need only the exact forms), and stemming every shown passage costs.
     stem_letters: Vec<char>,
+    /// The analysed words of the current passage and title (buffers reused
+    /// from hit to hit).
+    text_words: Vec<Word>,
+    title_words: Vec<Word>,
 }
 
 /// The spans of one hit.
@@ -53,59 +58,57 @@ struct Context<'a> {
     title: &'a [Word],
 }
 
-impl Highlighter {
-    pub fn new(expr: &Expr) -> Highlighter {
-        let mut analyzer = Analyzer::default();
-        let stem_letters = bare_word_letters(expr, &mut analyzer);
-        Highlighter {
-            expr: expr.clone(),
-            analyzer,
-            stem_letters,
+/// The query tree as the highlighter evaluates it.
+enum Node {
+    /// Holds for every hit and highlights nothing: a filter (the index
+    /// checked it) or an excluded clause (never highlighted).
+    Neutral,
+    /// Looks for `pattern` in the text and/or the title.
+    Leaf {
+        pattern: Pattern,
+        in_text: bool,
+        in_title: bool,
+    },
+    And(Vec<Node>),
+    Or(Vec<Node>),
+}
+
+impl Node {
+    fn of(expr: &Expr, analyzer: &mut Analyzer) -> Node {
+        match expr {
+            Expr::Leaf(leaf) => {
+                let (in_text, in_title) = match leaf.scope {
+                    Scope::Text => (true, true),
+                    Scope::Quote => (true, false),
+                    Scope::Title => (false, true),
+                    _ => return Node::Neutral,
+                };
+                Node::Leaf {
+                    pattern: Pattern::of(&leaf.term, analyzer),
+                    in_text,
+                    in_title,
+                }
+            }
+            Expr::Not(_) => Node::Neutral,
+            Expr::And(items) => Node::And(items.iter().map(|e| Node::of(e, analyzer)).collect()),
+            Expr::Or(items) => Node::Or(items.iter().map(|e| Node::of(e, analyzer)).collect()),
         }
     }
 
-    /// The spans of `text` and of `title` that match the query. `title` is
-    /// only considered for an article's first passage (where it is indexed).
-    pub fn spans(&mut self, text: &str, title: Option<&str>) -> Spans {
-        let letters = &self.stem_letters;
-        let mut analyse = |t: &str| {
-            if letters.is_empty() {
-                self.analyzer.exact_words(t)
-            } else {
-                self.analyzer.words_stemming(t, |c| letters.contains(&c))
+    fn eval(&self, ctx: &Context<'_>) -> Eval {
+        match self {
+            Node::Neutral => Eval::neutral(),
+            Node::Leaf { .. } => {
+                let spans = self.matches(ctx);
+                Eval {
+                    holds: !(spans.text.is_empty() && spans.title.is_empty()),
+                    spans,
+                }
             }
-        };
-        let text_words = analyse(text);
-        let title_words = title.map(analyse).unwrap_or_default();
-        let ctx = Context {
-            text: &text_words,
-            title: &title_words,
-        };
-        let expr = self.expr.clone();
-        let eval = self.eval(&expr, &ctx);
-        let mut spans =
-            if eval.holds && !(eval.spans.text.is_empty() && eval.spans.title.is_empty()) {
-                eval.spans
-            } else {
-                // The passage holds only some words of an AND that its article
-                // holds in full (see `query::article`), or the index matched
-                // by a route this evaluation cannot see (the stemmer's edge
-                // cases, tantivy's looser slop): show every positive match.
-                self.all_positive(&expr, &ctx)
-            };
-        normalise(&mut spans.text);
-        normalise(&mut spans.title);
-        spans
-    }
-
-    fn eval(&mut self, expr: &Expr, ctx: &Context<'_>) -> Eval {
-        match expr {
-            Expr::Leaf(leaf) => self.leaf(leaf, ctx),
-            Expr::Not(_) => Eval::neutral(),
-            Expr::And(items) => {
+            Node::And(items) => {
                 let mut out = Eval::neutral();
                 for item in items {
-                    let e = self.eval(item, ctx);
+                    let e = item.eval(ctx);
                     out.holds &= e.holds;
                     extend(&mut out.spans, e.spans);
                 }
@@ -114,13 +117,13 @@ impl Highlighter {
                 }
                 out
             }
-            Expr::Or(items) => {
+            Node::Or(items) => {
                 let mut out = Eval {
                     holds: false,
                     spans: Spans::default(),
                 };
                 for item in items {
-                    let e = self.eval(item, ctx);
+                    let e = item.eval(ctx);
                     if e.holds {
                         out.holds = true;
                         extend(&mut out.spans, e.spans);
@@ -131,41 +134,76 @@ impl Highlighter {
         }
     }
 
-    fn all_positive(&mut self, expr: &Expr, ctx: &Context<'_>) -> Spans {
-        match expr {
-            Expr::Leaf(leaf) => self.leaf(leaf, ctx).spans,
-            Expr::Not(_) => Spans::default(),
-            Expr::And(items) | Expr::Or(items) => {
+    /// Every match of every leaf, whether its branch holds or not.
+    fn matches(&self, ctx: &Context<'_>) -> Spans {
+        match self {
+            Node::Neutral => Spans::default(),
+            Node::Leaf {
+                pattern,
+                in_text,
+                in_title,
+            } => Spans {
+                text: if *in_text {
+                    pattern.find(ctx.text)
+                } else {
+                    Vec::new()
+                },
+                title: if *in_title {
+                    pattern.find(ctx.title)
+                } else {
+                    Vec::new()
+                },
+            },
+            Node::And(items) | Node::Or(items) => {
                 let mut out = Spans::default();
                 for item in items {
-                    let spans = self.all_positive(item, ctx);
-                    extend(&mut out, spans);
+                    extend(&mut out, item.matches(ctx));
                 }
                 out
             }
         }
     }
+}
 
-    fn leaf(&mut self, leaf: &Leaf, ctx: &Context<'_>) -> Eval {
-        let (in_text, in_title) = match leaf.scope {
-            Scope::Text => (true, true),
-            Scope::Quote => (true, false),
-            Scope::Title => (false, true),
-            // Filters hold for every hit (the index checked them).
-            _ => return Eval::neutral(),
+impl Highlighter {
+    pub fn new(expr: &Expr) -> Highlighter {
+        let mut analyzer = Analyzer::default();
+        let stem_letters = bare_word_letters(expr, &mut analyzer);
+        Highlighter {
+            root: Node::of(expr, &mut analyzer),
+            analyzer,
+            stem_letters,
+            text_words: Vec::new(),
+            title_words: Vec::new(),
+        }
+    }
+
+    /// The spans of `text` and of `title` that match the query. `title` is
+    /// only considered for an article's first passage (where it is indexed).
+    pub fn spans(&mut self, text: &str, title: Option<&str>) -> Spans {
+        let letters = &self.stem_letters;
+        let wanted = |c: char| letters.contains(&c);
+        self.analyzer.words_into(text, wanted, &mut self.text_words);
+        self.analyzer
+            .words_into(title.unwrap_or(""), wanted, &mut self.title_words);
+        let ctx = Context {
+            text: &self.text_words,
+            title: &self.title_words,
         };
-        let pattern = Pattern::of(&leaf.term, &mut self.analyzer);
-        let mut spans = Spans::default();
-        if in_text {
-            spans.text = pattern.find(ctx.text);
-        }
-        if in_title {
-            spans.title = pattern.find(ctx.title);
-        }
-        Eval {
-            holds: !(spans.text.is_empty() && spans.title.is_empty()),
-            spans,
-        }
+        let eval = self.root.eval(&ctx);
+        let mut spans =
+            if eval.holds && !(eval.spans.text.is_empty() && eval.spans.title.is_empty()) {
+                eval.spans
+            } else {
+                // The passage holds only some words of an AND that its article
+                // holds in full (see `query::article`), or the index matched
+                // by a route this evaluation cannot see (the stemmer's edge
+                // cases, tantivy's looser slop): show every positive match.
+                self.root.matches(&ctx)
+            };
+        normalise(&mut spans.text);
+        normalise(&mut spans.title);
+        spans
     }
 }
 
