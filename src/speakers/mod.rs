@@ -370,11 +370,17 @@ fn neighbour(
     index: &ParaIndex,
 ) -> Option<Neighbour> {
     let (opens_sentence, opens_paragraph) = direct::position(doc, q);
-    if !opens_sentence {
-        return None;
-    }
     let para = doc.toks[q.open].para;
     let start = doc.toks[q.open].start;
+    if !opens_sentence {
+        // A quoted phrase inside a sentence continues the attribution just
+        // before it when nothing between them could name someone else: `X
+        // called the plan "a disaster" and promised to "rip it up"`.
+        return index
+            .last_ending_by(para, start)
+            .filter(|&(end, _, _)| continues(&doc.body[end.min(start)..start]))
+            .map(|(_, _, i)| Neighbour::Frame(i));
+    }
     if let Some((_, _, i)) = index.last_ending_by(para, start) {
         return Some(Neighbour::Frame(i));
     }
@@ -401,6 +407,18 @@ fn neighbour(
         (None, Some(m)) => Some(Neighbour::Subject(m)),
         (None, None) => None,
     }
+}
+
+/// Whether the words between an attribution and a later quote in its sentence
+/// keep it going: no capitalised word (a name or a new sentence), no other
+/// quotation, no line break. Measured on PolNeAR train: of the cue-less quotes
+/// so linked, 71 took their gold speaker and 14 another (84%; a third of
+/// those 14 repeat an error of the attribution before them).
+fn continues(gap: &str) -> bool {
+    gap.len() <= 200
+        && !gap
+            .chars()
+            .any(|c| c.is_uppercase() || matches!(c, '\n' | '"' | '“' | '”' | '«' | '»' | '„'))
 }
 
 /// The subject of the last sentence that ends before token `before` and starts at or after
@@ -495,6 +513,32 @@ mod tests {
                 row("Pia Lind", "“We were lucky.”")
             ]
         );
+    }
+
+    #[test]
+    fn quoted_phrases_later_in_the_sentence_keep_its_speaker() {
+        let text = "Mayor Ole Brun said the levy was “a necessity” and the new dam “long overdue.”";
+        let found = who(text);
+        let quotes: Vec<_> = found
+            .iter()
+            .filter(|(_, kind, _)| *kind == QuoteKind::Direct)
+            .map(|(s, _, c)| (s.clone().unwrap_or_default(), c.clone()))
+            .collect();
+        assert_eq!(
+            quotes,
+            [
+                row("Ole Brun", "“a necessity”"),
+                row("Ole Brun", "“long overdue.”")
+            ]
+        );
+        // someone else named in between: the second phrase is not his
+        let text =
+            "Mayor Ole Brun called the levy “a necessity” while Kari Holm called it “theft.”";
+        let theft = who(text)
+            .into_iter()
+            .find(|(_, _, c)| c == "“theft.”")
+            .and_then(|(s, _, _)| s);
+        assert_ne!(theft.as_deref(), Some("Ole Brun"));
     }
 
     #[test]
