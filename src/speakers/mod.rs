@@ -542,6 +542,17 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_can_mean_the_subject_of_a_clause_after_but() {
+        let text = "Tor Berg said the debate was over. The moderators moved on, but Ole Lind \
+                    was not done.\n\n“You see, this matters,” he said.";
+        let found = named(text);
+        assert_eq!(
+            found.last(),
+            Some(&row("Ole Lind", "“You see, this matters,”"))
+        );
+    }
+
+    #[test]
     fn a_quote_paragraph_takes_the_speaker_of_the_paragraph_before() {
         let text = "Pia Lind said on Monday that the dam held.\n\n“We were lucky.”";
         let found = named(text);

@@ -213,17 +213,34 @@ impl Registry {
             if !sent.clone().any(|i| names::is_name_word(doc, i)) {
                 continue;
             }
-            let Some((m, e)) = subject::subject_span(doc, quotes, sent.start, sent.end) else {
-                continue;
+            // the sentence's subject, and those of clauses after ", but" or ";"
+            // ("The moderators moved on, but Lund was not done.")
+            let clauses = sent.clone().filter(|&i| {
+                i > sent.start
+                    && (doc.punct(i) == Some(';')
+                        || (doc.word(i) == Some("but") && doc.punct(i - 1) == Some(',')))
+            });
+            for start in std::iter::once(sent.start).chain(clauses) {
+                self.find_subject(doc, quotes, start, sent.end);
+            }
+        }
+        self.subjects.sort_unstable();
+    }
+
+    /// The subject of the clause from `start` to `end`, when it names a person.
+    fn find_subject(&mut self, doc: &Doc, quotes: &Quotes, start: usize, end: usize) {
+        {
+            let Some((m, e)) = subject::subject_span(doc, quotes, start, end) else {
+                return;
             };
             let What::Name { run } = &m.what else {
-                continue;
+                return;
             };
             let Some(name) = names::normalise(doc, run.clone()) else {
-                continue;
+                return;
             };
             if names::is_org_run(doc, run) {
-                continue;
+                return;
             }
             let last = name.full.rsplit(' ').next().unwrap_or("");
             let (m_votes, f_votes) = following_pronouns(doc, quotes, e);
@@ -244,7 +261,6 @@ impl Registry {
                 }
             }
         }
-        self.subjects.sort_unstable();
     }
 
     /// The gender the text gives a one-word name through the pronouns that follow it.
