@@ -14,7 +14,6 @@ use tantivy::{DocAddress, Searcher};
 
 use crate::collapse::CopyRef;
 use crate::fingerprint::{MINHASH_BYTES, MinHash};
-use crate::schema::MINHASH_FIELDS;
 
 /// The columns of one segment, each opened when first asked for.
 struct Columns<'a> {
@@ -23,7 +22,7 @@ struct Columns<'a> {
     key: OnceCell<Option<Column<u64>>>,
     content: OnceCell<Option<Column<u64>>>,
     simhash: OnceCell<Option<Column<u64>>>,
-    minhash: OnceCell<Vec<Column<u64>>>,
+    minhash: OnceCell<Option<Column<u64>>>,
     id: OnceCell<Option<StrColumn>>,
     source: OnceCell<Option<StrColumn>>,
     date: OnceCell<Option<Column<i64>>>,
@@ -125,23 +124,20 @@ impl<'a> FastFields<'a> {
     }
 
     /// The article's near-copy fingerprint (held by its first passage, as
-    /// eight 64-bit columns).
+    /// the eight values of one column).
     pub fn minhash(&mut self, lead: DocAddress) -> Option<MinHash> {
         let c = self.columns(lead.segment_ord);
-        let columns = c.minhash.get_or_init(|| {
-            MINHASH_FIELDS
-                .iter()
-                .map_while(|name| c.fast.u64(name).ok())
-                .collect()
-        });
-        if columns.len() != MINHASH_FIELDS.len() {
-            return None;
-        }
+        let column = c
+            .minhash
+            .get_or_init(|| c.fast.u64("minhash").ok())
+            .as_ref()?;
         let mut bytes = [0u8; MINHASH_BYTES];
-        for (chunk, column) in bytes.chunks_mut(8).zip(columns) {
-            chunk.copy_from_slice(&column.first(lead.doc_id)?.to_le_bytes());
+        let mut n = 0;
+        for (chunk, value) in bytes.chunks_mut(8).zip(column.values_for_doc(lead.doc_id)) {
+            chunk.copy_from_slice(&value.to_le_bytes());
+            n += 1;
         }
-        Some(MinHash(bytes))
+        (n * 8 == MINHASH_BYTES).then_some(MinHash(bytes))
     }
 
     pub fn simhash(&mut self, doc: DocAddress) -> Option<u64> {

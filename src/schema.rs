@@ -17,14 +17,9 @@ use crate::analysis;
 use crate::article::Article;
 use crate::prepare::{Prepared, PreparedPassage};
 
-/// The columns holding an article's MinHash, eight bytes each.
-pub const MINHASH_FIELDS: [&str; 8] = [
-    "minhash0", "minhash1", "minhash2", "minhash3", "minhash4", "minhash5", "minhash6", "minhash7",
-];
-
 /// Bumped whenever the schema or the analysis changes in a way that makes an
 /// older index give wrong results; an index of another version must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Separator between the values of a multi-valued text field: a blank line,
 /// which the tokenizer turns into a position gap so that a phrase never spans
@@ -72,9 +67,9 @@ pub struct Fields {
     /// Exact-copy fingerprint of the article body (first passage only).
     pub content_hash: Field,
     /// Near-copy fingerprint of the article body (first passage only), as
-    /// eight 64-bit columns: read directly, unlike a bytes column, which is
+    /// eight values of one 64-bit column: read directly, unlike a bytes column, which is
     /// dictionary-encoded.
-    pub minhash: [Field; 8],
+    pub minhash: Field,
     /// SimHash of the passage.
     pub simhash: Field,
 }
@@ -138,9 +133,7 @@ pub fn build() -> Schema {
     b.add_text_field("quote", text(false));
     b.add_text_field("evidence", STORED);
     b.add_u64_field("content_hash", indexed_fast());
-    for name in MINHASH_FIELDS {
-        b.add_u64_field(name, FAST);
-    }
+    b.add_u64_field("minhash", FAST);
     b.add_u64_field("simhash", FAST);
     b.build()
 }
@@ -170,16 +163,7 @@ impl Fields {
             quote: f("quote")?,
             evidence: f("evidence")?,
             content_hash: f("content_hash")?,
-            minhash: [
-                f(MINHASH_FIELDS[0])?,
-                f(MINHASH_FIELDS[1])?,
-                f(MINHASH_FIELDS[2])?,
-                f(MINHASH_FIELDS[3])?,
-                f(MINHASH_FIELDS[4])?,
-                f(MINHASH_FIELDS[5])?,
-                f(MINHASH_FIELDS[6])?,
-                f(MINHASH_FIELDS[7])?,
-            ],
+            minhash: f("minhash")?,
             simhash: f("simhash")?,
         })
     }
@@ -267,10 +251,11 @@ pub fn document(
             doc.add_u64(fields.content_hash, hash);
         }
         if let Some(minhash) = &prepared.minhash {
-            for (field, chunk) in fields.minhash.iter().zip(minhash.0.chunks(8)) {
+            // eight values, kept in order (tantivy sorts only text values)
+            for chunk in minhash.0.chunks(8) {
                 let mut word = [0u8; 8];
                 word.copy_from_slice(chunk);
-                doc.add_u64(*field, u64::from_le_bytes(word));
+                doc.add_u64(fields.minhash, u64::from_le_bytes(word));
             }
         }
     }
