@@ -79,6 +79,12 @@ impl<'a> FastFields<'a> {
             .or_insert_with(|| Columns::new(searcher.segment_reader(segment).fast_fields()))
     }
 
+    /// The key of the passage's article (a hash of its id).
+    pub fn article_key(&mut self, doc: DocAddress) -> Option<u64> {
+        let c = self.columns(doc.segment_ord);
+        c.u64(&c.key, "article_key", doc.doc_id)
+    }
+
     /// The passage's ordinal in its article.
     pub fn ordinal(&mut self, doc: DocAddress) -> u32 {
         let c = self.columns(doc.segment_ord);

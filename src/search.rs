@@ -254,7 +254,7 @@ impl Searching {
         let (groups, exhausted) = loop {
             let ranked = self.ranked(&*compiled.query, request.sort, fetch)?;
             let exhausted = ranked.len() < fetch;
-            let mut groups = self.group(&ranked, per);
+            let mut groups = Self::group(&ranked, per, &mut fast);
             if let Some(threshold) = request.collapse {
                 groups = collapse::collapse(&mut fast, groups, threshold, wanted);
             }
@@ -330,22 +330,11 @@ impl Searching {
     }
 
     /// Groups ranked passages by article, keeping each article's best `per`.
-    fn group(&self, ranked: &[(Score, DocAddress)], per: usize) -> Vec<Group> {
+    fn group(ranked: &[(Score, DocAddress)], per: usize, fast: &mut FastFields<'_>) -> Vec<Group> {
         let mut index: HashMap<u64, usize> = HashMap::new();
         let mut groups: Vec<Group> = Vec::new();
-        let mut columns: HashMap<u32, Option<Column<u64>>> = HashMap::new();
         for &(score, addr) in ranked {
-            let column = columns.entry(addr.segment_ord).or_insert_with(|| {
-                self.searcher
-                    .segment_reader(addr.segment_ord)
-                    .fast_fields()
-                    .u64("article_key")
-                    .ok()
-            });
-            let key = column
-                .as_ref()
-                .and_then(|c| c.first(addr.doc_id))
-                .unwrap_or(0);
+            let key = fast.article_key(addr).unwrap_or(0);
             let slot = *index.entry(key).or_insert_with(|| {
                 groups.push(Group::new(addr, score));
                 groups.len() - 1
