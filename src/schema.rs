@@ -67,8 +67,8 @@ pub struct Fields {
     /// Exact-copy fingerprint of the article body (first passage only).
     pub content_hash: Field,
     /// Near-copy fingerprint of the article body (first passage only), as
-    /// eight values of one 64-bit column: read directly, unlike a bytes column, which is
-    /// dictionary-encoded.
+    /// eight values of one 64-bit column: read directly, unlike a bytes
+    /// column, which is dictionary-encoded.
     pub minhash: Field,
     /// SimHash of the passage.
     pub simhash: Field,

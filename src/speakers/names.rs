@@ -1016,17 +1016,6 @@ mod tests {
         for (text, name) in [
             ("Harlow's Freight Corp", "Harlow's Freight Corp"),
             ("Lund’s Brewing Co", "Lund’s Brewing Co"),
-        ] {
-            let m = mention(text);
-            assert!(
-                matches!(m, Some((What::Name { .. }, _, ref n)) if n == name),
-                "{text}: {m:?}"
-            );
-        }
-        // a person's name after an owner stays the person's
-        let m = mention("Lund’s spokeswoman Kari Berg");
-        assert_eq!(m.map(|m| m.2), Some("Kari Berg".into()));
-        for (text, name) in [
             ("Harlow and Lind Co", "Harlow and Lind Co"),
             ("Berg & Sons Corp", "Berg & Sons Corp"),
             ("Standard and Harlow's Corp", "Standard and Harlow's Corp"),
@@ -1037,6 +1026,9 @@ mod tests {
                 "{text}: {m:?}"
             );
         }
+        // a person's name after an owner stays the person's
+        let m = mention("Lund’s spokeswoman Kari Berg");
+        assert_eq!(m.map(|m| m.2), Some("Kari Berg".into()));
         // two people are not a company
         let m = mention("Pia Lind and Kari Berg");
         assert!(

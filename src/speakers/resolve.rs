@@ -229,35 +229,33 @@ impl Registry {
 
     /// The subject of the clause from `start` to `end`, when it names a person.
     fn find_subject(&mut self, doc: &Doc, quotes: &Quotes, start: usize, end: usize) {
-        {
-            let Some((m, e)) = subject::subject_span(doc, quotes, start, end) else {
-                return;
-            };
-            let What::Name { run } = &m.what else {
-                return;
-            };
-            let Some(name) = names::normalise(doc, run.clone()) else {
-                return;
-            };
-            if names::is_org_run(doc, run) {
-                return;
-            }
-            let last = name.full.rsplit(' ').next().unwrap_or("");
-            let (m_votes, f_votes) = following_pronouns(doc, quotes, e);
-            add_votes(&mut self.votes, last, (m_votes, f_votes));
-            let id = match self.by_name.get(&*name.full) {
-                Some(&id) => Some(id),
-                None if name.words == 1 => self.by_surname(&name.full, run.start),
-                None => None,
-            };
-            if let Some(id) = id {
-                self.subjects.push((run.start, id));
-                if let Some(role) = &m.role {
-                    let g = role_gender(role);
-                    let e = &mut self.entities[id];
-                    if e.gender == Gender::Unknown {
-                        e.gender = g;
-                    }
+        let Some((m, e)) = subject::subject_span(doc, quotes, start, end) else {
+            return;
+        };
+        let What::Name { run } = &m.what else {
+            return;
+        };
+        let Some(name) = names::normalise(doc, run.clone()) else {
+            return;
+        };
+        if names::is_org_run(doc, run) {
+            return;
+        }
+        let last = name.full.rsplit(' ').next().unwrap_or("");
+        let (m_votes, f_votes) = following_pronouns(doc, quotes, e);
+        add_votes(&mut self.votes, last, (m_votes, f_votes));
+        let id = match self.by_name.get(&*name.full) {
+            Some(&id) => Some(id),
+            None if name.words == 1 => self.by_surname(&name.full, run.start),
+            None => None,
+        };
+        if let Some(id) = id {
+            self.subjects.push((run.start, id));
+            if let Some(role) = &m.role {
+                let g = role_gender(role);
+                let e = &mut self.entities[id];
+                if e.gender == Gender::Unknown {
+                    e.gender = g;
                 }
             }
         }
