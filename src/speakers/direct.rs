@@ -352,13 +352,21 @@ fn leading(doc: &Doc, quotes: &Quotes, q: &Quote) -> Option<Link> {
         .map_or(floor, |j| j + 1);
     for v in (low..k).rev() {
         if doc.quote(v).is_some() || doc.is_para(v) {
-            return None;
+            // "Lund called it “bold,” but he added a warning: “…”": only the clause after the
+            // earlier quote can introduce this one
+            return colon(doc, quotes, k, v + 1);
         }
         let Some((verb, range)) = cues::cue_at(doc, v) else {
             continue;
         };
         if range.end > k {
             continue;
+        }
+        // "Pollsters agree - Pia Lind: “…”": after a dash, the label before the colon speaks
+        let dash = (range.end..k)
+            .any(|j| matches!(doc.punct(j), Some('-' | '—' | '–')) && !doc.glued_left(j));
+        if dash && doc.is_punct(k, ':') {
+            return colon(doc, quotes, k, floor);
         }
         if v < clause && doc.is_punct(k, ':') {
             let named = colon(doc, quotes, k, clause).filter(|l| {
@@ -466,8 +474,14 @@ fn colon(doc: &Doc, quotes: &Quotes, k: usize, floor: usize) -> Option<Link> {
         .or_else(last)
         .or_else(role_then_name)
         .or_else(|| subject::subject_span(doc, quotes, floor, k).map(|(m, _)| m))?;
-    if matches!(mention.what, What::Generic)
-        || (matches!(mention.what, What::Pronoun(_)) && mention.toks.start != floor)
+    // a pronoun must open the clause ("but he added:"), not sit inside it ("told him:")
+    let opens = (floor..mention.toks.start).all(|j| {
+        doc.punct(j).is_some()
+            || doc
+                .word(j)
+                .is_some_and(|w| matches!(w, "but" | "and" | "then"))
+    });
+    if matches!(mention.what, What::Generic) || (matches!(mention.what, What::Pronoun(_)) && !opens)
     {
         return None;
     }

@@ -348,7 +348,7 @@ static CAP_STOPS: List = "a about according across advisers after again against 
     for four fourteen friday from furthermore given god had has have he hence her here here's \
     here’s his how however hundreds i if image in including indeed inside instagram instead \
     into is it it's its it’s jan january july june just last later let let's let’s like many \
-    march may maybe meanwhile members mentioning millions monday moreover most mr mrs ms must \
+    march may maybe meanwhile members mentioning millions monday more moreover most mr mrs ms must \
     my near neither never nevertheless next nine no none nonetheless nor not nov november now \
     observers oct october of officials often oh on once one only or other others our outside \
     over people per perhaps photo please polls protesters related reports residents said \

@@ -454,7 +454,8 @@ fn resolve_frames(frames: &mut [Frame], resolver: &mut Resolver) {
             continue;
         }
         let Some(m) = f.mention.clone() else { continue };
-        let (speaker, by) = resolver.resolve(&m, f.anchor, !f.inside_quote);
+        let (speaker, by) =
+            resolver.resolve(&m, f.anchor, !f.inside_quote, f.kind == QuoteKind::Direct);
         frames[i].speaker = speaker;
         frames[i].resolved_by = by;
     }
@@ -501,6 +502,65 @@ mod tests {
 
     fn row(s: &str, c: &str) -> (String, String) {
         (s.to_string(), c.to_string())
+    }
+
+    /// The speakers of the direct quotes of `text`, in order.
+    fn quoted_by(text: &str) -> Vec<String> {
+        who(text)
+            .into_iter()
+            .filter(|(_, kind, _)| *kind == QuoteKind::Direct)
+            .map(|(s, _, _)| s.unwrap_or_default())
+            .collect()
+    }
+
+    #[test]
+    fn names_behind_an_age_an_initial_or_a_state_title_are_pronoun_antecedents() {
+        for (text, name) in [
+            (
+                "At a fair in Tromsø, 62-year-old Linda Morrow railed against the ferry fares. \
+                 “They take too much,” she said.",
+                "Linda Morrow",
+            ),
+            (
+                "Petra A. Lund invoked the old charter in court. “It still binds us,” she told \
+                 the judge.",
+                "Petra A. Lund",
+            ),
+            (
+                "But state Rep. Ola Brenne, a member of the panel, recalled the last vote. \
+                 “It was close,” he said.",
+                "Ola Brenne",
+            ),
+        ] {
+            assert_eq!(quoted_by(text), [name], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_pronoun_may_mean_a_person_named_just_before_who_did_not_speak() {
+        let text = "To geologist Ingrid Halvorsen, the new survey looked rushed.\n\n\
+                    “Nobody checked the cores,” she said.";
+        assert_eq!(quoted_by(text), ["Ingrid Halvorsen"]);
+        // but not a man, nor a name in a possessive
+        let text = "To geologist Ingrid Halvorsen, Tor Berg's survey looked rushed.\n\n\
+                    “Nobody checked the cores,” he said.";
+        assert_eq!(quoted_by(text), [""]);
+    }
+
+    #[test]
+    fn it_after_a_quote_is_the_source_just_quoted() {
+        let text = "“We will appeal,” Norvik Shipping said in a statement. \
+                    “The ruling ignores the contract,” it added.";
+        assert_eq!(quoted_by(text), ["Norvik Shipping", "Norvik Shipping"]);
+    }
+
+    #[test]
+    fn a_colon_label_after_a_dash_or_an_earlier_quote_speaks() {
+        let text = "Analysts agree - Pia Lind: “Turnout decides it.”";
+        assert_eq!(quoted_by(text), ["Pia Lind"]);
+        let text = "Ola Brun called the plan “reckless,” but he offered one concession: \
+                    “The timing is right.”";
+        assert_eq!(quoted_by(text), ["Ola Brun", "Ola Brun"]);
     }
 
     #[test]

@@ -19,7 +19,9 @@ pub(crate) enum Pron {
     He,
     She,
     They,
-    /// I, we, you, it: never resolved to a third party.
+    /// it: the source last quoted ("…," the company said. "…," it added.).
+    It,
+    /// I, we, you: never resolved to a third party.
     Other,
     /// who, which: refers to the noun phrase before its comma.
     Relative,
@@ -80,7 +82,8 @@ pub(crate) fn pronoun(w: &str) -> Option<Pron> {
         "he" | "him" | "his" | "himself" => Pron::He,
         "she" | "her" | "hers" | "herself" => Pron::She,
         "they" | "them" | "their" | "themselves" => Pron::They,
-        "i" | "me" | "we" | "us" | "you" | "it" | "my" | "our" | "its" => Pron::Other,
+        "it" => Pron::It,
+        "i" | "me" | "we" | "us" | "you" | "my" | "our" | "its" => Pron::Other,
         "who" | "which" => Pron::Relative,
         _ => return None,
     })
@@ -313,6 +316,9 @@ pub(crate) fn run_starting_at(doc: &Doc, first: usize, limit: usize) -> Option<R
             end += 1;
         } else if end + 1 < limit && is_name_word(doc, end + 1) && joins_run(doc, end) {
             end += 2;
+        } else if end + 2 < limit && is_initial(doc, end) && is_name_word(doc, end + 2) {
+            // "Roberta A. Kaplan": an initial that is also a word
+            end += 3;
         } else {
             // "Merck and Co Inc", "Standard and Poor's Corp": a company of several names
             if (doc.is_word(end, "and") || doc.is_punct(end, '&'))
@@ -351,6 +357,15 @@ fn joins_run(doc: &Doc, i: usize) -> bool {
     }
     doc.lex(i).is_run_particle()
         && (doc.low(i) != "of" || doc.lex(i - 1).is_title() || doc.lex(i - 1).is_org_word())
+}
+
+/// A single capital letter with its period: "A." in "Roberta A. Kaplan".
+fn is_initial(doc: &Doc, i: usize) -> bool {
+    let t = doc.text(i);
+    t.len() == 1
+        && t.bytes().all(|b| b.is_ascii_uppercase())
+        && doc.is_punct(i + 1, '.')
+        && doc.glued_left(i + 1)
 }
 
 /// A title abbreviation or an initial: its period belongs to the name ("Sen.", "J.").

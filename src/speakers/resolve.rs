@@ -56,6 +56,9 @@ pub(crate) struct Registry {
     /// Mentions (token, entity) by each word of the entity's roles, ascending: "analyst" →
     /// every mention of political analyst Azer Garayev.
     by_role_word: WordMap<String, Vec<(usize, usize)>>,
+    /// (token, entity) of the mentions outside quotes that are not possessives, ascending:
+    /// names a pronoun may mean when no speaker or subject does.
+    named: Vec<(usize, usize)>,
 }
 
 fn key(word: &str) -> String {
@@ -96,6 +99,7 @@ impl Registry {
             subjects: Vec::new(),
             votes: sized_map(names),
             by_role_word: WordMap::default(),
+            named: Vec::new(),
         };
         // the capitalised words in order, each at or after `i` (the end of the last run)
         let mut i = 0;
@@ -150,6 +154,12 @@ impl Registry {
             };
             if let Some(id) = id {
                 reg.entities[id].mentions.push(run.start);
+                // "Lund's aide", but not "Lund's been"
+                let possessive = doc.toks.get(run.end - 1).is_some_and(|t| t.poss)
+                    && !doc.is_word(run.end, "been");
+                if !possessive && !quotes.inside(run.start) {
+                    reg.named.push((run.start, id));
+                }
                 let e = &mut reg.entities[id];
                 e.person |= name.titled || !e.roles.is_empty() || e.gender != Gender::Unknown;
                 // "the Constitutional Convention": a determiner before the name marks a thing
@@ -647,6 +657,8 @@ pub(crate) struct Resolver<'a> {
     reg: Registry,
     known: Vec<String>,
     history: Vec<Candidate>,
+    /// The last source resolved, person or not: what a later "it" may mean.
+    last: Option<Candidate>,
 }
 
 /// Metadata names worth using: capitalised, not a pronoun, at least two letters.
@@ -669,26 +681,32 @@ impl<'a> Resolver<'a> {
             reg,
             known: usable_known(known),
             history: Vec::new(),
+            last: None,
         }
     }
 
     /// Resolves `m`, named at token `at`; `remember` keeps the speaker for later pronouns.
+    /// `quoted`: `m` is the speaker of a direct quote, whose pronoun may also mean a person
+    /// named nearby who neither spoke nor opened a sentence.
     pub fn resolve(
         &mut self,
         m: &Mention,
         at: usize,
         remember: bool,
+        quoted: bool,
     ) -> (Option<Speaker>, ResolvedBy) {
-        let (found, by) = self.lookup(m, at);
-        if let (Some((speaker, gender, entity)), true) = (&found, remember)
-            && self.plausible_person(speaker, *gender, *entity)
-        {
-            self.history.push(Candidate {
+        let (found, by) = self.lookup(m, at, quoted);
+        if let (Some((speaker, gender, entity)), true) = (&found, remember) {
+            let c = Candidate {
                 at,
                 speaker: speaker.clone(),
                 gender: *gender,
                 entity: *entity,
-            });
+            };
+            if self.plausible_person(speaker, *gender, *entity) {
+                self.history.push(c.clone());
+            }
+            self.last = Some(c);
         }
         (found.map(|f| f.0), by)
     }
@@ -697,10 +715,11 @@ impl<'a> Resolver<'a> {
         &mut self,
         m: &Mention,
         at: usize,
+        quoted: bool,
     ) -> (Option<(Speaker, Gender, Option<usize>)>, ResolvedBy) {
         match &m.what {
             What::Name { run } => self.name(run.clone(), m.role.clone(), at),
-            What::Pronoun(p) => (self.pronoun(*p, at), ResolvedBy::Pronoun),
+            What::Pronoun(p) => (self.pronoun(*p, at, quoted), ResolvedBy::Pronoun),
             What::Description { head } => (self.description(head, at), ResolvedBy::Description),
             What::Proxy { owner, head } => {
                 // "U.S. officials" are not a campaign's; "Trump aides" are
@@ -846,13 +865,22 @@ impl<'a> Resolver<'a> {
             .and_then(|e| e.roles.first().cloned())
     }
 
-    fn pronoun(&mut self, p: Pron, at: usize) -> Option<(Speaker, Gender, Option<usize>)> {
+    fn pronoun(
+        &mut self,
+        p: Pron,
+        at: usize,
+        quoted: bool,
+    ) -> Option<(Speaker, Gender, Option<usize>)> {
         let want = match p {
             Pron::He => Gender::Male,
             Pron::She => Gender::Female,
+            // reported speech after "it" is mostly "it was reported that", "it shows that"
+            Pron::It if quoted => return self.last_source(at),
             _ => return None,
         };
-        let pick = self.recent(at, want)?;
+        let pick = self
+            .recent(at, want)
+            .or_else(|| self.mentioned(at, want).filter(|_| quoted))?;
         if let Some(id) = pick.entity
             && self.reg.entities[id].gender == Gender::Unknown
         {
@@ -936,6 +964,40 @@ impl<'a> Resolver<'a> {
             return None;
         }
         Some(pick)
+    }
+
+    /// The source last quoted, when it was quoted in this paragraph or the one before: "it" of
+    /// "…," the company said. "…," it added.
+    fn last_source(&self, at: usize) -> Option<(Speaker, Gender, Option<usize>)> {
+        let c = self.last.as_ref().filter(|c| c.at < at)?;
+        let para = |t: usize| self.doc.toks.get(t).map_or(0, |t| t.para);
+        (para(at).saturating_sub(para(c.at)) <= UNKNOWN_GENDER_REACH)
+            .then(|| (c.speaker.clone(), c.gender, c.entity))
+    }
+
+    /// The person named last before token `at`, in that paragraph or the one before, when the
+    /// text gives that person the gender `want`: "Professor Pia Lind found it sad. \"…,\" she
+    /// said." (a name that neither spoke nor opened a sentence).
+    fn mentioned(&self, at: usize, want: Gender) -> Option<Candidate> {
+        let here = self.doc.toks.get(at).map_or(0, |t| t.para);
+        let k = self.reg.named.partition_point(|&(t, _)| t < at);
+        let &(t, id) = self.reg.named[..k]
+            .iter()
+            .rev()
+            .find(|&&(_, id)| self.reg.entities[id].person)?;
+        let e = &self.reg.entities[id];
+        let there = self.doc.toks.get(t).map_or(0, |t| t.para);
+        (e.gender == want && here.saturating_sub(there) <= UNKNOWN_GENDER_REACH).then(|| {
+            Candidate {
+                at: t,
+                speaker: Speaker {
+                    name: e.name.clone(),
+                    role: self.entity_role(id),
+                },
+                gender: e.gender,
+                entity: Some(id),
+            }
+        })
     }
 
     /// No person of either gender is named or speaks between token `from` and token `at`: the
@@ -1053,7 +1115,7 @@ mod tests {
                 continue;
             }
             if let Some(m) = subject::of_cue(&doc, &quotes, v..v + 1) {
-                let (s, by) = r.resolve(&m, m.toks.start, true);
+                let (s, by) = r.resolve(&m, m.toks.start, true, true);
                 out = s.map(|s| (s.name, by));
             }
         }
@@ -1100,7 +1162,7 @@ mod tests {
             if doc.text(v) == "said"
                 && let Some(m) = subject::of_cue(&doc, &quotes, v..v + 1)
             {
-                names.push(r.resolve(&m, m.toks.start, true).0.map(|s| s.name));
+                names.push(r.resolve(&m, m.toks.start, true, true).0.map(|s| s.name));
             }
         }
         assert_eq!(

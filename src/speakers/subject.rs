@@ -264,6 +264,12 @@ pub(crate) fn forward(doc: &Doc, a: usize, limit: usize) -> Option<(Mention, usi
             return None;
         }
     }
+    // an age is not part of the name: "62-year-old Pia Lind"
+    let a = if is_age(doc.low(a)) && a + 1 < limit && doc.is_cap(a + 1) {
+        a + 1
+    } else {
+        a
+    };
     let mut e = a;
     while e < limit && e - a < MAX_NP {
         match doc.toks[e].kind {
@@ -337,7 +343,13 @@ fn lower_word_continues(doc: &Doc, e: usize, a: usize, limit: usize) -> bool {
         || (is_modifier(w, lex) && !verb_after_name(doc, e, a) && head_follows(doc, e, limit))
         || (names::is_noun_like(w, lex) && name_next)
         || role_object(doc, e, a, limit)
-        || (lex.is_modifier_adjective() && titled_name_next(doc, e + 1, limit))
+        || ((lex.is_modifier_adjective() || w == "state") && titled_name_next(doc, e + 1, limit))
+}
+
+/// An age written before a name: "62-year-old" in "62-year-old Pia Lind".
+fn is_age(w: &str) -> bool {
+    w.strip_suffix("-year-old")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The lower-case word at `e` completes "head of …" before a name: "secretary of state Pia
