@@ -564,6 +564,20 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_opening_a_sentence_goes_on_from_the_cue_before() {
+        let text = "Ola Brun said the audit was “thin.” Adding, “Nobody read the appendix.”";
+        assert_eq!(quoted_by(text), ["Ola Brun", "Ola Brun"]);
+    }
+
+    #[test]
+    fn a_loose_closing_mark_opens_a_quote_that_a_later_mark_closes() {
+        let text = "Pia Lind spoke last. She said, ” the ferry must keep running.”";
+        assert_eq!(quoted_by(text), ["Pia Lind"]);
+        // one loose mark with nothing to close it is no quote
+        assert!(quoted_by("The sign read ” nothing at all.").is_empty());
+    }
+
+    #[test]
     fn an_interrupted_quote_keeps_its_speaker() {
         let text = "“The dam held,” Pia Lind said. “We were lucky.”";
         assert_eq!(

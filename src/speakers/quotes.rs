@@ -84,6 +84,19 @@ fn orient(doc: &Doc, i: usize) -> (bool, bool) {
     (open_like, close_like)
 }
 
+/// The mark at token `i` has white space (or the start of the text) on both sides.
+fn loose(doc: &Doc, i: usize) -> bool {
+    let t = doc.toks[i];
+    let space = |c: Option<char>| c.is_none_or(is_space);
+    space(doc.body[..t.start].chars().next_back()) && space(doc.body[t.end..].chars().next())
+}
+
+/// A mark after token `i` in its paragraph sits where a quote closes.
+fn closed_later(doc: &Doc, i: usize) -> bool {
+    let para = doc.paragraph(i);
+    (i + 1..para.end).any(|k| doc.quote(k).is_some() && orient(doc, k).1)
+}
+
 /// What follows a paragraph break inside an open quote.
 enum Continuation {
     /// The next paragraph opens with this mark: the quote goes on, the mark is not a new quote.
@@ -171,7 +184,11 @@ fn scan(doc: &Doc) -> Vec<Quote> {
         };
         let opens = match (mark, stack.last()) {
             (Mark::Open | Mark::Straight, None) => open_like || !close_like,
-            (Mark::Close, None) => open_like && !close_like,
+            // "He says, ” there are …”": a closing mark loose between spaces opens a quote
+            // when a mark later in the paragraph closes it
+            (Mark::Close, None) => {
+                (open_like && !close_like) || (loose(doc, i) && closed_later(doc, i))
+            }
             (Mark::Open, Some(_)) => open_like || !close_like,
             (Mark::Close, Some(_)) => false,
             (Mark::Straight, Some(&(_, Style::Curly))) => open_like && !close_like,

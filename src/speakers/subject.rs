@@ -530,6 +530,16 @@ pub(crate) fn of_cue(doc: &Doc, quotes: &Quotes, cue: Range<usize>) -> Option<Me
         }
     }
     if j <= floor {
+        // "Lund praised the plan. Adding, “…”": a participle opening its sentence goes on
+        // from the cue of the sentence before, in the same paragraph
+        let opening_participle = v == floor
+            && doc.word(v).is_some_and(|w| w.ends_with("ing"))
+            && doc.is_punct(cue.end, ',');
+        let before = floor.checked_sub(1).map(|p| doc.sentence(p))?;
+        let para = |i: usize| doc.toks.get(i).map(|t| t.para);
+        if opening_participle && para(before.start) == para(v) {
+            return previous_cue_subject(doc, quotes, v, before.start);
+        }
         return None;
     }
     let k = j - 1;
