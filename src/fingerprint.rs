@@ -113,14 +113,18 @@ impl Words {
 }
 
 /// Hashes of the three-word shingles (or of the words, for very short text).
-fn shingles(words: &[u64]) -> Vec<u64> {
-    if words.len() < 3 {
-        return words.iter().map(|w| mix(*w)).collect();
-    }
-    words
+fn shingles(words: &[u64]) -> impl Iterator<Item = u64> + '_ {
+    let short = if words.len() < 3 { words } else { &[] };
+    let single = short.iter().map(|w| mix(*w));
+    let triples = words
         .windows(3)
-        .map(|w| mix(w[0] ^ w[1].rotate_left(21) ^ w[2].rotate_left(42)))
-        .collect()
+        .map(|w| mix(w[0] ^ w[1].rotate_left(21) ^ w[2].rotate_left(42)));
+    single.chain(triples)
+}
+
+/// How many shingles `n` words make.
+fn shingle_count(n: usize) -> usize {
+    if n < 3 { n } else { n - 2 }
 }
 
 /// Bodies and passages with fewer words than this get no fingerprint: an
@@ -152,14 +156,13 @@ impl MinHash {
 
     /// [`MinHash::of`] hashed words.
     pub fn of_words(words: &[u64]) -> Option<MinHash> {
-        let shingles = shingles(words);
-        if shingles.len() < MIN_SHINGLES {
+        if shingle_count(words.len()) < MIN_SHINGLES {
             return None;
         }
         // One permutation: each shingle lands in one bucket, which keeps its
         // smallest value.
         let mut minima = [u64::MAX; MINHASH_BYTES];
-        for s in shingles {
+        for s in shingles(words) {
             let bucket = (s % MINHASH_BYTES as u64) as usize;
             minima[bucket] = minima[bucket].min(s / MINHASH_BYTES as u64);
         }
@@ -224,20 +227,57 @@ pub fn simhash_of(words: &[u64]) -> Option<u64> {
     if words.len() < MIN_WORDS {
         return None;
     }
-    let mut weights = [0i32; 64];
+    // How many shingles set each bit, counted eight bits at a time: `SPREAD` turns a byte of a
+    // shingle into eight one-byte counters, so a shingle costs eight additions instead of 64.
+    let mut ones = [0u32; 64];
+    let mut lanes = [0u64; 8];
+    let mut pending = 0;
+    let flush = |lanes: &mut [u64; 8], ones: &mut [u32; 64]| {
+        for (k, lane) in lanes.iter_mut().enumerate() {
+            for (i, one) in ones[8 * k..8 * k + 8].iter_mut().enumerate() {
+                *one += ((*lane >> (8 * i)) & 0xff) as u32;
+            }
+            *lane = 0;
+        }
+    };
+    let mut total = 0u32;
     for s in shingles(words) {
-        // Branch-free, so the loop vectorises.
-        for (bit, weight) in weights.iter_mut().enumerate() {
-            *weight += ((s >> bit) & 1) as i32 * 2 - 1;
+        for (k, lane) in lanes.iter_mut().enumerate() {
+            *lane += SPREAD[((s >> (8 * k)) & 0xff) as usize];
+        }
+        total += 1;
+        pending += 1;
+        // a one-byte counter holds up to 255
+        if pending == 255 {
+            flush(&mut lanes, &mut ones);
+            pending = 0;
         }
     }
+    flush(&mut lanes, &mut ones);
+    // a bit is set when more shingles have it than not
     Some(
-        weights
-            .iter()
+        ones.iter()
             .enumerate()
-            .filter(|(_, w)| **w > 0)
+            .filter(|&(_, &n)| 2 * n > total)
             .fold(0u64, |h, (bit, _)| h | (1 << bit)),
     )
+}
+
+/// For each byte value, eight one-byte counters: byte `i` is bit `i` of the value.
+static SPREAD: [u64; 256] = spread();
+
+const fn spread() -> [u64; 256] {
+    let mut table = [0u64; 256];
+    let mut b = 0;
+    while b < 256 {
+        let mut i = 0;
+        while i < 8 {
+            table[b] |= (((b >> i) & 1) as u64) << (8 * i);
+            i += 1;
+        }
+        b += 1;
+    }
+    table
 }
 
 /// Whether two passages are the same passage with trivial edits.
@@ -248,6 +288,33 @@ pub fn same_passage(a: u64, b: u64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// SimHash counted one bit at a time, as defined.
+    fn simhash_direct(words: &[u64]) -> Option<u64> {
+        if words.len() < MIN_WORDS {
+            return None;
+        }
+        let mut weights = [0i64; 64];
+        for s in shingles(words) {
+            for (bit, weight) in weights.iter_mut().enumerate() {
+                *weight += if (s >> bit) & 1 == 1 { 1 } else { -1 };
+            }
+        }
+        Some(
+            (0..64)
+                .filter(|&b| weights[b] > 0)
+                .fold(0, |h, b| h | (1 << b)),
+        )
+    }
+
+    #[test]
+    fn simhash_counts_bits_as_defined() {
+        // lengths around the one-byte counters' flush (255 shingles) and beyond
+        for n in [0, 7, 8, 9, 100, 256, 257, 258, 600, 2000] {
+            let words: Vec<u64> = (0..n as u64).map(|i| mix(i * 7 + n as u64)).collect();
+            assert_eq!(simhash_of(&words), simhash_direct(&words), "{n} words");
+        }
+    }
 
     const STORY: &str = "The port of Valdera reopened on Monday after a three-week strike by \
         crane operators, the harbour authority said.\n\nShips that had waited at anchor began \
