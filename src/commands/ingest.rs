@@ -124,7 +124,7 @@ pub fn run(cli: &Cli, args: &IngestArgs) -> anyhow::Result<Outcome> {
 /// The closing summary line.
 fn describe(s: &IngestSummary, index: &str) -> String {
     let mut parts = vec![
-        format!("{} passages", thousands(s.passages)),
+        plural(s.passages, "passage"),
         format!("{} undated", thousands(s.undated)),
         format!("{} replaced", thousands(s.replaced)),
         format!("{} rejected", thousands(s.rejected)),
