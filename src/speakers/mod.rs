@@ -564,6 +564,18 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_ending_in_ly_is_no_adverb() {
+        let text = "Ola Brenly opened the hearing. Brenly said “the vote was fair.” \
+                    Later, Brenly added that it was final.";
+        assert_eq!(quoted_by(text), ["Ola Brenly"]);
+        // a real adverb is still skipped: "Lund finally said"
+        assert_eq!(
+            quoted_by("Pia Lind finally said “it is over.”"),
+            ["Pia Lind"]
+        );
+    }
+
+    #[test]
     fn a_participle_opening_a_sentence_goes_on_from_the_cue_before() {
         let text = "Ola Brun said the audit was “thin.” Adding, “Nobody read the appendix.”";
         assert_eq!(quoted_by(text), ["Ola Brun", "Ola Brun"]);

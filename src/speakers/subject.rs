@@ -513,7 +513,7 @@ pub(crate) fn of_cue(doc: &Doc, quotes: &Quotes, cue: Range<usize>) -> Option<Me
     let sent = doc.sentence(v);
     let floor = sent.start;
     let mut j = v;
-    while j > floor && doc.lex(j - 1).is_aux_or_adverb() {
+    while j > floor && doc.lex(j - 1).is_aux_or_adverb() && !ly_name(doc, j - 1) {
         j -= 1;
     }
     // "Lund on Tuesday said", "Lund later Thursday told"
@@ -623,6 +623,12 @@ pub(crate) fn of_cue(doc: &Doc, quotes: &Quotes, cue: Range<usize>) -> Option<Me
         return doc.word(e).is_some().then_some(m);
     }
     backward(doc, j, floor)
+}
+
+/// A capitalised word that only looks like an adverb: "Skelly said" (the text never writes
+/// it in lower case, as it would "finally").
+fn ly_name(doc: &Doc, i: usize) -> bool {
+    doc.is_cap(i) && doc.low(i).ends_with("ly") && !doc.is_lowercase_word(doc.low(i))
 }
 
 fn is_day(w: &str) -> bool {
