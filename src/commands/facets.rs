@@ -6,7 +6,7 @@ use dateline::index::ArchiveIndex;
 use dateline::render::{self, Format};
 use dateline::search::{SearchRequest, Searching};
 
-use super::{Out, Outcome, thousands};
+use super::{Out, Outcome, plural, thousands};
 use crate::cli::{Cli, FacetsArgs, SpeakersArgs};
 
 pub fn run(cli: &Cli, args: &FacetsArgs, out: Out<'_>) -> anyhow::Result<Outcome> {
@@ -63,12 +63,12 @@ fn table(
             render::human::facets(out, &result, name)?;
             out.flush()?;
             eprintln!(
-                "top {} of {} {} values; {} matching articles, {} passages",
+                "top {} of {} {} values; {} matching, {}",
                 result.rows.len(),
                 thousands(result.values as u64),
                 name,
-                thousands(result.total.articles),
-                thousands(result.total.passages)
+                plural(result.total.articles, "article"),
+                plural(result.total.passages, "passage")
             );
         }
         Format::Json => render::json::facets(out, &result, name)?,

@@ -8,7 +8,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use dateline::ingest::{self, IngestSummary, Observer, Progress, Severity};
 use dateline::read::Problem;
 
-use super::{Outcome, thousands};
+use super::{Outcome, plural, thousands};
 use crate::cli::{Cli, IngestArgs};
 
 /// Prints problems as they come, draws the progress bar, and groups skipped
@@ -162,13 +162,4 @@ fn describe(s: &IngestSummary, index: &str) -> String {
         ));
     }
     line
-}
-
-/// "1 article", "2 articles".
-fn plural(n: u64, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{} {noun}s", thousands(n))
-    }
 }

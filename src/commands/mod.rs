@@ -71,5 +71,14 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
+/// A count with its noun: "1 article", "2,000 articles".
+pub fn plural(n: u64, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{} {noun}s", thousands(n))
+    }
+}
+
 /// Writes to `out`, for commands that print through a generic writer.
 pub type Out<'a> = &'a mut dyn Write;

@@ -8,7 +8,7 @@ use dateline::render::{self, Format};
 use dateline::search::Searching;
 use dateline::timeline;
 
-use super::{Out, Outcome, thousands};
+use super::{Out, Outcome, plural};
 use crate::cli::{Cli, TimelineArgs};
 
 pub fn run(cli: &Cli, args: &TimelineArgs, out: Out<'_>) -> anyhow::Result<Outcome> {
@@ -29,9 +29,9 @@ pub fn run(cli: &Cli, args: &TimelineArgs, out: Out<'_>) -> anyhow::Result<Outco
             out.flush()?;
             for (q, total) in t.queries.iter().zip(&t.totals) {
                 eprintln!(
-                    "{q}: {} articles, {} passages",
-                    thousands(total.articles),
-                    thousands(total.passages)
+                    "{q}: {}, {}",
+                    plural(total.articles, "article"),
+                    plural(total.passages, "passage")
                 );
             }
         }
