@@ -318,10 +318,14 @@ impl Memo {
         Some(std::str::from_utf8(bytes).ok())
     }
 
-    fn insert(&mut self, word: &str, stem: Option<String>) {
-        let short = ShortWord::of(word).filter(|_| stem.as_ref().is_none_or(|s| s.len() <= SHORT));
+    /// Remembers `word`'s stem; a memo of [`STEM_MEMO`] words starts afresh first.
+    fn insert(&mut self, word: &str, stem: Option<&str>) {
+        if self.len() >= STEM_MEMO {
+            self.clear();
+        }
+        let short = ShortWord::of(word).filter(|_| stem.is_none_or(|s| s.len() <= SHORT));
         let Some(key) = short else {
-            self.long.insert(word.to_string(), stem);
+            self.long.insert(word.to_string(), stem.map(str::to_string));
             return;
         };
         let mut entry = ShortStem {
@@ -446,11 +450,8 @@ impl<S: TokenStream> TokenStream for StemTokenStream<'_, S> {
             }
             None => {}
         }
-        if self.memo.len() >= STEM_MEMO {
-            self.memo.clear();
-        }
         let changed = changed_stem(&token.text);
-        self.memo.insert(&token.text, changed.clone());
+        self.memo.insert(&token.text, changed.as_deref());
         if let Some(stem) = &changed {
             self.pending = apply(self.mode, &mut token.text, self.stem, stem);
         }
@@ -591,12 +592,9 @@ impl Analyzer {
             out.push_str(changed.unwrap_or(exact));
             return;
         }
-        if self.stems.len() >= STEM_MEMO {
-            self.stems.clear();
-        }
         let changed = changed_stem(exact);
         out.push_str(changed.as_deref().unwrap_or(exact));
-        self.stems.insert(exact, changed);
+        self.stems.insert(exact, changed.as_deref());
     }
 
     /// The exact forms of the words of `text` (for query terms).

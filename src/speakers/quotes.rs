@@ -73,9 +73,7 @@ enum Style {
 
 /// Where a mark can sit: after white space (opening) and/or before white space or punctuation (closing).
 fn orient(doc: &Doc, i: usize) -> (bool, bool) {
-    let t = doc.toks[i];
-    let prev = doc.body[..t.start].chars().next_back();
-    let next = doc.body[t.end..].chars().next();
+    let (prev, next) = sides(doc, i);
     let space = |c: Option<char>| c.is_none_or(is_space);
     let prev_opens = space(prev) || prev.is_some_and(|c| "([{—–-/:“‘\"'".contains(c));
     let next_closes = space(next) || next.is_some_and(|c| ",.;:!?)]}—–-…”’\"'".contains(c));
@@ -84,11 +82,19 @@ fn orient(doc: &Doc, i: usize) -> (bool, bool) {
     (open_like, close_like)
 }
 
-/// The mark at token `i` has white space (or the start of the text) on both sides.
-fn loose(doc: &Doc, i: usize) -> bool {
+/// The chars on either side of token `i` (None at either end of the text).
+fn sides(doc: &Doc, i: usize) -> (Option<char>, Option<char>) {
     let t = doc.toks[i];
-    let space = |c: Option<char>| c.is_none_or(is_space);
-    space(doc.body[..t.start].chars().next_back()) && space(doc.body[t.end..].chars().next())
+    (
+        doc.body[..t.start].chars().next_back(),
+        doc.body[t.end..].chars().next(),
+    )
+}
+
+/// The mark at token `i` has white space (or the start or end of the text) on both sides.
+fn loose(doc: &Doc, i: usize) -> bool {
+    let (prev, next) = sides(doc, i);
+    prev.is_none_or(is_space) && next.is_none_or(is_space)
 }
 
 /// A mark after token `i` in its paragraph sits where a quote closes.

@@ -907,15 +907,7 @@ impl<'a> Resolver<'a> {
             .rev()
             .take(PRONOUN_LOOKBACK)
             .find(|&&(_, id)| reg.entities[id].person && fits(reg.entities[id].gender))
-            .map(|&(t, id)| Candidate {
-                at: t,
-                speaker: Speaker {
-                    name: reg.entities[id].name.clone(),
-                    role: self.entity_role(id),
-                },
-                gender: reg.entities[id].gender,
-                entity: Some(id),
-            });
+            .map(|&(t, id)| self.candidate(t, id));
         let pick = match (spoken, subject) {
             (Some(c), Some(s)) => {
                 if s.at > c.at && c.entity != s.entity {
@@ -936,20 +928,11 @@ impl<'a> Resolver<'a> {
                     .find(|&&(_, id)| {
                         reg.entities[id].likely_person && reg.entities[id].gender == Gender::Unknown
                     })
-                    .map(|&(t, id)| Candidate {
-                        at: t,
-                        speaker: Speaker {
-                            name: reg.entities[id].name.clone(),
-                            role: self.entity_role(id),
-                        },
-                        gender: Gender::Unknown,
-                        entity: Some(id),
-                    })?
+                    .map(|&(t, id)| self.candidate(t, id))?
             }
             (c, s) => c.or(s)?,
         };
-        let here = self.doc.toks.get(at).map_or(0, |t| t.para);
-        let there = self.doc.toks.get(pick.at).map_or(0, |t| t.para);
+        let (here, there) = (self.para(at), self.para(pick.at));
         let unsure = pick.gender == Gender::Unknown || want == Gender::Unknown;
         let likely = pick
             .entity
@@ -970,8 +953,7 @@ impl<'a> Resolver<'a> {
     /// "…," the company said. "…," it added.
     fn last_source(&self, at: usize) -> Option<(Speaker, Gender, Option<usize>)> {
         let c = self.last.as_ref().filter(|c| c.at < at)?;
-        let para = |t: usize| self.doc.toks.get(t).map_or(0, |t| t.para);
-        (para(at).saturating_sub(para(c.at)) <= UNKNOWN_GENDER_REACH)
+        (self.para(at).saturating_sub(self.para(c.at)) <= UNKNOWN_GENDER_REACH)
             .then(|| (c.speaker.clone(), c.gender, c.entity))
     }
 
@@ -979,25 +961,32 @@ impl<'a> Resolver<'a> {
     /// text gives that person the gender `want`: "Professor Pia Lind found it sad. \"…,\" she
     /// said." (a name that neither spoke nor opened a sentence).
     fn mentioned(&self, at: usize, want: Gender) -> Option<Candidate> {
-        let here = self.doc.toks.get(at).map_or(0, |t| t.para);
         let k = self.reg.named.partition_point(|&(t, _)| t < at);
         let &(t, id) = self.reg.named[..k]
             .iter()
             .rev()
             .find(|&&(_, id)| self.reg.entities[id].person)?;
+        let near = self.para(at).saturating_sub(self.para(t)) <= UNKNOWN_GENDER_REACH;
+        (self.reg.entities[id].gender == want && near).then(|| self.candidate(t, id))
+    }
+
+    /// Entity `id`, named at token `at`, as a pronoun's candidate.
+    fn candidate(&self, at: usize, id: usize) -> Candidate {
         let e = &self.reg.entities[id];
-        let there = self.doc.toks.get(t).map_or(0, |t| t.para);
-        (e.gender == want && here.saturating_sub(there) <= UNKNOWN_GENDER_REACH).then(|| {
-            Candidate {
-                at: t,
-                speaker: Speaker {
-                    name: e.name.clone(),
-                    role: self.entity_role(id),
-                },
-                gender: e.gender,
-                entity: Some(id),
-            }
-        })
+        Candidate {
+            at,
+            speaker: Speaker {
+                name: e.name.clone(),
+                role: self.entity_role(id),
+            },
+            gender: e.gender,
+            entity: Some(id),
+        }
+    }
+
+    /// The paragraph of token `t`.
+    fn para(&self, t: usize) -> u32 {
+        self.doc.toks.get(t).map_or(0, |t| t.para)
     }
 
     /// No person of either gender is named or speaks between token `from` and token `at`: the

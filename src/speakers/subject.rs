@@ -535,12 +535,11 @@ pub(crate) fn of_cue(doc: &Doc, quotes: &Quotes, cue: Range<usize>) -> Option<Me
         let opening_participle = v == floor
             && doc.word(v).is_some_and(|w| w.ends_with("ing"))
             && doc.is_punct(cue.end, ',');
-        let before = floor.checked_sub(1).map(|p| doc.sentence(p))?;
+        let before = floor.checked_sub(1).map(|p| doc.sentence(p).start)?;
         let para = |i: usize| doc.toks.get(i).map(|t| t.para);
-        if opening_participle && para(before.start) == para(v) {
-            return previous_cue_subject(doc, quotes, v, before.start);
-        }
-        return None;
+        return (opening_participle && para(before) == para(v))
+            .then(|| previous_cue_subject(doc, quotes, v, before))
+            .flatten();
     }
     let k = j - 1;
     // "Lund went on to say", "Lund interjected to say", "Lund had this to say": the subject of
