@@ -46,6 +46,27 @@ pub fn use_mimalloc() {
     MIMALLOC.store(true, Ordering::Relaxed);
 }
 
+/// The system allocator keeps the memory it is given back: a short command
+/// frees and allocates again a few hundred KiB (document-store blocks,
+/// scorers' buffers), and glibc's malloc returns the top of its heap to the
+/// kernel whenever 128 KiB are free at once, so the next allocation faults in
+/// fresh, zeroed pages (a search on the shared corpora: brk shrank and grew
+/// three times). A process that lives milliseconds has nothing to give back.
+pub fn keep_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        unsafe extern "C" {
+            fn mallopt(param: std::ffi::c_int, value: std::ffi::c_int) -> std::ffi::c_int;
+        }
+        /// `M_TRIM_THRESHOLD` in glibc's `malloc.h`.
+        const M_TRIM_THRESHOLD: std::ffi::c_int = -1;
+        // SAFETY: sets a tunable of glibc's malloc; any value is valid.
+        unsafe {
+            mallopt(M_TRIM_THRESHOLD, i32::MAX);
+        }
+    }
+}
+
 /// `mi_option_allow_thp` in mimalloc 3's `mi_option_t` (`mimalloc.h`).
 const MI_OPTION_ALLOW_THP: libmimalloc_sys::mi_option_t = 43;
 

@@ -127,6 +127,7 @@ impl ArchiveIndex {
             .index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
+            .doc_store_cache_num_blocks(STORE_CACHE_BLOCKS)
             .try_into()?)
     }
 
@@ -308,6 +309,12 @@ fn settings() -> IndexSettings {
         ..IndexSettings::default()
     }
 }
+
+/// Decompressed document-store blocks a reader keeps. A search reads an
+/// article's first passage and then its shown passages, which are in the same
+/// block or the next: two blocks serve it, and a freed block's memory is
+/// reused by the next one instead of touching fresh pages (tantivy keeps 100).
+const STORE_CACHE_BLOCKS: usize = 2;
 
 /// zstd level of the document store.
 const DOCSTORE_ZSTD_LEVEL: i32 = 3;

@@ -18,6 +18,8 @@ fn main() -> ExitCode {
         cli::Command::Ingest(_) | cli::Command::Analyze(_) | cli::Command::Compact
     ) {
         allocator::use_mimalloc();
+    } else {
+        allocator::keep_freed_memory();
     }
     match commands::run(&cli) {
         Ok(outcome) => outcome.into(),

@@ -8,22 +8,63 @@
 //! one segment, so a passage's article starts at `doc - ordinal`. Per segment,
 //! each required clause marks the articles it occurs in, once; the passages
 //! of `any` are then kept when their article is marked by every clause.
+//!
+//! Marking needs no scores and no union: a clause that is an OR of
+//! alternatives (a word's stemmed, exact and title forms) marks each
+//! alternative's postings in turn. The marks of a segment are kept with the
+//! query, so a second pass over the same searcher (the search's look-up of
+//! more passages of shown articles) does not mark again.
 
+use std::collections::HashMap;
 use std::fmt;
+use std::sync::{Arc, Mutex};
 
-use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
+use tantivy::columnar::{Cardinality, Column};
+use tantivy::index::SegmentId;
+use tantivy::query::{BooleanQuery, EnableScoring, Explanation, Occur, Query, Scorer, Weight};
 use tantivy::{DocId, DocSet, Score, SegmentReader, TERMINATED, TantivyError, Term};
 
 /// Passages matching `any`, in articles where every query of `all` matches
 /// some passage (or the title, which the first passage holds).
 pub struct ArticleAnd {
     any: Box<dyn Query>,
-    all: Vec<Box<dyn Query>>,
+    /// Each required clause, as the alternatives it is an OR of.
+    all: Vec<Vec<Box<dyn Query>>>,
+    marks: Marks,
 }
+
+/// The articles marked by every clause, per segment (and number of deleted
+/// documents, which marking skips).
+type Marks = Arc<Mutex<HashMap<(SegmentId, u32), Arc<Bits>>>>;
 
 impl ArticleAnd {
     pub fn new(any: Box<dyn Query>, all: Vec<Box<dyn Query>>) -> ArticleAnd {
-        ArticleAnd { any, all }
+        ArticleAnd {
+            any,
+            all: all.iter().map(|q| alternatives(q.as_ref())).collect(),
+            marks: Marks::default(),
+        }
+    }
+}
+
+/// The queries whose union matches what `query` matches: the clauses of a
+/// pure OR, recursively, else the query itself.
+fn alternatives(query: &dyn Query) -> Vec<Box<dyn Query>> {
+    match query.downcast_ref::<BooleanQuery>() {
+        Some(or)
+            if or.get_minimum_number_should_match() <= 1
+                && !or.clauses().is_empty()
+                && or
+                    .clauses()
+                    .iter()
+                    .all(|(occur, _)| *occur == Occur::Should) =>
+        {
+            or.clauses()
+                .iter()
+                .flat_map(|(_, q)| alternatives(q.as_ref()))
+                .collect()
+        }
+        _ => vec![query.box_clone()],
     }
 }
 
@@ -31,7 +72,12 @@ impl Clone for ArticleAnd {
     fn clone(&self) -> Self {
         ArticleAnd {
             any: self.any.box_clone(),
-            all: self.all.iter().map(|q| q.box_clone()).collect(),
+            all: self
+                .all
+                .iter()
+                .map(|qs| qs.iter().map(|q| q.box_clone()).collect())
+                .collect(),
+            marks: Arc::clone(&self.marks),
         }
     }
 }
@@ -50,8 +96,9 @@ impl Query for ArticleAnd {
             all: self
                 .all
                 .iter()
-                .map(|q| q.weight(unscored))
+                .map(|qs| qs.iter().map(|q| q.weight(unscored)).collect())
                 .collect::<tantivy::Result<_>>()?,
+            marks: Arc::clone(&self.marks),
         }))
     }
 
@@ -62,22 +109,31 @@ impl Query for ArticleAnd {
 
 struct ArticleAndWeight {
     any: Box<dyn Weight>,
-    all: Vec<Box<dyn Weight>>,
+    all: Vec<Vec<Box<dyn Weight>>>,
+    marks: Marks,
 }
 
 impl ArticleAndWeight {
     /// The first documents of the articles of `reader` in which every
     /// required clause matches.
-    fn articles(&self, reader: &SegmentReader) -> tantivy::Result<Bits> {
-        let ordinals = reader.fast_fields().u64("ordinal")?;
+    fn articles(&self, reader: &SegmentReader) -> tantivy::Result<Arc<Bits>> {
+        let key = (reader.segment_id(), reader.num_deleted_docs());
+        if let Some(found) = lock(&self.marks).get(&key) {
+            return Ok(Arc::clone(found));
+        }
+        let ordinals = Ordinals::of(reader)?;
         let mut found: Option<Bits> = None;
-        for weight in &self.all {
+        let mut starts = Vec::new();
+        for alternatives in &self.all {
             let mut marks = Bits::new(reader.max_doc());
-            weight.for_each_no_score(reader, &mut |docs| {
-                for &doc in docs {
-                    marks.set(article_start(&ordinals, doc));
-                }
-            })?;
+            for weight in alternatives {
+                weight.for_each_no_score(reader, &mut |docs| {
+                    ordinals.starts(docs, &mut starts);
+                    for &start in &starts {
+                        marks.set(start);
+                    }
+                })?;
+            }
             found = Some(match found {
                 Some(mut all) => {
                     all.intersect(&marks);
@@ -86,14 +142,16 @@ impl ArticleAndWeight {
                 None => marks,
             });
         }
-        Ok(found.unwrap_or_else(|| Bits::new(0)))
+        let found = Arc::new(found.unwrap_or_else(|| Bits::new(0)));
+        lock(&self.marks).insert(key, Arc::clone(&found));
+        Ok(found)
     }
 }
 
 impl Weight for ArticleAndWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
         let articles = self.articles(reader)?;
-        let ordinals = reader.fast_fields().u64("ordinal")?;
+        let ordinals = Ordinals::of(reader)?;
         let mut scorer = ArticleAndScorer {
             inner: self.any.scorer(reader, boost)?,
             articles,
@@ -114,11 +172,11 @@ impl Weight for ArticleAndWeight {
         callback: &mut dyn FnMut(DocId, Score) -> Score,
     ) -> tantivy::Result<()> {
         let articles = self.articles(reader)?;
-        let ordinals = reader.fast_fields().u64("ordinal")?;
+        let ordinals = Ordinals::of(reader)?;
         let mut current = threshold;
         self.any
             .for_each_pruning(threshold, reader, &mut |doc, score| {
-                if articles.get(article_start(&ordinals, doc)) {
+                if articles.get(ordinals.start(doc)) {
                     current = callback(doc, score);
                 }
                 current
@@ -139,8 +197,8 @@ impl Weight for ArticleAndWeight {
 struct ArticleAndScorer {
     inner: Box<dyn Scorer>,
     /// First documents of the articles where every clause matches.
-    articles: Bits,
-    ordinals: tantivy::columnar::Column<u64>,
+    articles: Arc<Bits>,
+    ordinals: Ordinals,
     /// No allowed article is left (the inner scorer may not be exhausted).
     done: bool,
 }
@@ -153,7 +211,7 @@ impl ArticleAndScorer {
     fn settle(&mut self) -> DocId {
         let mut doc = self.inner.doc();
         while doc != TERMINATED {
-            let start = article_start(&self.ordinals, doc);
+            let start = self.ordinals.start(doc);
             if self.articles.get(start) {
                 return doc;
             }
@@ -208,9 +266,51 @@ impl Scorer for ArticleAndScorer {
     }
 }
 
-/// The first passage of `doc`'s article: `doc - ordinal` (see [`crate::index`]).
-fn article_start(ordinals: &tantivy::columnar::Column<u64>, doc: DocId) -> DocId {
-    doc.saturating_sub(ordinals.first(doc).unwrap_or(0) as DocId)
+fn lock(marks: &Marks) -> std::sync::MutexGuard<'_, HashMap<(SegmentId, u32), Arc<Bits>>> {
+    marks.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// A segment's passage ordinals, to find an article's first passage:
+/// `doc - ordinal` (see [`crate::index`]).
+struct Ordinals {
+    column: Column<u64>,
+    /// Every document has an ordinal (always so in an index we wrote): the
+    /// values are read directly, a block at a time.
+    full: bool,
+}
+
+impl Ordinals {
+    fn of(reader: &SegmentReader) -> tantivy::Result<Ordinals> {
+        let column = reader.fast_fields().u64("ordinal")?;
+        let full = column.get_cardinality() == Cardinality::Full;
+        Ok(Ordinals { column, full })
+    }
+
+    /// The first passage of `doc`'s article.
+    fn start(&self, doc: DocId) -> DocId {
+        let ordinal = if self.full {
+            self.column.values.get_val(doc)
+        } else {
+            self.column.first(doc).unwrap_or(0)
+        };
+        doc.saturating_sub(ordinal as DocId)
+    }
+
+    /// The first passages of the articles of `docs`, into `out`.
+    fn starts(&self, docs: &[DocId], out: &mut Vec<DocId>) {
+        out.clear();
+        if self.full {
+            let mut ordinals = vec![0u64; docs.len()];
+            self.column.values.get_vals(docs, &mut ordinals);
+            out.extend(
+                docs.iter()
+                    .zip(&ordinals)
+                    .map(|(&doc, &o)| doc.saturating_sub(o as DocId)),
+            );
+        } else {
+            out.extend(docs.iter().map(|&doc| self.start(doc)));
+        }
+    }
 }
 
 /// A fixed-size set of document ids.
@@ -255,7 +355,33 @@ impl Bits {
 
 #[cfg(test)]
 mod tests {
-    use super::Bits;
+    use super::{Bits, alternatives};
+    use tantivy::query::{AllQuery, BooleanQuery, Occur, Query};
+
+    #[test]
+    fn an_or_is_marked_as_its_alternatives_and_nothing_else_is_split() {
+        let all = || Box::new(AllQuery) as Box<dyn Query>;
+        let or = |qs: Vec<Box<dyn Query>>| {
+            Box::new(BooleanQuery::new(
+                qs.into_iter().map(|q| (Occur::Should, q)).collect(),
+            )) as Box<dyn Query>
+        };
+        assert_eq!(
+            alternatives(&*or(vec![all(), or(vec![all(), all()])])).len(),
+            3
+        );
+        let and = BooleanQuery::new(vec![(Occur::Must, all()), (Occur::Should, all())]);
+        assert_eq!(
+            alternatives(&and).len(),
+            1,
+            "a required clause is not an OR"
+        );
+        let two_of = BooleanQuery::with_minimum_required_clauses(
+            vec![(Occur::Should, all()), (Occur::Should, all())],
+            2,
+        );
+        assert_eq!(alternatives(&two_of).len(), 1, "two of them is not an OR");
+    }
 
     #[test]
     fn next_set_finds_the_following_bit() {
