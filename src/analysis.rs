@@ -286,7 +286,8 @@ impl ShortWord {
         let b = word.as_bytes();
         let n = b.len();
         let u64_at = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or([0; 8]));
-        let u32_at = |i: usize| u64::from(u32::from_le_bytes(b[i..i + 4].try_into().unwrap_or([0; 4])));
+        let u32_at =
+            |i: usize| u64::from(u32::from_le_bytes(b[i..i + 4].try_into().unwrap_or([0; 4])));
         let key = match n {
             // bytes 8..n: the last eight, shifted down past the overlap
             9..=SHORT => [u64_at(0), u64_at(n - 8) >> (8 * (SHORT - n))],
@@ -386,10 +387,16 @@ impl TokenFilter for StemFilter {
         StemTokenizer {
             inner,
             mode: self.mode,
-            memo: Memo::default(),
             stem: String::new(),
         }
     }
+}
+
+thread_local! {
+    /// word → its stem, or `None` when the stem is the word itself: one memo per thread,
+    /// shared by every field's analyzer (a quote's words were just looked up for the text
+    /// field of the same passage, and are still in the cache).
+    static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::default());
 }
 
 /// The tokenizer made by [`StemFilter`].
@@ -397,8 +404,6 @@ impl TokenFilter for StemFilter {
 pub struct StemTokenizer<T> {
     inner: T,
     mode: StemMode,
-    /// word → its stem, or `None` when the stem is the word itself.
-    memo: Memo,
     /// The marked stem waiting to be emitted (`Repeat` mode).
     stem: String,
 }
@@ -407,7 +412,6 @@ pub struct StemTokenizer<T> {
 pub struct StemTokenStream<'a, S> {
     tail: S,
     mode: StemMode,
-    memo: &'a mut Memo,
     /// In `Repeat` mode: the marked stem to emit after the current word.
     stem: &'a mut String,
     pending: bool,
@@ -420,7 +424,6 @@ impl<T: Tokenizer> Tokenizer for StemTokenizer<T> {
         StemTokenStream {
             tail: self.inner.token_stream(text),
             mode: self.mode,
-            memo: &mut self.memo,
             stem: &mut self.stem,
             pending: false,
         }
@@ -452,20 +455,18 @@ impl<S: TokenStream> TokenStream for StemTokenStream<'_, S> {
         if stem_is_word(&token.text) {
             return true;
         }
-        // One lookup for the common case: a word seen before.
-        match self.memo.get(&token.text) {
-            Some(None) => return true,
-            Some(Some(stem)) => {
-                self.pending = apply(self.mode, &mut token.text, self.stem, stem);
-                return true;
+        let (mode, marked) = (self.mode, &mut *self.stem);
+        self.pending = MEMO.with_borrow_mut(|memo| {
+            // One lookup for the common case: a word seen before.
+            match memo.get(&token.text) {
+                Some(None) => return false,
+                Some(Some(stem)) => return apply(mode, &mut token.text, marked, stem),
+                None => {}
             }
-            None => {}
-        }
-        let changed = changed_stem(&token.text);
-        self.memo.insert(&token.text, changed.as_deref());
-        if let Some(stem) = &changed {
-            self.pending = apply(self.mode, &mut token.text, self.stem, stem);
-        }
+            let changed = changed_stem(&token.text);
+            memo.insert(&token.text, changed.as_deref());
+            changed.is_some_and(|stem| apply(mode, &mut token.text, marked, &stem))
+        });
         true
     }
 
