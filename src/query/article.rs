@@ -300,13 +300,16 @@ impl Ordinals {
     fn starts(&self, docs: &[DocId], out: &mut Vec<DocId>) {
         out.clear();
         if self.full {
-            let mut ordinals = vec![0u64; docs.len()];
-            self.column.values.get_vals(docs, &mut ordinals);
-            out.extend(
-                docs.iter()
-                    .zip(&ordinals)
-                    .map(|(&doc, &o)| doc.saturating_sub(o as DocId)),
-            );
+            let mut ordinals = [0u64; 128];
+            for docs in docs.chunks(ordinals.len()) {
+                let ordinals = &mut ordinals[..docs.len()];
+                self.column.values.get_vals(docs, ordinals);
+                out.extend(
+                    docs.iter()
+                        .zip(ordinals.iter())
+                        .map(|(&doc, &o)| doc.saturating_sub(o as DocId)),
+                );
+            }
         } else {
             out.extend(docs.iter().map(|&doc| self.start(doc)));
         }
