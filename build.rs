@@ -13,7 +13,7 @@
 //! - the functions a search runs placed together (`scripts/link-order.txt`,
 //!   made by `scripts/link-order`), so that the kernel maps fewer 64 KiB
 //!   windows of code into each search: 86 page faults in the binary down to
-//!   46. Only LLD reads that list, the linker Rust uses by default for this
+//!   about 40. Only LLD reads that list, the linker Rust uses by default for this
 //!   target since 1.90; with another linker configured it is left out.
 
 use std::path::{Path, PathBuf};
