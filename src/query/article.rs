@@ -35,7 +35,8 @@ pub struct ArticleAnd {
 
 /// The articles marked by every clause, per segment (and number of deleted
 /// documents, which marking skips).
-type Marks = Arc<Mutex<HashMap<(SegmentId, u32), Arc<Bits>>>>;
+type Marks = Arc<Mutex<MarksBySegment>>;
+type MarksBySegment = HashMap<(SegmentId, u32), Arc<Bits>>;
 
 impl ArticleAnd {
     pub fn new(any: Box<dyn Query>, all: Vec<Box<dyn Query>>) -> ArticleAnd {
@@ -266,7 +267,7 @@ impl Scorer for ArticleAndScorer {
     }
 }
 
-fn lock(marks: &Marks) -> std::sync::MutexGuard<'_, HashMap<(SegmentId, u32), Arc<Bits>>> {
+fn lock(marks: &Marks) -> std::sync::MutexGuard<'_, MarksBySegment> {
     marks.lock().unwrap_or_else(|e| e.into_inner())
 }
 
