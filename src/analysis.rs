@@ -26,6 +26,7 @@
 //! matches across a paragraph break.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, RemoveLongFilter, TextAnalyzer, Token, TokenFilter,
@@ -113,6 +114,46 @@ impl TokenStream for WordTokenStream<'_> {
     fn token_mut(&mut self) -> &mut Token {
         self.token
     }
+}
+
+/// The position ranges (as the text field indexes them) of the words that
+/// start inside each byte range of `text`: how the index records where a
+/// passage quotes someone, so that `quote:` can match within quotes without
+/// indexing the quoted words a second time. `ranges` are sorted and do not
+/// overlap; ranges holding no word are left out. Each range is
+/// `start..end`, end exclusive.
+pub fn position_ranges(text: &str, ranges: &[Range<usize>]) -> Vec<Range<u32>> {
+    let mut out: Vec<Range<u32>> = Vec::with_capacity(ranges.len());
+    // the byte range the last output range was opened for
+    let mut open: Option<usize> = None;
+    let mut k = 0;
+    let (mut cursor, mut next_position, mut started) = (0, 0usize, false);
+    while k < ranges.len() {
+        let Some((start, gap)) = next_word_start(text, cursor) else {
+            break;
+        };
+        let position = if started && gap {
+            next_position + PARAGRAPH_GAP
+        } else {
+            next_position
+        };
+        started = true;
+        next_position = position + 1;
+        cursor = scan_word(text, start).next;
+        while k < ranges.len() && ranges[k].end <= start {
+            k += 1;
+        }
+        if k == ranges.len() || start < ranges[k].start {
+            continue;
+        }
+        let position = u32::try_from(position).unwrap_or(u32::MAX - 1);
+        match out.last_mut() {
+            Some(last) if open == Some(k) => last.end = position + 1,
+            _ => out.push(position..position + 1),
+        }
+        open = Some(k);
+    }
+    out
 }
 
 /// Finds the start of the next word at or after `from`, and whether a blank
@@ -632,6 +673,52 @@ impl Analyzer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// (byte start, position) of every token the index's tokenizer makes.
+    fn token_positions(text: &str) -> Vec<(usize, u32)> {
+        let mut tokenizer = WordTokenizer::default();
+        let mut stream = tokenizer.token_stream(text);
+        let mut out = Vec::new();
+        while stream.advance() {
+            out.push((stream.token().offset_from, stream.token().position as u32));
+        }
+        out
+    }
+
+    #[test]
+    fn position_ranges_cover_the_words_starting_in_each_range() {
+        let text = "He said: \"We will keep them closed.\" Then:\n\n\"Not now,\" she added, \"and never.\"";
+        let quotes: Vec<Range<usize>> = ["We will keep them closed.", "Not now,", "and never."]
+            .iter()
+            .map(|q| {
+                let at = text.find(q).unwrap();
+                at..at + q.len()
+            })
+            .collect();
+        let ranges = position_ranges(text, &quotes);
+        // each range holds exactly the tokens that start inside its quote
+        let tokens = token_positions(text);
+        assert_eq!(ranges.len(), 3);
+        for (range, quote) in ranges.iter().zip(&quotes) {
+            let inside: Vec<u32> = tokens
+                .iter()
+                .filter(|(start, _)| quote.contains(start))
+                .map(|&(_, p)| p)
+                .collect();
+            assert_eq!(
+                inside,
+                (range.start..range.end).collect::<Vec<_>>(),
+                "{quote:?}"
+            );
+        }
+        // the paragraph break before the second quote is a position gap
+        assert!(ranges[1].start >= ranges[0].end + PARAGRAPH_GAP as u32);
+        assert!(position_ranges(text, &[]).is_empty());
+        assert!(
+            position_ranges(text, &[Range { start: 2, end: 2 }]).is_empty(),
+            "an empty range holds no word"
+        );
+    }
 
     #[test]
     fn a_short_word_is_its_bytes_zero_padded() {

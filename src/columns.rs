@@ -6,6 +6,7 @@
 
 use std::cell::OnceCell;
 use std::collections::HashMap;
+use std::ops::Range;
 
 use chrono::{DateTime, Utc};
 use tantivy::columnar::{Column, StrColumn};
@@ -14,6 +15,7 @@ use tantivy::{DocAddress, Searcher};
 
 use crate::collapse::CopyRef;
 use crate::fingerprint::{MINHASH_BYTES, MinHash};
+use crate::schema::{QUOTE_SPANS, quote_span_of};
 
 /// The columns of one segment, each opened when first asked for.
 struct Columns<'a> {
@@ -23,6 +25,7 @@ struct Columns<'a> {
     content: OnceCell<Option<Column<u64>>>,
     simhash: OnceCell<Option<Column<u64>>>,
     minhash: OnceCell<Option<Column<u64>>>,
+    quote_spans: OnceCell<Option<Column<u64>>>,
     id: OnceCell<Option<StrColumn>>,
     source: OnceCell<Option<StrColumn>>,
     date: OnceCell<Option<Column<i64>>>,
@@ -37,6 +40,7 @@ impl<'a> Columns<'a> {
             content: OnceCell::new(),
             simhash: OnceCell::new(),
             minhash: OnceCell::new(),
+            quote_spans: OnceCell::new(),
             id: OnceCell::new(),
             source: OnceCell::new(),
             date: OnceCell::new(),
@@ -144,6 +148,21 @@ impl<'a> FastFields<'a> {
             n += 1;
         }
         (n * 8 == MINHASH_BYTES).then_some(MinHash(bytes))
+    }
+
+    /// Position ranges of the passage's direct quotes (see `schema`).
+    pub fn quote_spans(&mut self, doc: DocAddress) -> Vec<Range<u32>> {
+        let c = self.columns(doc.segment_ord);
+        c.quote_spans
+            .get_or_init(|| c.fast.u64(QUOTE_SPANS).ok())
+            .as_ref()
+            .map(|column| {
+                column
+                    .values_for_doc(doc.doc_id)
+                    .map(quote_span_of)
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     pub fn simhash(&mut self, doc: DocAddress) -> Option<u64> {

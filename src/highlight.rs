@@ -56,6 +56,9 @@ impl Eval {
 struct Context<'a> {
     text: &'a [Word],
     title: &'a [Word],
+    /// Position ranges of the passage's direct quotes, where `quote:`
+    /// leaves match; `None` when not known (they then match anywhere).
+    quotes: Option<&'a [Range<u32>]>,
 }
 
 /// The query tree as the highlighter evaluates it.
@@ -68,6 +71,8 @@ enum Node {
         pattern: Pattern,
         in_text: bool,
         in_title: bool,
+        /// Only inside the passage's quotes (`quote:`).
+        quoted: bool,
     },
     And(Vec<Node>),
     Or(Vec<Node>),
@@ -87,11 +92,20 @@ impl Node {
                     pattern: Pattern::of(&leaf.term, analyzer),
                     in_text,
                     in_title,
+                    quoted: leaf.scope == Scope::Quote,
                 }
             }
             Expr::Not(_) => Node::Neutral,
             Expr::And(items) => Node::And(items.iter().map(|e| Node::of(e, analyzer)).collect()),
             Expr::Or(items) => Node::Or(items.iter().map(|e| Node::of(e, analyzer)).collect()),
+        }
+    }
+
+    fn has_quoted(&self) -> bool {
+        match self {
+            Node::Neutral => false,
+            Node::Leaf { quoted, .. } => *quoted,
+            Node::And(items) | Node::Or(items) => items.iter().any(Node::has_quoted),
         }
     }
 
@@ -142,11 +156,12 @@ impl Node {
                 pattern,
                 in_text,
                 in_title,
+                quoted,
             } => Spans {
-                text: if *in_text {
-                    pattern.find(ctx.text)
-                } else {
-                    Vec::new()
+                text: match (*in_text, ctx.quotes) {
+                    (false, _) => Vec::new(),
+                    (true, Some(quotes)) if *quoted => pattern.find_within(ctx.text, quotes),
+                    (true, _) => pattern.find(ctx.text),
                 },
                 title: if *in_title {
                     pattern.find(ctx.title)
@@ -178,9 +193,27 @@ impl Highlighter {
         }
     }
 
+    /// Whether the query has `quote:` clauses, which need the passage's
+    /// quote ranges ([`Self::spans_quoted`]).
+    pub fn needs_quotes(&self) -> bool {
+        self.root.has_quoted()
+    }
+
     /// The spans of `text` and of `title` that match the query. `title` is
     /// only considered for an article's first passage (where it is indexed).
+    /// `quote:` clauses match anywhere in the text: see [`Self::spans_quoted`].
     pub fn spans(&mut self, text: &str, title: Option<&str>) -> Spans {
+        self.spans_quoted(text, title, None)
+    }
+
+    /// [`Self::spans`], with `quote:` clauses matching only inside `quotes`,
+    /// the position ranges of the passage's direct quotes (as indexed).
+    pub fn spans_quoted(
+        &mut self,
+        text: &str,
+        title: Option<&str>,
+        quotes: Option<&[Range<u32>]>,
+    ) -> Spans {
         let letters = &self.stem_letters;
         let wanted = |c: char| letters.contains(&c);
         self.analyzer.words_into(text, wanted, &mut self.text_words);
@@ -189,6 +222,7 @@ impl Highlighter {
         let ctx = Context {
             text: &self.text_words,
             title: &self.title_words,
+            quotes,
         };
         let eval = self.root.eval(&ctx);
         let mut spans =
@@ -297,20 +331,48 @@ impl Pattern {
     }
 
     fn find(&self, words: &[Word]) -> Vec<Range<usize>> {
+        self.occurrences(words)
+            .map(|(first, last)| words[first].start..words[last].end)
+            .collect()
+    }
+
+    /// The matches that lie wholly inside one of `quotes` (position ranges).
+    fn find_within(&self, words: &[Word], quotes: &[Range<u32>]) -> Vec<Range<usize>> {
+        let position = |i: usize| u32::try_from(words[i].position).unwrap_or(u32::MAX);
+        self.occurrences(words)
+            .filter(|&(first, last)| {
+                let (first_pos, last_pos) = (position(first), position(last));
+                quotes
+                    .iter()
+                    .any(|q| q.start <= first_pos && last_pos < q.end)
+            })
+            .map(|(first, last)| words[first].start..words[last].end)
+            .collect()
+    }
+
+    /// Each match, as the indexes of its first and last word.
+    fn occurrences<'w>(
+        &'w self,
+        words: &'w [Word],
+    ) -> Box<dyn Iterator<Item = (usize, usize)> + 'w> {
         match self {
-            Pattern::Nothing => Vec::new(),
-            Pattern::Word { exact, stem } => words
-                .iter()
-                .filter(|w| &w.exact == exact || &w.stem == stem)
-                .map(|w| w.start..w.end)
-                .collect(),
+            Pattern::Nothing => Box::new(std::iter::empty()),
+            Pattern::Word { exact, stem } => Box::new(
+                words
+                    .iter()
+                    .enumerate()
+                    .filter(move |(_, w)| &w.exact == exact || &w.stem == stem)
+                    .map(|(i, _)| (i, i)),
+            ),
             Pattern::Phrase {
                 words: pattern,
                 slop,
                 prefix,
-            } => (0..words.len())
-                .filter_map(|i| phrase_at(words, i, pattern, *slop, *prefix))
-                .collect(),
+            } => {
+                Box::new((0..words.len()).filter_map(move |i| {
+                    phrase_at(words, i, pattern, *slop, *prefix).map(|j| (i, j))
+                }))
+            }
         }
     }
 }
@@ -323,16 +385,16 @@ fn word_matches(word: &Word, wanted: &str, as_prefix: bool) -> bool {
     }
 }
 
-/// The span of the phrase if it starts at word `i`: each following word is
-/// the nearest one after the previous (which minimises the spread), and the
-/// extra distance must stay within `slop`.
+/// The index of the phrase's last word if it starts at word `i`: each
+/// following word is the nearest one after the previous (which minimises the
+/// spread), and the extra distance must stay within `slop`.
 fn phrase_at(
     words: &[Word],
     i: usize,
     pattern: &[(usize, String)],
     slop: usize,
     prefix: bool,
-) -> Option<Range<usize>> {
+) -> Option<usize> {
     let last = pattern.len() - 1;
     let (first_offset, first) = &pattern[0];
     if !word_matches(&words[i], first, prefix && last == 0) {
@@ -353,7 +415,7 @@ fn phrase_at(
     }
     let spread = words[at].position - start_pos;
     let needed = pattern[last].0 - first_offset;
-    (spread <= needed + slop).then(|| words[i].start..words[at].end)
+    (spread <= needed + slop).then_some(at)
 }
 
 /// The part of a long passage to show: a window of about `max` bytes around

@@ -8,6 +8,8 @@
 //! rather than every one of its passages. Metadata is stored once, on the
 //! first passage; what filters, counts and grouping need is in fast fields.
 
+use std::ops::Range;
+
 use tantivy::TantivyDocument;
 use tantivy::schema::{
     FAST, Field, IndexRecordOption, NumericOptions, STORED, Schema, TextFieldIndexing, TextOptions,
@@ -19,7 +21,7 @@ use crate::prepare::{Prepared, PreparedPassage};
 
 /// Bumped whenever the schema or the analysis changes in a way that makes an
 /// older index give wrong results; an index of another version must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Separator between the values of a multi-valued text field: a blank line,
 /// which the tokenizer turns into a position gap so that a phrase never spans
@@ -59,8 +61,12 @@ pub struct Fields {
     /// Searchable speaker names; `speaker_raw` holds each full name.
     pub speaker: Field,
     pub speaker_raw: Field,
-    /// Quoted speech in the passage, for `quote:`/`--quoted`.
-    pub quote: Field,
+    /// Where the passage quotes someone, for `quote:`/`--quoted`: the
+    /// position ranges of the text's words inside direct quotes, each value
+    /// `start << 32 | end` (end exclusive; see [`quote_span`]). The quoted
+    /// words are indexed once, in `text`; `quote:` matches them there and
+    /// keeps the matches that fall inside these ranges.
+    pub quote_spans: Field,
     /// The attributions of the passage, as JSON (stored only): who, how, and
     /// the words of the text that say so.
     pub evidence: Field,
@@ -130,7 +136,7 @@ pub fn build() -> Schema {
     b.add_text_field("author_raw", keyword());
     b.add_text_field("speaker", filter());
     b.add_text_field("speaker_raw", keyword().set_stored());
-    b.add_text_field("quote", text(false));
+    b.add_u64_field(QUOTE_SPANS, FAST);
     b.add_text_field("evidence", STORED);
     b.add_u64_field("content_hash", indexed_fast());
     b.add_u64_field("minhash", FAST);
@@ -160,7 +166,7 @@ impl Fields {
             author_raw: f("author_raw")?,
             speaker: f("speaker")?,
             speaker_raw: f("speaker_raw")?,
-            quote: f("quote")?,
+            quote_spans: f(QUOTE_SPANS)?,
             evidence: f("evidence")?,
             content_hash: f("content_hash")?,
             minhash: f("minhash")?,
@@ -272,13 +278,20 @@ pub fn document(
     add_names(&mut doc, fields.author, fields.author_raw, &article.authors);
     add_names(&mut doc, fields.speaker, fields.speaker_raw, &item.speakers);
     if !item.quotes.is_empty() {
-        let quoted: Vec<&str> = item
-            .quotes
-            .iter()
-            .map(|q| &article.body[q.clone()])
-            .collect();
-        let quoted = quoted.join(VALUE_SEPARATOR);
-        doc.add_text(fields.quote, &quoted);
+        let at = passage.range.start;
+        let mut quotes: Vec<Range<usize>> = Vec::with_capacity(item.quotes.len());
+        // in order, a quote nested in another merged into it
+        let mut sorted = item.quotes.clone();
+        sorted.sort_by_key(|q| q.start);
+        for q in sorted {
+            match quotes.last_mut() {
+                Some(last) if q.start - at < last.end => last.end = last.end.max(q.end - at),
+                _ => quotes.push(q.start - at..q.end - at),
+            }
+        }
+        for span in analysis::position_ranges(text, &quotes) {
+            doc.add_u64(fields.quote_spans, quote_span(&span));
+        }
     }
     if !item.attributions.is_empty() {
         doc.add_text(fields.evidence, evidence_json(article, prepared, item));
@@ -287,6 +300,19 @@ pub fn document(
         doc.add_u64(fields.simhash, hash);
     }
     doc
+}
+
+/// Name of the fast field of quote position ranges.
+pub const QUOTE_SPANS: &str = "quote_spans";
+
+/// A position range of quoted words as one value of `quote_spans`.
+pub fn quote_span(span: &Range<u32>) -> u64 {
+    u64::from(span.start) << 32 | u64::from(span.end)
+}
+
+/// The position range a value of `quote_spans` stands for.
+pub fn quote_span_of(value: u64) -> Range<u32> {
+    (value >> 32) as u32..value as u32
 }
 
 /// One attribution as stored with a passage.

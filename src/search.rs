@@ -415,7 +415,8 @@ impl Searching {
             let doc: TantivyDocument = self.searcher.doc(addr)?;
             let text = text_of(&doc, f.text);
             let title_for = (ordinal == 0).then_some(meta.title.as_str());
-            let spans = highlighter.spans(&text, title_for);
+            let quotes = highlighter.needs_quotes().then(|| fast.quote_spans(addr));
+            let spans = highlighter.spans_quoted(&text, title_for, quotes.as_deref());
             if ordinal == 0 {
                 title_highlights = spans.title;
             }

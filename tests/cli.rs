@@ -755,3 +755,63 @@ fn a_passage_repeated_by_another_story_is_folded_into_the_first() {
         2
     );
 }
+
+#[test]
+fn quote_matches_only_words_said_inside_quotation_marks() {
+    let env = Env::new();
+    let path = env.write(
+        "quotes.ndjson",
+        &[
+            // the harbour inside the quote, and outside it in the same passage
+            r#"{"id":"q1","date":"2025-03-02","title":"Port","body":"The harbour master spoke at noon. \"The harbour stays open all winter,\" Ines Moreau said, standing by the harbour wall."}"#,
+            // the harbour only outside quotes; a quote about something else
+            r#"{"id":"q2","date":"2025-03-03","title":"Port","body":"Crews repainted the harbour cranes. \"We finished early,\" said Tomas Lind."}"#,
+            // a phrase that runs across the end of a quote is not inside it
+            r#"{"id":"q3","date":"2025-03-04","title":"Port","body":"\"We will stay open,\" winter crews said on Monday."}"#,
+        ]
+        .join("\n"),
+    );
+    assert_eq!(env.ingest(&[path_str(&path)]).code, 0);
+
+    let hits = env.search("quote:harbour", &[]);
+    assert_eq!(hits.len(), 1, "{hits:#?}");
+    assert_eq!(hits[0].article_id, "q1");
+    // only the quoted occurrence is highlighted
+    assert_eq!(hits[0].marked(), vec!["harbour"]);
+    let quoted_at = hits[0].text.find("The harbour stays").unwrap() + 4;
+    assert_eq!(hits[0].highlights, vec![[quoted_at, quoted_at + 7]]);
+    // --quoted moves the whole query inside quotes, the same way
+    assert_eq!(
+        env.search("harbour", &["--quoted"])[0].highlights,
+        hits[0].highlights
+    );
+    // the word alone matches both articles
+    assert_eq!(env.count("harbour", &[]).articles, 2);
+
+    // a phrase inside one quote matches; across its closing mark it does not
+    assert_eq!(env.count(r#"quote:"stays open all""#, &[]).articles, 1);
+    assert_eq!(env.count(r#""stay open winter""#, &[]).articles, 1);
+    assert_eq!(env.run(&["search", r#"quote:"stay open winter""#]).code, 1);
+    // prefixes and stems are checked at their positions too
+    assert_eq!(env.count("quote:harb*", &[]).articles, 1);
+    assert_eq!(env.count("quote:finishing", &[]).articles, 1);
+    assert_eq!(env.run(&["search", "quote:crane"]).code, 1);
+}
+
+#[test]
+fn a_sloppy_phrase_needs_each_repeated_word_once_per_slot() {
+    let env = Env::new();
+    let path = env.write(
+        "very.ndjson",
+        &[
+            r#"{"id":"v1","body":"It was very, very cold on the pass."}"#,
+            r#"{"id":"v2","body":"It was very cold on the pass."}"#,
+        ]
+        .join("\n"),
+    );
+    assert_eq!(env.ingest(&[path_str(&path)]).code, 0);
+    let hits = env.search(r#""very very"~2"#, &[]);
+    assert_eq!(hits.len(), 1, "{hits:#?}");
+    assert_eq!(hits[0].article_id, "v1");
+    assert_eq!(hits[0].marked(), vec!["very, very"]);
+}

@@ -20,8 +20,9 @@ use tantivy::schema::{Field, IndexRecordOption};
 
 use super::article::ArticleAnd;
 use super::parse::{Expr, Leaf, QueryError, Scope, Term as QTerm};
+use super::quoted::{InQuotes, Pattern, Slot};
 use crate::analysis::{self, Analyzer, Word};
-use crate::schema::{Fields, date_secs};
+use crate::schema::{Fields, QUOTE_SPANS, date_secs};
 
 /// Weight of an exact-form match on top of the stemmed match of a bare word.
 pub const EXACT_BOOST: f32 = 0.5;
@@ -144,7 +145,11 @@ impl<'a> QueryBuilder<'a> {
                 either(text, boost(title, TITLE_BOOST))
             }
             (term, Scope::Title) => self.matcher(term, f.title, true)?,
-            (term, Scope::Quote) => self.matcher(term, f.quote, true)?,
+            (term, Scope::Quote) => Box::new(InQuotes::new(
+                self.matcher(term, f.text, true)?,
+                self.pattern(term, f.text)?,
+                QUOTE_SPANS,
+            )),
             (term, scope) => {
                 let field = match scope {
                     Scope::Source => f.source,
@@ -210,6 +215,14 @@ impl<'a> QueryBuilder<'a> {
                     ([], _) => None,
                     ([word], false) => Some(term_query(exact, &word.exact)),
                     ([word], true) => Some(prefix_query(exact, &word.exact)),
+                    (words, false) if *slop > 0 && has_repeats(words) => {
+                        // tantivy would let one occurrence fill two slots
+                        let pattern = self.pattern(term, exact)?;
+                        Some(Box::new(InQuotes::anywhere(
+                            phrase_query(exact, words, *slop),
+                            pattern,
+                        )))
+                    }
                     (words, false) => Some(phrase_query(exact, words, *slop)),
                     (words, true) => Some(phrase_prefix_query(exact, words)),
                 }
@@ -224,6 +237,63 @@ impl<'a> QueryBuilder<'a> {
             }
             QTerm::Dates { .. } => None,
         }
+    }
+
+    /// What [`Self::matcher`] matches for `term` on a text field, as the
+    /// positions [`InQuotes`] checks: the same forms of a bare word (marked
+    /// stem, unchanged stem, exact form), the exact words of a phrase.
+    fn pattern(&mut self, term: &QTerm, field: Field) -> Option<Pattern> {
+        let slot = |offset: u32, terms: Vec<String>, prefix: bool| Slot {
+            offset,
+            terms,
+            prefix,
+        };
+        let phrase = |words: &[Word], prefix: bool| -> Vec<Slot> {
+            let first = words.first().map_or(0, |w| w.position);
+            let last = words.len().saturating_sub(1);
+            words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| {
+                    let offset = u32::try_from(w.position - first).unwrap_or(u32::MAX);
+                    slot(offset, vec![w.exact.clone()], prefix && i == last)
+                })
+                .collect()
+        };
+        let (slots, slop) = match term {
+            QTerm::Word(text) => {
+                let words = self.analyzer.words(text);
+                match words.as_slice() {
+                    [] => return None,
+                    [word] => {
+                        let mut forms = vec![analysis::marked_stem(&word.stem), word.exact.clone()];
+                        if self.analyzer.stem_of(&word.stem) == word.stem {
+                            forms.push(word.stem.clone());
+                        }
+                        forms.sort();
+                        forms.dedup();
+                        (vec![slot(0, forms, false)], 0)
+                    }
+                    words => (phrase(words, false), 0),
+                }
+            }
+            QTerm::Phrase { text, slop, prefix } => {
+                let words = self.analyzer.words(text);
+                if words.is_empty() {
+                    return None;
+                }
+                (phrase(&words, *prefix), *slop)
+            }
+            QTerm::Prefix(text) => {
+                let words = self.analyzer.words(text);
+                if words.is_empty() {
+                    return None;
+                }
+                (phrase(&words, true), 0)
+            }
+            QTerm::Dates { .. } => return None,
+        };
+        Some(Pattern { field, slots, slop })
     }
 
     fn dates(
@@ -259,6 +329,14 @@ fn in_text(expr: &Expr) -> bool {
         Expr::And(items) | Expr::Or(items) => !items.is_empty() && items.iter().all(in_text),
         Expr::Not(_) => false,
     }
+}
+
+/// Whether a word occurs twice in a phrase.
+fn has_repeats(words: &[Word]) -> bool {
+    words
+        .iter()
+        .enumerate()
+        .any(|(i, w)| words[..i].iter().any(|v| v.exact == w.exact))
 }
 
 /// Wraps a query so that it matches the same documents with a score of zero.

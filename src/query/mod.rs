@@ -1,10 +1,11 @@
 //! Queries: the query language ([`mod@parse`]) and its translation into tantivy
 //! queries over the passage index ([`build`]), with the article-level AND of
-//! [`article`].
+//! [`article`] and the matching inside quotes of [`quoted`].
 
 pub mod article;
 pub mod build;
 pub mod parse;
+pub mod quoted;
 
 pub use build::QueryBuilder;
 pub use parse::{Expr, Leaf, QueryError, Scope, Term, parse};
