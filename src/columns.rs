@@ -11,17 +11,16 @@ use std::ops::Range;
 use chrono::{DateTime, Utc};
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::fastfield::FastFieldReaders;
-use tantivy::{DocAddress, Searcher};
+use tantivy::{DocAddress, DocId, Searcher, SegmentReader};
 
 use crate::collapse::CopyRef;
 use crate::fingerprint::{MINHASH_BYTES, MinHash};
-use crate::schema::{QUOTE_SPANS, quote_span_of};
+use crate::schema::{QUOTE_SPANS, quote_spans_of};
 
 /// The columns of one segment, each opened when first asked for.
 struct Columns<'a> {
     fast: &'a FastFieldReaders,
     ordinal: OnceCell<Option<Column<u64>>>,
-    key: OnceCell<Option<Column<u64>>>,
     content: OnceCell<Option<Column<u64>>>,
     simhash: OnceCell<Option<Column<u64>>>,
     minhash: OnceCell<Option<Column<u64>>>,
@@ -36,7 +35,6 @@ impl<'a> Columns<'a> {
         Columns {
             fast,
             ordinal: OnceCell::new(),
-            key: OnceCell::new(),
             content: OnceCell::new(),
             simhash: OnceCell::new(),
             minhash: OnceCell::new(),
@@ -62,6 +60,24 @@ impl<'a> Columns<'a> {
     }
 }
 
+/// The article of each passage of one segment, as its first passage
+/// (`doc - ordinal`): what counts and groups articles. Two passages belong to
+/// the same article exactly when they have the same lead, since an article's
+/// passages are consecutive documents of one segment (see [`crate::index`]).
+pub struct Leads(Option<Column<u64>>);
+
+impl Leads {
+    pub fn of(reader: &SegmentReader) -> Leads {
+        Leads(reader.fast_fields().u64("ordinal").ok())
+    }
+
+    /// The first passage of `doc`'s article; `None` without an ordinal.
+    pub fn lead(&self, doc: DocId) -> Option<DocId> {
+        let ordinal = self.0.as_ref()?.first(doc)?;
+        doc.checked_sub(u32::try_from(ordinal).ok()?)
+    }
+}
+
 /// Column handles per segment.
 pub struct FastFields<'a> {
     searcher: &'a Searcher,
@@ -83,12 +99,6 @@ impl<'a> FastFields<'a> {
             .or_insert_with(|| Columns::new(searcher.segment_reader(segment).fast_fields()))
     }
 
-    /// The key of the passage's article (a hash of its id).
-    pub fn article_key(&mut self, doc: DocAddress) -> Option<u64> {
-        let c = self.columns(doc.segment_ord);
-        c.u64(&c.key, "article_key", doc.doc_id)
-    }
-
     /// The passage's ordinal in its article.
     pub fn ordinal(&mut self, doc: DocAddress) -> u32 {
         let c = self.columns(doc.segment_ord);
@@ -97,14 +107,14 @@ impl<'a> FastFields<'a> {
 
     /// The article's first passage: `doc - ordinal`, since an article's
     /// passages are consecutive (see [`crate::index`]). The invariant is
-    /// checked, not trusted: `None` if the document there is not it.
+    /// checked, not trusted: `None` if the document there is not a first
+    /// passage.
     pub fn lead(&mut self, doc: DocAddress) -> Option<DocAddress> {
         let c = self.columns(doc.segment_ord);
         let ordinal = c.u64(&c.ordinal, "ordinal", doc.doc_id)? as u32;
         let lead = doc.doc_id.checked_sub(ordinal)?;
-        let same = c.u64(&c.key, "article_key", lead) == c.u64(&c.key, "article_key", doc.doc_id)
-            && c.u64(&c.ordinal, "ordinal", lead) == Some(0);
-        same.then_some(DocAddress::new(doc.segment_ord, lead))
+        let first = c.u64(&c.ordinal, "ordinal", lead) == Some(0);
+        first.then_some(DocAddress::new(doc.segment_ord, lead))
     }
 
     /// The article id of a passage (one dictionary search: for one value).
@@ -156,12 +166,7 @@ impl<'a> FastFields<'a> {
         c.quote_spans
             .get_or_init(|| c.fast.u64(QUOTE_SPANS).ok())
             .as_ref()
-            .map(|column| {
-                column
-                    .values_for_doc(doc.doc_id)
-                    .map(quote_span_of)
-                    .collect()
-            })
+            .map(|column| quote_spans_of(column.values_for_doc(doc.doc_id)).collect())
             .unwrap_or_default()
     }
 

@@ -10,9 +10,10 @@
 use std::collections::HashMap;
 
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::{Column, StrColumn};
+use tantivy::columnar::StrColumn;
 use tantivy::{DocId, Score, SegmentReader};
 
+use crate::columns::Leads;
 use crate::error::Result;
 use crate::search::{Counts, SearchRequest, Searching, Tally};
 
@@ -129,7 +130,7 @@ type FacetFruit = (HashMap<String, Counts>, Counts);
 /// Per segment: tallies by term ordinal, and of all matches.
 struct FacetSegment {
     values: Option<StrColumn>,
-    keys: Option<Column<u64>>,
+    leads: Leads,
     by_ord: Vec<Tally>,
     total: Tally,
 }
@@ -144,7 +145,7 @@ impl Collector for FacetCollector {
         let terms = values.as_ref().map_or(0, |v| v.num_terms());
         Ok(FacetSegment {
             values,
-            keys: fast.u64("article_key").ok(),
+            leads: Leads::of(reader),
             by_ord: vec![Tally::default(); terms],
             total: Tally::default(),
         })
@@ -171,7 +172,7 @@ impl SegmentCollector for FacetSegment {
     type Fruit = FacetFruit;
 
     fn collect(&mut self, doc: DocId, _: Score) {
-        let key = self.keys.as_ref().and_then(|k| k.first(doc));
+        let key = self.leads.lead(doc);
         self.total.add(key);
         let Some(values) = &self.values else { return };
         for ord in values.term_ords(doc) {

@@ -317,7 +317,7 @@ fn settings() -> IndexSettings {
 const STORE_CACHE_BLOCKS: usize = 2;
 
 /// zstd level of the document store.
-const DOCSTORE_ZSTD_LEVEL: i32 = 3;
+const DOCSTORE_ZSTD_LEVEL: i32 = 4;
 /// Bytes per compressed block of the document store.
 const DOCSTORE_BLOCK: usize = 16 << 10;
 

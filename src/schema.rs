@@ -21,7 +21,7 @@ use crate::prepare::{Prepared, PreparedPassage};
 
 /// Bumped whenever the schema or the analysis changes in a way that makes an
 /// older index give wrong results; an index of another version must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// Separator between the values of a multi-valued text field: a blank line,
 /// which the tokenizer turns into a position gap so that a phrase never spans
@@ -38,12 +38,13 @@ pub const VALUE_SEPARATOR: &str = "\n\n";
 pub struct Fields {
     /// The article's identity (raw, indexed for upserts; fast for display).
     pub article_id: Field,
-    /// A 64-bit hash of the article id (fast), to count and group articles.
-    pub article_key: Field,
+    /// The passage's place in its article (indexed, to find first
+    /// passages; fast, to find a passage's article: `doc - ordinal`, what
+    /// counts and groups articles).
     pub ordinal: Field,
-    /// Byte offsets of the passage in the article body.
+    /// Byte offset of the passage in the article body (stored; it ends
+    /// where its stored text does).
     pub start: Field,
-    pub end: Field,
     /// Passage text: exact forms and marked stems, with positions; stored.
     pub text: Field,
     /// Searchable title (first passage only).
@@ -62,8 +63,8 @@ pub struct Fields {
     pub speaker: Field,
     pub speaker_raw: Field,
     /// Where the passage quotes someone, for `quote:`/`--quoted`: the
-    /// position ranges of the text's words inside direct quotes, each value
-    /// `start << 32 | end` (end exclusive; see [`quote_span`]). The quoted
+    /// position ranges of the text's words inside direct quotes, as pairs of
+    /// values `start, end` (end exclusive; see [`quote_spans_of`]). The quoted
     /// words are indexed once, in `text`; `quote:` matches them there and
     /// keeps the matches that fall inside these ranges.
     pub quote_spans: Field,
@@ -114,20 +115,23 @@ pub fn build() -> Schema {
     use IndexRecordOption::WithFreqsAndPositions;
     let text = |stored| text_options(analysis::TEXT, WithFreqsAndPositions, stored);
     let filter = || filter_options(analysis::EXACT, WithFreqsAndPositions);
-    let keyword = || filter_options("raw", IndexRecordOption::Basic).set_fast("raw");
+    // exact values for facets and display, in a column only: no query looks
+    // them up in an inverted index
+    let keyword = || TextOptions::default().set_fast("raw");
+    let id = || filter_options("raw", IndexRecordOption::Basic).set_fast("raw");
     let mut b = Schema::builder();
-    b.add_text_field("article_id", keyword());
-    b.add_u64_field("article_key", FAST);
+    b.add_text_field("article_id", id());
     b.add_u64_field("ordinal", indexed_fast());
     b.add_u64_field("start", STORED);
-    b.add_u64_field("end", STORED);
     b.add_text_field("text", text(true));
     b.add_text_field("title", text(false));
     b.add_text_field("meta", STORED);
     // Seconds since 1970 (UTC) as a plain integer: tantivy's own date type
     // counts nanoseconds and cannot hold dates outside 1677–2262, and
     // archives reach further back than that.
-    b.add_i64_field("date", indexed_fast());
+    // fast only: a range query on a fast field reads the column (tantivy
+    // never consults a numeric field's inverted index for a range)
+    b.add_i64_field("date", FAST);
     b.add_text_field("source", filter());
     b.add_text_field("source_raw", keyword());
     b.add_text_field("dateline", filter());
@@ -150,10 +154,8 @@ impl Fields {
         let f = |name: &str| schema.get_field(name);
         Ok(Fields {
             article_id: f("article_id")?,
-            article_key: f("article_key")?,
             ordinal: f("ordinal")?,
             start: f("start")?,
-            end: f("end")?,
             text: f("text")?,
             title: f("title")?,
             meta: f("meta")?,
@@ -217,7 +219,8 @@ impl Meta {
 }
 
 /// A stable 64-bit key for an article id (FNV-1a): the same on every run and
-/// every machine, so counts and groups never depend on the build.
+/// every machine. Ingest remembers the articles added since its last commit
+/// by it.
 pub fn article_key(id: &str) -> u64 {
     id.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
         (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
@@ -241,10 +244,8 @@ pub fn document(
     let first = passage.ordinal == 0;
     let mut doc = TantivyDocument::new();
     doc.add_text(fields.article_id, &article.id);
-    doc.add_u64(fields.article_key, article_key(&article.id));
     doc.add_u64(fields.ordinal, u64::from(passage.ordinal));
     doc.add_u64(fields.start, passage.range.start as u64);
-    doc.add_u64(fields.end, passage.range.end as u64);
     let text = passage.text(&article.body);
     doc.add_text(fields.text, text);
     if first {
@@ -290,7 +291,9 @@ pub fn document(
             }
         }
         for span in analysis::position_ranges(text, &quotes) {
-            doc.add_u64(fields.quote_spans, quote_span(&span));
+            // two small values bitpack tighter than one `start << 32 | end`
+            doc.add_u64(fields.quote_spans, u64::from(span.start));
+            doc.add_u64(fields.quote_spans, u64::from(span.end));
         }
     }
     if !item.attributions.is_empty() {
@@ -305,14 +308,12 @@ pub fn document(
 /// Name of the fast field of quote position ranges.
 pub const QUOTE_SPANS: &str = "quote_spans";
 
-/// A position range of quoted words as one value of `quote_spans`.
-pub fn quote_span(span: &Range<u32>) -> u64 {
-    u64::from(span.start) << 32 | u64::from(span.end)
-}
-
-/// The position range a value of `quote_spans` stands for.
-pub fn quote_span_of(value: u64) -> Range<u32> {
-    (value >> 32) as u32..value as u32
+/// The position ranges held by a passage's values of `quote_spans`: pairs,
+/// in order (ranges are added in order and do not overlap, so their values
+/// ascend, whether or not a column keeps the order they were added in).
+pub fn quote_spans_of(values: impl Iterator<Item = u64>) -> impl Iterator<Item = Range<u32>> {
+    let mut values = values.map(|v| u32::try_from(v).unwrap_or(u32::MAX));
+    std::iter::from_fn(move || Some(values.next()?..values.next()?))
 }
 
 /// One attribution as stored with a passage.

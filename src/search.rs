@@ -13,7 +13,6 @@ use chrono::{DateTime, Utc};
 use tantivy::collector::sort_key::SortBySimilarityScore;
 use tantivy::collector::sort_key::SortByStaticFastValue;
 use tantivy::collector::{Collector, SegmentCollector, TopDocs};
-use tantivy::columnar::Column;
 use tantivy::query::{AllQuery, BooleanQuery, EnableScoring, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{
@@ -22,7 +21,7 @@ use tantivy::{
 };
 
 use crate::collapse::{self, CopyRef, Group};
-use crate::columns::FastFields;
+use crate::columns::{FastFields, Leads};
 use crate::error::Result;
 use crate::fingerprint;
 use crate::highlight::Highlighter;
@@ -109,12 +108,13 @@ impl std::ops::AddAssign for Counts {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Tally {
     pub counts: Counts,
-    last: Option<u64>,
+    last: Option<DocId>,
 }
 
 impl Tally {
-    /// Counts one matching passage of the article with `key`.
-    pub fn add(&mut self, key: Option<u64>) {
+    /// Counts one matching passage of the article with `key` (its lead,
+    /// see [`Leads`]); passages come in document order.
+    pub fn add(&mut self, key: Option<DocId>) {
         self.counts.passages += 1;
         if key.is_none() || key != self.last {
             self.counts.articles += 1;
@@ -331,10 +331,10 @@ impl Searching {
 
     /// Groups ranked passages by article, keeping each article's best `per`.
     fn group(ranked: &[(Score, DocAddress)], per: usize, fast: &mut FastFields<'_>) -> Vec<Group> {
-        let mut index: HashMap<u64, usize> = HashMap::new();
+        let mut index: HashMap<DocAddress, usize> = HashMap::new();
         let mut groups: Vec<Group> = Vec::new();
         for &(score, addr) in ranked {
-            let key = fast.article_key(addr).unwrap_or(0);
+            let key = fast.lead(addr).unwrap_or(addr);
             let slot = *index.entry(key).or_insert_with(|| {
                 groups.push(Group::new(addr, score));
                 groups.len() - 1
@@ -350,7 +350,7 @@ impl Searching {
     /// is in `leads`, found in one pass per segment: an article's passages
     /// are consecutive documents (see [`crate::index`]), so the query's scorer
     /// is moved to each article's first passage, in document order, and read
-    /// while the article key stays the same.
+    /// while the article stays the same.
     fn best_passages(
         &self,
         compiled: &Compiled,
@@ -370,17 +370,17 @@ impl Searching {
         for segment_leads in leads.chunk_by(|a, b| a.segment_ord == b.segment_ord) {
             let segment_ord = segment_leads[0].segment_ord;
             let segment = self.searcher.segment_reader(segment_ord);
-            let keys = segment.fast_fields().u64("article_key")?;
+            let leads = Leads::of(segment);
             let alive = segment.alive_bitset();
             let mut scorer = weight.scorer(segment, 1.0)?;
             for &lead in segment_leads {
-                let key = keys.first(lead.doc_id);
+                let key = leads.lead(lead.doc_id);
                 let mut doc = scorer.doc();
                 if doc < lead.doc_id {
                     doc = scorer.seek(lead.doc_id);
                 }
                 let mut found = Vec::new();
-                while doc != TERMINATED && keys.first(doc) == key {
+                while doc != TERMINATED && leads.lead(doc) == key {
                     if alive.is_none_or(|alive| alive.is_alive(doc)) {
                         found.push((scorer.score(), DocAddress::new(segment_ord, doc)));
                     }
@@ -414,6 +414,7 @@ impl Searching {
         for &(score, addr, ordinal) in &docs {
             let doc: TantivyDocument = self.searcher.doc(addr)?;
             let text = text_of(&doc, f.text);
+            let start = doc.get_first(f.start).and_then(|v| v.as_u64()).unwrap_or(0);
             let title_for = (ordinal == 0).then_some(meta.title.as_str());
             let quotes = highlighter.needs_quotes().then(|| fast.quote_spans(addr));
             let spans = highlighter.spans_quoted(&text, title_for, quotes.as_deref());
@@ -423,8 +424,9 @@ impl Searching {
             passages.push(PassageHit {
                 ordinal,
                 score,
-                start: doc.get_first(f.start).and_then(|v| v.as_u64()).unwrap_or(0),
-                end: doc.get_first(f.end).and_then(|v| v.as_u64()).unwrap_or(0),
+                start,
+                // the stored text is exactly the body's bytes start..end
+                end: start + text.len() as u64,
                 text,
                 highlights: spans.text,
                 speakers: doc
@@ -565,7 +567,7 @@ fn rescope(expr: Expr, from: Scope, to: Scope) -> Expr {
 pub struct ArticleCounter;
 
 pub struct ArticleCounterSegment {
-    keys: Option<Column<u64>>,
+    leads: Leads,
     tally: Tally,
 }
 
@@ -579,7 +581,7 @@ impl Collector for ArticleCounter {
         reader: &SegmentReader,
     ) -> tantivy::Result<ArticleCounterSegment> {
         Ok(ArticleCounterSegment {
-            keys: reader.fast_fields().u64("article_key").ok(),
+            leads: Leads::of(reader),
             tally: Tally::default(),
         })
     }
@@ -601,8 +603,7 @@ impl SegmentCollector for ArticleCounterSegment {
     type Fruit = Counts;
 
     fn collect(&mut self, doc: DocId, _: Score) {
-        self.tally
-            .add(self.keys.as_ref().and_then(|c| c.first(doc)));
+        self.tally.add(self.leads.lead(doc));
     }
 
     fn harvest(self) -> Counts {

@@ -16,6 +16,7 @@ use tantivy::query::{BooleanQuery, Occur, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, Score, SegmentReader, Term};
 
+use crate::columns::Leads;
 use crate::error::{Error, Result};
 use crate::query;
 use crate::search::{Counts, SearchRequest, Searching, Tally};
@@ -297,7 +298,7 @@ struct ByDay;
 
 struct ByDaySegment {
     dates: Option<Column<i64>>,
-    keys: Option<Column<u64>>,
+    leads: Leads,
     days: BTreeMap<i64, Tally>,
 }
 
@@ -309,7 +310,7 @@ impl Collector for ByDay {
         let fast = reader.fast_fields();
         Ok(ByDaySegment {
             dates: fast.i64("date").ok(),
-            keys: fast.u64("article_key").ok(),
+            leads: Leads::of(reader),
             days: BTreeMap::new(),
         })
     }
@@ -336,7 +337,7 @@ impl SegmentCollector for ByDaySegment {
         let Some(secs) = self.dates.as_ref().and_then(|c| c.first(doc)) else {
             return;
         };
-        let key = self.keys.as_ref().and_then(|k| k.first(doc));
+        let key = self.leads.lead(doc);
         self.days.entry(day_number(secs)).or_default().add(key);
     }
 

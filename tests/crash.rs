@@ -68,15 +68,30 @@ fn check_whole(index: &Path, expected: &HashMap<u64, u32>) -> usize {
     let mut seen: HashMap<u64, Vec<u32>> = HashMap::new();
     for segment in searcher.segment_readers() {
         let fast = segment.fast_fields();
-        let keys = fast.u64("article_key").expect("keys");
+        let ids = fast.str("article_id").expect("ids").expect("an id column");
         let ordinals = fast.u64("ordinal").expect("ordinals");
+        let mut id = String::new();
         for doc in 0..segment.max_doc() {
             if segment.is_deleted(doc) {
                 continue;
             }
-            let key = keys.first(doc).expect("every passage has a key");
+            let ord = ids.term_ords(doc).next().expect("every passage has an id");
+            id.clear();
+            ids.ord_to_str(ord, &mut id)
+                .expect("the id's dictionary entry");
             let ordinal = ordinals.first(doc).expect("every passage has an ordinal") as u32;
-            seen.entry(key).or_default().push(ordinal);
+            // an article's passages are consecutive documents: search finds
+            // a passage's article at `doc - ordinal`
+            let lead = doc
+                .checked_sub(ordinal)
+                .expect("ordinal within the segment");
+            assert_eq!(ordinals.first(lead), Some(0), "passage {doc}: lead {lead}");
+            assert_eq!(
+                ids.term_ords(lead).next(),
+                Some(ord),
+                "passage {doc}: lead {lead}"
+            );
+            seen.entry(article_key(&id)).or_default().push(ordinal);
         }
     }
     for (key, mut ordinals) in seen.clone() {

@@ -21,7 +21,7 @@ use tantivy::query::{EmptyScorer, EnableScoring, Explanation, Query, Scorer, Wei
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, Score, SegmentReader, TERMINATED, TantivyError, Term};
 
-use crate::schema::quote_span_of;
+use crate::schema::quote_spans_of;
 
 /// One word of a [`Pattern`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -220,7 +220,7 @@ impl InQuotesScorer {
         match &self.spans {
             Some(spans) => {
                 self.ranges
-                    .extend(spans.values_for_doc(doc).map(quote_span_of));
+                    .extend(quote_spans_of(spans.values_for_doc(doc)));
                 if self.ranges.is_empty() {
                     return false;
                 }
