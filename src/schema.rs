@@ -38,9 +38,9 @@ pub const VALUE_SEPARATOR: &str = "\n\n";
 pub struct Fields {
     /// The article's identity (raw, indexed for upserts; fast for display).
     pub article_id: Field,
-    /// The passage's place in its article (indexed, to find first
-    /// passages; fast, to find a passage's article: `doc - ordinal`, what
-    /// counts and groups articles).
+    /// The passage's place in its article (fast: first passages are those
+    /// with ordinal 0, see [`first_passages`], and a passage's article
+    /// starts at `doc - ordinal`, what counts and groups articles).
     pub ordinal: Field,
     /// Byte offset of the passage in the article body (stored; it ends
     /// where its stored text does).
@@ -121,7 +121,7 @@ pub fn build() -> Schema {
     let id = || filter_options("raw", IndexRecordOption::Basic).set_fast("raw");
     let mut b = Schema::builder();
     b.add_text_field("article_id", id());
-    b.add_u64_field("ordinal", indexed_fast());
+    b.add_u64_field("ordinal", FAST);
     b.add_u64_field("start", STORED);
     b.add_text_field("text", text(true));
     b.add_text_field("title", text(false));
@@ -216,6 +216,14 @@ impl Meta {
             path: article.path.clone(),
         }
     }
+}
+
+/// The first passage of every article (one per article): a range over the
+/// ordinal column, which tantivy answers from the column (an inverted index
+/// of ordinals would cost a posting per passage for this one term).
+pub fn first_passages(fields: &Fields) -> Box<dyn tantivy::query::Query> {
+    let zero = || std::ops::Bound::Included(tantivy::Term::from_field_u64(fields.ordinal, 0));
+    Box::new(tantivy::query::RangeQuery::new(zero(), zero()))
 }
 
 /// A stable 64-bit key for an article id (FNV-1a): the same on every run and

@@ -480,13 +480,7 @@ impl Searching {
                             IndexRecordOption::Basic,
                         )) as Box<dyn Query>,
                     ),
-                    (
-                        Occur::Must,
-                        Box::new(TermQuery::new(
-                            Term::from_field_u64(f.ordinal, 0),
-                            IndexRecordOption::Basic,
-                        )),
-                    ),
+                    (Occur::Must, schema::first_passages(f)),
                 ]);
                 let found = self
                     .searcher

@@ -9,12 +9,11 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
-use tantivy::query::TermQuery;
-use tantivy::schema::IndexRecordOption;
-use tantivy::{DocId, Score, SegmentReader, Term};
+use tantivy::{DocId, Score, SegmentReader};
 
 use crate::error::Result;
 use crate::index::ArchiveIndex;
+use crate::schema;
 
 /// How many sources `stats` lists.
 pub const TOP_SOURCES: usize = 10;
@@ -43,11 +42,8 @@ pub struct SourceCount {
 /// Reads the statistics of an index.
 pub fn stats(archive: &ArchiveIndex) -> Result<Stats> {
     let searcher = archive.reader()?.searcher();
-    let leads = TermQuery::new(
-        Term::from_field_u64(archive.fields.ordinal, 0),
-        IndexRecordOption::Basic,
-    );
-    let fruit = searcher.search(&leads, &LeadCollector)?;
+    let leads = schema::first_passages(&archive.fields);
+    let fruit = searcher.search(&*leads, &LeadCollector)?;
     let mut top_sources: Vec<SourceCount> = fruit
         .sources
         .into_iter()

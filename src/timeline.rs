@@ -12,13 +12,13 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Duration, NaiveDate};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
-use tantivy::query::{BooleanQuery, Occur, TermQuery};
-use tantivy::schema::IndexRecordOption;
-use tantivy::{DocId, Score, SegmentReader, Term};
+use tantivy::query::{BooleanQuery, Occur};
+use tantivy::{DocId, Score, SegmentReader};
 
 use crate::columns::Leads;
 use crate::error::{Error, Result};
 use crate::query;
+use crate::schema;
 use crate::search::{Counts, SearchRequest, Searching, Tally};
 
 /// The size of a bucket.
@@ -186,13 +186,10 @@ pub fn timeline(
     };
     let mut all_query = searching.query(&everything)?;
     if base.speakers.is_empty() {
-        let first = TermQuery::new(
-            Term::from_field_u64(searching.fields().ordinal, 0),
-            IndexRecordOption::Basic,
-        );
+        let first = schema::first_passages(searching.fields());
         all_query = Box::new(BooleanQuery::new(vec![
             (Occur::Must, all_query),
-            (Occur::Must, query::build::zero(Box::new(first))),
+            (Occur::Must, query::build::zero(first)),
         ]));
     }
     let all = searching.searcher().search(&*all_query, &ByDay)?;
