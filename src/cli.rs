@@ -419,6 +419,11 @@ impl SearchArgs {
             // pass over every match, so it is done only then.
             with_counts: self.format() == Format::Human && std::io::stderr().is_terminal(),
             collapse: (!self.no_collapse).then_some(self.collapse_threshold),
+            // a person reads the first few copies of a story; programs get all
+            named_copies: match self.format() {
+                Format::Human => dateline::render::human::COPIES_SHOWN,
+                _ => usize::MAX,
+            },
             ..self.filters.request(&self.query)?
         })
     }

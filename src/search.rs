@@ -66,6 +66,11 @@ pub struct SearchRequest {
     /// Fold copies and near-copies into one hit; `None` shows every article.
     /// The value is the Jaccard similarity from which articles are copies.
     pub collapse: Option<f64>,
+    /// Copies named per hit (id, source, date); the others are only counted
+    /// (`more_copies`). Naming a copy reads its id from the id column's
+    /// dictionary, a block per copy: a display that shows a few asks for a
+    /// few.
+    pub named_copies: usize,
 }
 
 impl Default for SearchRequest {
@@ -83,6 +88,7 @@ impl Default for SearchRequest {
             per_article: 3,
             with_counts: false,
             collapse: Some(fingerprint::NEAR_DUPLICATE),
+            named_copies: usize::MAX,
         }
     }
 }
@@ -137,8 +143,11 @@ pub struct PassageHit {
     pub speakers: Vec<String>,
     /// Who is quoted or reported in the passage, and the words that say so.
     pub evidence: Vec<Evidence>,
-    /// Passages of other articles that repeat this one (folded into it).
+    /// Passages of other articles that repeat this one (folded into it),
+    /// the first `named_copies` of them.
     pub copies: Vec<CopyRef>,
+    /// How many more there are.
+    pub more_copies: usize,
 }
 
 /// One article in the results, with its matching passages.
@@ -162,8 +171,18 @@ pub struct ArticleHits {
     pub score: f32,
     /// Matching passages, in reading order.
     pub passages: Vec<PassageHit>,
-    /// Articles that are copies or near-copies of this one (folded into it).
+    /// Articles that are copies or near-copies of this one (folded into it),
+    /// the first `named_copies` of them.
     pub copies: Vec<CopyRef>,
+    /// How many more there are.
+    pub more_copies: usize,
+}
+
+/// Where a shown article stands, and how much of its copies to name.
+#[derive(Debug, Clone, Copy)]
+struct Shown {
+    rank: usize,
+    named_copies: usize,
 }
 
 /// The answer to a search.
@@ -295,7 +314,11 @@ impl Searching {
                 group.docs = found;
             }
             let meta = self.meta(group.key_doc, lead, &mut fast)?;
-            articles.push(self.article(&group, meta, i + 1, &mut highlighter, &mut fast)?);
+            let shown = Shown {
+                rank: i + 1,
+                named_copies: request.named_copies,
+            };
+            articles.push(self.article(&group, meta, shown, &mut highlighter, &mut fast)?);
         }
         let counts = if request.with_counts {
             Some(self.searcher.search(&*compiled.query, &ArticleCounter)?)
@@ -398,7 +421,7 @@ impl Searching {
         &self,
         group: &Group,
         meta: Meta,
-        rank: usize,
+        shown: Shown,
         highlighter: &mut Highlighter,
         fast: &mut FastFields<'_>,
     ) -> Result<ArticleHits> {
@@ -411,7 +434,12 @@ impl Searching {
         docs.sort_by_key(|&(_, _, ordinal)| ordinal);
         let mut title_highlights = Vec::new();
         let mut passages = Vec::new();
+        let named = |copies: &[DocAddress]| copies.len().min(shown.named_copies);
         for &(score, addr, ordinal) in &docs {
+            let passage_copies = group
+                .passage_copies
+                .get(&addr)
+                .map_or(&[][..], Vec::as_slice);
             let doc: TantivyDocument = self.searcher.doc(addr)?;
             let text = text_of(&doc, f.text);
             let start = doc.get_first(f.start).and_then(|v| v.as_u64()).unwrap_or(0);
@@ -434,15 +462,12 @@ impl Searching {
                     .filter_map(|v| v.as_str().map(str::to_string))
                     .collect(),
                 evidence: schema::evidence_of(&text_of(&doc, f.evidence)),
-                copies: group
-                    .passage_copies
-                    .get(&addr)
-                    .map(|c| fast.copy_refs(c, true))
-                    .unwrap_or_default(),
+                copies: fast.copy_refs(&passage_copies[..named(passage_copies)], true),
+                more_copies: passage_copies.len() - named(passage_copies),
             });
         }
         Ok(ArticleHits {
-            rank,
+            rank: shown.rank,
             article_id: meta.id,
             title: meta.title,
             lead: meta.lead,
@@ -455,7 +480,8 @@ impl Searching {
             path: meta.path,
             score: group.score,
             passages,
-            copies: fast.copy_refs(&group.copies, false),
+            copies: fast.copy_refs(&group.copies[..named(&group.copies)], false),
+            more_copies: group.copies.len() - named(&group.copies),
         })
     }
 

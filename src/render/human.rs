@@ -154,20 +154,26 @@ fn write_article(p: &mut Paint<'_>, a: &ArticleHits) -> io::Result<()> {
     p.plain(INDENT)?;
     p.put(Tone::Dim, &origin(a))?;
     p.plain("\n")?;
-    if !a.copies.is_empty() {
+    if !a.copies.is_empty() || a.more_copies > 0 {
         p.plain(INDENT)?;
-        p.put(Tone::Dim, &format!("also as: {}", copies(&a.copies)))?;
+        p.put(
+            Tone::Dim,
+            &format!("also as: {}", copies(&a.copies, a.more_copies)),
+        )?;
         p.plain("\n")?;
     }
     p.plain("\n")
 }
 
-/// Copies listed compactly: `id (Source, 2024-05-02)`, the first few only.
-fn copies(list: &[CopyRef]) -> String {
-    const SHOWN: usize = 4;
+/// Copies named per hit in human output (the others are counted).
+pub const COPIES_SHOWN: usize = 4;
+
+/// Copies listed compactly: `id (Source, 2024-05-02)`, the first few only,
+/// then how many more there are (`more`, and any of `list` beyond the few).
+fn copies(list: &[CopyRef], more: usize) -> String {
     let mut parts: Vec<String> = list
         .iter()
-        .take(SHOWN)
+        .take(COPIES_SHOWN)
         .map(|c| {
             let mut about = Vec::new();
             if !c.source.is_empty() {
@@ -187,8 +193,9 @@ fn copies(list: &[CopyRef]) -> String {
             }
         })
         .collect();
-    if list.len() > SHOWN {
-        parts.push(format!("and {} more", list.len() - SHOWN));
+    let more = more + list.len().saturating_sub(COPIES_SHOWN);
+    if more > 0 {
+        parts.push(format!("and {more} more"));
     }
     parts.join("; ")
 }
@@ -225,8 +232,11 @@ fn write_passage(p: &mut Paint<'_>, hit: &PassageHit) -> io::Result<()> {
         label.push_str(" · ");
         label.push_str(&for_terminal(&hit.speakers.join(", ")));
     }
-    if !hit.copies.is_empty() {
-        label.push_str(&format!(" · also in {}", copies(&hit.copies)));
+    if !hit.copies.is_empty() || hit.more_copies > 0 {
+        label.push_str(&format!(
+            " · also in {}",
+            copies(&hit.copies, hit.more_copies)
+        ));
     }
     p.plain(INDENT)?;
     p.put(Tone::Dim, &label)?;
@@ -504,8 +514,10 @@ mod tests {
                 speakers: vec!["Ann Lee".into()],
                 evidence: vec![],
                 copies: vec![],
+                more_copies: 0,
             }],
             copies: vec![],
+            more_copies: 0,
         }
     }
 
@@ -543,6 +555,26 @@ mod tests {
         assert!(plain.contains("The borders closed at dawn."));
         assert!(plain.contains("2023-11-14 · Herald · LAGOS"));
         assert!(plain.contains("¶1 · Ann Lee"));
+    }
+
+    #[test]
+    fn copies_name_the_first_few_and_count_the_rest() {
+        let copy = |id: &str| CopyRef {
+            article_id: id.to_string(),
+            source: "Wire".to_string(),
+            date: None,
+            passage: None,
+        };
+        let named: Vec<CopyRef> = ["a", "b"].iter().map(|id| copy(id)).collect();
+        assert_eq!(copies(&named, 0), "a (Wire); b (Wire)");
+        // copies the search only counted
+        assert_eq!(copies(&named, 3), "a (Wire); b (Wire); and 3 more");
+        // named beyond what is shown count too
+        let many: Vec<CopyRef> = ["a", "b", "c", "d", "e", "f"]
+            .iter()
+            .map(|id| copy(id))
+            .collect();
+        assert!(copies(&many, 1).ends_with("d (Wire); and 3 more"));
     }
 
     #[test]
