@@ -21,6 +21,7 @@ use crate::schema::{QUOTE_SPANS, quote_spans_of};
 struct Columns<'a> {
     fast: &'a FastFieldReaders,
     ordinal: OnceCell<Option<Column<u64>>>,
+    start: OnceCell<Option<Column<u64>>>,
     content: OnceCell<Option<Column<u64>>>,
     simhash: OnceCell<Option<Column<u64>>>,
     minhash: OnceCell<Option<Column<u64>>>,
@@ -35,6 +36,7 @@ impl<'a> Columns<'a> {
         Columns {
             fast,
             ordinal: OnceCell::new(),
+            start: OnceCell::new(),
             content: OnceCell::new(),
             simhash: OnceCell::new(),
             minhash: OnceCell::new(),
@@ -97,6 +99,12 @@ impl<'a> FastFields<'a> {
         self.segments
             .entry(segment)
             .or_insert_with(|| Columns::new(searcher.segment_reader(segment).fast_fields()))
+    }
+
+    /// Byte offset of the passage in its article's body.
+    pub fn start(&mut self, doc: DocAddress) -> u64 {
+        let c = self.columns(doc.segment_ord);
+        c.u64(&c.start, "start", doc.doc_id).unwrap_or(0)
     }
 
     /// The passage's ordinal in its article.

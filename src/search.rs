@@ -442,7 +442,7 @@ impl Searching {
                 .map_or(&[][..], Vec::as_slice);
             let doc: TantivyDocument = self.searcher.doc(addr)?;
             let text = text_of(&doc, f.text);
-            let start = doc.get_first(f.start).and_then(|v| v.as_u64()).unwrap_or(0);
+            let start = fast.start(addr);
             let title_for = (ordinal == 0).then_some(meta.title.as_str());
             let quotes = highlighter.needs_quotes().then(|| fast.quote_spans(addr));
             let spans = highlighter.spans_quoted(&text, title_for, quotes.as_deref());
