@@ -12,6 +12,8 @@
 //! sloppy phrase with a repeated word exact: tantivy lets one occurrence fill
 //! both slots, so that `"very very"~2` would match every lone `very`.
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 use std::fmt;
 use std::ops::Range;
 
@@ -169,7 +171,7 @@ impl Weight for InQuotesWeight {
         let mut scorer = InQuotesScorer {
             inner: self.inner.scorer(reader, boost)?,
             spans,
-            slots,
+            slots: slots.into_iter().map(SlotPostings::new).collect(),
             offsets: self.pattern.slots.iter().map(|s| s.offset).collect(),
             slop: self.pattern.slop,
             positions: vec![Vec::new(); self.pattern.slots.len()],
@@ -195,7 +197,7 @@ struct InQuotesScorer {
     /// Quote ranges per document; `None`: the whole text counts.
     spans: Option<Column<u64>>,
     /// Per slot, the postings of each of its terms.
-    slots: Vec<Vec<SegmentPostings>>,
+    slots: Vec<SlotPostings>,
     offsets: Vec<u32>,
     slop: u32,
     /// Per slot, the positions of its terms in the current document (buffers
@@ -227,25 +229,71 @@ impl InQuotesScorer {
             }
             None => self.ranges.push(0..u32::MAX),
         }
-        for (postings, out) in self.slots.iter_mut().zip(&mut self.positions) {
+        for (slot, out) in self.slots.iter_mut().zip(&mut self.positions) {
             out.clear();
-            for p in postings.iter_mut() {
-                if p.doc() < doc {
-                    p.seek(doc);
-                }
-                if p.doc() == doc {
-                    p.append_positions_with_offset(0, out);
-                }
+            if slot.positions_at(doc, out) > 1 {
+                out.sort_unstable();
+                out.dedup();
             }
             if out.is_empty() {
                 return false;
             }
-            if postings.len() > 1 {
-                out.sort_unstable();
-                out.dedup();
-            }
         }
         occurs_within(&self.positions, &self.offsets, self.slop, &self.ranges)
+    }
+}
+
+/// The postings of one slot's terms, visited in document order. A prefix
+/// may expand to thousands of terms, of which a document holds a few: the
+/// postings wait in a heap by their current document, and only those at or
+/// before the document asked for are moved.
+struct SlotPostings {
+    postings: Vec<SegmentPostings>,
+    /// (current document, index) of each postings not exhausted, smallest
+    /// first.
+    heap: BinaryHeap<Reverse<(DocId, usize)>>,
+    /// The postings found at the last document asked for.
+    at: Vec<usize>,
+}
+
+impl SlotPostings {
+    fn new(postings: Vec<SegmentPostings>) -> SlotPostings {
+        let heap = postings
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.doc() != TERMINATED)
+            .map(|(i, p)| Reverse((p.doc(), i)))
+            .collect();
+        SlotPostings {
+            postings,
+            heap,
+            at: Vec::new(),
+        }
+    }
+
+    /// Appends the positions of the slot's terms in `doc` to `out`; returns
+    /// how many terms are there. `doc` never decreases from call to call.
+    fn positions_at(&mut self, doc: DocId, out: &mut Vec<u32>) -> usize {
+        while let Some(&Reverse((current, i))) = self.heap.peek() {
+            if current > doc {
+                break;
+            }
+            self.heap.pop();
+            let p = &mut self.postings[i];
+            let current = if current < doc { p.seek(doc) } else { current };
+            if current == doc {
+                p.append_positions_with_offset(0, out);
+                self.at.push(i);
+            } else if current != TERMINATED {
+                self.heap.push(Reverse((current, i)));
+            }
+        }
+        let found = self.at.len();
+        // still at `doc`: a later call moves them on
+        for i in self.at.drain(..) {
+            self.heap.push(Reverse((doc, i)));
+        }
+        found
     }
 }
 
