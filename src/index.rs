@@ -11,7 +11,8 @@
 //! segment, in passage order. A batch goes to one indexing thread, which adds
 //! it to its segment in order; merges concatenate segments without reordering.
 //! Counting articles ([`crate::search::ArticleCounter`], [`crate::facets`])
-//! relies on it: a new article starts where the article key changes.
+//! relies on it, and so does every look-up of a passage's article: it starts
+//! at `doc - ordinal` ([`crate::columns::Leads`]).
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};

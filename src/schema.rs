@@ -31,9 +31,9 @@ pub const VALUE_SEPARATOR: &str = "\n\n";
 /// Handles to every field of the schema.
 ///
 /// What each passage stores is only what showing it needs: its text, its
-/// place in the body and its evidence. The article's metadata is stored once,
-/// as [`Meta`] on its first passage; everything filters and counts need is in
-/// fast fields.
+/// speakers and its evidence. The article's metadata is stored once, as
+/// [`Meta`] on its first passage; its place in the body and everything
+/// filters and counts need is in fast fields.
 #[derive(Debug, Clone, Copy)]
 pub struct Fields {
     /// The article's identity (raw, indexed for upserts; fast for display).

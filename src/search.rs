@@ -109,8 +109,8 @@ impl std::ops::AddAssign for Counts {
 
 /// Counts passages and articles as matches arrive in document order. An
 /// article's passages are consecutive documents of one segment (see
-/// [`crate::index`]), so a new article starts wherever the article key
-/// changes: no set of seen articles is needed.
+/// [`crate::index`]), so a new article starts wherever the passage's lead
+/// (`doc - ordinal`) changes: no set of seen articles is needed.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Tally {
     pub counts: Counts,
