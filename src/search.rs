@@ -271,8 +271,11 @@ impl Searching {
         let mut fast = FastFields::new(&self.searcher);
         // Fetch more until enough distinct articles are seen or none are left.
         let (groups, exhausted) = loop {
-            let ranked = self.ranked(&*compiled.query, request.sort, fetch)?;
+            let mut ranked = self.ranked(&*compiled.query, request.sort, fetch)?;
             let exhausted = ranked.len() < fetch;
+            if request.sort == Sort::Relevance {
+                ties_earliest_first(&mut ranked, &mut fast);
+            }
             let mut groups = Self::group(&ranked, per, &mut fast);
             if let Some(threshold) = request.collapse {
                 groups = collapse::collapse(&mut fast, groups, threshold, wanted);
@@ -580,6 +583,21 @@ fn rescope(expr: Expr, from: Scope, to: Scope) -> Expr {
         Expr::And(items) => Expr::And(items.into_iter().map(|e| rescope(e, from, to)).collect()),
         Expr::Or(items) => Expr::Or(items.into_iter().map(|e| rescope(e, from, to)).collect()),
         Expr::Not(inner) => Expr::Not(Box::new(rescope(*inner, from, to))),
+    }
+}
+
+/// Puts passages of equal score in date order, earliest first (undated
+/// last), instead of the order of their documents, which depends on how the
+/// ingest's threads happened to share the work. Copies of a story score the
+/// same: the one shown is where it ran first, and its reprints are listed.
+fn ties_earliest_first(ranked: &mut [(Score, DocAddress)], fast: &mut FastFields<'_>) {
+    for run in ranked.chunk_by_mut(|a, b| a.0 == b.0) {
+        if run.len() > 1 {
+            run.sort_by_cached_key(|&(_, addr)| {
+                let date = fast.date(addr);
+                (date.is_none(), date, addr)
+            });
+        }
     }
 }
 

@@ -664,6 +664,40 @@ fn syndication_fixture(env: &Env) -> std::path::PathBuf {
 }
 
 #[test]
+fn of_equal_copies_the_earliest_stands_for_the_set() {
+    let env = Env::new();
+    let body = "HARBOURTON, May 2 (Fixture Wire) - The tram line to the harbour reopened on \
+        Friday after three weeks of track repairs, the city transport office said.\n\n\
+        Trams will run every eight minutes at peak times and every quarter hour in the evening.";
+    let record = |id: &str, date: &str| {
+        serde_json::json!({"id": id, "title": "Harbour trams back", "date": date, "body": body})
+            .to_string()
+    };
+    // the reprints come first in the file; the original, a day earlier, last
+    let lines = [
+        record("reprint-b", "2025-05-04"),
+        record("reprint-a", "2025-05-03"),
+        record("original", "2025-05-02"),
+    ];
+    let path = env.write("trams.ndjson", &(lines.join("\n") + "\n"));
+    assert_eq!(env.ingest(&[path_str(&path)]).code, 0);
+    let run = env.run(&["search", "tram", "--json", "--per-article", "1"]);
+    let hits = run.hits();
+    assert_eq!(hits.len(), 1, "{}", run.stdout);
+    assert_eq!(hits[0].article_id, "original");
+    // the reprints are listed in the order they ran
+    let listed: serde_json::Value =
+        serde_json::from_str(run.stdout.lines().next().unwrap()).unwrap();
+    let copies: Vec<&str> = listed["copies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["article_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(copies, ["reprint-a", "reprint-b"]);
+}
+
+#[test]
 fn copies_of_a_story_collapse_into_one_hit_that_lists_them() {
     let env = Env::new();
     let path = syndication_fixture(&env);
