@@ -122,17 +122,14 @@ enum Marker {
 /// Splits the head of a paragraph into the dateline's lead (place, regions, date)
 /// and what ended it.
 fn split_at_marker(head: &str) -> Option<(&str, Marker)> {
-    let dash = [" - ", " -- ", " — ", " – ", "—", "–"]
-        .iter()
-        .filter_map(|d| head.find(d))
-        .min();
-    let paren = head.find(" (").filter(|&p| {
+    let dash = first_dash(head);
+    let paren = find_pair(head, b" (").filter(|&p| {
         // An agency parenthetical must be followed (after more parentheticals) by a dash.
         let rest = &head[p..];
         let after = skip_parentheticals(rest);
         after.starts_with(['-', '—', '–'])
     });
-    let period = head.find(". ").filter(|&p| {
+    let period = find_pair(head, b". ").filter(|&p| {
         head[..p]
             .rsplit(',')
             .next()
@@ -147,6 +144,25 @@ fn split_at_marker(head: &str) -> Option<(&str, Marker)> {
     .filter_map(|(at, m)| at.map(|at| (at, m)))
     .min_by_key(|(at, _)| *at)
     .map(|(at, m)| (&head[..at], m))
+}
+
+/// Where the first dash that may end a dateline starts: ` - `, ` -- `, or an
+/// em or en dash, spaced or not. One pass over the bytes (every article's
+/// head is read twice, and a substring search per pattern cost more than
+/// the rest of the dateline's recognition).
+fn first_dash(head: &str) -> Option<usize> {
+    const DASHES: [&str; 6] = [" - ", " -- ", " — ", " – ", "—", "–"];
+    let bytes = head.as_bytes();
+    (0..bytes.len()).find(|&i| {
+        let rest = &bytes[i..];
+        matches!(rest.first(), Some(b' ' | 0xe2))
+            && DASHES.iter().any(|d| rest.starts_with(d.as_bytes()))
+    })
+}
+
+/// Where the two ASCII bytes `pair` first occur in `head`.
+fn find_pair(head: &str, pair: &[u8; 2]) -> Option<usize> {
+    head.as_bytes().windows(2).position(|w| w == pair)
 }
 
 fn skip_parentheticals(mut rest: &str) -> &str {
@@ -202,6 +218,26 @@ mod tests {
 
     fn agency(text: &str) -> Option<String> {
         super::detect(text).and_then(|d: Dateline| d.agency)
+    }
+
+    #[test]
+    fn the_first_dash_is_where_a_substring_search_finds_it() {
+        const DASHES: [&str; 6] = [" - ", " -- ", " — ", " – ", "—", "–"];
+        for head in [
+            "BAKU, June 23 - The",
+            "BAKU -- The",
+            "BAKU—The",
+            "KYIV – The",
+            "Saint-Denis, May 2 — a",
+            "no dash here",
+            "é-é - x",
+            "A-B — C - D",
+        ] {
+            let slow = DASHES.iter().filter_map(|d| head.find(d)).min();
+            assert_eq!(super::first_dash(head), slow, "{head:?}");
+        }
+        assert_eq!(super::find_pair("GENEVA (Reuters) -", b" ("), Some(6));
+        assert_eq!(super::find_pair("no pair", b". "), None);
     }
 
     #[test]
