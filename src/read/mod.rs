@@ -366,7 +366,7 @@ pub(crate) fn read_line_limited(
             return Ok(any.then_some(too_long));
         }
         any = true;
-        let (piece, done) = match chunk.iter().position(|&b| b == b'\n') {
+        let (piece, done) = match memchr::memchr(b'\n', chunk) {
             Some(i) => (&chunk[..i], Some(i + 1)),
             None => (chunk, None),
         };
