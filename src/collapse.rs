@@ -71,13 +71,22 @@ pub(crate) fn collapse(
     // The SimHash of every passage kept so far, with where it is shown.
     let mut shown: Vec<(u64, usize, DocAddress)> = Vec::new();
     for mut group in groups {
-        let (content, minhash) = fast.lead(group.key_doc).map_or((None, None), |lead| {
-            (fast.content_hash(lead), fast.minhash(lead))
-        });
-        let copy_of = kept.iter().position(|k| {
-            (content.is_some() && k.content == content)
-                || matches!((&k.minhash, &minhash), (Some(a), Some(b)) if a.similarity(b) >= threshold)
-        });
+        let lead = fast.lead(group.key_doc);
+        let content = lead.and_then(|lead| fast.content_hash(lead));
+        // An exact copy needs no MinHash: most copies in an archive of
+        // reprints are exact, and the MinHash column (64 bytes an article)
+        // is what a search would otherwise read all over.
+        let exact = content.and_then(|c| kept.iter().position(|k| k.content == Some(c)));
+        let (copy_of, minhash) = match exact {
+            Some(i) => (Some(i), None),
+            None => {
+                let minhash = lead.and_then(|lead| fast.minhash(lead));
+                let near = kept.iter().position(|k| {
+                    matches!((&k.minhash, &minhash), (Some(a), Some(b)) if a.similarity(b) >= threshold)
+                });
+                (near, minhash)
+            }
+        };
         if let Some(i) = copy_of {
             kept[i].group.copies.push(group.key_doc);
             continue;
