@@ -81,6 +81,19 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
 }
 
+/// A combining mark (an accent written as its own char after its letter, as
+/// text in decomposed Unicode, NFD, has it): part of the word it follows, and
+/// dropped from the word's forms, so that `Mu\u{308}ller` is `muller` like
+/// `Müller`.
+pub fn is_combining(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}'
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE20}'..='\u{FE2F}')
+}
+
 impl TokenStream for WordTokenStream<'_> {
     fn advance(&mut self) -> bool {
         let Some((start, gap)) = next_word_start(self.text, self.cursor) else {
@@ -91,7 +104,7 @@ impl TokenStream for WordTokenStream<'_> {
         self.cursor = word.next;
         self.token.text.clear();
         for c in self.text[start..word.end].chars() {
-            if !is_apostrophe(c) {
+            if !is_apostrophe(c) && !is_combining(c) {
                 self.token.text.push(c);
             }
         }
@@ -189,7 +202,7 @@ fn scan_word(text: &str, start: usize) -> WordEnd {
     let mut end = start;
     let mut chars = text[start..].char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        if c.is_alphanumeric() {
+        if c.is_alphanumeric() || is_combining(c) {
             end = start + i + c.len_utf8();
         } else if is_apostrophe(c) && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric()) {
             continue;
@@ -790,6 +803,23 @@ mod tests {
             .map(|(w, _)| w)
             .collect();
         assert_eq!(words, ["zoe", "brandt", "met", "jose", "in", "munchen"]);
+    }
+
+    #[test]
+    fn decomposed_accents_stay_in_their_word_and_fold_away() {
+        // "Müller" and "José" with the accents as combining marks (NFD)
+        let nfd = "Mu\u{308}ller met Jose\u{301} Marti\u{301}nez";
+        let words: Vec<String> = exact(nfd).into_iter().map(|(w, _)| w).collect();
+        assert_eq!(words, ["muller", "met", "jose", "martinez"]);
+        let nfc: Vec<String> = exact("Müller met José Martínez")
+            .into_iter()
+            .map(|(w, _)| w)
+            .collect();
+        assert_eq!(words, nfc);
+        // the span of a word keeps its marks, so a highlight covers them
+        let mut analyzer = Analyzer::default();
+        let first = &analyzer.exact_words(nfd)[0];
+        assert_eq!(&nfd[first.start..first.end], "Mu\u{308}ller");
     }
 
     #[test]

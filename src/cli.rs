@@ -97,8 +97,9 @@ pub struct IngestArgs {
     pub no_merge: bool,
 
     /// Index writer buffer in MB (the heap peaks at about three times this)
-    #[arg(long, value_name = "MB", default_value_t = dateline::index::WRITER_MEMORY >> 20)]
-    pub memory: usize,
+    #[arg(long, value_name = "MB", default_value_t = (dateline::index::WRITER_MEMORY >> 20) as u32,
+          value_parser = clap::value_parser!(u32).range(30..=32_000))]
+    pub memory: u32,
 }
 
 /// Filters shared by every command that reads the index.
@@ -357,7 +358,7 @@ impl IngestArgs {
                 ..Default::default()
             },
             merge: !self.no_merge,
-            writer_memory: self.memory << 20,
+            writer_memory: (self.memory as usize) << 20,
         }
     }
 }

@@ -17,6 +17,10 @@ const NAIVE_DATE_TIMES: &[&str] = &[
     "%Y/%m/%d %H:%M:%S",
     "%B %d, %Y %H:%M",
     "%b %d, %Y %H:%M",
+    "%B %d, %Y %I:%M %p",
+    "%b %d, %Y %I:%M %p",
+    "%b. %d, %Y %I:%M %p",
+    "%B %d, %Y, %I:%M %p",
 ];
 
 /// Date layouts (midnight UTC), tried in order.
@@ -53,44 +57,109 @@ pub fn parse(text: &str) -> Option<DateTime<Utc>> {
     if let Ok(dt) = DateTime::parse_from_rfc3339(text) {
         return Some(dt.with_timezone(&Utc));
     }
-    if let Ok(dt) = DateTime::parse_from_rfc2822(text) {
-        return Some(dt.with_timezone(&Utc));
+    if let Some(dt) = parse_rfc2822(text) {
+        return Some(dt);
     }
-    if let Some(secs) = unix_digits(text) {
-        return from_unix(secs);
+    if let Some(dt) = unix_text(text) {
+        return Some(dt);
     }
-    // "2024-05-02 09:30:00+02:00": RFC 3339 with a space.
-    if let Ok(dt) = DateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f%:z") {
-        return Some(dt.with_timezone(&Utc));
+    // "2024-05-02 09:30:00+02:00": RFC 3339 with a space; "+0200": the offset
+    // without its colon, as many feeds write it.
+    for layout in [
+        "%Y-%m-%d %H:%M:%S%.f%:z",
+        "%Y-%m-%dT%H:%M:%S%.f%z",
+        "%Y-%m-%d %H:%M:%S%.f%z",
+    ] {
+        if let Ok(dt) = DateTime::parse_from_str(text, layout) {
+            return Some(dt.with_timezone(&Utc));
+        }
     }
     let naive = UTC_SUFFIXES
         .iter()
         .find_map(|suffix| text.strip_suffix(suffix))
         .unwrap_or(text);
-    parse_naive(naive)
+    let naive = sept_as_sep(naive);
+    parse_naive(&naive).or_else(|| month_and_year(&naive))
+}
+
+/// RFC 2822, also when the weekday does not agree with the date (a feed's
+/// template error: the date is what counts) or is missing.
+fn parse_rfc2822(text: &str) -> Option<DateTime<Utc>> {
+    if let Ok(dt) = DateTime::parse_from_rfc2822(text) {
+        return Some(dt.with_timezone(&Utc));
+    }
+    let (day, rest) = text.split_once(", ")?;
+    if day.len() < 3 || !day.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    let dt = DateTime::parse_from_rfc2822(rest.trim_start()).ok()?;
+    Some(dt.with_timezone(&Utc))
+}
+
+/// `Sept` and `Sept.`, a common abbreviation chrono does not know, as `Sep`.
+fn sept_as_sep(text: &str) -> std::borrow::Cow<'_, str> {
+    let Some(at) = text.find("Sept").or_else(|| text.find("SEPT")) else {
+        return text.into();
+    };
+    match text.as_bytes().get(at + 4) {
+        None | Some(b'.' | b' ' | b',' | b'-') => {
+            format!("{}{}", &text[..at + 3], &text[at + 4..]).into()
+        }
+        _ => text.into(),
+    }
 }
 
 fn parse_naive(text: &str) -> Option<DateTime<Utc>> {
+    // chrono's `%Y` also reads fewer digits: "June 2025" would be June 20 of
+    // the year 25. A year is only believed as written with four digits.
+    let four_digits = |year: i32| year >= 0 && text.contains(&format!("{year:04}"));
     for layout in NAIVE_DATE_TIMES {
-        if let Ok(dt) = NaiveDateTime::parse_from_str(text, layout) {
+        if let Ok(dt) = NaiveDateTime::parse_from_str(text, layout)
+            && four_digits(dt.year())
+        {
             return Some(Utc.from_utc_datetime(&dt));
         }
     }
     for layout in DATES {
-        if let Ok(d) = NaiveDate::parse_from_str(text, layout) {
+        if let Ok(d) = NaiveDate::parse_from_str(text, layout)
+            && four_digits(d.year())
+        {
             return Some(midnight(d));
         }
     }
     None
 }
 
-fn unix_digits(text: &str) -> Option<i64> {
-    let digits = text.strip_prefix('-').unwrap_or(text);
-    if digits.len() >= 9 && digits.bytes().all(|b| b.is_ascii_digit()) {
-        text.parse().ok()
-    } else {
-        None
+/// `June 2025`, `Jun. 2025`: a month, read as its first day.
+fn month_and_year(text: &str) -> Option<DateTime<Utc>> {
+    let (month, year) = text.split_once(' ')?;
+    let year = year.trim_start_matches(',').trim();
+    if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
     }
+    let month = month.trim_end_matches(['.', ',']);
+    let first = format!("1 {month} {year}");
+    ["%d %B %Y", "%d %b %Y"]
+        .iter()
+        .find_map(|layout| NaiveDate::parse_from_str(&first, layout).ok())
+        .map(midnight)
+}
+
+/// Unix time written out: 9 or more digits of seconds (fewer would be a
+/// year or a date without separators), optionally with a fraction.
+fn unix_text(text: &str) -> Option<DateTime<Utc>> {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let digits = whole.strip_prefix('-').unwrap_or(whole);
+    if digits.len() < 9
+        || !digits.bytes().all(|b| b.is_ascii_digit())
+        || !fraction.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    if fraction.is_empty() {
+        return from_unix(whole.parse().ok()?);
+    }
+    from_unix_f64(text.parse().ok()?)
 }
 
 /// A Unix timestamp from JSON: seconds, or milliseconds when it is too large to
@@ -101,6 +170,20 @@ pub fn from_unix(value: i64) -> Option<DateTime<Utc>> {
     } else {
         DateTime::from_timestamp(value, 0)
     }
+}
+
+/// A Unix timestamp with a fraction (JSON numbers such as `1750672800.5`):
+/// seconds, or milliseconds as [`from_unix`] decides.
+pub fn from_unix_f64(value: f64) -> Option<DateTime<Utc>> {
+    if !value.is_finite() || value.abs() >= 1e17 {
+        return None;
+    }
+    let millis = if value.abs() >= 100_000_000_000.0 {
+        value
+    } else {
+        value * 1000.0
+    };
+    DateTime::from_timestamp_millis(millis.round() as i64)
 }
 
 /// Reads a date at the start of `text` whose continuation may follow on the same
@@ -244,6 +327,51 @@ mod tests {
         ] {
             assert_eq!(parse(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn a_year_is_only_read_from_four_digits() {
+        // chrono alone reads "June 2025" as June 20 of the year 25
+        assert_eq!(parse("June 2025"), Some(ymd_hms(2025, 6, 1, 0, 0, 0)));
+        assert_eq!(parse("Mar. 1987"), Some(ymd_hms(1987, 3, 1, 0, 0, 0)));
+        assert_eq!(parse("December 1999"), Some(ymd_hms(1999, 12, 1, 0, 0, 0)));
+        for text in ["June 25", "23 June 25", "June 23, 25", "Junk 2025"] {
+            assert_eq!(parse(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn common_feed_variants_parse() {
+        let june = ymd_hms(2025, 6, 23, 8, 0, 0);
+        assert_eq!(parse("2025-06-23T10:00:00+0200"), Some(june));
+        assert_eq!(parse("2025-06-23 10:00:00+0200"), Some(june));
+        // the weekday disagrees with the date: the date counts
+        assert_eq!(parse("Wed, 23 Jun 2025 08:00:00 +0000"), Some(june));
+        assert_eq!(parse("1750665600.0"), Some(june));
+        assert_eq!(
+            parse("1750665600.5"),
+            Some(june + chrono::Duration::milliseconds(500))
+        );
+        let sept = ymd_hms(2025, 9, 23, 0, 0, 0);
+        for text in [
+            "Sept. 23, 2025",
+            "Sept 23, 2025",
+            "23 Sept 2025",
+            "Sep. 23, 2025",
+        ] {
+            assert_eq!(parse(text), Some(sept), "{text}");
+        }
+        assert_eq!(parse("September 23, 2025"), Some(sept));
+        assert_eq!(
+            parse("June 23, 2025 10:00 PM"),
+            Some(ymd_hms(2025, 6, 23, 22, 0, 0))
+        );
+        assert_eq!(
+            parse("June 23, 2025 10:00 am"),
+            Some(ymd_hms(2025, 6, 23, 10, 0, 0))
+        );
+        assert_eq!(from_unix_f64(1_750_665_600.0), Some(june));
+        assert_eq!(from_unix_f64(f64::NAN), None);
     }
 
     #[test]

@@ -65,6 +65,10 @@ struct Marker {
     created_by: String,
 }
 
+/// The largest buffer one indexing thread can have (tantivy addresses it
+/// with 32-bit offsets and refuses more).
+pub const MAX_MEMORY_PER_THREAD: usize = 4000 << 20;
+
 impl ArchiveIndex {
     /// Opens an existing index for reading.
     pub fn open(dir: &Path) -> Result<ArchiveIndex> {
@@ -139,7 +143,8 @@ impl ArchiveIndex {
     }
 
     /// [`ArchiveIndex::indexer`] with another buffer budget (bytes, all
-    /// indexing threads together; at least 30 MB per thread).
+    /// indexing threads together; at least 30 MB and at most
+    /// [`MAX_MEMORY_PER_THREAD`] per thread).
     pub fn indexer_with_memory(&self, memory: usize) -> Result<Indexer> {
         let threads = std::thread::available_parallelism()
             .map(|n| n.get())
@@ -147,7 +152,9 @@ impl ArchiveIndex {
             .clamp(1, 8);
         let options = IndexWriterOptions::builder()
             .num_worker_threads(threads)
-            .memory_budget_per_thread(memory.max(threads * (30 << 20)) / threads)
+            .memory_budget_per_thread(
+                (memory.max(threads * (30 << 20)) / threads).min(MAX_MEMORY_PER_THREAD),
+            )
             .num_merge_threads(1)
             .build();
         let writer: IndexWriter<TantivyDocument> = self

@@ -128,6 +128,10 @@ pub fn ingest(request: &IngestRequest, observer: &mut dyn Observer) -> Result<In
         summary.skipped_files += 1;
         observer.problem(problem, Severity::Skipped);
     }
+    for problem in &found.warnings {
+        summary.warnings += 1;
+        observer.problem(problem, Severity::Warning);
+    }
     let archive = ArchiveIndex::open_or_create(&request.index_dir)?;
     let mut indexer = archive.indexer_with_memory(request.writer_memory)?;
 

@@ -68,7 +68,7 @@ fn find(body: &str) -> Option<(Dateline, usize)> {
         parts.pop();
     }
     let (place, regions) = parts.split_first()?;
-    if !is_place(place) || !regions.iter().all(|r| is_region(r)) {
+    if !is_place(place) || !regions.iter().all(|r| is_region(r)) || is_slug(place) {
         return None;
     }
     let trusted = is_all_caps(place) || has_date || marker == Marker::Agency;
@@ -203,6 +203,46 @@ fn is_region(text: &str) -> bool {
     is_place(text)
 }
 
+/// Words of the labels that open a story as a dateline does (`EXCLUSIVE -`,
+/// `CORRECTION - ...`, a wire's `LONDON STERLING OPENING INDICATION -`) but
+/// never name a place.
+const SLUG_WORDS: &[&str] = &[
+    "ADVISORY",
+    "ANALYSIS",
+    "BREAKING",
+    "CLOSING",
+    "COLUMN",
+    "CORRECTED",
+    "CORRECTION",
+    "EDITORIAL",
+    "EXCLUSIVE",
+    "EXPLAINER",
+    "FACTBOX",
+    "FLASH",
+    "INDICATION",
+    "INSIGHT",
+    "INTERVIEW",
+    "LIVE",
+    "OPENING",
+    "OPINION",
+    "PREVIEW",
+    "REFILE",
+    "REPEAT",
+    "TIMELINE",
+    "UPDATE",
+    "UPDATES",
+    "URGENT",
+    "WRAPUP",
+];
+
+/// A label rather than a place: one of its words is a [`SLUG_WORDS`] word.
+fn is_slug(text: &str) -> bool {
+    text.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic());
+        SLUG_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w))
+    })
+}
+
 fn is_all_caps(text: &str) -> bool {
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2 && !text.chars().any(char::is_lowercase)
@@ -218,6 +258,23 @@ mod tests {
 
     fn agency(text: &str) -> Option<String> {
         super::detect(text).and_then(|d: Dateline| d.agency)
+    }
+
+    #[test]
+    fn labels_that_open_a_story_are_not_places() {
+        for text in [
+            "EXCLUSIVE - The company said.",
+            "CORRECTION - MOODY'S CUTS RATING",
+            "LIVE UPDATES - Votes are counted.",
+            "LONDON STERLING OPENING INDICATION - APRIL 7",
+            "N.Y. GOLD CLOSING - APR 7",
+        ] {
+            assert_eq!(detect(text), None, "{text}");
+        }
+        assert_eq!(
+            detect("GOLD COAST, Australia - Surfers"),
+            Some("GOLD COAST, Australia".into())
+        );
     }
 
     #[test]

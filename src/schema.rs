@@ -21,7 +21,7 @@ use crate::prepare::{Prepared, PreparedPassage};
 
 /// Bumped whenever the schema or the analysis changes in a way that makes an
 /// older index give wrong results; an index of another version must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 8;
+pub const SCHEMA_VERSION: u32 = 9;
 
 /// Separator between the values of a multi-valued text field: a blank line,
 /// which the tokenizer turns into a position gap so that a phrase never spans

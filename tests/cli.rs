@@ -268,6 +268,42 @@ fn not_excludes_passages_and_a_lone_not_is_an_error() {
 }
 
 #[test]
+fn a_minus_before_a_phrase_or_a_group_excludes_it() {
+    let env = sample_env();
+    let strike = passages(&env, "strike");
+    let port = passages(&env, "port");
+    let without: BTreeSet<_> = strike.difference(&port).cloned().collect();
+    assert!(
+        !without.is_empty() && without.len() < strike.len(),
+        "the test needs both"
+    );
+    assert_eq!(passages(&env, "strike -(port OR zzzz)"), without);
+    // a phrase excludes its exact words only (`ports` stays)
+    let phrase = passages(&env, r#"strike -"port""#);
+    assert_eq!(phrase, passages(&env, r#"strike NOT "port""#));
+    assert!(phrase.len() < strike.len(), "the phrase excluded nothing");
+    // and an exclusion inside parentheses leaves the AND article-wide
+    assert_eq!(
+        passages(&env, "strike (port -zzzz)"),
+        passages(&env, "strike port")
+    );
+}
+
+#[test]
+fn a_query_that_starts_with_a_minus_is_explained_in_one_line() {
+    let env = sample_env();
+    let run = env.run(&["search", "-strike port"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.err_lines().len(), 1, "{}", run.stderr);
+    assert!(run.stderr.contains("goes after '--'"), "{}", run.stderr);
+    // as it says, after `--` it is a query
+    assert_eq!(env.run(&["search", "--", "-strike port"]).code, 0);
+    // a wrong flag is one line too
+    let run = env.run(&["search", "strike", "--bogus"]);
+    assert_eq!((run.code, run.err_lines().len()), (2, 1), "{}", run.stderr);
+}
+
+#[test]
 fn and_joins_words_across_the_passages_of_an_article() {
     let env = sample_env();
     let articles =
@@ -366,6 +402,58 @@ fn standard_input_takes_ndjson() {
     assert!(run.stderr.contains("indexed 2 articles"), "{}", run.stderr);
     let stats = env.stats();
     assert_eq!((stats.articles, stats.undated), (2, 1));
+}
+
+#[test]
+fn standard_input_records_without_id_are_known_by_their_content() {
+    let env = Env::new();
+    let first = "{\"body\": \"The harbour master reported a calm week at the docks.\"}\n";
+    let second = "{\"body\": \"A different story about the ferry timetable changes.\"}\n";
+    assert_eq!(env.run_stdin(&["ingest", "-"], first).code, 0);
+    assert_eq!(env.run_stdin(&["ingest", "-"], second).code, 0);
+    assert_eq!(
+        env.stats().articles,
+        2,
+        "a second stream must not replace the first"
+    );
+    let again = env.run_stdin(&["ingest", "-"], first);
+    assert!(again.stderr.contains("1 replaced"), "{}", again.stderr);
+    assert_eq!(env.stats().articles, 2);
+}
+
+#[test]
+fn byte_order_marks_nulls_and_month_dates_are_read() {
+    let env = Env::new();
+    let ndjson = env.write(
+        "feed.ndjson",
+        "\u{feff}{\"id\": \"m1\", \"date\": \"June 2025\", \"body\": null, \"text\": \"The reservoir report came out.\"}\n",
+    );
+    let json = env.write(
+        "one.json",
+        "\u{feff}{\"id\": \"j1\", \"body\": \"A lighthouse story.\"}",
+    );
+    let run = env.ingest(&[path_str(&ndjson), path_str(&json)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(env.stats().articles, 2);
+    let hits = env.search("reservoir", &[]);
+    assert_eq!(hits[0].date.as_deref(), Some("2025-06-01T00:00:00Z"));
+}
+
+#[test]
+fn a_symbolic_link_loop_is_read_once_with_a_warning() {
+    let env = Env::new();
+    let file = env.write(
+        "arch/sub/a.ndjson",
+        "{\"id\": \"L1\", \"body\": \"Loop body text.\"}\n",
+    );
+    let sub = file.parent().unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("..", sub.join("up")).unwrap();
+    let run = env.ingest(&[path_str(sub.parent().unwrap())]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(env.stats().articles, 1);
+    #[cfg(unix)]
+    assert!(run.stderr.contains("symbolic link"), "{}", run.stderr);
 }
 
 #[test]

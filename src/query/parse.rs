@@ -188,7 +188,10 @@ impl Lexer<'_> {
                 }
                 '[' | '{' => self.range(c)?,
                 c if is_quote(c) => self.phrase()?,
-                '-' if self.query[at + 1..].starts_with(|n: char| !is_stop(n) && n != '-') => {
+                // a minus before a word, a "phrase", a (group) or a field
+                '-' if self.query[at + 1..]
+                    .starts_with(|n: char| !n.is_whitespace() && n != '-' && n != ')') =>
+                {
                     self.at += 1;
                     Tok::Not
                 }
@@ -248,11 +251,15 @@ impl Lexer<'_> {
         let rest = &self.query[start..];
         let len = rest.find(is_stop).unwrap_or(rest.len());
         let word = &rest[..len];
-        // `name:` directly followed by a value is a field.
+        // `name:` directly followed by a value is a field; so is a known
+        // field's name and colon on their own (`title: strike`, or `title:`
+        // with nothing after it, which the parser reports).
         if let Some((name, value)) = word.split_once(':')
             && !name.is_empty()
             && name.chars().all(|c| c.is_ascii_alphabetic() || c == '_')
-            && (!value.is_empty() || rest[len..].starts_with(['(', '"', '“', '[', '{']))
+            && (!value.is_empty()
+                || rest[len..].starts_with(['(', '"', '“', '[', '{'])
+                || Scope::named(name).is_some())
         {
             self.at = start + name.len() + 1;
             return Tok::Field(name.to_string());
@@ -335,14 +342,21 @@ impl Parser<'_> {
     }
 
     fn or(&mut self, scope: Scope) -> Result<Expr, QueryError> {
-        let mut items = vec![self.and(scope)?];
+        let mut items = Vec::new();
+        match self.and(scope)? {
+            Expr::Or(inner) => items.extend(inner),
+            other => items.push(other),
+        }
         while self.peek() == Some(&Tok::Or) {
             let at = self.here();
             self.next();
             if !self.starts_term() {
                 return Err(self.error_at(at, "OR needs a term on both sides"));
             }
-            items.push(self.and(scope)?);
+            match self.and(scope)? {
+                Expr::Or(inner) => items.extend(inner),
+                other => items.push(other),
+            }
         }
         Ok(flatten(items, Expr::Or))
     }
@@ -365,7 +379,11 @@ impl Parser<'_> {
                     return Err(self.error_at(self.here(), "empty parentheses"));
                 }
                 None | Some(Tok::Or | Tok::Close) => break,
-                _ => items.push(self.unary(scope)?),
+                // `a (b c)` is `a b c`: parentheses around an AND change nothing
+                _ => match self.unary(scope)? {
+                    Expr::And(inner) => items.extend(inner),
+                    other => items.push(other),
+                },
             }
         }
         Ok(flatten(items, Expr::And))
@@ -491,6 +509,15 @@ impl Parser<'_> {
             }
             None => (bound(text, Side::Start)?, bound(text, Side::End)?),
         };
+        if let Some((from, to)) = text.split_once(" TO ")
+            && let (Some(from), Some(to)) = (
+                date::parse_bound(from.trim(), Side::Start),
+                date::parse_bound(to.trim(), Side::Start),
+            )
+            && from > to
+        {
+            return Err(self.error_at(at, "the range ends before it starts"));
+        }
         Ok(Term::Dates { start, end })
     }
 }
@@ -576,6 +603,73 @@ mod tests {
         assert_eq!(parse("a -b").unwrap(), expected);
         // A hyphen inside a word is part of it.
         assert_eq!(parse("Iran-Israel").unwrap(), word("Iran-Israel"));
+    }
+
+    #[test]
+    fn a_minus_excludes_phrases_and_groups_too() {
+        let not = |e: Expr| Expr::Not(Box::new(e));
+        assert_eq!(
+            parse(r#""borders closed" -"Drozd""#).unwrap(),
+            Expr::And(vec![phrase("borders closed", 0), not(phrase("Drozd", 0))])
+        );
+        assert_eq!(
+            parse("oil -(opec OR saudi)").unwrap(),
+            Expr::And(vec![
+                word("oil"),
+                not(Expr::Or(vec![word("opec"), word("saudi")]))
+            ])
+        );
+        // a lone minus, or one before a space, is no operator
+        assert!(matches!(parse("a - b").unwrap(), Expr::And(_)));
+    }
+
+    #[test]
+    fn parentheses_around_an_and_change_nothing() {
+        assert_eq!(
+            parse("oil (opec saudi)").unwrap(),
+            parse("oil opec saudi").unwrap()
+        );
+        assert_eq!(
+            parse("oil (dollar -x)").unwrap(),
+            parse("oil dollar -x").unwrap()
+        );
+        assert_eq!(
+            parse("(a OR b) OR c").unwrap(),
+            parse("a OR b OR c").unwrap()
+        );
+    }
+
+    #[test]
+    fn a_field_name_needs_a_value() {
+        assert!(
+            error("strike title:")
+                .message
+                .contains("`title:` needs a value")
+        );
+        assert!(
+            error("harvest date:")
+                .message
+                .contains("`date:` needs a value")
+        );
+        // a space after the colon is forgiven
+        assert_eq!(
+            parse("title: strike").unwrap(),
+            parse("title:strike").unwrap()
+        );
+        // other words with a colon stay words
+        assert_eq!(parse("re:").unwrap(), word("re:"));
+    }
+
+    #[test]
+    fn a_reversed_date_range_is_an_error() {
+        assert!(
+            error("date:[2025 TO 2024]")
+                .message
+                .contains("ends before it starts")
+        );
+        assert!(parse("date:[2024 TO 2025]").is_ok());
+        assert!(parse("date:{2025 TO 2026}").is_ok());
+        assert!(parse("date:[2025-06-23 TO 2025-06-23]").is_ok());
     }
 
     #[test]

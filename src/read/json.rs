@@ -106,26 +106,45 @@ impl RawRecord {
             return Err("not a JSON object".to_string());
         }
         let body = text_value(self.get(Field::Body), "body", "\n\n")?;
-        let title = text_value(self.get(Field::Title), "title", " ")?;
-        let url = text_value(self.get(Field::Url), "url", " ")?;
+        // Metadata of an unexpected shape is left out with a warning; the
+        // article is kept.
+        let mut warnings = Vec::new();
+        let mut meta = |field: Field, name: &str, sep: &str| {
+            text_value(self.get(field), name, sep)
+                .unwrap_or_else(|reason| {
+                    warnings.push(format!("{reason}: left out"));
+                    String::new()
+                })
+                .trim()
+                .to_string()
+        };
+        let title = meta(Field::Title, "title", " ");
+        let url = meta(Field::Url, "url", " ");
+        let source = meta(Field::Source, "source", ", ");
+        let dateline = meta(Field::Dateline, "dateline", ", ");
+        let mut list = |field: Field, name: &str| {
+            list_value(self.get(field), name).unwrap_or_else(|reason| {
+                warnings.push(format!("{reason}: left out"));
+                Vec::new()
+            })
+        };
+        let authors = list(Field::Author, "author");
+        let speakers = list(Field::Speakers, "speaker");
         let id = id_value(self.get(Field::Id))?
-            .or_else(|| (!url.trim().is_empty()).then(|| url.trim().to_string()))
+            .or_else(|| (!url.is_empty()).then(|| url.clone()))
             .unwrap_or(fallback_id);
-        let (date, date_warning) = date_value(self.get(Field::Date))?;
+        let (date, date_warning) = date_value(self.get(Field::Date));
+        warnings.extend(date_warning);
         let mut article = Article {
             id,
-            title: title.trim().to_string(),
+            title,
             body,
             date,
-            source: text_value(self.get(Field::Source), "source", ", ")?
-                .trim()
-                .to_string(),
-            dateline: text_value(self.get(Field::Dateline), "dateline", ", ")?
-                .trim()
-                .to_string(),
-            url: url.trim().to_string(),
-            authors: list_value(self.get(Field::Author), "author")?,
-            speakers: list_value(self.get(Field::Speakers), "speaker")?,
+            source,
+            dateline,
+            url,
+            authors,
+            speakers,
             path: path.to_string(),
         };
         if article.is_empty() {
@@ -135,26 +154,40 @@ impl RawRecord {
             );
         }
         crate::read::finish(&mut article);
-        let warning = date_warning.map(|reason| Problem::new(path, None, reason));
+        let warning = (!warnings.is_empty()).then(|| Problem::new(path, None, warnings.join("; ")));
         Ok(Record { article, warning })
     }
 }
 
-/// A text field: a string, a number, or an array of strings (joined with `sep`).
+/// A text field: a string, a number, an object with a `name` (NewsAPI's
+/// `"source": {"id": .., "name": ..}`), or an array of these (joined with
+/// `sep`; nulls in it are skipped).
 fn text_value(value: Option<&Value>, name: &str, sep: &str) -> Result<String, String> {
+    let wrong = |other: &Value| format!("field `{name}` must be a string, not {}", kind(other));
     match value {
         None | Some(Value::Null) => Ok(String::new()),
-        Some(Value::String(s)) => Ok(s.clone()),
-        Some(Value::Number(n)) => Ok(n.to_string()),
-        Some(Value::Array(items)) if items.iter().all(Value::is_string) => Ok(items
-            .iter()
-            .filter_map(Value::as_str)
-            .collect::<Vec<_>>()
-            .join(sep)),
-        Some(other) => Err(format!(
-            "field `{name}` must be a string, not {}",
-            kind(other)
-        )),
+        Some(Value::Array(items)) => {
+            let mut parts = Vec::with_capacity(items.len());
+            for item in items {
+                match item {
+                    Value::Null => {}
+                    Value::Array(_) => return Err(wrong(item)),
+                    _ => parts.push(one_text(item).ok_or_else(|| wrong(item))?),
+                }
+            }
+            Ok(parts.join(sep))
+        }
+        Some(other) => one_text(other).ok_or_else(|| wrong(other)),
+    }
+}
+
+/// The text of a string, a number, or an object's `name`.
+fn one_text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Object(map) => map.get("name").and_then(Value::as_str).map(str::to_string),
+        _ => None,
     }
 }
 
@@ -173,33 +206,50 @@ fn id_value(value: Option<&Value>) -> Result<Option<String>, String> {
 }
 
 /// A date field: the date (or none) and a warning when it could not be read.
-fn date_value(
-    value: Option<&Value>,
-) -> Result<(Option<chrono::DateTime<chrono::Utc>>, Option<String>), String> {
+/// An unreadable date never rejects the article: it is kept, undated.
+fn date_value(value: Option<&Value>) -> (Option<chrono::DateTime<chrono::Utc>>, Option<String>) {
     let unreadable = |shown: String| {
-        Ok((
+        (
             None,
             Some(format!(
                 "unrecognised date {shown}: article kept as undated \
                  (use RFC 3339, e.g. 2025-06-23T10:00:00Z)"
             )),
-        ))
+        )
     };
     match value {
-        None | Some(Value::Null) => Ok((None, None)),
-        Some(Value::String(s)) if s.trim().is_empty() => Ok((None, None)),
+        None | Some(Value::Null) => (None, None),
+        Some(Value::String(s)) if s.trim().is_empty() => (None, None),
         Some(Value::String(s)) => match date::parse(s) {
-            Some(d) => Ok((Some(d), None)),
+            Some(d) => (Some(d), None),
             None => unreadable(format!("{:?}", truncate(s, 40))),
         },
-        Some(Value::Number(n)) => match n.as_i64().and_then(date::from_unix) {
-            Some(d) => Ok((Some(d), None)),
-            None => unreadable(n.to_string()),
+        Some(Value::Number(n)) => {
+            let read = match n.as_i64() {
+                Some(i) => date::from_unix(i),
+                None => n.as_f64().and_then(date::from_unix_f64),
+            };
+            match read {
+                Some(d) => (Some(d), None),
+                None => unreadable(n.to_string()),
+            }
+        }
+        // MongoDB extended JSON: {"$date": "2025-06-23T..."} or
+        // {"$date": {"$numberLong": "1750636800000"}} (milliseconds)
+        Some(Value::Object(map)) if map.contains_key("$date") => match map.get("$date") {
+            Some(Value::Object(inner)) => {
+                let millis = inner.get("$numberLong").and_then(Value::as_str);
+                match millis.and_then(|m| m.parse::<i64>().ok()) {
+                    Some(ms) => match chrono::DateTime::from_timestamp_millis(ms) {
+                        Some(d) => (Some(d), None),
+                        None => unreadable(ms.to_string()),
+                    },
+                    None => unreadable("(an object)".to_string()),
+                }
+            }
+            inner => date_value(inner),
         },
-        Some(other) => Err(format!(
-            "field `date` must be a string or a number, not {}",
-            kind(other)
-        )),
+        Some(other) => unreadable(format!("({})", kind(other))),
     }
 }
 
@@ -210,25 +260,43 @@ fn truncate(s: &str, max: usize) -> &str {
     }
 }
 
-/// A list field: a string or an array of strings.
+/// A list field: a string, an object with a `name` (`"authors": [{"name":
+/// ..}]`), or an array of these.
 fn list_value(value: Option<&Value>, name: &str) -> Result<Vec<String>, String> {
-    let items: Vec<&str> = match value {
+    let wrong = |other: &Value| {
+        format!(
+            "field `{name}` must be a string or an array of strings, not {}",
+            kind(other)
+        )
+    };
+    let items: Vec<String> = match value {
         None | Some(Value::Null) => Vec::new(),
-        Some(Value::String(s)) => vec![s.as_str()],
-        Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).collect(),
-        Some(other) => {
-            return Err(format!(
-                "field `{name}` must be a string or an array of strings, not {}",
-                kind(other)
-            ));
-        }
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter(|item| !item.is_null())
+            .map(|item| match item {
+                Value::Number(_) => Err(wrong(item)),
+                _ => one_text(item).ok_or_else(|| wrong(item)),
+            })
+            .collect::<Result<_, _>>()?,
+        Some(other @ Value::Number(_)) => return Err(wrong(other)),
+        Some(other) => vec![one_text(other).ok_or_else(|| wrong(other))?],
     };
     Ok(items
         .into_iter()
-        .map(str::trim)
+        .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty())
-        .map(str::to_string)
         .collect())
+}
+
+/// Null, an empty or blank string, or an empty array.
+fn is_blank(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::String(s) => s.trim().is_empty(),
+        Value::Array(items) => items.is_empty(),
+        _ => false,
+    }
 }
 
 fn kind(value: &Value) -> &'static str {
@@ -289,7 +357,13 @@ impl<'de> Visitor<'de> for RecordVisitor<'_> {
         };
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
             match lookup(&key) {
-                Some((field, rank)) => record.set(field, rank, map.next_value::<Value>()?),
+                Some((field, rank)) => {
+                    let value = map.next_value::<Value>()?;
+                    // null or empty is absent: the next key of the field counts
+                    if !is_blank(&value) {
+                        record.set(field, rank, value);
+                    }
+                }
                 None => {
                     map.next_value::<IgnoredAny>()?;
                 }
@@ -343,6 +417,7 @@ fn json_error(err: &serde_json::Error) -> (Option<usize>, String) {
 
 /// NDJSON: one record per line; blank lines are skipped.
 pub(super) fn read_ndjson(mut stream: Box<dyn BufRead>, path: &str, sink: &mut dyn FnMut(Outcome)) {
+    super::skip_bom(&mut *stream);
     let id_base = super::id_base(path);
     let mut buf = Vec::new();
     let mut line = 0;
@@ -378,7 +453,14 @@ fn parse_line(bytes: &[u8], path: &str, line: usize, id_base: &str) -> Outcome {
             return Err(at(reason));
         }
     };
-    let fallback = format!("{id_base}:{line}");
+    // Standard input has no path to tell two streams apart: its records
+    // are known by their content, so that a second stream adds to the first
+    // and the same stream again replaces it.
+    let fallback = if path == super::STDIN {
+        format!("{}#{:016x}", super::STDIN, super::stable_hash(bytes))
+    } else {
+        format!("{id_base}:{line}")
+    };
     let mut record = raw.into_article(path, fallback).map_err(at)?;
     if let Some(w) = record.warning.as_mut() {
         w.at.line = Some(line);
@@ -402,7 +484,8 @@ impl<R: Read> Read for LineCounter<R> {
 }
 
 /// JSON: one object, or an array of objects read one at a time.
-pub(super) fn read_json(stream: Box<dyn BufRead>, path: &str, sink: &mut dyn FnMut(Outcome)) {
+pub(super) fn read_json(mut stream: Box<dyn BufRead>, path: &str, sink: &mut dyn FnMut(Outcome)) {
+    super::skip_bom(&mut *stream);
     let lines = Rc::new(Cell::new(0));
     let reader = LineCounter {
         inner: stream,
@@ -559,6 +642,78 @@ mod tests {
                 .unwrap_err()
                 .contains("field `body` must be a string")
         );
+    }
+
+    #[test]
+    fn null_or_empty_values_leave_the_field_to_the_next_alias() {
+        let a = parse(
+            r#"{"body": null, "text": "The text.", "title": "", "headline": "Head",
+                "date": null, "published": "2020-01-01", "url": null, "link": "https://x.example/1"}"#,
+        )
+        .unwrap()
+        .article;
+        assert_eq!(a.body, "The text.");
+        assert_eq!(a.title, "Head");
+        assert_eq!(a.id, "https://x.example/1");
+        assert_eq!(a.date.unwrap().to_rfc3339(), "2020-01-01T00:00:00+00:00");
+    }
+
+    #[test]
+    fn named_objects_and_extended_json_dates_are_read() {
+        let a = parse(
+            r#"{"body": "b", "source": {"id": "cnn", "name": "CNN"},
+                "authors": [{"name": "Ann Lee"}, null, "Bo Chen"],
+                "date": {"$date": {"$numberLong": "1750636800000"}}}"#,
+        )
+        .unwrap()
+        .article;
+        assert_eq!(a.source, "CNN");
+        assert_eq!(a.authors, ["Ann Lee", "Bo Chen"]);
+        assert_eq!(a.date.unwrap().to_rfc3339(), "2025-06-23T00:00:00+00:00");
+        let a = parse(r#"{"body": "b", "date": {"$date": "2025-06-23T00:00:00Z"}}"#).unwrap();
+        assert!(a.article.date.is_some());
+        let a = parse(r#"{"body": "b", "date": 1750636800.5}"#).unwrap();
+        assert_eq!(a.article.date.unwrap().timestamp_subsec_millis(), 500);
+    }
+
+    #[test]
+    fn metadata_of_the_wrong_shape_is_left_out_with_a_warning() {
+        let record = parse(r#"{"id": "a", "body": "b", "author": 7, "date": true}"#).unwrap();
+        assert!(record.article.authors.is_empty());
+        assert_eq!(record.article.date, None);
+        let warning = record.warning.unwrap();
+        assert!(warning.reason.contains("`author`"), "{warning}");
+        assert!(warning.reason.contains("unrecognised date"), "{warning}");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped() {
+        let out = read_all(
+            read_ndjson,
+            "\u{feff}{\"body\": \"a\"}\n{\"body\": \"b\"}\n",
+        );
+        assert!(out.iter().all(Result::is_ok), "{out:?}");
+        let out = read_all(read_json, "\u{feff}[{\"body\": \"a\"}]");
+        assert!(out.iter().all(Result::is_ok), "{out:?}");
+    }
+
+    #[test]
+    fn records_on_standard_input_are_known_by_their_content() {
+        let id = |line: &str| {
+            let mut ids = Vec::new();
+            let stream: Box<dyn BufRead> = Box::new(io::Cursor::new(line.as_bytes().to_vec()));
+            read_ndjson(stream, crate::read::STDIN, &mut |o| {
+                ids.push(o.unwrap().article.id);
+            });
+            ids
+        };
+        let a = id("{\"body\": \"one\"}\n");
+        let b = id("{\"body\": \"two\"}\n");
+        assert_ne!(a, b);
+        assert_eq!(a, id("{\"body\": \"one\"}\n"));
+        assert!(a[0].starts_with("<stdin>#"), "{a:?}");
+        // an id or URL still wins
+        assert_eq!(id("{\"id\": \"x\", \"body\": \"one\"}\n"), ["x"]);
     }
 
     #[test]

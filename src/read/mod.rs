@@ -128,11 +128,22 @@ impl Input {
     /// The name used in messages and stored as the article's path.
     pub fn display(&self) -> String {
         if self.is_stdin() {
-            "<stdin>".to_string()
+            STDIN.to_string()
         } else {
             self.path.display().to_string()
         }
     }
+}
+
+/// How standard input is named in messages and stored paths.
+pub const STDIN: &str = "<stdin>";
+
+/// A 64-bit FNV-1a hash: stable across builds and Rust versions, as stored
+/// identities must be.
+pub(crate) fn stable_hash(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 /// The inputs found under `paths`, and what was skipped or unreadable.
@@ -144,12 +155,18 @@ pub struct Discovery {
     pub errors: Vec<Problem>,
     /// Files met while walking a directory whose extension is not supported.
     pub skipped: Vec<Problem>,
+    /// Entries met while walking that were passed over for another reason (a
+    /// broken symbolic link, a link back to a directory already read).
+    pub warnings: Vec<Problem>,
 }
 
 /// Expands `paths` into inputs: files as given, directories walked in a
 /// stable order, `-` as NDJSON on standard input.
 pub fn discover(paths: &[PathBuf]) -> Discovery {
     let mut found = Discovery::default();
+    // directories read so far, by their real path: a symbolic link to one of
+    // them (or to a parent: a loop) is not read again
+    let mut seen = std::collections::HashSet::new();
     for path in paths {
         if path.as_os_str() == "-" {
             found.inputs.push(Input {
@@ -161,7 +178,7 @@ pub fn discover(paths: &[PathBuf]) -> Discovery {
             continue;
         }
         match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk(path, &mut found),
+            Ok(meta) if meta.is_dir() => walk(path, &mut found, &mut seen),
             Ok(meta) => match Format::of(path) {
                 Some((format, gzip)) => found.inputs.push(Input {
                     path: path.clone(),
@@ -189,7 +206,19 @@ fn unsupported(path: &Path) -> Problem {
     )
 }
 
-fn walk(dir: &Path, found: &mut Discovery) {
+fn walk(dir: &Path, found: &mut Discovery, seen: &mut std::collections::HashSet<PathBuf>) {
+    if let Ok(real) = std::fs::canonicalize(dir)
+        && !seen.insert(real.clone())
+    {
+        let reason = format!(
+            "directory already read as {} (a symbolic link): skipped",
+            real.display()
+        );
+        found
+            .warnings
+            .push(Problem::new(&dir.display().to_string(), None, reason));
+        return;
+    }
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(err) => {
@@ -205,12 +234,30 @@ fn walk(dir: &Path, found: &mut Discovery) {
             continue;
         }
         let path = entry.path();
-        let Ok(meta) = std::fs::metadata(&path) else {
-            continue;
+        let meta = match std::fs::metadata(&path) {
+            Ok(meta) => meta,
+            Err(err) => {
+                let at = path.display().to_string();
+                let broken = entry.file_type().is_ok_and(|t| t.is_symlink())
+                    && err.kind() == io::ErrorKind::NotFound;
+                let reason = if broken {
+                    "broken symbolic link: skipped".to_string()
+                } else {
+                    format!("{}: skipped", io_reason(&err))
+                };
+                found.warnings.push(Problem::new(&at, None, reason));
+                continue;
+            }
         };
         if meta.is_dir() {
-            walk(&path, found);
+            walk(&path, found, seen);
         } else if let Some((format, gzip)) = Format::of(&path) {
+            // a file reached again through a symbolic link is read once
+            if let Ok(real) = std::fs::canonicalize(&path)
+                && !seen.insert(real)
+            {
+                continue;
+            }
             found.inputs.push(Input {
                 path,
                 format,
@@ -343,6 +390,17 @@ pub fn read_bytes(format: Format, bytes: &[u8], name: &str) -> Vec<Outcome> {
         Format::Ndjson => json::read_ndjson(stream, name, &mut sink),
     }
     out
+}
+
+/// Skips a UTF-8 byte order mark at the start of a stream (files saved by
+/// Windows tools begin with one; JSON parsers reject it). A read error is
+/// left for the reader to report.
+fn skip_bom(stream: &mut dyn BufRead) {
+    if let Ok(buf) = stream.fill_buf()
+        && buf.starts_with(b"\xEF\xBB\xBF")
+    {
+        stream.consume(3);
+    }
 }
 
 /// Reads at most `limit` bytes of a line (without its `\n`) into `buf`.

@@ -58,8 +58,10 @@ pub(crate) fn parse(text: &str, path: &str) -> Result<Record, (Option<usize>, St
         path: path.to_string(),
         ..Article::default()
     };
-    let mut date_text = None;
+    // an unreadable date, and its line
+    let mut date_text: Option<(String, usize)> = None;
     let trimmed = text.trim_start();
+    let first_line = 1 + text[..text.len() - trimmed.len()].matches('\n').count();
     let body = if let Some(rest) = strip_date_word(trimmed) {
         match date::parse_prefix(rest) {
             Some((dt, used)) => {
@@ -67,14 +69,18 @@ pub(crate) fn parse(text: &str, path: &str) -> Result<Record, (Option<usize>, St
                 &rest[used..]
             }
             None => {
-                let shown: String = rest.lines().next().unwrap_or("").chars().take(30).collect();
-                date_text = Some(shown);
-                rest.split_once('\n').map_or("", |(_, after)| after)
+                let (shown, body) = unreadable_date_line(rest);
+                date_text = Some((shown.chars().take(30).collect(), first_line));
+                body
             }
         }
     } else if let Some((headers, body)) = header_block(trimmed) {
-        for (key, value) in headers {
-            apply_header(&mut article, &key, value, &mut date_text);
+        for (i, (key, value)) in headers.into_iter().enumerate() {
+            let mut bad = None;
+            apply_header(&mut article, &key, value, &mut bad);
+            if let Some(value) = bad {
+                date_text = Some((value, first_line + i));
+            }
         }
         if article.id == super::id_base(path) && !article.url.is_empty() {
             article.id.clone_from(&article.url);
@@ -88,14 +94,113 @@ pub(crate) fn parse(text: &str, path: &str) -> Result<Record, (Option<usize>, St
         return Err((None, "no text after the header".to_string()));
     }
     super::finish(&mut article);
-    let warning = date_text.map(|shown| {
+    let warning = date_text.map(|(shown, line)| {
         Problem::new(
             path,
-            Some(1),
+            Some(line),
             format!("unrecognised date {shown:?}: article kept as undated"),
         )
     });
     Ok(Record { article, warning })
+}
+
+/// Splits a `date` line whose date could not be read into the words taken
+/// for the date (shown in the warning) and the body. The date is the run of
+/// date-like words the line starts with (`Sept. 23, 2025`, `June 23`); the
+/// text after it stays in the body, so an unreadable date never costs the
+/// article its first paragraph. A short line of other words (`date someday
+/// soon`) is taken for the date as a whole; a longer one is body text.
+fn unreadable_date_line(rest: &str) -> (&str, &str) {
+    let (line, after) = rest.split_once('\n').unwrap_or((rest, ""));
+    let mut end = 0;
+    for (at, word) in words_with_offsets(line) {
+        if !date_like(word) {
+            break;
+        }
+        end = at + word.len();
+    }
+    if end > 0 {
+        return (&line[..end], rest[end..].trim_start_matches([' ', '\t']));
+    }
+    let words = line.split_whitespace().count();
+    if words <= 3 && !line.trim_end().ends_with(['.', '!', '?', '"', '”']) {
+        (line.trim(), after)
+    } else {
+        let first = line.split_whitespace().next().unwrap_or("");
+        (first, rest)
+    }
+}
+
+fn words_with_offsets(line: &str) -> impl Iterator<Item = (usize, &str)> {
+    line.split_whitespace()
+        .map(move |w| (w.as_ptr() as usize - line.as_ptr() as usize, w))
+}
+
+/// A word that may be part of a written date or time: it holds a digit, or
+/// names a month, a weekday, a half of the day or a time zone.
+fn date_like(word: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+        "mon",
+        "monday",
+        "tue",
+        "tues",
+        "tuesday",
+        "wed",
+        "wednesday",
+        "thu",
+        "thur",
+        "thurs",
+        "thursday",
+        "fri",
+        "friday",
+        "sat",
+        "saturday",
+        "sun",
+        "sunday",
+        "am",
+        "pm",
+        "a.m",
+        "p.m",
+        "utc",
+        "gmt",
+        "est",
+        "edt",
+        "cst",
+        "cdt",
+        "mst",
+        "mdt",
+        "pst",
+        "pdt",
+        "cet",
+        "cest",
+        "bst",
+    ];
+    let w = word.trim_end_matches([',', '.', ';', ':']);
+    w.bytes().any(|b| b.is_ascii_digit()) || NAMES.iter().any(|n| n.eq_ignore_ascii_case(w))
 }
 
 /// `date ` (any case) at the very start, returning what follows.
@@ -148,6 +253,7 @@ fn header_block(text: &str) -> Option<(Vec<(String, &str)>, &str)> {
     }
 }
 
+/// Sets the field a header names; an unreadable date is handed back in `bad_date`.
 fn apply_header(article: &mut Article, key: &str, value: &str, bad_date: &mut Option<String>) {
     let value = value.to_string();
     match key {
@@ -232,6 +338,38 @@ mod tests {
         assert_eq!(record.article.date, None);
         assert_eq!(record.article.body, "The text.");
         assert!(record.warning.is_some());
+    }
+
+    #[test]
+    fn an_unreadable_date_never_takes_the_first_paragraph_with_it() {
+        let record = parse(
+            "date 31 Juno 2025 PARIS - The talks ended.\n\nMore.",
+            "a.txt",
+        )
+        .unwrap();
+        assert_eq!(record.article.date, None);
+        assert_eq!(
+            record.article.body,
+            "Juno 2025 PARIS - The talks ended.\n\nMore."
+        );
+        let warning = record.warning.unwrap();
+        assert!(warning.reason.contains("\"31\""), "{}", warning.reason);
+        // no date-like word at all: a sentence is body text
+        let record = parse("date yesterday officials said the port closed.", "a.txt").unwrap();
+        assert_eq!(
+            record.article.body,
+            "yesterday officials said the port closed."
+        );
+        // a date read in full keeps its line's text, as before
+        let a = ok("date Sept. 23, 2025 WASHINGTON (Reuters) - The Senate voted.");
+        assert_eq!(a.date.unwrap().to_rfc3339(), "2025-09-23T00:00:00+00:00");
+        assert_eq!(a.body, "WASHINGTON (Reuters) - The Senate voted.");
+    }
+
+    #[test]
+    fn a_header_date_warning_names_its_line() {
+        let record = parse("\nTitle: X\nSource: Y\nDate: garbage\n\nBody.", "a.txt").unwrap();
+        assert_eq!(record.warning.unwrap().at.line, Some(4));
     }
 
     #[test]

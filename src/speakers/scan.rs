@@ -279,6 +279,11 @@ fn skip_alphanumeric(body: &str, start: usize) -> Run {
                     j += c.len_utf8();
                     extra += c.len_utf8() - 1;
                 }
+                // a combining mark (a decomposed accent) belongs to its word
+                Some(c) if crate::analysis::is_combining(c) => {
+                    j += c.len_utf8();
+                    extra += c.len_utf8();
+                }
                 _ => break,
             }
         }
