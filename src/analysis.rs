@@ -136,9 +136,16 @@ impl TokenStream for WordTokenStream<'_> {
 /// overlap; ranges holding no word are left out. Each range is
 /// `start..end`, end exclusive.
 pub fn position_ranges(text: &str, ranges: &[Range<usize>]) -> Vec<Range<u32>> {
-    let mut out: Vec<Range<u32>> = Vec::with_capacity(ranges.len());
-    // the byte range the last output range was opened for
-    let mut open: Option<usize> = None;
+    position_ranges_each(text, ranges)
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// [`position_ranges`], one for each byte range: `None` for a range that
+/// holds no word.
+pub fn position_ranges_each(text: &str, ranges: &[Range<usize>]) -> Vec<Option<Range<u32>>> {
+    let mut out: Vec<Option<Range<u32>>> = vec![None; ranges.len()];
     let mut k = 0;
     let (mut cursor, mut next_position, mut started) = (0, 0usize, false);
     while k < ranges.len() {
@@ -160,11 +167,10 @@ pub fn position_ranges(text: &str, ranges: &[Range<usize>]) -> Vec<Range<u32>> {
             continue;
         }
         let position = u32::try_from(position).unwrap_or(u32::MAX - 1);
-        match out.last_mut() {
-            Some(last) if open == Some(k) => last.end = position + 1,
-            _ => out.push(position..position + 1),
+        match &mut out[k] {
+            Some(range) => range.end = position + 1,
+            slot => *slot = Some(position..position + 1),
         }
-        open = Some(k);
     }
     out
 }

@@ -383,6 +383,14 @@ impl FilterArgs {
         {
             bail!("--from is after --to: nothing can match");
         }
+        for (flag, values) in [("--source", &self.source), ("--speaker", &self.speaker)] {
+            if let Some(bad) = values
+                .iter()
+                .find(|v| !v.chars().any(char::is_alphanumeric))
+            {
+                bail!("{flag} {bad:?} names no one: give a name, e.g. {flag} reuters");
+            }
+        }
         Ok(SearchRequest {
             query: query.join(" "),
             from,
@@ -404,6 +412,9 @@ impl SearchArgs {
         if self.limit == 0 && !self.count {
             bail!("--limit must be at least 1");
         }
+        if self.per_article == 0 {
+            bail!("--per-article must be at least 1");
+        }
         if !(0.0..=1.0).contains(&self.collapse_threshold) {
             bail!("--collapse-threshold must be between 0 and 1");
         }
@@ -415,7 +426,7 @@ impl SearchArgs {
             },
             limit: self.limit,
             offset: self.offset,
-            per_article: self.per_article.max(1),
+            per_article: self.per_article,
             // The totals line is for a person at a terminal; counting costs a
             // pass over every match, so it is done only then.
             with_counts: self.format() == Format::Human && std::io::stderr().is_terminal(),

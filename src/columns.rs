@@ -15,7 +15,7 @@ use tantivy::{DocAddress, DocId, Searcher, SegmentReader};
 
 use crate::collapse::CopyRef;
 use crate::fingerprint::{MINHASH_BYTES, MinHash};
-use crate::schema::{QUOTE_SPANS, quote_spans_of};
+use crate::schema::{QUOTE_SPANS, QUOTE_SPEAKERS, quote_spans_of};
 
 /// The columns of one segment, each opened when first asked for.
 struct Columns<'a> {
@@ -26,6 +26,7 @@ struct Columns<'a> {
     simhash: OnceCell<Option<Column<u64>>>,
     minhash: OnceCell<Option<Column<u64>>>,
     quote_spans: OnceCell<Option<Column<u64>>>,
+    quote_speakers: OnceCell<Option<Column<u64>>>,
     id: OnceCell<Option<StrColumn>>,
     source: OnceCell<Option<StrColumn>>,
     date: OnceCell<Option<Column<i64>>>,
@@ -41,6 +42,7 @@ impl<'a> Columns<'a> {
             simhash: OnceCell::new(),
             minhash: OnceCell::new(),
             quote_spans: OnceCell::new(),
+            quote_speakers: OnceCell::new(),
             id: OnceCell::new(),
             source: OnceCell::new(),
             date: OnceCell::new(),
@@ -168,14 +170,33 @@ impl<'a> FastFields<'a> {
         (n * 8 == MINHASH_BYTES).then_some(MinHash(bytes))
     }
 
-    /// Position ranges of the passage's direct quotes (see `schema`).
-    pub fn quote_spans(&mut self, doc: DocAddress) -> Vec<Range<u32>> {
+    /// Position ranges of the passage's direct quotes (see `schema`); with
+    /// `said_by` (speaker keys, sorted), only those of these speakers.
+    pub fn quote_spans(&mut self, doc: DocAddress, said_by: Option<&[u64]>) -> Vec<Range<u32>> {
         let c = self.columns(doc.segment_ord);
-        c.quote_spans
+        let Some(spans) = c
+            .quote_spans
             .get_or_init(|| c.fast.u64(QUOTE_SPANS).ok())
             .as_ref()
-            .map(|column| quote_spans_of(column.values_for_doc(doc.doc_id)).collect())
-            .unwrap_or_default()
+        else {
+            return Vec::new();
+        };
+        let ranges = quote_spans_of(spans.values_for_doc(doc.doc_id));
+        let Some(keys) = said_by else {
+            return ranges.collect();
+        };
+        let Some(speakers) = c
+            .quote_speakers
+            .get_or_init(|| c.fast.u64(QUOTE_SPEAKERS).ok())
+            .as_ref()
+        else {
+            return Vec::new();
+        };
+        ranges
+            .zip(speakers.values_for_doc(doc.doc_id))
+            .filter(|(_, key)| keys.binary_search(key).is_ok())
+            .map(|(range, _)| range)
+            .collect()
     }
 
     pub fn simhash(&mut self, doc: DocAddress) -> Option<u64> {

@@ -131,6 +131,14 @@ fn shingle_count(n: usize) -> usize {
 /// empty body or a one-line item says nothing about being a copy.
 pub const MIN_WORDS: usize = 8;
 
+/// A 64-bit FNV-1a hash of bytes: the same on every run, machine, build and
+/// Rust version, as values stored in an index or used as identities must be.
+pub fn stable_hash(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
 /// The exact-copy fingerprint of a body (`None` when it is too short).
 pub fn content_hash(body: &str) -> Option<u64> {
     content_hash_of(Words::of(body).all())

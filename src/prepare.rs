@@ -20,10 +20,19 @@ pub struct PreparedPassage {
     /// Indexes (into [`Prepared::attributions`]) of the attributions whose
     /// content lies, at least in part, in this passage.
     pub attributions: Vec<usize>,
-    /// Byte ranges (in the body) of the direct quotes within the passage.
-    pub quotes: Vec<Range<usize>>,
+    /// The direct quotes within the passage.
+    pub quotes: Vec<Quote>,
     /// SimHash of the passage text (`None` for very short passages).
     pub simhash: Option<u64>,
+}
+
+/// A direct quote, or the part of one that lies in a passage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// Byte range in the body.
+    pub range: Range<usize>,
+    /// Full name of who said it, when known.
+    pub speaker: Option<String>,
 }
 
 /// An article ready for the index.
@@ -102,7 +111,10 @@ pub fn prepare_with(article: &Article, options: Options) -> Prepared {
                     let start = a.content.start.max(range.start);
                     let end = a.content.end.min(range.end);
                     if start < end {
-                        item.quotes.push(start..end);
+                        item.quotes.push(Quote {
+                            range: start..end,
+                            speaker: a.speaker.as_ref().map(|s| s.name.clone()),
+                        });
                     }
                 }
             }
@@ -171,9 +183,12 @@ mod tests {
         for passage in quoted {
             assert_eq!(passage.speakers, ["Petra Halvik"], "{passage:?}");
             for q in &passage.quotes {
+                let range = &q.range;
                 assert!(
-                    q.start >= passage.passage.range.start && q.end <= passage.passage.range.end
+                    range.start >= passage.passage.range.start
+                        && range.end <= passage.passage.range.end
                 );
+                assert_eq!(q.speaker.as_deref(), Some("Petra Halvik"));
             }
         }
     }

@@ -17,7 +17,7 @@ use tantivy::schema::{
 
 use crate::analysis;
 use crate::article::Article;
-use crate::prepare::{Prepared, PreparedPassage};
+use crate::prepare::{Prepared, PreparedPassage, Quote};
 
 /// Bumped whenever the schema or the analysis changes in a way that makes an
 /// older index give wrong results; an index of another version must be rebuilt.
@@ -70,6 +70,10 @@ pub struct Fields {
     /// words are indexed once, in `text`; `quote:` matches them there and
     /// keeps the matches that fall inside these ranges.
     pub quote_spans: Field,
+    /// Who said each quote of `quote_spans`, in the same order: the
+    /// [`speaker_key`] of the speaker's full name, 0 when not known. What
+    /// `--quoted --speaker` needs: the words inside that speaker's quotes.
+    pub quote_speakers: Field,
     /// The attributions of the passage, as JSON (stored only): who, how, and
     /// the words of the text that say so.
     pub evidence: Field,
@@ -144,6 +148,7 @@ pub fn build() -> Schema {
     b.add_text_field("speaker", filter());
     b.add_text_field("speaker_raw", keyword().set_stored());
     b.add_u64_field(QUOTE_SPANS, FAST);
+    b.add_u64_field(QUOTE_SPEAKERS, FAST);
     b.add_text_field("evidence", STORED);
     b.add_u64_field("content_hash", indexed_fast());
     b.add_u64_field("minhash", FAST);
@@ -173,6 +178,7 @@ impl Fields {
             speaker: f("speaker")?,
             speaker_raw: f("speaker_raw")?,
             quote_spans: f(QUOTE_SPANS)?,
+            quote_speakers: f(QUOTE_SPEAKERS)?,
             evidence: f("evidence")?,
             content_hash: f("content_hash")?,
             minhash: f("minhash")?,
@@ -240,9 +246,7 @@ const LEAD: u64 = 1;
 /// every machine. Ingest remembers the articles added since its last commit
 /// by it.
 pub fn article_key(id: &str) -> u64 {
-    id.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
+    crate::fingerprint::stable_hash(id.as_bytes())
 }
 
 /// How an article date is stored: seconds since 1970-01-01 UTC.
@@ -302,19 +306,28 @@ pub fn document(
     if !item.quotes.is_empty() {
         let at = passage.range.start;
         let mut quotes: Vec<Range<usize>> = Vec::with_capacity(item.quotes.len());
-        // in order, a quote nested in another merged into it
-        let mut sorted = item.quotes.clone();
-        sorted.sort_by_key(|q| q.start);
+        let mut speakers: Vec<u64> = Vec::with_capacity(item.quotes.len());
+        // in order, a quote nested in another merged into it (the words are
+        // the outer speaker's: she quotes the inner one)
+        let mut sorted: Vec<&Quote> = item.quotes.iter().collect();
+        sorted.sort_by_key(|q| q.range.start);
         for q in sorted {
+            let (start, end) = (q.range.start - at, q.range.end - at);
             match quotes.last_mut() {
-                Some(last) if q.start - at < last.end => last.end = last.end.max(q.end - at),
-                _ => quotes.push(q.start - at..q.end - at),
+                Some(last) if start < last.end => last.end = last.end.max(end),
+                _ => {
+                    quotes.push(start..end);
+                    speakers.push(q.speaker.as_deref().map_or(0, speaker_key));
+                }
             }
         }
-        for span in analysis::position_ranges(text, &quotes) {
+        let spans = analysis::position_ranges_each(text, &quotes);
+        for (span, speaker) in spans.into_iter().zip(speakers) {
+            let Some(span) = span else { continue };
             // two small values bitpack tighter than one `start << 32 | end`
             doc.add_u64(fields.quote_spans, u64::from(span.start));
             doc.add_u64(fields.quote_spans, u64::from(span.end));
+            doc.add_u64(fields.quote_speakers, speaker);
         }
     }
     if !item.attributions.is_empty() {
@@ -328,6 +341,14 @@ pub fn document(
 
 /// Name of the fast field of quote position ranges.
 pub const QUOTE_SPANS: &str = "quote_spans";
+/// Name of the fast field of who said each quote of `quote_spans`.
+pub const QUOTE_SPEAKERS: &str = "quote_speakers";
+
+/// The value `quote_speakers` holds for a speaker's full name (as stored in
+/// `speaker_raw`): a stable 64-bit hash, never 0 (0 is "not known").
+pub fn speaker_key(name: &str) -> u64 {
+    crate::fingerprint::stable_hash(name.as_bytes()).max(1)
+}
 
 /// The position ranges held by a passage's values of `quote_spans`: pairs,
 /// in order (ranges are added in order and do not overlap, so their values

@@ -20,6 +20,7 @@ use tantivy::{
     Term,
 };
 
+use crate::analysis::Analyzer;
 use crate::collapse::{self, CopyRef, Group};
 use crate::columns::{FastFields, Leads};
 use crate::error::Result;
@@ -204,6 +205,9 @@ pub struct Searching {
 struct Compiled {
     expr: Expr,
     query: Box<dyn Query>,
+    /// With `--speaker` and quote clauses: the keys of the speakers whose
+    /// quotes count (sorted), for highlighting as for matching.
+    said_by: Option<Vec<u64>>,
 }
 
 impl Searching {
@@ -229,6 +233,7 @@ impl Searching {
     fn compile(&self, request: &SearchRequest) -> Result<Compiled> {
         let fields = self.archive.fields;
         let mut builder = QueryBuilder::new(&fields);
+        let mut said_by = None;
         let (expr, main) = if request.query.trim().is_empty() {
             let all: Box<dyn Query> = Box::new(AllQuery);
             (Expr::And(Vec::new()), query::build::zero(all))
@@ -236,6 +241,15 @@ impl Searching {
             let mut expr = query::parse(&request.query)?;
             if request.quoted {
                 expr = rescope(expr, Scope::Text, Scope::Quote);
+            }
+            // `--quoted --speaker X`: the words X said, not any quote of a
+            // passage where X is quoted
+            if !request.speakers.is_empty() && has_scope(&expr, Scope::Quote) {
+                let mut keys = speaker_keys(&self.searcher, &request.speakers)?;
+                keys.sort_unstable();
+                keys.dedup();
+                builder.quotes_said_by(keys.clone());
+                said_by = Some(keys);
             }
             let main = builder.build(&expr)?;
             (expr, main)
@@ -252,7 +266,11 @@ impl Searching {
         } else {
             Box::new(BooleanQuery::new(clauses))
         };
-        Ok(Compiled { expr, query })
+        Ok(Compiled {
+            expr,
+            query,
+            said_by,
+        })
     }
 
     /// Counts matching passages and articles.
@@ -321,7 +339,15 @@ impl Searching {
                 rank: i + 1,
                 named_copies: request.named_copies,
             };
-            articles.push(self.article(&group, meta, shown, &mut highlighter, &mut fast)?);
+            let said_by = compiled.said_by.as_deref();
+            articles.push(self.article(
+                &group,
+                meta,
+                shown,
+                said_by,
+                &mut highlighter,
+                &mut fast,
+            )?);
         }
         let counts = if request.with_counts {
             Some(self.searcher.search(&*compiled.query, &ArticleCounter)?)
@@ -425,6 +451,7 @@ impl Searching {
         group: &Group,
         meta: Meta,
         shown: Shown,
+        said_by: Option<&[u64]>,
         highlighter: &mut Highlighter,
         fast: &mut FastFields<'_>,
     ) -> Result<ArticleHits> {
@@ -447,7 +474,9 @@ impl Searching {
             let text = text_of(&doc, f.text);
             let start = fast.start(addr);
             let title_for = (ordinal == 0).then_some(meta.title.as_str());
-            let quotes = highlighter.needs_quotes().then(|| fast.quote_spans(addr));
+            let quotes = highlighter
+                .needs_quotes()
+                .then(|| fast.quote_spans(addr, said_by));
             let spans = highlighter.spans_quoted(&text, title_for, quotes.as_deref());
             if ordinal == 0 {
                 title_highlights = spans.title;
@@ -565,6 +594,58 @@ fn filters(request: &SearchRequest) -> Vec<Expr> {
         }
     }
     out
+}
+
+/// Whether any leaf of `expr` has `scope`.
+fn has_scope(expr: &Expr, scope: Scope) -> bool {
+    match expr {
+        Expr::Leaf(leaf) => leaf.scope == scope,
+        Expr::And(items) | Expr::Or(items) => items.iter().any(|e| has_scope(e, scope)),
+        Expr::Not(inner) => has_scope(inner, scope),
+    }
+}
+
+/// The keys ([`schema::speaker_key`]) of the speakers' full names that one
+/// of `wanted` names, the way `--speaker` matches: its words, in order,
+/// among the name's words, case and accents aside (`aliyev` names Ilham
+/// Aliyev). Read from each segment's dictionary of full names.
+fn speaker_keys(searcher: &Searcher, wanted: &[String]) -> Result<Vec<u64>> {
+    let mut analyzer = Analyzer::default();
+    let mut words = |text: &str| -> Vec<String> {
+        analyzer
+            .exact_words(text)
+            .into_iter()
+            .map(|w| w.exact)
+            .collect()
+    };
+    let wanted: Vec<Vec<String>> = wanted
+        .iter()
+        .map(|w| words(w))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut keys = Vec::new();
+    for segment in searcher.segment_readers() {
+        let Some(column) = segment.fast_fields().str("speaker_raw")? else {
+            continue;
+        };
+        let mut names = column
+            .dictionary()
+            .stream()
+            .map_err(|err| crate::error::Error::io("reading the speakers' names", err))?;
+        while names.advance() {
+            let Ok(name) = std::str::from_utf8(names.key()) else {
+                continue;
+            };
+            let have = words(name);
+            if wanted
+                .iter()
+                .any(|w| have.windows(w.len()).any(|run| run == w.as_slice()))
+            {
+                keys.push(schema::speaker_key(name));
+            }
+        }
+    }
+    Ok(keys)
 }
 
 fn leaf(scope: Scope, term: QTerm) -> Expr {

@@ -921,6 +921,41 @@ fn quote_matches_only_words_said_inside_quotation_marks() {
 }
 
 #[test]
+fn quoted_with_a_speaker_matches_only_the_words_that_speaker_said() {
+    let env = Env::new();
+    let path = env.write(
+        "two.ndjson",
+        r#"{"id":"t1","date":"2025-04-01","title":"Flood","body":"\"The river is rising fast,\" said Anna Berg, the mayor. \"The river is calm here,\" said Tomas Vik, a farmer."}"#,
+    );
+    assert_eq!(env.ingest(&[path_str(&path)]).code, 0);
+    let berg = ["--quoted", "--speaker", "Berg"];
+    // both are quoted in the passage; each said "river"
+    let hits = env.search("river", &berg);
+    assert_eq!(hits.len(), 1, "{hits:#?}");
+    // only Berg's "river" is highlighted
+    let hers = hits[0].text.find("river is rising").unwrap();
+    assert_eq!(hits[0].highlights, vec![[hers, hers + 5]]);
+    // Vik said "calm", Berg did not
+    assert_eq!(
+        env.run(&["search", "calm", "--quoted", "--speaker", "Berg"])
+            .code,
+        1
+    );
+    assert_eq!(
+        env.run(&["search", "quote:calm", "--speaker", "Berg"]).code,
+        1
+    );
+    assert_eq!(
+        env.count("calm", &["--quoted", "--speaker", "Vik"])
+            .passages,
+        1
+    );
+    // without --quoted, --speaker is the passage's speakers, as before
+    assert_eq!(env.count("calm", &["--speaker", "Berg"]).passages, 1);
+    assert_eq!(env.count("calm", &["--quoted"]).passages, 1);
+}
+
+#[test]
 fn a_sloppy_phrase_needs_each_repeated_word_once_per_slot() {
     let env = Env::new();
     let path = env.write(

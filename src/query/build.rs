@@ -10,6 +10,7 @@
 //!   (tantivy's boolean query returns nothing for a purely negative clause).
 
 use std::ops::Bound;
+use std::sync::Arc;
 
 use tantivy::Term;
 use tantivy::query::{
@@ -22,7 +23,7 @@ use super::article::ArticleAnd;
 use super::parse::{Expr, Leaf, QueryError, Scope, Term as QTerm};
 use super::quoted::{InQuotes, Pattern, Slot};
 use crate::analysis::{self, Analyzer, Word};
-use crate::schema::{Fields, QUOTE_SPANS, date_secs};
+use crate::schema::{Fields, QUOTE_SPANS, QUOTE_SPEAKERS, date_secs};
 
 /// Weight of an exact-form match on top of the stemmed match of a bare word.
 pub const EXACT_BOOST: f32 = 0.5;
@@ -35,6 +36,9 @@ const PREFIX_EXPANSIONS: u32 = 200;
 pub struct QueryBuilder<'a> {
     fields: &'a Fields,
     analyzer: Analyzer,
+    /// When set, `quote:` clauses match only inside these speakers' quotes
+    /// (speaker keys, sorted).
+    quotes_said_by: Option<Arc<Vec<u64>>>,
 }
 
 type Q = Box<dyn Query>;
@@ -44,7 +48,17 @@ impl<'a> QueryBuilder<'a> {
         QueryBuilder {
             fields,
             analyzer: Analyzer::default(),
+            quotes_said_by: None,
         }
+    }
+
+    /// Makes `quote:` clauses (and `--quoted`) match only inside the quotes
+    /// of the speakers with these keys (see [`crate::schema::speaker_key`]).
+    pub fn quotes_said_by(&mut self, keys: Vec<u64>) {
+        let mut keys = keys;
+        keys.sort_unstable();
+        keys.dedup();
+        self.quotes_said_by = Some(Arc::new(keys));
     }
 
     /// The query for `expr`; an error when nothing in it is searchable.
@@ -145,11 +159,17 @@ impl<'a> QueryBuilder<'a> {
                 either(text, boost(title, TITLE_BOOST))
             }
             (term, Scope::Title) => self.matcher(term, f.title, true)?,
-            (term, Scope::Quote) => Box::new(InQuotes::new(
-                self.matcher(term, f.text, true)?,
-                self.pattern(term, f.text)?,
-                QUOTE_SPANS,
-            )),
+            (term, Scope::Quote) => {
+                let quoted = InQuotes::new(
+                    self.matcher(term, f.text, true)?,
+                    self.pattern(term, f.text)?,
+                    QUOTE_SPANS,
+                );
+                match &self.quotes_said_by {
+                    Some(keys) => Box::new(quoted.said_by(QUOTE_SPEAKERS, Arc::clone(keys))),
+                    None => Box::new(quoted),
+                }
+            }
             (term, scope) => {
                 let field = match scope {
                     Scope::Source => f.source,

@@ -16,6 +16,7 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::fmt;
 use std::ops::Range;
+use std::sync::Arc;
 
 use tantivy::columnar::Column;
 use tantivy::postings::{Postings, SegmentPostings};
@@ -51,6 +52,9 @@ pub struct InQuotes {
     pattern: Pattern,
     /// Name of the fast field of quote position ranges; `None`: anywhere.
     spans: Option<String>,
+    /// Only the quotes of these speakers count: the fast field of who said
+    /// each quote, and the speaker keys allowed (sorted).
+    speakers: Option<(String, Arc<Vec<u64>>)>,
 }
 
 impl InQuotes {
@@ -60,7 +64,15 @@ impl InQuotes {
             inner,
             pattern,
             spans: Some(spans.to_string()),
+            speakers: None,
         }
+    }
+
+    /// Only inside the quotes whose speaker's key (in the fast field
+    /// `speakers`, one per quote range) is one of `keys` (sorted).
+    pub fn said_by(mut self, speakers: &str, keys: Arc<Vec<u64>>) -> InQuotes {
+        self.speakers = Some((speakers.to_string(), keys));
+        self
     }
 
     /// Passages that match `inner` where `pattern` occurs, anywhere.
@@ -69,6 +81,7 @@ impl InQuotes {
             inner,
             pattern,
             spans: None,
+            speakers: None,
         }
     }
 }
@@ -79,6 +92,7 @@ impl Clone for InQuotes {
             inner: self.inner.box_clone(),
             pattern: self.pattern.clone(),
             spans: self.spans.clone(),
+            speakers: self.speakers.clone(),
         }
     }
 }
@@ -95,6 +109,7 @@ impl Query for InQuotes {
             inner: self.inner.weight(enable_scoring)?,
             pattern: self.pattern.clone(),
             spans: self.spans.clone(),
+            speakers: self.speakers.clone(),
         }))
     }
 
@@ -107,6 +122,7 @@ struct InQuotesWeight {
     inner: Box<dyn Weight>,
     pattern: Pattern,
     spans: Option<String>,
+    speakers: Option<(String, Arc<Vec<u64>>)>,
 }
 
 impl InQuotesWeight {
@@ -165,12 +181,21 @@ impl Weight for InQuotesWeight {
                 Err(_) => return Ok(Box::new(EmptyScorer)),
             },
         };
+        let speakers = match &self.speakers {
+            None => None,
+            Some((name, keys)) => match reader.fast_fields().u64(name) {
+                Ok(column) if !keys.is_empty() => Some((column, Arc::clone(keys))),
+                // nobody asked for said anything in this segment
+                _ => return Ok(Box::new(EmptyScorer)),
+            },
+        };
         let Some(slots) = self.postings(reader)? else {
             return Ok(Box::new(EmptyScorer));
         };
         let mut scorer = InQuotesScorer {
             inner: self.inner.scorer(reader, boost)?,
             spans,
+            speakers,
             slots: slots.into_iter().map(SlotPostings::new).collect(),
             offsets: self.pattern.slots.iter().map(|s| s.offset).collect(),
             slop: self.pattern.slop,
@@ -196,6 +221,8 @@ struct InQuotesScorer {
     inner: Box<dyn Scorer>,
     /// Quote ranges per document; `None`: the whole text counts.
     spans: Option<Column<u64>>,
+    /// Who said each quote range, and whose quotes count.
+    speakers: Option<(Column<u64>, Arc<Vec<u64>>)>,
     /// Per slot, the postings of each of its terms.
     slots: Vec<SlotPostings>,
     offsets: Vec<u32>,
@@ -221,8 +248,16 @@ impl InQuotesScorer {
         self.ranges.clear();
         match &self.spans {
             Some(spans) => {
-                self.ranges
-                    .extend(quote_spans_of(spans.values_for_doc(doc)));
+                let ranges = quote_spans_of(spans.values_for_doc(doc));
+                match &self.speakers {
+                    None => self.ranges.extend(ranges),
+                    Some((said_by, keys)) => self.ranges.extend(
+                        ranges
+                            .zip(said_by.values_for_doc(doc))
+                            .filter(|(_, key)| keys.binary_search(key).is_ok())
+                            .map(|(range, _)| range),
+                    ),
+                }
                 if self.ranges.is_empty() {
                     return false;
                 }

@@ -457,7 +457,11 @@ fn parse_line(bytes: &[u8], path: &str, line: usize, id_base: &str) -> Outcome {
     // are known by their content, so that a second stream adds to the first
     // and the same stream again replaces it.
     let fallback = if path == super::STDIN {
-        format!("{}#{:016x}", super::STDIN, super::stable_hash(bytes))
+        format!(
+            "{}#{:016x}",
+            super::STDIN,
+            crate::fingerprint::stable_hash(bytes)
+        )
     } else {
         format!("{id_base}:{line}")
     };

@@ -138,14 +138,6 @@ impl Input {
 /// How standard input is named in messages and stored paths.
 pub const STDIN: &str = "<stdin>";
 
-/// A 64-bit FNV-1a hash: stable across builds and Rust versions, as stored
-/// identities must be.
-pub(crate) fn stable_hash(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
-}
-
 /// The inputs found under `paths`, and what was skipped or unreadable.
 #[derive(Debug, Default)]
 pub struct Discovery {
