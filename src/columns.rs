@@ -15,7 +15,8 @@ use tantivy::{DocAddress, DocId, Searcher, SegmentReader};
 
 use crate::collapse::CopyRef;
 use crate::fingerprint::{MINHASH_BYTES, MinHash};
-use crate::schema::{QUOTE_SPANS, QUOTE_SPEAKERS, quote_spans_of};
+use crate::query::quoted::{QuoteSpeakers, SaidBy};
+use crate::schema::{QUOTE_SPANS, quote_spans_of};
 
 /// The columns of one segment, each opened when first asked for.
 struct Columns<'a> {
@@ -26,7 +27,7 @@ struct Columns<'a> {
     simhash: OnceCell<Option<Column<u64>>>,
     minhash: OnceCell<Option<Column<u64>>>,
     quote_spans: OnceCell<Option<Column<u64>>>,
-    quote_speakers: OnceCell<Option<Column<u64>>>,
+    quote_speakers: OnceCell<Option<QuoteSpeakers>>,
     id: OnceCell<Option<StrColumn>>,
     source: OnceCell<Option<StrColumn>>,
     date: OnceCell<Option<Column<i64>>>,
@@ -171,8 +172,9 @@ impl<'a> FastFields<'a> {
     }
 
     /// Position ranges of the passage's direct quotes (see `schema`); with
-    /// `said_by` (speaker keys, sorted), only those of these speakers.
-    pub fn quote_spans(&mut self, doc: DocAddress, said_by: Option<&[u64]>) -> Vec<Range<u32>> {
+    /// `said_by`, only those of the speakers it allows.
+    pub fn quote_spans(&mut self, doc: DocAddress, said_by: Option<&SaidBy>) -> Vec<Range<u32>> {
+        let segment = self.searcher.segment_reader(doc.segment_ord).segment_id();
         let c = self.columns(doc.segment_ord);
         let Some(spans) = c
             .quote_spans
@@ -182,21 +184,18 @@ impl<'a> FastFields<'a> {
             return Vec::new();
         };
         let ranges = quote_spans_of(spans.values_for_doc(doc.doc_id));
-        let Some(keys) = said_by else {
+        let Some(said_by) = said_by else {
             return ranges.collect();
         };
-        let Some(speakers) = c
+        let mut out = Vec::new();
+        if let Some(speakers) = c
             .quote_speakers
-            .get_or_init(|| c.fast.u64(QUOTE_SPEAKERS).ok())
+            .get_or_init(|| QuoteSpeakers::open(c.fast))
             .as_ref()
-        else {
-            return Vec::new();
-        };
-        ranges
-            .zip(speakers.values_for_doc(doc.doc_id))
-            .filter(|(_, key)| keys.binary_search(key).is_ok())
-            .map(|(range, _)| range)
-            .collect()
+        {
+            speakers.keep(doc.doc_id, ranges, said_by.of(segment), &mut out);
+        }
+        out
     }
 
     pub fn simhash(&mut self, doc: DocAddress) -> Option<u64> {

@@ -70,8 +70,8 @@ pub struct Fields {
     /// words are indexed once, in `text`; `quote:` matches them there and
     /// keeps the matches that fall inside these ranges.
     pub quote_spans: Field,
-    /// Who said each quote of `quote_spans`, in the same order: the
-    /// [`speaker_key`] of the speaker's full name, 0 when not known. What
+    /// Who said each quote of `quote_spans`, in the same order, as a
+    /// [`speaker_slot`]: which of the passage's `speaker_raw` values. What
     /// `--quoted --speaker` needs: the words inside that speaker's quotes.
     pub quote_speakers: Field,
     /// The attributions of the passage, as JSON (stored only): who, how, and
@@ -307,6 +307,9 @@ pub fn document(
         let at = passage.range.start;
         let mut quotes: Vec<Range<usize>> = Vec::with_capacity(item.quotes.len());
         let mut speakers: Vec<u64> = Vec::with_capacity(item.quotes.len());
+        let mut names: Vec<&str> = item.speakers.iter().map(String::as_str).collect();
+        names.sort_unstable();
+        names.dedup();
         // in order, a quote nested in another merged into it (the words are
         // the outer speaker's: she quotes the inner one)
         let mut sorted: Vec<&Quote> = item.quotes.iter().collect();
@@ -317,7 +320,7 @@ pub fn document(
                 Some(last) if start < last.end => last.end = last.end.max(end),
                 _ => {
                     quotes.push(start..end);
-                    speakers.push(q.speaker.as_deref().map_or(0, speaker_key));
+                    speakers.push(speaker_slot(&names, q.speaker.as_deref()));
                 }
             }
         }
@@ -341,13 +344,20 @@ pub fn document(
 
 /// Name of the fast field of quote position ranges.
 pub const QUOTE_SPANS: &str = "quote_spans";
+/// Name of the column of a passage's speakers' full names.
+pub const SPEAKER_NAMES: &str = "speaker_raw";
 /// Name of the fast field of who said each quote of `quote_spans`.
 pub const QUOTE_SPEAKERS: &str = "quote_speakers";
 
-/// The value `quote_speakers` holds for a speaker's full name (as stored in
-/// `speaker_raw`): a stable 64-bit hash, never 0 (0 is "not known").
-pub fn speaker_key(name: &str) -> u64 {
-    crate::fingerprint::stable_hash(name.as_bytes()).max(1)
+/// The value `quote_speakers` holds for a quote of `speaker`: 1 + the place
+/// of the name among the passage's speaker names in byte order (the order
+/// of the passage's values in the `speaker_raw` column, whose dictionary is
+/// sorted), 0 when the speaker is not known. A few bits a quote, where a
+/// hash of the name would take 64.
+pub fn speaker_slot(sorted_names: &[&str], speaker: Option<&str>) -> u64 {
+    speaker
+        .and_then(|name| sorted_names.binary_search(&name).ok())
+        .map_or(0, |i| i as u64 + 1)
 }
 
 /// The position ranges held by a passage's values of `quote_spans`: pairs,
@@ -476,6 +486,15 @@ mod tests {
         assert_eq!(article_key(""), 0xcbf2_9ce4_8422_2325);
         assert_eq!(article_key("reuters-1"), article_key("reuters-1"));
         assert_ne!(article_key("reuters-1"), article_key("reuters-2"));
+    }
+
+    #[test]
+    fn a_quote_speaker_is_a_place_among_the_sorted_names() {
+        let names = ["Anna Berg", "Tomas Vik"];
+        assert_eq!(speaker_slot(&names, Some("Anna Berg")), 1);
+        assert_eq!(speaker_slot(&names, Some("Tomas Vik")), 2);
+        assert_eq!(speaker_slot(&names, Some("Nobody")), 0);
+        assert_eq!(speaker_slot(&names, None), 0);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use tantivy::collector::sort_key::SortBySimilarityScore;
@@ -27,6 +28,7 @@ use crate::error::Result;
 use crate::fingerprint;
 use crate::highlight::Highlighter;
 use crate::index::ArchiveIndex;
+use crate::query::quoted::SaidBy;
 use crate::query::{self, Expr, Leaf, QueryBuilder, Scope, Term as QTerm};
 use crate::schema::{self, Evidence, Fields, Meta};
 
@@ -205,9 +207,9 @@ pub struct Searching {
 struct Compiled {
     expr: Expr,
     query: Box<dyn Query>,
-    /// With `--speaker` and quote clauses: the keys of the speakers whose
-    /// quotes count (sorted), for highlighting as for matching.
-    said_by: Option<Vec<u64>>,
+    /// With `--speaker` and quote clauses: whose quotes count, for
+    /// highlighting as for matching.
+    said_by: Option<Arc<SaidBy>>,
 }
 
 impl Searching {
@@ -245,11 +247,9 @@ impl Searching {
             // `--quoted --speaker X`: the words X said, not any quote of a
             // passage where X is quoted
             if !request.speakers.is_empty() && has_scope(&expr, Scope::Quote) {
-                let mut keys = speaker_keys(&self.searcher, &request.speakers)?;
-                keys.sort_unstable();
-                keys.dedup();
-                builder.quotes_said_by(keys.clone());
-                said_by = Some(keys);
+                let speakers = Arc::new(said_by_names(&self.searcher, &request.speakers)?);
+                builder.quotes_said_by(Arc::clone(&speakers));
+                said_by = Some(speakers);
             }
             let main = builder.build(&expr)?;
             (expr, main)
@@ -451,7 +451,7 @@ impl Searching {
         group: &Group,
         meta: Meta,
         shown: Shown,
-        said_by: Option<&[u64]>,
+        said_by: Option<&SaidBy>,
         highlighter: &mut Highlighter,
         fast: &mut FastFields<'_>,
     ) -> Result<ArticleHits> {
@@ -605,11 +605,11 @@ fn has_scope(expr: &Expr, scope: Scope) -> bool {
     }
 }
 
-/// The keys ([`schema::speaker_key`]) of the speakers' full names that one
-/// of `wanted` names, the way `--speaker` matches: its words, in order,
-/// among the name's words, case and accents aside (`aliyev` names Ilham
-/// Aliyev). Read from each segment's dictionary of full names.
-fn speaker_keys(searcher: &Searcher, wanted: &[String]) -> Result<Vec<u64>> {
+/// The speakers' full names that one of `wanted` names, the way `--speaker`
+/// matches: its words, in order, among the name's words, case and accents
+/// aside (`aliyev` names Ilham Aliyev); read from each segment's dictionary
+/// of full names.
+fn said_by_names(searcher: &Searcher, wanted: &[String]) -> Result<SaidBy> {
     let mut analyzer = Analyzer::default();
     let mut words = |text: &str| -> Vec<String> {
         analyzer
@@ -623,11 +623,12 @@ fn speaker_keys(searcher: &Searcher, wanted: &[String]) -> Result<Vec<u64>> {
         .map(|w| words(w))
         .filter(|w| !w.is_empty())
         .collect();
-    let mut keys = Vec::new();
+    let mut ords = HashMap::new();
     for segment in searcher.segment_readers() {
-        let Some(column) = segment.fast_fields().str("speaker_raw")? else {
+        let Some(column) = segment.fast_fields().str(schema::SPEAKER_NAMES)? else {
             continue;
         };
+        let mut found = Vec::new();
         let mut names = column
             .dictionary()
             .stream()
@@ -641,11 +642,12 @@ fn speaker_keys(searcher: &Searcher, wanted: &[String]) -> Result<Vec<u64>> {
                 .iter()
                 .any(|w| have.windows(w.len()).any(|run| run == w.as_slice()))
             {
-                keys.push(schema::speaker_key(name));
+                found.push(names.term_ord());
             }
         }
+        ords.insert(segment.segment_id(), found);
     }
-    Ok(keys)
+    Ok(SaidBy::new(ords))
 }
 
 fn leaf(scope: Scope, term: QTerm) -> Expr {

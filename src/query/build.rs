@@ -21,9 +21,9 @@ use tantivy::schema::{Field, IndexRecordOption};
 
 use super::article::ArticleAnd;
 use super::parse::{Expr, Leaf, QueryError, Scope, Term as QTerm};
-use super::quoted::{InQuotes, Pattern, Slot};
+use super::quoted::{InQuotes, Pattern, SaidBy, Slot};
 use crate::analysis::{self, Analyzer, Word};
-use crate::schema::{Fields, QUOTE_SPANS, QUOTE_SPEAKERS, date_secs};
+use crate::schema::{Fields, QUOTE_SPANS, date_secs};
 
 /// Weight of an exact-form match on top of the stemmed match of a bare word.
 pub const EXACT_BOOST: f32 = 0.5;
@@ -36,9 +36,8 @@ const PREFIX_EXPANSIONS: u32 = 200;
 pub struct QueryBuilder<'a> {
     fields: &'a Fields,
     analyzer: Analyzer,
-    /// When set, `quote:` clauses match only inside these speakers' quotes
-    /// (speaker keys, sorted).
-    quotes_said_by: Option<Arc<Vec<u64>>>,
+    /// When set, `quote:` clauses match only inside these speakers' quotes.
+    quotes_said_by: Option<Arc<SaidBy>>,
 }
 
 type Q = Box<dyn Query>;
@@ -53,12 +52,9 @@ impl<'a> QueryBuilder<'a> {
     }
 
     /// Makes `quote:` clauses (and `--quoted`) match only inside the quotes
-    /// of the speakers with these keys (see [`crate::schema::speaker_key`]).
-    pub fn quotes_said_by(&mut self, keys: Vec<u64>) {
-        let mut keys = keys;
-        keys.sort_unstable();
-        keys.dedup();
-        self.quotes_said_by = Some(Arc::new(keys));
+    /// of the speakers `said_by` allows.
+    pub fn quotes_said_by(&mut self, said_by: Arc<SaidBy>) {
+        self.quotes_said_by = Some(said_by);
     }
 
     /// The query for `expr`; an error when nothing in it is searchable.
@@ -166,7 +162,7 @@ impl<'a> QueryBuilder<'a> {
                     QUOTE_SPANS,
                 );
                 match &self.quotes_said_by {
-                    Some(keys) => Box::new(quoted.said_by(QUOTE_SPEAKERS, Arc::clone(keys))),
+                    Some(said_by) => Box::new(quoted.said_by(Arc::clone(said_by))),
                     None => Box::new(quoted),
                 }
             }

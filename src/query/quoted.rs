@@ -13,18 +13,83 @@
 //! both slots, so that `"very very"~2` would match every lone `very`.
 
 use std::cmp::Reverse;
-use std::collections::BinaryHeap;
+use std::collections::{BinaryHeap, HashMap};
 use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
-use tantivy::columnar::Column;
+use tantivy::columnar::{Column, StrColumn};
+use tantivy::fastfield::FastFieldReaders;
+use tantivy::index::SegmentId;
 use tantivy::postings::{Postings, SegmentPostings};
 use tantivy::query::{EmptyScorer, EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, Score, SegmentReader, TERMINATED, TantivyError, Term};
 
-use crate::schema::quote_spans_of;
+use crate::schema::{QUOTE_SPEAKERS, SPEAKER_NAMES, quote_spans_of};
+
+/// Whose quotes count for `--quoted --speaker`: per segment, the ordinals
+/// of the allowed full names in its `speaker_raw` dictionary, sorted.
+#[derive(Debug, Clone, Default)]
+pub struct SaidBy {
+    ords: HashMap<SegmentId, Vec<u64>>,
+}
+
+impl SaidBy {
+    pub fn new(mut ords: HashMap<SegmentId, Vec<u64>>) -> SaidBy {
+        for list in ords.values_mut() {
+            list.sort_unstable();
+            list.dedup();
+        }
+        SaidBy { ords }
+    }
+
+    /// The allowed ordinals in `segment` (none: nobody allowed is there).
+    pub fn of(&self, segment: SegmentId) -> &[u64] {
+        self.ords.get(&segment).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The columns that tell who said each quote of a passage: the slots of
+/// `quote_speakers` (see [`crate::schema::speaker_slot`]) and the passage's
+/// full names in `speaker_raw`.
+pub struct QuoteSpeakers {
+    slots: Column<u64>,
+    names: StrColumn,
+}
+
+impl QuoteSpeakers {
+    /// `None` in a segment where no quote has a known speaker.
+    pub fn open(fast: &FastFieldReaders) -> Option<QuoteSpeakers> {
+        Some(QuoteSpeakers {
+            slots: fast.u64(QUOTE_SPEAKERS).ok()?,
+            names: fast.str(SPEAKER_NAMES).ok()??,
+        })
+    }
+
+    /// Appends to `out` those of `ranges` (the quote ranges of `doc`, in
+    /// order) that a speaker of `allowed` (sorted ordinals) said.
+    pub fn keep(
+        &self,
+        doc: DocId,
+        ranges: impl Iterator<Item = Range<u32>>,
+        allowed: &[u64],
+        out: &mut Vec<Range<u32>>,
+    ) {
+        // the slot is a place among the passage's names in dictionary order
+        let mut names: Vec<u64> = self.names.ords().values_for_doc(doc).collect();
+        names.sort_unstable();
+        for (range, slot) in ranges.zip(self.slots.values_for_doc(doc)) {
+            let said = slot
+                .checked_sub(1)
+                .and_then(|i| names.get(usize::try_from(i).ok()?))
+                .is_some_and(|ord| allowed.binary_search(ord).is_ok());
+            if said {
+                out.push(range);
+            }
+        }
+    }
+}
 
 /// One word of a [`Pattern`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,9 +117,8 @@ pub struct InQuotes {
     pattern: Pattern,
     /// Name of the fast field of quote position ranges; `None`: anywhere.
     spans: Option<String>,
-    /// Only the quotes of these speakers count: the fast field of who said
-    /// each quote, and the speaker keys allowed (sorted).
-    speakers: Option<(String, Arc<Vec<u64>>)>,
+    /// Only the quotes of these speakers count.
+    speakers: Option<Arc<SaidBy>>,
 }
 
 impl InQuotes {
@@ -68,10 +132,9 @@ impl InQuotes {
         }
     }
 
-    /// Only inside the quotes whose speaker's key (in the fast field
-    /// `speakers`, one per quote range) is one of `keys` (sorted).
-    pub fn said_by(mut self, speakers: &str, keys: Arc<Vec<u64>>) -> InQuotes {
-        self.speakers = Some((speakers.to_string(), keys));
+    /// Only inside the quotes of the speakers `said_by` allows.
+    pub fn said_by(mut self, said_by: Arc<SaidBy>) -> InQuotes {
+        self.speakers = Some(said_by);
         self
     }
 
@@ -122,7 +185,7 @@ struct InQuotesWeight {
     inner: Box<dyn Weight>,
     pattern: Pattern,
     spans: Option<String>,
-    speakers: Option<(String, Arc<Vec<u64>>)>,
+    speakers: Option<Arc<SaidBy>>,
 }
 
 impl InQuotesWeight {
@@ -183,11 +246,14 @@ impl Weight for InQuotesWeight {
         };
         let speakers = match &self.speakers {
             None => None,
-            Some((name, keys)) => match reader.fast_fields().u64(name) {
-                Ok(column) if !keys.is_empty() => Some((column, Arc::clone(keys))),
-                // nobody asked for said anything in this segment
-                _ => return Ok(Box::new(EmptyScorer)),
-            },
+            Some(said_by) => {
+                let allowed = said_by.of(reader.segment_id());
+                match QuoteSpeakers::open(reader.fast_fields()) {
+                    Some(columns) if !allowed.is_empty() => Some((columns, allowed.to_vec())),
+                    // nobody asked for said anything in this segment
+                    _ => return Ok(Box::new(EmptyScorer)),
+                }
+            }
         };
         let Some(slots) = self.postings(reader)? else {
             return Ok(Box::new(EmptyScorer));
@@ -221,8 +287,9 @@ struct InQuotesScorer {
     inner: Box<dyn Scorer>,
     /// Quote ranges per document; `None`: the whole text counts.
     spans: Option<Column<u64>>,
-    /// Who said each quote range, and whose quotes count.
-    speakers: Option<(Column<u64>, Arc<Vec<u64>>)>,
+    /// Who said each quote range, and whose quotes count (`speaker_raw`
+    /// ordinals, sorted).
+    speakers: Option<(QuoteSpeakers, Vec<u64>)>,
     /// Per slot, the postings of each of its terms.
     slots: Vec<SlotPostings>,
     offsets: Vec<u32>,
@@ -251,12 +318,9 @@ impl InQuotesScorer {
                 let ranges = quote_spans_of(spans.values_for_doc(doc));
                 match &self.speakers {
                     None => self.ranges.extend(ranges),
-                    Some((said_by, keys)) => self.ranges.extend(
-                        ranges
-                            .zip(said_by.values_for_doc(doc))
-                            .filter(|(_, key)| keys.binary_search(key).is_ok())
-                            .map(|(range, _)| range),
-                    ),
+                    Some((columns, allowed)) => {
+                        columns.keep(doc, ranges, allowed, &mut self.ranges);
+                    }
                 }
                 if self.ranges.is_empty() {
                     return false;
