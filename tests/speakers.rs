@@ -175,6 +175,54 @@ fn organisations_that_issued_statements_are_not_speakers() {
     }
 }
 
+/// The speakers named for `body`, in order (None for an unnamed one).
+fn names_in(body: &str) -> Vec<Option<String>> {
+    attribute(body, &[])
+        .iter()
+        .map(|a| speaker(a).map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn a_dateline_before_the_speaker_is_not_part_of_the_name() {
+    let body = "Talks collapse overnight.\n\nVALMORE (Northwind) - Ingrid Sola said on Monday that the merger was dead.";
+    assert_eq!(names_in(body), [Some("Ingrid Sola".to_string())]);
+}
+
+#[test]
+fn a_group_word_opening_a_sentence_is_no_person() {
+    let body = "The mill shut on Friday. Workers said the decision came without warning. \
+                Nobody said it would reopen. Everyone said the valley would suffer.";
+    assert!(
+        names_in(body).iter().all(Option::is_none),
+        "{:?}",
+        names_in(body)
+    );
+    // a party still names a side, as before
+    let body = "The vote failed. Democrats said the count was flawed.";
+    assert_eq!(names_in(body), [Some("Democrats".to_string())]);
+}
+
+#[test]
+fn nothing_said_is_no_statement() {
+    for body in [
+        "Oskar Brandt met Lea Moritz on Monday. Brandt never said the bridge was unsafe.",
+        "Oskar Brandt met Lea Moritz on Monday. Moritz did not say that the talks had failed.",
+        "Oskar Brandt met Lea Moritz on Monday. Moritz hasn't said the plan is dead.",
+        "The harbour chief, Oskar Brandt, has said little about the timing of the repairs.",
+        "Lea Moritz listened on Monday and said nothing.",
+    ] {
+        assert!(
+            attribute(body, &[]).is_empty(),
+            "{body}: {:?}",
+            names_in(body)
+        );
+    }
+    // without the negation it is a statement
+    let body = "Oskar Brandt met Lea Moritz on Monday. Brandt said the bridge was unsafe.";
+    assert_eq!(names_in(body), [Some("Oskar Brandt".to_string())]);
+}
+
 /// Pieces that stress the tokenizer, the quote finder and the cue rules.
 const PIECES: &[&str] = &[
     "\"",

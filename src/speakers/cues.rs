@@ -680,6 +680,9 @@ fn cue_word_at(doc: &Doc, i: usize) -> Option<(Verb, std::ops::Range<usize>)> {
         return doc.is_word(i + 1, "to").then_some((ACCORDING, i..i + 2));
     }
     let v = verb?;
+    if unsaid(doc, i) {
+        return None;
+    }
     match v.particle {
         None => Some((v, i..i + 1)),
         Some(p) if doc.is_word(i + 1, p) => {
@@ -695,6 +698,23 @@ fn cue_word_at(doc: &Doc, i: usize) -> Option<(Verb, std::ops::Range<usize>)> {
         }
         Some(_) => None,
     }
+}
+
+/// A speech verb that says nobody said anything: negated ("never said",
+/// "did not say", "hasn't said") or with nothing for content ("said
+/// nothing", "has said little about").
+fn unsaid(doc: &Doc, i: usize) -> bool {
+    let negated = i > 0
+        && doc.word(i - 1).is_some_and(|w| {
+            matches!(w, "never" | "not") || w.ends_with("n't") || w.ends_with("n’t")
+        });
+    let empty = doc.is_word(i + 1, "nothing")
+        || (doc.is_word(i + 1, "little")
+            && (doc.punct(i + 2).is_some()
+                || doc
+                    .word(i + 2)
+                    .is_some_and(|w| matches!(w, "about" | "on" | "of" | "publicly"))));
+    negated || empty
 }
 
 /// The verb introduces a clause without "that" ("said the dam held"); other cues need "that"

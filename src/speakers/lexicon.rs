@@ -431,6 +431,9 @@ static ROLE_HEADS: List = "activist actor actress administrator adviser advisor 
 
 /// Lower-case nouns for groups, documents and bodies: a speaker without a name.
 static GENERIC_HEADS: List = "activists ad administration ads advisers advisors advocates agency agents aides all \
+    citizens diplomats doctors employees engineers everybody executives farmers investors \
+    lawyers legislators locals management ministers negotiators neighbors neighbours nurses \
+    parents scientists senators shareholders students teachers traders witnesses workers \
     allies analysts anyone article authorities book both camp campaign candidates \
     commentators comments committee conservatives court critics data democrat democrats \
     department document documents donors economists editorial email emails everyone experts \

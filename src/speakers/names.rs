@@ -297,6 +297,19 @@ pub(crate) fn run_starting_at(doc: &Doc, first: usize, limit: usize) -> Option<R
     {
         first += 1;
     }
+    // "Workers said", "Nobody said": a group word opening a sentence, alone, is
+    // no name (parties are: "Democrats said" names a side, as "Moscow said" does)
+    if first < limit
+        && doc.lex(first).is_generic_head()
+        && doc.sentence(first).start == first
+        && !is_name_word(doc, first + 1)
+        && !matches!(
+            doc.low(first),
+            "democrats" | "republicans" | "conservatives" | "liberals" | "progressives"
+        )
+    {
+        return None;
+    }
     if first >= limit || !is_name_word(doc, first) {
         return None;
     }
@@ -506,6 +519,13 @@ pub(crate) fn analyse(doc: &Doc, a: usize, b: usize) -> Option<Mention> {
     if a >= b || b - a > MAX_PHRASE {
         return None;
     }
+    // "OSLO (Reuters) - Daniel Roth said": a dash outside parentheses ends a
+    // dateline or a heading; the speaker is what follows it
+    if let Some(d) = last_dash(doc, a..b)
+        && d + 1 < b
+    {
+        a = d + 1;
+    }
     if b - a == 1
         && let Some(p) = doc.word(a).and_then(pronoun)
     {
@@ -593,6 +613,21 @@ pub(crate) fn analyse(doc: &Doc, a: usize, b: usize) -> Option<Mention> {
         }
     }
     best
+}
+
+/// The last dash token of `toks` outside parentheses.
+fn last_dash(doc: &Doc, toks: Range<usize>) -> Option<usize> {
+    let mut depth = 0i32;
+    let mut last = None;
+    for i in toks {
+        match doc.punct(i) {
+            Some('(') => depth += 1,
+            Some(')') => depth -= 1,
+            Some('-' | '—' | '–') if depth <= 0 => last = Some(i),
+            _ => {}
+        }
+    }
+    last
 }
 
 /// Longest speaker phrase `analyse` takes, in tokens.
