@@ -256,7 +256,7 @@ pub struct FacetsArgs {
     pub field: FieldArg,
 
     /// Number of values to show
-    #[arg(long, default_value_t = 20, value_name = "N")]
+    #[arg(long, default_value_t = 20, value_name = "N", value_parser = at_least_one)]
     pub top: usize,
 
     #[command(flatten)]
@@ -273,7 +273,7 @@ pub struct SpeakersArgs {
     pub query: Vec<String>,
 
     /// Number of people to show
-    #[arg(long, default_value_t = 20, value_name = "N")]
+    #[arg(long, default_value_t = 20, value_name = "N", value_parser = at_least_one)]
     pub top: usize,
 
     #[command(flatten)]
@@ -449,5 +449,14 @@ impl FieldArg {
             FieldArg::Dateline => FacetField::Dateline,
             FieldArg::Author => FacetField::Author,
         }
+    }
+}
+
+/// A count flag that must be at least 1.
+fn at_least_one(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(0) => Err("must be at least 1".to_string()),
+        Ok(n) => Ok(n),
+        Err(err) => Err(err.to_string()),
     }
 }

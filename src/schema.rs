@@ -447,6 +447,8 @@ pub fn evidence_of(stored: &str) -> Vec<Evidence> {
 
 /// Words of an untitled article shown in place of its title.
 const LEAD_WORDS: usize = 12;
+/// At most this many characters of them.
+const LEAD_CHARS: usize = 90;
 
 /// The first words of a body, for articles without a title.
 pub fn lead_of(body: &str) -> String {
@@ -456,7 +458,12 @@ pub fn lead_of(body: &str) -> String {
     if more {
         lead.push("…");
     }
-    lead.join(" ")
+    let lead = lead.join(" ");
+    // a long "word" (a URL, text without spaces) is cut too
+    match lead.char_indices().nth(LEAD_CHARS) {
+        Some((cut, _)) => format!("{} …", lead[..cut].trim_end()),
+        None => lead,
+    }
 }
 
 fn add_keyword(doc: &mut TantivyDocument, searchable: Field, raw: Field, value: &str) {
@@ -495,6 +502,16 @@ mod tests {
         assert_eq!(speaker_slot(&names, Some("Tomas Vik")), 2);
         assert_eq!(speaker_slot(&names, Some("Nobody")), 0);
         assert_eq!(speaker_slot(&names, None), 0);
+    }
+
+    #[test]
+    fn a_lead_without_spaces_is_cut_too() {
+        let url = format!("https://example.com/{}", "a".repeat(3000));
+        let lead = lead_of(&url);
+        assert_eq!(lead.chars().count(), LEAD_CHARS + 2);
+        assert!(lead.ends_with(" …"));
+        let cjk = "今日は晴れです。".repeat(300);
+        assert_eq!(lead_of(&cjk).chars().count(), LEAD_CHARS + 2);
     }
 
     #[test]

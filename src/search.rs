@@ -283,9 +283,9 @@ impl Searching {
     /// hits (and the totals, if asked for).
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
         let compiled = self.compile(request)?;
-        let wanted = request.offset + request.limit;
+        let wanted = request.offset.saturating_add(request.limit);
         let per = request.per_article.max(1);
-        let mut fetch = (wanted * per * 4).max(32);
+        let mut fetch = wanted.saturating_mul(per).saturating_mul(4).max(32);
         let mut fast = FastFields::new(&self.searcher);
         // Fetch more until enough distinct articles are seen or none are left.
         let (groups, exhausted) = loop {
@@ -305,7 +305,7 @@ impl Searching {
             // (copies of wire stories can make it low), with some margin.
             let per_group = fetch as f64 / groups.len().max(1) as f64;
             let needed = (per_group * wanted as f64 * 1.5).ceil() as usize;
-            fetch = needed.clamp(fetch * 2, fetch * 16);
+            fetch = needed.clamp(fetch.saturating_mul(2), fetch.saturating_mul(16));
         };
         let shown: Vec<(usize, Group)> = groups
             .into_iter()
@@ -364,6 +364,12 @@ impl Searching {
         sort: Sort,
         limit: usize,
     ) -> Result<Vec<(Score, DocAddress)>> {
+        // tantivy reserves room for `limit` hits up front: no more than the
+        // index holds (a huge --limit or --offset must not exhaust memory)
+        let limit = limit.min(usize::try_from(self.searcher.num_docs()).unwrap_or(usize::MAX));
+        if limit == 0 {
+            return Ok(Vec::new());
+        }
         let top = TopDocs::with_limit(limit);
         let order = match sort {
             Sort::Relevance => return Ok(self.searcher.search(query, &top.order_by_score())?),

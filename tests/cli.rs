@@ -972,3 +972,35 @@ fn a_sloppy_phrase_needs_each_repeated_word_once_per_slot() {
     assert_eq!(hits[0].article_id, "v1");
     assert_eq!(hits[0].marked(), vec!["very, very"]);
 }
+
+#[test]
+fn a_sloppy_phrase_keeps_its_words_in_order() {
+    let env = Env::new();
+    let path = env.write(
+        "order.ndjson",
+        &[
+            r#"{"id":"o1","body":"Yesterday the minister said he would resign soon."}"#,
+            r#"{"id":"o2","body":"He has often said the same thing."}"#,
+        ]
+        .join("\n"),
+    );
+    assert_eq!(env.ingest(&[path_str(&path)]).code, 0);
+    // tantivy alone lets "said he" match at slop 2
+    let hits = env.search(r#""he said"~2"#, &[]);
+    assert_eq!(hits.len(), 1, "{hits:#?}");
+    assert_eq!(hits[0].article_id, "o2");
+    assert_eq!(hits[0].marked(), vec!["He has often said"]);
+}
+
+#[test]
+fn a_huge_limit_or_offset_is_no_crash() {
+    let env = sample_env();
+    for args in [
+        ["--limit", "100000000"],
+        ["--offset", "100000000"],
+        ["--per-article", "100000000"],
+    ] {
+        let run = env.run(&["search", "Varga", args[0], args[1]]);
+        assert!(run.code == 0 || run.code == 1, "{args:?}: {}", run.stderr);
+    }
+}

@@ -231,8 +231,12 @@ impl<'a> QueryBuilder<'a> {
                     ([], _) => None,
                     ([word], false) => Some(term_query(exact, &word.exact)),
                     ([word], true) => Some(prefix_query(exact, &word.exact)),
-                    (words, false) if *slop > 0 && has_repeats(words) => {
-                        // tantivy would let one occurrence fill two slots
+                    (words, false) if *slop > 0 => {
+                        // tantivy lets one occurrence fill two slots of a
+                        // repeated word, and two words swap places at slop
+                        // 2 ("said he" for "he said"~2): the position check
+                        // keeps the words in order, each in its own slot, as
+                        // the highlighter finds them
                         let pattern = self.pattern(term, exact)?;
                         Some(Box::new(InQuotes::anywhere(
                             phrase_query(exact, words, *slop),
@@ -345,14 +349,6 @@ fn in_text(expr: &Expr) -> bool {
         Expr::And(items) | Expr::Or(items) => !items.is_empty() && items.iter().all(in_text),
         Expr::Not(_) => false,
     }
-}
-
-/// Whether a word occurs twice in a phrase.
-fn has_repeats(words: &[Word]) -> bool {
-    words
-        .iter()
-        .enumerate()
-        .any(|(i, w)| words[..i].iter().any(|v| v.exact == w.exact))
 }
 
 /// Wraps a query so that it matches the same documents with a score of zero.
