@@ -10,7 +10,8 @@
 //! article or passage of a set stays; the others become its copies. Only
 //! fast fields are read (see [`crate::columns`]).
 
-use std::collections::HashMap;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
 
 use chrono::{DateTime, Utc};
 use tantivy::DocAddress;
@@ -61,16 +62,39 @@ pub struct CopyRef {
 /// kept, the groups below them are only looked at for being copies of a kept
 /// article or passage (so that it lists them), which keeps the work linear in
 /// the number of groups rather than quadratic.
+///
+/// With `by_score` (results ranked by relevance), an article whose best
+/// passage was folded into another story's ranks by the best passage it has
+/// left: it goes back into the queue at that score, so that the ranking, and
+/// what the first results are, does not depend on how many are asked for.
 pub(crate) fn collapse(
     fast: &mut FastFields<'_>,
     groups: Vec<Group>,
     threshold: f64,
     wanted: usize,
+    by_score: bool,
 ) -> Vec<Group> {
     let mut kept: Vec<Kept> = Vec::new();
     // The SimHash of every passage kept so far, with where it is shown.
     let mut shown: Vec<(u64, usize, DocAddress)> = Vec::new();
-    for mut group in groups {
+    // groups in the order they are decided: by score (ties in the order
+    // given), or as given
+    let count = groups.len();
+    let mut slots: Vec<Option<Group>> = Vec::with_capacity(count);
+    let mut queue: BinaryHeap<(u32, Reverse<usize>)> = BinaryHeap::with_capacity(count);
+    for (i, group) in groups.into_iter().enumerate() {
+        let key = if by_score {
+            score_key(group.score)
+        } else {
+            u32::try_from(count - i).unwrap_or(u32::MAX)
+        };
+        queue.push((key, Reverse(i)));
+        slots.push(Some(group));
+    }
+    while let Some((_, Reverse(i))) = queue.pop() {
+        let Some(mut group) = slots[i].take() else {
+            continue;
+        };
         let lead = fast.lead(group.key_doc);
         let content = lead.and_then(|lead| fast.content_hash(lead));
         // An exact copy needs no MinHash: most copies in an archive of
@@ -119,6 +143,15 @@ pub(crate) fn collapse(
         if remaining.is_empty() || kept.len() >= wanted {
             continue;
         }
+        if by_score && remaining[0].0 < group.score {
+            // its best passage is shown elsewhere: it ranks by what is left
+            group.score = remaining[0].0;
+            group.key_doc = remaining[0].1;
+            group.docs = remaining;
+            queue.push((score_key(group.score), Reverse(i)));
+            slots[i] = Some(group);
+            continue;
+        }
         let index = kept.len();
         shown.extend(hashes.into_iter().map(|(h, doc)| (h, index, doc)));
         group.docs = remaining;
@@ -129,6 +162,16 @@ pub(crate) fn collapse(
         });
     }
     kept.into_iter().map(|k| k.group).collect()
+}
+
+/// A queue key that orders non-negative scores as the scores do (the bits of
+/// a non-negative float ascend with its value).
+fn score_key(score: f32) -> u32 {
+    if score.is_nan() {
+        0
+    } else {
+        score.max(0.0).to_bits()
+    }
 }
 
 /// A group kept as a result, with its article's fingerprints.

@@ -296,7 +296,8 @@ impl Searching {
             }
             let mut groups = Self::group(&ranked, per, &mut fast);
             if let Some(threshold) = request.collapse {
-                groups = collapse::collapse(&mut fast, groups, threshold, wanted);
+                let by_score = request.sort == Sort::Relevance;
+                groups = collapse::collapse(&mut fast, groups, threshold, wanted, by_score);
             }
             if groups.len() >= wanted || exhausted {
                 break (groups, exhausted);

@@ -993,6 +993,45 @@ fn a_sloppy_phrase_keeps_its_words_in_order() {
 }
 
 #[test]
+fn an_article_whose_best_passage_is_shown_elsewhere_ranks_by_the_rest() {
+    let env = Env::new();
+    let shared = "The harbour strike ended on Friday after a long night of talks between the dock unions and the port authority in Valmore.";
+    let body_a = format!(
+        "{shared}\n\nCranes were moving again by noon, and the first container ship left the quay before dusk on Saturday."
+    );
+    let body_b = format!(
+        "Readers wrote in all week about the stoppage and its cost to the fishing fleet and the ferries.\n\n{shared}\n\nOne reader recalled an older strike in the seventies, when the whole coast went quiet for a month."
+    );
+    let body_c = "The harbour strike at Ostend entered its second week as pickets blocked the main gate and the ferries stayed in port.";
+    let line = |id: &str, date: &str, body: &str| {
+        serde_json::json!({"id": id, "date": date, "title": id, "body": body}).to_string()
+    };
+    let path = env.write(
+        "fold.ndjson",
+        &[
+            line("a", "2025-01-01", &body_a),
+            line("b", "2025-01-02", &body_b),
+            line("c", "2025-01-03", body_c),
+        ]
+        .join("\n"),
+    );
+    assert_eq!(env.ingest(&[path_str(&path)]).code, 0);
+    let order = |limit: &str| -> Vec<String> {
+        let mut ids: Vec<String> = Vec::new();
+        for hit in env.search("harbour strike", &["--limit", limit]) {
+            if ids.last() != Some(&hit.article_id) {
+                ids.push(hit.article_id);
+            }
+        }
+        ids
+    };
+    // b's best passage repeats a's and is folded into it: b ranks by its
+    // own weaker passage, below c, whatever the limit
+    assert_eq!(order("10"), ["a", "c", "b"]);
+    assert_eq!(order("2"), ["a", "c"]);
+}
+
+#[test]
 fn a_huge_limit_or_offset_is_no_crash() {
     let env = sample_env();
     for args in [
