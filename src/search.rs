@@ -308,6 +308,12 @@ impl Searching {
             let needed = (per_group * wanted as f64 * 1.5).ceil() as usize;
             fetch = needed.clamp(fetch.saturating_mul(2), fetch.saturating_mul(16));
         };
+        // passages shown as another story's copy ("also in"), which their own
+        // article must not show again
+        let folded: std::collections::HashSet<DocAddress> = groups
+            .iter()
+            .flat_map(|g| g.passage_copies.values().flatten().copied())
+            .collect();
         let shown: Vec<(usize, Group)> = groups
             .into_iter()
             .enumerate()
@@ -325,15 +331,18 @@ impl Searching {
                 .filter_map(|(_, group)| fast.lead(group.key_doc))
                 .collect()
         };
-        let mut best = self.best_passages(&compiled, &partial, per)?;
+        // room for passages that turn out to be folded
+        let mut best = self.best_passages(&compiled, &partial, per.saturating_mul(2))?;
         let mut highlighter = Highlighter::new(&compiled.expr);
         let mut articles = Vec::new();
         for (i, mut group) in shown {
             let lead = fast.lead(group.key_doc);
-            if let Some(found) = lead.and_then(|lead| best.remove(&lead))
-                && found.len() > group.docs.len()
-            {
-                group.docs = found;
+            if let Some(mut found) = lead.and_then(|lead| best.remove(&lead)) {
+                found.retain(|(_, doc)| !folded.contains(doc));
+                found.truncate(per);
+                if found.len() > group.docs.len() {
+                    group.docs = found;
+                }
             }
             let meta = self.meta(group.key_doc, lead, &mut fast)?;
             let shown = Shown {
