@@ -454,7 +454,13 @@ pub fn analysis(out: &mut dyn Write, article: &Article, prepared: &Prepared) -> 
                 .and_then(|r| article.body.get(r.clone()))
                 .map(|t| format!("\"{}\"", clean(t)))
         };
-        let mut how = vec![a.resolved_by.as_str().to_string()];
+        // how a name was reached, when one was
+        let mut how: Vec<String> = a
+            .speaker
+            .as_ref()
+            .map(|_| a.resolved_by.as_str().to_string())
+            .into_iter()
+            .collect();
         if let Some(m) = words(&a.mention) {
             how.push(format!("mention {m}"));
         }
