@@ -102,7 +102,7 @@ pub(crate) fn collapse(
         // is what a search would otherwise read all over.
         let exact = content.and_then(|c| kept.iter().position(|k| k.content == Some(c)));
         let (copy_of, minhash) = match exact {
-            Some(i) => (Some(i), None),
+            Some(at) => (Some(at), None),
             None => {
                 let minhash = lead.and_then(|lead| fast.minhash(lead));
                 let near = kept.iter().position(|k| {
@@ -111,8 +111,8 @@ pub(crate) fn collapse(
                 (near, minhash)
             }
         };
-        if let Some(i) = copy_of {
-            kept[i].group.copies.push(group.key_doc);
+        if let Some(at) = copy_of {
+            kept[at].group.copies.push(group.key_doc);
             continue;
         }
         // Passages that repeat a passage already shown are folded into it; an

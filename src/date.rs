@@ -41,6 +41,40 @@ const DATES: &[&str] = &[
     "%A, %d %B %Y",
 ];
 
+/// Month names and their abbreviations, lower-cased.
+const MONTHS: &[&str] = &[
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// `word` (lower-cased, without a trailing period) names a month: `june`,
+/// `jun`, `sept`.
+pub fn is_month_name(word: &str) -> bool {
+    MONTHS.contains(&word)
+}
+
 /// Zone suffixes that mean UTC.
 const UTC_SUFFIXES: &[&str] = &[" UTC", " GMT", "Z", " Z"];
 

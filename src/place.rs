@@ -6,33 +6,6 @@
 /// Longest dateline considered, in bytes: datelines are short.
 const MAX_DATELINE: usize = 120;
 
-const MONTHS: &[&str] = &[
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// A dateline found at the start of an article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dateline {
@@ -181,7 +154,7 @@ fn is_month_day(text: &str) -> bool {
         return false;
     };
     let month = month.trim_end_matches('.').to_ascii_lowercase();
-    MONTHS.contains(&month.as_str()) && day.len() <= 2 && day.bytes().all(|b| b.is_ascii_digit())
+    crate::date::is_month_name(&month) && day.len() <= 2 && day.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn words_ok(text: &str, max_words: usize, ok: impl Fn(&str) -> bool) -> bool {

@@ -324,7 +324,7 @@ pub fn document(
                 }
             }
         }
-        let spans = analysis::position_ranges_each(text, &quotes);
+        let spans = analysis::position_ranges(text, &quotes);
         for (span, speaker) in spans.into_iter().zip(speakers) {
             let Some(span) = span else { continue };
             // two small values bitpack tighter than one `start << 32 | end`

@@ -137,33 +137,9 @@ fn words_with_offsets(line: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// A word that may be part of a written date or time: it holds a digit, or
-/// names a month, a weekday, a half of the day or a time zone.
+/// names a month, a weekday, a half of the day or a time zone (the others).
 fn date_like(word: &str) -> bool {
     const NAMES: &[&str] = &[
-        "jan",
-        "january",
-        "feb",
-        "february",
-        "mar",
-        "march",
-        "apr",
-        "april",
-        "may",
-        "jun",
-        "june",
-        "jul",
-        "july",
-        "aug",
-        "august",
-        "sep",
-        "sept",
-        "september",
-        "oct",
-        "october",
-        "nov",
-        "november",
-        "dec",
-        "december",
         "mon",
         "monday",
         "tue",
