@@ -1,8 +1,9 @@
 //! Per-segment fast-field readers for the hits a search shows: reading a
 //! passage's ordinal, article, date or fingerprints from columns costs no
-//! document-store access. Each column is opened on first use: opening a
-//! string column reads its dictionary's index, which a search that never
-//! lists a copy does not need.
+//! document-store access. Each column is opened on first use (opening one
+//! reads its tables, which a search that never lists a copy does not need),
+//! and the article's own values are read at its first passage, the only one
+//! that holds them (see `schema::Fields`).
 
 use std::cell::OnceCell;
 use std::collections::HashMap;
@@ -22,7 +23,6 @@ use crate::schema::{QUOTE_SPANS, quote_spans_of};
 struct Columns<'a> {
     fast: &'a FastFieldReaders,
     ordinal: OnceCell<Option<Column<u64>>>,
-    start: OnceCell<Option<Column<u64>>>,
     content: OnceCell<Option<Column<u64>>>,
     simhash: OnceCell<Option<Column<u64>>>,
     minhash: OnceCell<Option<Column<u64>>>,
@@ -38,7 +38,6 @@ impl<'a> Columns<'a> {
         Columns {
             fast,
             ordinal: OnceCell::new(),
-            start: OnceCell::new(),
             content: OnceCell::new(),
             simhash: OnceCell::new(),
             minhash: OnceCell::new(),
@@ -104,12 +103,6 @@ impl<'a> FastFields<'a> {
             .or_insert_with(|| Columns::new(searcher.segment_reader(segment).fast_fields()))
     }
 
-    /// Byte offset of the passage in its article's body.
-    pub fn start(&mut self, doc: DocAddress) -> u64 {
-        let c = self.columns(doc.segment_ord);
-        c.u64(&c.start, "start", doc.doc_id).unwrap_or(0)
-    }
-
     /// The passage's ordinal in its article.
     pub fn ordinal(&mut self, doc: DocAddress) -> u32 {
         let c = self.columns(doc.segment_ord);
@@ -128,23 +121,14 @@ impl<'a> FastFields<'a> {
         first.then_some(DocAddress::new(doc.segment_ord, lead))
     }
 
-    /// The article id of a passage (one dictionary search: for one value).
-    pub fn article_id(&mut self, doc: DocAddress) -> String {
-        let c = self.columns(doc.segment_ord);
-        names(
-            c.str_column(&c.id, "article_id"),
-            std::iter::once(doc.doc_id),
-        )
-        .pop()
-        .unwrap_or_default()
-    }
-
+    /// The date of the article of a passage.
     pub fn date(&mut self, doc: DocAddress) -> Option<DateTime<Utc>> {
-        let c = self.columns(doc.segment_ord);
+        let lead = self.lead(doc)?;
+        let c = self.columns(lead.segment_ord);
         c.date
-            .get_or_init(|| c.fast.i64("date").ok())
+            .get_or_init(|| c.fast.i64("article_date").ok())
             .as_ref()
-            .and_then(|col| col.first(doc.doc_id))
+            .and_then(|col| col.first(lead.doc_id))
             .and_then(|secs| DateTime::from_timestamp(secs, 0))
     }
 
@@ -208,6 +192,8 @@ impl<'a> FastFields<'a> {
     /// looked up once per segment in ordinal order: one pass over the
     /// dictionary instead of one search per value.
     pub fn copy_refs(&mut self, docs: &[DocAddress], passage: bool) -> Vec<CopyRef> {
+        // the article's values are held by its first passage
+        let leads: Vec<Option<DocAddress>> = docs.iter().map(|&doc| self.lead(doc)).collect();
         let mut out: Vec<CopyRef> = docs
             .iter()
             .map(|&doc| CopyRef {
@@ -217,21 +203,26 @@ impl<'a> FastFields<'a> {
                 passage: passage.then(|| self.ordinal(doc)),
             })
             .collect();
-        let mut by_segment: HashMap<u32, Vec<usize>> = HashMap::new();
-        for (i, doc) in docs.iter().enumerate() {
-            by_segment.entry(doc.segment_ord).or_default().push(i);
+        let mut by_segment: HashMap<u32, Vec<(usize, DocId)>> = HashMap::new();
+        for (i, lead) in leads.iter().enumerate() {
+            if let Some(lead) = lead {
+                by_segment
+                    .entry(lead.segment_ord)
+                    .or_default()
+                    .push((i, lead.doc_id));
+            }
         }
         for (segment, items) in by_segment {
             let c = self.columns(segment);
             let ids = names(
-                c.str_column(&c.id, "article_id"),
-                items.iter().map(|&i| docs[i].doc_id),
+                c.str_column(&c.id, "id_raw"),
+                items.iter().map(|&(_, doc)| doc),
             );
             let sources = names(
                 c.str_column(&c.source, "source_raw"),
-                items.iter().map(|&i| docs[i].doc_id),
+                items.iter().map(|&(_, doc)| doc),
             );
-            for (k, &i) in items.iter().enumerate() {
+            for (k, &(i, _)) in items.iter().enumerate() {
                 out[i].article_id.clone_from(&ids[k]);
                 out[i].source.clone_from(&sources[k]);
             }

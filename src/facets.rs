@@ -50,6 +50,12 @@ impl FacetField {
         }
     }
 
+    /// Whether the value belongs to the article, and so is held by its first
+    /// passage only (see `schema::Fields`); a speaker belongs to a passage.
+    fn of_article(self) -> bool {
+        !matches!(self, FacetField::Speaker)
+    }
+
     /// The fast field holding the exact values.
     fn column(self) -> &'static str {
         match self {
@@ -93,6 +99,7 @@ pub fn facets(
     let query = searching.query(request)?;
     let collector = FacetCollector {
         column: field.column(),
+        of_article: field.of_article(),
     };
     let (by_value, total) = searching.searcher().search(&*query, &collector)?;
     let values = by_value.len();
@@ -124,6 +131,8 @@ pub fn facets(
 
 struct FacetCollector {
     column: &'static str,
+    /// The values are read at each passage's lead.
+    of_article: bool,
 }
 
 type FacetFruit = (HashMap<String, Counts>, Counts);
@@ -131,6 +140,7 @@ type FacetFruit = (HashMap<String, Counts>, Counts);
 /// Per segment: tallies by term ordinal, and of all matches.
 struct FacetSegment {
     values: Option<StrColumn>,
+    of_article: bool,
     leads: Leads,
     by_ord: Vec<Tally>,
     total: Tally,
@@ -146,6 +156,7 @@ impl Collector for FacetCollector {
         let terms = values.as_ref().map_or(0, |v| v.num_terms());
         Ok(FacetSegment {
             values,
+            of_article: self.of_article,
             leads: Leads::of(reader),
             by_ord: vec![Tally::default(); terms],
             total: Tally::default(),
@@ -176,7 +187,9 @@ impl SegmentCollector for FacetSegment {
         let key = self.leads.lead(doc);
         self.total.add(key);
         let Some(values) = &self.values else { return };
-        for ord in values.term_ords(doc) {
+        let holder = if self.of_article { key } else { Some(doc) };
+        let Some(holder) = holder else { return };
+        for ord in values.term_ords(holder) {
             self.by_ord[ord as usize].add(key);
         }
     }

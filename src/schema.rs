@@ -6,7 +6,9 @@
 //! for bare words. The article title is searchable through the article's
 //! first passage only (`title`), so that a title match finds the story's lead
 //! rather than every one of its passages. Metadata is stored once, on the
-//! first passage; what filters, counts and grouping need is in fast fields.
+//! first passage; what filters, counts and grouping need is in fast fields,
+//! and a value of the article (its id, source, date for display) is in a
+//! column of first passages only.
 
 use std::ops::Range;
 
@@ -21,7 +23,7 @@ use crate::prepare::{Prepared, PreparedPassage, Quote};
 
 /// Bumped whenever the schema or the analysis changes in a way that makes an
 /// older index give wrong results; an index of another version must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 9;
+pub const SCHEMA_VERSION: u32 = 10;
 
 /// Separator between the values of a multi-valued text field: a blank line,
 /// which the tokenizer turns into a position gap so that a phrase never spans
@@ -31,20 +33,29 @@ pub const VALUE_SEPARATOR: &str = "\n\n";
 /// Handles to every field of the schema.
 ///
 /// What each passage stores is only what showing it needs: its text, its
-/// speakers and its evidence. The article's metadata is stored once, as
-/// [`Meta`] on its first passage; its place in the body and everything
-/// filters and counts need is in fast fields.
+/// place in the body, its speakers and its evidence. The article's metadata
+/// is stored once, as [`Meta`] on its first passage; everything filters and
+/// counts need is in fast fields.
+///
+/// A column holding an article's value on every passage costs a search a
+/// table of 512-passage blocks read at open (tantivy stores such columns
+/// block-wise linear), whether it reads one value or thousands: the
+/// article's own columns (`id_raw`, `source_raw`, `dateline_raw`,
+/// `author_raw`, `article_date`) hold a value on first passages only, read
+/// at the passage's lead.
 #[derive(Debug, Clone, Copy)]
 pub struct Fields {
-    /// The article's identity (raw, indexed for upserts; fast for display).
+    /// The article's identity (raw, indexed for upserts and lookups).
     pub article_id: Field,
+    /// The article's identity, for display (first passage only, fast).
+    pub id_raw: Field,
     /// The passage's place in its article (fast: a passage's article starts
     /// at `doc - ordinal`, what counts and groups articles).
     pub ordinal: Field,
     /// Indexed on first passages only (one term, see [`first_passages`]).
     pub lead: Field,
-    /// Byte offset of the passage in the article body (fast: a dozen bits
-    /// in a column cost less than a number in every stored passage; the
+    /// Byte offset of the passage in the article body (stored: only shown
+    /// passages need it, and they are read from the store anyway; the
     /// passage ends where its stored text does).
     pub start: Field,
     /// Passage text: exact forms and marked stems, with positions; stored.
@@ -53,8 +64,12 @@ pub struct Fields {
     pub title: Field,
     /// The article's metadata as JSON (first passage only, stored).
     pub meta: Field,
+    /// The article's date on every passage, for filters and sorting.
     pub date: Field,
-    /// Searchable source; `source_raw` holds the exact value for facets.
+    /// The article's date, for display and ties (first passage only).
+    pub article_date: Field,
+    /// Searchable source; `source_raw` holds the exact value for facets
+    /// (first passage only, as `dateline_raw` and `author_raw`).
     pub source: Field,
     pub source_raw: Field,
     pub dateline: Field,
@@ -124,12 +139,15 @@ pub fn build() -> Schema {
     // exact values for facets and display, in a column only: no query looks
     // them up in an inverted index
     let keyword = || TextOptions::default().set_fast("raw");
-    let id = || filter_options("raw", IndexRecordOption::Basic).set_fast("raw");
     let mut b = Schema::builder();
-    b.add_text_field("article_id", id());
+    b.add_text_field(
+        "article_id",
+        filter_options("raw", IndexRecordOption::Basic),
+    );
+    b.add_text_field("id_raw", keyword());
     b.add_u64_field("ordinal", FAST);
     b.add_u64_field("lead", NumericOptions::default().set_indexed());
-    b.add_u64_field("start", FAST);
+    b.add_u64_field("start", STORED);
     b.add_text_field("text", text(true));
     b.add_text_field("title", text(false));
     b.add_text_field("meta", STORED);
@@ -139,6 +157,7 @@ pub fn build() -> Schema {
     // fast only: a range query on a fast field reads the column (tantivy
     // never consults a numeric field's inverted index for a range)
     b.add_i64_field("date", FAST);
+    b.add_i64_field("article_date", FAST);
     b.add_text_field("source", filter());
     b.add_text_field("source_raw", keyword());
     b.add_text_field("dateline", filter());
@@ -162,6 +181,7 @@ impl Fields {
         let f = |name: &str| schema.get_field(name);
         Ok(Fields {
             article_id: f("article_id")?,
+            id_raw: f("id_raw")?,
             ordinal: f("ordinal")?,
             lead: f("lead")?,
             start: f("start")?,
@@ -169,6 +189,7 @@ impl Fields {
             title: f("title")?,
             meta: f("meta")?,
             date: f("date")?,
+            article_date: f("article_date")?,
             source: f("source")?,
             source_raw: f("source_raw")?,
             dateline: f("dateline")?,
@@ -279,6 +300,10 @@ pub fn document(
         }
         let meta = serde_json::to_string(&Meta::of(article)).unwrap_or_default();
         doc.add_text(fields.meta, meta);
+        doc.add_text(fields.id_raw, &article.id);
+        if let Some(date) = article.date {
+            doc.add_i64(fields.article_date, date_secs(date));
+        }
         if let Some(hash) = prepared.content_hash {
             doc.add_u64(fields.content_hash, hash);
         }
@@ -294,15 +319,31 @@ pub fn document(
     if let Some(date) = article.date {
         doc.add_i64(fields.date, date_secs(date));
     }
-    add_keyword(&mut doc, fields.source, fields.source_raw, &article.source);
+    let article_raw = |raw: Field| first.then_some(raw);
+    add_keyword(
+        &mut doc,
+        fields.source,
+        article_raw(fields.source_raw),
+        &article.source,
+    );
     add_keyword(
         &mut doc,
         fields.dateline,
-        fields.dateline_raw,
+        article_raw(fields.dateline_raw),
         &article.dateline,
     );
-    add_names(&mut doc, fields.author, fields.author_raw, &article.authors);
-    add_names(&mut doc, fields.speaker, fields.speaker_raw, &item.speakers);
+    add_names(
+        &mut doc,
+        fields.author,
+        article_raw(fields.author_raw),
+        &article.authors,
+    );
+    add_names(
+        &mut doc,
+        fields.speaker,
+        Some(fields.speaker_raw),
+        &item.speakers,
+    );
     if !item.quotes.is_empty() {
         let at = passage.range.start;
         let mut quotes: Vec<Range<usize>> = Vec::with_capacity(item.quotes.len());
@@ -466,20 +507,25 @@ pub fn lead_of(body: &str) -> String {
     }
 }
 
-fn add_keyword(doc: &mut TantivyDocument, searchable: Field, raw: Field, value: &str) {
+/// A value searchable on every passage, and exact in `raw` where given.
+fn add_keyword(doc: &mut TantivyDocument, searchable: Field, raw: Option<Field>, value: &str) {
     if !value.is_empty() {
         doc.add_text(searchable, value);
-        doc.add_text(raw, value);
+        if let Some(raw) = raw {
+            doc.add_text(raw, value);
+        }
     }
 }
 
-fn add_names(doc: &mut TantivyDocument, searchable: Field, raw: Field, names: &[String]) {
+fn add_names(doc: &mut TantivyDocument, searchable: Field, raw: Option<Field>, names: &[String]) {
     if names.is_empty() {
         return;
     }
     doc.add_text(searchable, names.join(VALUE_SEPARATOR));
-    for name in names {
-        doc.add_text(raw, name);
+    if let Some(raw) = raw {
+        for name in names {
+            doc.add_text(raw, name);
+        }
     }
 }
 
@@ -549,6 +595,50 @@ mod tests {
         let meta: Meta =
             serde_json::from_str(d0.get_first(fields.meta).unwrap().as_str().unwrap()).unwrap();
         assert_eq!(meta.title, "Port strike");
+    }
+
+    #[test]
+    fn the_article_columns_are_on_the_first_passage_and_its_search_fields_on_all() {
+        let fields = Fields::of(&build()).unwrap();
+        let article = Article {
+            id: "a".into(),
+            body: "One.\n\nTwo.".into(),
+            source: "Wire".into(),
+            dateline: "OSLO".into(),
+            authors: vec!["Ann Lee".into()],
+            date: chrono::DateTime::from_timestamp(1_700_000_000, 0),
+            ..Article::default()
+        };
+        let mut prepared = crate::prepare::prepare(&article);
+        let mut second = prepared.passages[0].clone();
+        second.passage.ordinal = 1;
+        second.passage.range = 5..9;
+        prepared.passages.push(second);
+        let d0 = document(&fields, &article, &prepared, 0);
+        let d1 = document(&fields, &article, &prepared, 1);
+        let article_only = [
+            fields.id_raw,
+            fields.source_raw,
+            fields.dateline_raw,
+            fields.author_raw,
+            fields.article_date,
+        ];
+        for field in article_only {
+            assert!(d0.get_first(field).is_some(), "{field:?} on the lead");
+            assert!(d1.get_first(field).is_none(), "{field:?} not repeated");
+        }
+        let every = [
+            fields.article_id,
+            fields.source,
+            fields.dateline,
+            fields.author,
+            fields.date,
+        ];
+        for field in every {
+            assert!(d1.get_first(field).is_some(), "{field:?} on every passage");
+        }
+        let start = |d: &TantivyDocument| d.get_first(fields.start).and_then(|v| v.as_u64());
+        assert_eq!((start(&d0), start(&d1)), (Some(0), Some(5)));
     }
 
     #[test]

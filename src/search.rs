@@ -14,11 +14,10 @@ use chrono::{DateTime, Utc};
 use tantivy::collector::sort_key::SortBySimilarityScore;
 use tantivy::collector::sort_key::SortByStaticFastValue;
 use tantivy::collector::{Collector, SegmentCollector, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, EnableScoring, Occur, Query, TermQuery};
-use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::query::{AllQuery, BooleanQuery, EnableScoring, Occur, Query};
+use tantivy::schema::Value;
 use tantivy::{
     DocAddress, DocId, DocSet, Order, Score, Searcher, SegmentReader, TERMINATED, TantivyDocument,
-    Term,
 };
 
 use crate::analysis::Analyzer;
@@ -344,7 +343,7 @@ impl Searching {
                     group.docs = found;
                 }
             }
-            let meta = self.meta(group.key_doc, lead, &mut fast)?;
+            let meta = self.meta(lead)?;
             let shown = Shown {
                 rank: i + 1,
                 named_copies: request.named_copies,
@@ -488,7 +487,7 @@ impl Searching {
                 .map_or(&[][..], Vec::as_slice);
             let doc: TantivyDocument = self.searcher.doc(addr)?;
             let text = text_of(&doc, f.text);
-            let start = fast.start(addr);
+            let start = doc.get_first(f.start).and_then(|v| v.as_u64()).unwrap_or(0);
             let title_for = (ordinal == 0).then_some(meta.title.as_str());
             let quotes = highlighter
                 .needs_quotes()
@@ -533,40 +532,15 @@ impl Searching {
         })
     }
 
-    /// The metadata of the article `doc` belongs to, stored on its first
-    /// passage (found by the article id if the column shortcut fails).
-    fn meta(
-        &self,
-        doc: DocAddress,
-        lead: Option<DocAddress>,
-        fast: &mut FastFields<'_>,
-    ) -> Result<Meta> {
-        let f = &self.archive.fields;
-        let lead = match lead {
-            Some(lead) => lead,
-            None => {
-                let id = fast.article_id(doc);
-                let query = BooleanQuery::new(vec![
-                    (
-                        Occur::Must,
-                        Box::new(TermQuery::new(
-                            Term::from_field_text(f.article_id, &id),
-                            IndexRecordOption::Basic,
-                        )) as Box<dyn Query>,
-                    ),
-                    (Occur::Must, schema::first_passages(f)),
-                ]);
-                let found = self
-                    .searcher
-                    .search(&query, &TopDocs::with_limit(1).order_by_score())?;
-                match found.first() {
-                    Some(&(_, lead)) => lead,
-                    None => return Ok(Meta::default()),
-                }
-            }
+    /// The metadata of the article, stored on its first passage (none if
+    /// the passage's lead could not be found, which an index written by
+    /// dateline never gives: an article's passages are consecutive).
+    fn meta(&self, lead: Option<DocAddress>) -> Result<Meta> {
+        let Some(lead) = lead else {
+            return Ok(Meta::default());
         };
         let stored: TantivyDocument = self.searcher.doc(lead)?;
-        Ok(serde_json::from_str(&text_of(&stored, f.meta)).unwrap_or_default())
+        Ok(serde_json::from_str(&text_of(&stored, self.archive.fields.meta)).unwrap_or_default())
     }
 }
 

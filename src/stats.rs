@@ -124,7 +124,8 @@ impl Collector for LeadCollector {
     fn for_segment(&self, _: u32, reader: &SegmentReader) -> tantivy::Result<LeadSegment> {
         let fast = reader.fast_fields();
         Ok(LeadSegment {
-            dates: fast.i64("date").ok(),
+            // first passages hold the article's own columns
+            dates: fast.i64("article_date").ok(),
             sources: fast.str("source_raw").ok().flatten(),
             source_counts: HashMap::new(),
             fruit: LeadFruit::default(),

@@ -718,6 +718,44 @@ fn facets_count_passages_and_articles_per_value() {
     assert_eq!(articles, total.articles);
 }
 
+#[test]
+fn facets_of_article_values_count_every_matching_passage_of_the_article() {
+    let env = Env::new();
+    let para = |n: u32| {
+        format!(
+            "The dockers' strike entered its {n}th day as talks between the union and the port \
+             owners stalled again over the night-shift rota and the pay offer for the summer."
+        )
+    };
+    let body = [para(2), para(3), para(4)].join("\n\n");
+    let lines = [
+        serde_json::json!({"id": "w1", "source": "Harbour Wire", "dateline": "PORTVALE", "authors": ["Ann Lee"], "body": body}),
+        serde_json::json!({"id": "h1", "source": "Herald", "body": para(9)}),
+    ];
+    let text: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    let path = env.write("docks.ndjson", &(text.join("\n") + "\n"));
+    assert_eq!(env.ingest(&[path_str(&path)]).code, 0);
+    for (field, value) in [
+        ("source", "Harbour Wire"),
+        ("dateline", "PORTVALE"),
+        ("author", "Ann Lee"),
+    ] {
+        let run = env.run(&["facets", "strike", "--field", field, "--json"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let row: serde_json::Value = run
+            .stdout
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+            .find(|r| r["value"] == value)
+            .unwrap_or_else(|| panic!("{field}: {}", run.stdout));
+        assert_eq!(
+            (row["passages"].as_u64(), row["articles"].as_u64()),
+            (Some(3), Some(1)),
+            "{row}"
+        );
+    }
+}
+
 /// Three versions of one invented wire story and one different story.
 fn syndication_fixture(env: &Env) -> std::path::PathBuf {
     let paras = [
@@ -868,6 +906,13 @@ fn a_passage_repeated_by_another_story_is_folded_into_the_first() {
     let copy = &v["copies"][0];
     assert_eq!(copy["passage"], 1, "{v}");
     assert!(copy["article_id"] == "a" || copy["article_id"] == "b");
+    // the copy's article values are its own article's, read at its lead
+    let date = if copy["article_id"] == "a" {
+        "2025-01-10"
+    } else {
+        "2025-01-12"
+    };
+    assert!(copy["date"].as_str().unwrap().starts_with(date), "{v}");
     // Each story is still found by what is its own.
     assert_eq!(env.search("baker", &[]).len(), 1);
     assert_eq!(env.search("detour", &[]).len(), 1);
