@@ -175,6 +175,20 @@ struct Frame {
     resolved_by: ResolvedBy,
 }
 
+/// The cue stands right before the quote, or one token before it ("said: “…”", "dubbed him
+/// “…”"), so that even a quote in title case is what it says. Not a verb's hearer: "told “Fox
+/// and Friends”", "told ABC’s “Good Morning America”" name a programme, not words said.
+fn introduces(doc: &Doc, link: &direct::Link, q: &quotes::Quote) -> bool {
+    let hearer = || cues::cue_at(doc, link.cue.start).is_some_and(|(v, _)| v.hearer);
+    let next_to = link.cue.end == q.open;
+    let one_between = link.cue.end + 1 == q.open;
+    if !(next_to || one_between) {
+        return false;
+    }
+    let to_hearer = next_to || doc.word(link.cue.end).is_some();
+    !(to_hearer && hearer())
+}
+
 /// Finds all frames: linked quotes, reported statements, then quotes that inherit a neighbour's speaker.
 fn collect(doc: &Doc, quotes: &Quotes) -> Vec<Frame> {
     let mut frames = Vec::new();
@@ -182,9 +196,7 @@ fn collect(doc: &Doc, quotes: &Quotes) -> Vec<Frame> {
     let mut unlinked = Vec::new();
     for (k, q) in quotes.list.iter().enumerate() {
         let link = direct::link(doc, quotes, q);
-        let introduced = link.as_ref().is_some_and(|l| {
-            l.cue.end == q.open || (l.cue.end + 1 == q.open && l.cue.end <= q.open)
-        });
+        let introduced = link.as_ref().is_some_and(|l| introduces(doc, l, q));
         if direct::is_title_like(doc, q) && !introduced {
             // a title or slogan ("Meet the Press") rather than speech
             continue;
@@ -511,6 +523,46 @@ mod tests {
             .filter(|(_, kind, _)| *kind == QuoteKind::Direct)
             .map(|(s, _, _)| s.unwrap_or_default())
             .collect()
+    }
+
+    #[test]
+    fn a_programme_named_after_told_is_no_quote() {
+        for text in [
+            "The senator told NRK’s “Morning Report” that the tunnel would open in May.",
+            "“We need more trains,” the mayor told “Fjord Today” after the vote.",
+        ] {
+            let found = who(text);
+            assert!(
+                !found
+                    .iter()
+                    .any(|(_, _, c)| c.contains("Morning Report") || c.contains("Fjord Today")),
+                "{text}: {found:?}"
+            );
+        }
+        // a title introduced as words said still is ("said: “…”", "dubbed him “…”")
+        let text = "Lund dubbed him “Captain Delay” at the rally.";
+        assert_eq!(quoted_by(text), ["Lund"]);
+    }
+
+    #[test]
+    fn who_after_an_age_or_a_place_means_the_person() {
+        for text in [
+            "“The buses never come,” said Kari Nes, 24, from Bergen, who said she now cycles.              “It is faster anyway.”",
+            "“Rates will rise,” said Ola Dahl, of the Fjord Institute, who said the bank had              waited too long. “They cannot wait more.”",
+        ] {
+            let found = named(text);
+            assert!(
+                found
+                    .iter()
+                    .all(|(s, _)| s == "Kari Nes" || s == "Ola Dahl"),
+                "{text}: {found:?}"
+            );
+            assert_eq!(found.len(), 3, "{text}: {found:?}");
+        }
+        // a person inside the phrase, with no one named before it, is who said it
+        let text = "The mayor won a late endorsement, from Kari Nes, who declared at the rally, \
+                    “It is time to build.”";
+        assert_eq!(quoted_by(text), ["Kari Nes"]);
     }
 
     #[test]

@@ -99,6 +99,18 @@ fn is_head(w: &str, lex: Lex) -> bool {
     lex.is_role_head() || matches!(w, "campaign" | "camp" | "officials" | "spokesmen")
 }
 
+/// An aside between a name and its relative clause: an age ("24") or a phrase that opens with a
+/// preposition ("from Oslo", "of the Heritage Foundation").
+fn is_aside(doc: &Doc, toks: std::ops::Range<usize>) -> bool {
+    let words = || toks.clone().filter(|&j| doc.word(j).is_some());
+    let Some(first) = words().next() else {
+        return false;
+    };
+    let age = toks.len() == 1 && doc.text(first).bytes().all(|b| b.is_ascii_digit());
+    let place = doc.word(first).is_some_and(names::is_preposition) && words().count() <= 6;
+    age || place
+}
+
 /// The speaker phrase ending right before token `end` (exclusive), not reaching before `floor`.
 pub(crate) fn backward(doc: &Doc, end: usize, floor: usize) -> Option<Mention> {
     if end == 0 || end <= floor {
@@ -111,13 +123,26 @@ pub(crate) fn backward(doc: &Doc, end: usize, floor: usize) -> Option<Mention> {
             if k > floor && doc.is_punct(k - 1, ',') {
                 let mut end = k - 1;
                 let mut first = None;
-                for _ in 0..3 {
+                let person = |m: &Mention| matches!(&m.what, What::Name { run } if !names::is_org_run(doc, run));
+                // "Lund, 24, from Oslo, who said": an age or a place is passed over for a person
+                // named before it; "an endorsement, from Pia Lind, who said" has none
+                let mut aside = None;
+                for _ in 0..4 {
+                    let start = (floor..end)
+                        .rev()
+                        .find(|&j| doc.is_punct(j, ','))
+                        .map_or(floor, |j| j + 1);
+                    if start > floor && is_aside(doc, start..end) {
+                        if aside.is_none() {
+                            aside = backward(doc, end, floor).filter(person);
+                        }
+                        end = start - 1;
+                        continue;
+                    }
                     let Some(m) = backward(doc, end, floor) else {
                         break;
                     };
-                    let person =
-                        matches!(&m.what, What::Name { run } if !names::is_org_run(doc, run));
-                    if person {
+                    if person(&m) {
                         return Some(m);
                     }
                     let s = m.toks.start;
@@ -127,7 +152,7 @@ pub(crate) fn backward(doc: &Doc, end: usize, floor: usize) -> Option<Mention> {
                     }
                     end = s - 1;
                 }
-                return first;
+                return aside.or(first);
             }
             if k > floor && doc.is_cap(k - 1) {
                 return backward(doc, k, floor);
