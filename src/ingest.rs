@@ -31,11 +31,14 @@ use crate::stats;
 /// memory: this keeps its peak RSS under 1 GiB (larger indexes keep the
 /// segments of the bounded background merges, see `index::BoundedMerges`).
 pub const MERGE_LIMIT: u64 = 512 << 20;
-/// Fewest segments merged into one at the end of a bulk ingest. Searching a
-/// few segments costs about what searching one does (on the shared corpora,
-/// two segments against one: 2.7-2.9 ms of CPU per query either way), while
-/// rewriting the index costs a third of the ingest (1.0 s of 3.0 s).
-pub const MERGE_MIN_SEGMENTS: usize = 5;
+/// Fewest segments merged into one at the end of a bulk ingest. Every segment
+/// costs a search its own term lookups and column tables: on scaled-10, the
+/// 27 bench queries take 5.67 ms (median, whole process) on the four
+/// segments an ingest left and 4.85 ms once merged, for a merge of about 5 s
+/// on an ingest of 17 s. The two segments a small ingest leaves (one per
+/// indexing thread) cost less (shared corpora: 2.84 against 2.56 ms) than
+/// their merge would add to it (0.5 s on 1.8 s), and are left as they are.
+pub const MERGE_MIN_SEGMENTS: usize = 3;
 
 /// Default interval between commits of a long ingest.
 pub const COMMIT_EVERY: Duration = Duration::from_secs(30);
