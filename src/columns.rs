@@ -5,12 +5,13 @@
 //! and the article's own values are read at its first passage, the only one
 //! that holds them (see `schema::Fields`).
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::collections::HashMap;
 use std::ops::Range;
 
 use chrono::{DateTime, Utc};
-use tantivy::columnar::{Column, StrColumn};
+use tantivy::columnar::column_index::{OptionalIndex, Set};
+use tantivy::columnar::{Column, ColumnIndex, StrColumn};
 use tantivy::fastfield::FastFieldReaders;
 use tantivy::{DocAddress, DocId, Searcher, SegmentReader};
 
@@ -22,7 +23,7 @@ use crate::schema::{QUOTE_SPANS, quote_spans_of};
 /// The columns of one segment, each opened when first asked for.
 struct Columns<'a> {
     fast: &'a FastFieldReaders,
-    ordinal: OnceCell<Option<Column<u64>>>,
+    leads: Leads,
     content: OnceCell<Option<Column<u64>>>,
     simhash: OnceCell<Option<Column<u64>>>,
     minhash: OnceCell<Option<Column<u64>>>,
@@ -34,10 +35,11 @@ struct Columns<'a> {
 }
 
 impl<'a> Columns<'a> {
-    fn new(fast: &'a FastFieldReaders) -> Columns<'a> {
+    fn new(reader: &'a SegmentReader) -> Columns<'a> {
+        let fast = reader.fast_fields();
         Columns {
             fast,
-            ordinal: OnceCell::new(),
+            leads: Leads::of(reader),
             content: OnceCell::new(),
             simhash: OnceCell::new(),
             minhash: OnceCell::new(),
@@ -64,21 +66,78 @@ impl<'a> Columns<'a> {
     }
 }
 
-/// The article of each passage of one segment, as its first passage
-/// (`doc - ordinal`): what counts and groups articles. Two passages belong to
-/// the same article exactly when they have the same lead, since an article's
-/// passages are consecutive documents of one segment (see [`crate::index`]).
-pub struct Leads(Option<Column<u64>>);
+/// The article of each passage of one segment, as its first passage: what
+/// counts and groups articles. An article's passages are consecutive
+/// documents of one segment (see [`crate::index`]), and its first passage is
+/// the only one with a value in the `lead` column, so a passage's lead is the
+/// last such document at or before it. The column's index of the documents
+/// that have a value answers that by looking back a few documents, without
+/// reading a table proportional to the segment at open.
+pub struct Leads {
+    firsts: Firsts,
+    /// The article found last, as its first passage and the end of the
+    /// documents known to be its passages: lookups come mostly in document
+    /// order, and most share the article of the one before.
+    last: Cell<(DocId, DocId)>,
+}
+
+/// Which documents of a segment are first passages.
+enum Firsts {
+    /// All of them (every article has one passage).
+    All,
+    Some(OptionalIndex),
+    /// None are known (no `lead` column).
+    Unknown,
+}
+
+/// Documents looked back at one at a time before counting by rank (whose
+/// select scans a block's index linearly): more than most articles have.
+const LOOK_BACK: DocId = 256;
 
 impl Leads {
     pub fn of(reader: &SegmentReader) -> Leads {
-        Leads(reader.fast_fields().u64("ordinal").ok())
+        let firsts = match reader.fast_fields().u64("lead").map(|c| c.index) {
+            Ok(ColumnIndex::Full) => Firsts::All,
+            Ok(ColumnIndex::Optional(index)) => Firsts::Some(index),
+            _ => Firsts::Unknown,
+        };
+        Leads {
+            firsts,
+            last: Cell::new((0, 0)),
+        }
     }
 
-    /// The first passage of `doc`'s article; `None` without an ordinal.
+    /// The first passage of `doc`'s article; `None` if none is known.
     pub fn lead(&self, doc: DocId) -> Option<DocId> {
-        let ordinal = self.0.as_ref()?.first(doc)?;
-        doc.checked_sub(u32::try_from(ordinal).ok()?)
+        let firsts = match &self.firsts {
+            Firsts::All => return Some(doc),
+            Firsts::Unknown => return None,
+            Firsts::Some(firsts) => firsts,
+        };
+        let (start, known_end) = self.last.get();
+        if start <= doc && doc < known_end {
+            return Some(start);
+        }
+        // past the known passages of the last article, a first passage in
+        // between starts another; none means the same article
+        let floor = if start < known_end && doc >= known_end {
+            known_end
+        } else {
+            0
+        };
+        let lowest = floor.max(doc.saturating_sub(LOOK_BACK));
+        let found = (lowest..=doc).rev().find(|&d| firsts.contains(d));
+        let lead = match found {
+            Some(lead) => lead,
+            None if lowest == floor && floor > 0 => start,
+            None if lowest == 0 => return None,
+            None => {
+                let before = firsts.rank(doc.checked_add(1)?);
+                firsts.select(before.checked_sub(1)?)
+            }
+        };
+        self.last.set((lead, doc + 1));
+        Some(lead)
     }
 }
 
@@ -100,25 +159,19 @@ impl<'a> FastFields<'a> {
         let searcher = self.searcher;
         self.segments
             .entry(segment)
-            .or_insert_with(|| Columns::new(searcher.segment_reader(segment).fast_fields()))
+            .or_insert_with(|| Columns::new(searcher.segment_reader(segment)))
     }
 
-    /// The passage's ordinal in its article.
+    /// The passage's ordinal in its article: how far after its lead it is.
     pub fn ordinal(&mut self, doc: DocAddress) -> u32 {
-        let c = self.columns(doc.segment_ord);
-        c.u64(&c.ordinal, "ordinal", doc.doc_id).unwrap_or(0) as u32
+        self.lead(doc).map_or(0, |lead| doc.doc_id - lead.doc_id)
     }
 
-    /// The article's first passage: `doc - ordinal`, since an article's
-    /// passages are consecutive (see [`crate::index`]). The invariant is
-    /// checked, not trusted: `None` if the document there is not a first
-    /// passage.
+    /// The article's first passage (see [`Leads`]).
     pub fn lead(&mut self, doc: DocAddress) -> Option<DocAddress> {
         let c = self.columns(doc.segment_ord);
-        let ordinal = c.u64(&c.ordinal, "ordinal", doc.doc_id)? as u32;
-        let lead = doc.doc_id.checked_sub(ordinal)?;
-        let first = c.u64(&c.ordinal, "ordinal", lead) == Some(0);
-        first.then_some(DocAddress::new(doc.segment_ord, lead))
+        let lead = c.leads.lead(doc.doc_id)?;
+        Some(DocAddress::new(doc.segment_ord, lead))
     }
 
     /// The date of the article of a passage.
@@ -253,4 +306,83 @@ fn names(column: Option<&StrColumn>, docs: impl Iterator<Item = u32>) -> Vec<Str
     ords.into_iter()
         .map(|o| o.and_then(|o| decoded.get(&o).cloned()).unwrap_or_default())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tantivy::schema::{FAST, Schema};
+    use tantivy::{Index, IndexWriter, TantivyDocument};
+
+    /// A one-segment index of articles of the given passage counts, where
+    /// only first passages have a `lead` value.
+    fn segment(passages: &[u32]) -> Index {
+        let mut schema = Schema::builder();
+        let lead = schema.add_u64_field("lead", FAST);
+        let index = Index::create_in_ram(schema.build());
+        let mut writer: IndexWriter = index
+            .writer_with_num_threads(1, 15_000_000)
+            .unwrap_or_else(|e| panic!("{e}"));
+        for &n in passages {
+            for ordinal in 0..n {
+                let mut doc = TantivyDocument::new();
+                if ordinal == 0 {
+                    doc.add_u64(lead, 1);
+                }
+                writer.add_document(doc).unwrap_or_else(|e| panic!("{e}"));
+            }
+        }
+        writer.commit().unwrap_or_else(|e| panic!("{e}"));
+        index
+    }
+
+    fn expected(passages: &[u32]) -> Vec<DocId> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for &n in passages {
+            out.extend(std::iter::repeat_n(start, n as usize));
+            start += n;
+        }
+        out
+    }
+
+    #[test]
+    fn every_passage_finds_its_first_in_any_order() {
+        // long and short articles (one longer than LOOK_BACK), across the
+        // 65,536-document blocks of the column's index
+        let mut passages = vec![1, 3, 1, 1, 7, 2, 700, 1];
+        passages.extend((0..22_000).map(|i| 1 + i % 5));
+        passages.push(1);
+        let index = segment(&passages);
+        let searcher = index.reader().unwrap_or_else(|e| panic!("{e}")).searcher();
+        let reader = searcher.segment_reader(0);
+        let want = expected(&passages);
+        let leads = Leads::of(reader);
+        for (doc, &lead) in want.iter().enumerate() {
+            assert_eq!(leads.lead(doc as DocId), Some(lead), "forward {doc}");
+        }
+        let leads = Leads::of(reader);
+        for (doc, &lead) in want.iter().enumerate().rev() {
+            assert_eq!(leads.lead(doc as DocId), Some(lead), "backward {doc}");
+        }
+        let mut x = 7u64;
+        for _ in 0..10_000 {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let doc = (x >> 33) as usize % want.len();
+            assert_eq!(leads.lead(doc as DocId), Some(want[doc]), "random {doc}");
+        }
+        let mut fast = FastFields::new(&searcher);
+        assert_eq!(fast.ordinal(DocAddress::new(0, 3)), 2);
+        assert_eq!(fast.ordinal(DocAddress::new(0, 4)), 0);
+    }
+
+    #[test]
+    fn single_passage_articles_lead_themselves() {
+        let index = segment(&[1, 1, 1]);
+        let searcher = index.reader().unwrap_or_else(|e| panic!("{e}")).searcher();
+        let leads = Leads::of(searcher.segment_reader(0));
+        for doc in [2, 0, 1] {
+            assert_eq!(leads.lead(doc), Some(doc));
+        }
+    }
 }

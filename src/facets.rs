@@ -4,8 +4,9 @@
 //!
 //! Counting reads fast fields only. Article counts rely on an invariant of
 //! the index (see [`crate::index`]): an article's passages are consecutive
-//! documents of one segment, so a passage's article starts at `doc - ordinal`
-//! and a new article starts wherever that changes between matching documents:
+//! documents of one segment, so a passage's article starts at its lead
+//! ([`crate::columns::Leads`]) and a new article starts wherever that changes
+//! between matching documents:
 //! no set of seen articles is needed.
 
 use std::collections::HashMap;

@@ -12,7 +12,7 @@
 //! it to its segment in order; merges concatenate segments without reordering.
 //! Counting articles ([`crate::search::ArticleCounter`], [`crate::facets`])
 //! relies on it, and so does every look-up of a passage's article: it starts
-//! at `doc - ordinal` ([`crate::columns::Leads`]).
+//! at the last first passage at or before it ([`crate::columns::Leads`]).
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -124,6 +124,19 @@ impl ArchiveIndex {
             fields,
             dir: dir.to_path_buf(),
         })
+    }
+
+    /// Searches the segments of an index that has several on one thread per
+    /// core (at most one per segment). A single segment is searched on the
+    /// calling thread: starting threads would cost it and gain nothing.
+    pub fn search_segments_in_parallel(&mut self) -> Result<()> {
+        let segments = self.index.searchable_segment_metas()?.len();
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let threads = segments.min(cores);
+        if threads > 1 {
+            self.index.set_multithread_executor(threads)?;
+        }
+        Ok(())
     }
 
     /// A reader on the last commit (searches see only committed articles).

@@ -23,7 +23,7 @@ use crate::prepare::{Prepared, PreparedPassage, Quote};
 
 /// Bumped whenever the schema or the analysis changes in a way that makes an
 /// older index give wrong results; an index of another version must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 10;
+pub const SCHEMA_VERSION: u32 = 11;
 
 /// Separator between the values of a multi-valued text field: a blank line,
 /// which the tokenizer turns into a position gap so that a phrase never spans
@@ -49,10 +49,10 @@ pub struct Fields {
     pub article_id: Field,
     /// The article's identity, for display (first passage only, fast).
     pub id_raw: Field,
-    /// The passage's place in its article (fast: a passage's article starts
-    /// at `doc - ordinal`, what counts and groups articles).
-    pub ordinal: Field,
-    /// Indexed on first passages only (one term, see [`first_passages`]).
+    /// On first passages only: indexed (one term, see [`first_passages`])
+    /// and fast, whose column's index of the documents with a value tells
+    /// each passage's first passage (`columns::Leads`), and so its article
+    /// and its place in it.
     pub lead: Field,
     /// Byte offset of the passage in the article body (stored: only shown
     /// passages need it, and they are read from the store anyway; the
@@ -145,8 +145,7 @@ pub fn build() -> Schema {
         filter_options("raw", IndexRecordOption::Basic),
     );
     b.add_text_field("id_raw", keyword());
-    b.add_u64_field("ordinal", FAST);
-    b.add_u64_field("lead", NumericOptions::default().set_indexed());
+    b.add_u64_field("lead", indexed_fast());
     b.add_u64_field("start", STORED);
     b.add_text_field("text", text(true));
     b.add_text_field("title", text(false));
@@ -182,7 +181,6 @@ impl Fields {
         Ok(Fields {
             article_id: f("article_id")?,
             id_raw: f("id_raw")?,
-            ordinal: f("ordinal")?,
             lead: f("lead")?,
             start: f("start")?,
             text: f("text")?,
@@ -287,7 +285,6 @@ pub fn document(
     let first = passage.ordinal == 0;
     let mut doc = TantivyDocument::new();
     doc.add_text(fields.article_id, &article.id);
-    doc.add_u64(fields.ordinal, u64::from(passage.ordinal));
     if first {
         doc.add_u64(fields.lead, LEAD);
     }

@@ -112,7 +112,7 @@ impl std::ops::AddAssign for Counts {
 /// Counts passages and articles as matches arrive in document order. An
 /// article's passages are consecutive documents of one segment (see
 /// [`crate::index`]), so a new article starts wherever the passage's lead
-/// (`doc - ordinal`) changes: no set of seen articles is needed.
+/// ([`Leads`]) changes: no set of seen articles is needed.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Tally {
     pub counts: Counts,
@@ -212,7 +212,8 @@ struct Compiled {
 }
 
 impl Searching {
-    pub fn open(archive: ArchiveIndex) -> Result<Searching> {
+    pub fn open(mut archive: ArchiveIndex) -> Result<Searching> {
+        archive.search_segments_in_parallel()?;
         let searcher = archive.reader()?.searcher();
         Ok(Searching { archive, searcher })
     }

@@ -18,11 +18,14 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
+use dateline::columns::Leads;
 use dateline::index::ArchiveIndex;
 use dateline::prepare::prepare;
 use dateline::read::{self, Format};
 use dateline::schema::article_key;
 
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocSet, TERMINATED};
 use util::Env;
 
 const CORPORA: [&str; 3] = ["reuters21578", "polnear", "newsarticles"];
@@ -61,47 +64,61 @@ fn expected(files: &[String]) -> HashMap<u64, u32> {
 }
 
 /// Checks that every article in the index is whole, each passage once, and
-/// returns how many articles it holds.
+/// returns how many articles it holds: each id's passages (the postings of
+/// its `article_id` term) are consecutive documents of one segment, of which
+/// the first, and only it, is a first passage, the lead every one of them
+/// finds (`columns::Leads`).
 fn check_whole(index: &Path, expected: &HashMap<u64, u32>) -> usize {
     let archive = ArchiveIndex::open(index).expect("the index opens after a kill");
     let searcher = archive.reader().expect("reader").searcher();
-    let mut seen: HashMap<u64, Vec<u32>> = HashMap::new();
+    let mut seen: HashMap<u64, u32> = HashMap::new();
     for segment in searcher.segment_readers() {
-        let fast = segment.fast_fields();
-        let ids = fast.str("article_id").expect("ids").expect("an id column");
-        let ordinals = fast.u64("ordinal").expect("ordinals");
-        let mut id = String::new();
-        for doc in 0..segment.max_doc() {
-            if segment.is_deleted(doc) {
-                continue;
+        let leads = Leads::of(segment);
+        let firsts = segment.fast_fields().u64("lead").expect("a lead column");
+        let ids = segment
+            .inverted_index(archive.fields.article_id)
+            .expect("the id index");
+        let mut terms = ids.terms().stream().expect("the id terms");
+        let mut passages = 0;
+        while terms.advance() {
+            let id = String::from_utf8(terms.key().to_vec()).expect("ids are text");
+            let mut postings = ids
+                .read_postings_from_terminfo(terms.value(), IndexRecordOption::Basic)
+                .expect("postings");
+            let mut docs = Vec::new();
+            let mut doc = postings.doc();
+            while doc != TERMINATED {
+                if !segment.is_deleted(doc) {
+                    docs.push(doc);
+                }
+                doc = postings.advance();
             }
-            let ord = ids.term_ords(doc).next().expect("every passage has an id");
-            id.clear();
-            ids.ord_to_str(ord, &mut id)
-                .expect("the id's dictionary entry");
-            let ordinal = ordinals.first(doc).expect("every passage has an ordinal") as u32;
-            // an article's passages are consecutive documents: search finds
-            // a passage's article at `doc - ordinal`
-            let lead = doc
-                .checked_sub(ordinal)
-                .expect("ordinal within the segment");
-            assert_eq!(ordinals.first(lead), Some(0), "passage {doc}: lead {lead}");
-            assert_eq!(
-                ids.term_ords(lead).next(),
-                Some(ord),
-                "passage {doc}: lead {lead}"
+            let Some(&first) = docs.first() else { continue };
+            for (ordinal, &doc) in docs.iter().enumerate() {
+                assert_eq!(doc, first + ordinal as u32, "{id}: passages {docs:?}");
+                assert_eq!(leads.lead(doc), Some(first), "{id}: passage {doc}");
+                assert_eq!(
+                    firsts.first(doc).is_some(),
+                    ordinal == 0,
+                    "{id}: passage {doc} of {docs:?}"
+                );
+            }
+            passages += docs.len();
+            let n = u32::try_from(docs.len()).expect("passages");
+            assert!(
+                seen.insert(article_key(&id), n).is_none(),
+                "{id} is in two segments"
             );
-            seen.entry(article_key(&id)).or_default().push(ordinal);
         }
-    }
-    for (key, mut ordinals) in seen.clone() {
-        ordinals.sort_unstable();
-        let n = expected.get(&key).copied().expect("only corpus articles");
-        let whole: Vec<u32> = (0..n).collect();
         assert_eq!(
-            ordinals, whole,
-            "article {key:x}: passages {ordinals:?} of {n}"
+            passages as u32,
+            segment.num_docs(),
+            "every passage has an id"
         );
+    }
+    for (key, n) in &seen {
+        let want = expected.get(key).copied().expect("only corpus articles");
+        assert_eq!(*n, want, "article {key:x}: {n} passages of {want}");
     }
     seen.len()
 }

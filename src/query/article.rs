@@ -5,7 +5,8 @@
 //! [`ArticleAnd`] matches a passage when it matches `any` and its article has
 //! some passage matching each of `all`. It relies on the index's invariant
 //! (see [`crate::index`]): an article's passages are consecutive documents of
-//! one segment, so a passage's article starts at `doc - ordinal`. Per segment,
+//! one segment, so a passage's article starts at its lead (see
+//! [`crate::columns::Leads`]). Per segment,
 //! each required clause marks the articles it occurs in, once; the passages
 //! of `any` are then kept when their article is marked by every clause.
 //!
@@ -19,10 +20,11 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::{Arc, Mutex};
 
-use tantivy::columnar::{Cardinality, Column};
 use tantivy::index::SegmentId;
 use tantivy::query::{BooleanQuery, EnableScoring, Explanation, Occur, Query, Scorer, Weight};
 use tantivy::{DocId, DocSet, Score, SegmentReader, TERMINATED, TantivyError, Term};
+
+use crate::columns::Leads;
 
 /// Passages matching `any`, in articles where every query of `all` matches
 /// some passage (or the title, which the first passage holds).
@@ -122,16 +124,14 @@ impl ArticleAndWeight {
         if let Some(found) = lock(&self.marks).get(&key) {
             return Ok(Arc::clone(found));
         }
-        let ordinals = Ordinals::of(reader)?;
+        let leads = Leads::of(reader);
         let mut found: Option<Bits> = None;
-        let mut starts = Vec::new();
         for alternatives in &self.all {
             let mut marks = Bits::new(reader.max_doc());
             for weight in alternatives {
                 weight.for_each_no_score(reader, &mut |docs| {
-                    ordinals.starts(docs, &mut starts);
-                    for &start in &starts {
-                        marks.set(start);
+                    for &doc in docs {
+                        marks.set(start_of(&leads, doc));
                     }
                 })?;
             }
@@ -152,11 +152,10 @@ impl ArticleAndWeight {
 impl Weight for ArticleAndWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
         let articles = self.articles(reader)?;
-        let ordinals = Ordinals::of(reader)?;
         let mut scorer = ArticleAndScorer {
             inner: self.any.scorer(reader, boost)?,
             articles,
-            ordinals,
+            leads: Leads::of(reader),
             done: false,
         };
         scorer.settle();
@@ -173,11 +172,11 @@ impl Weight for ArticleAndWeight {
         callback: &mut dyn FnMut(DocId, Score) -> Score,
     ) -> tantivy::Result<()> {
         let articles = self.articles(reader)?;
-        let ordinals = Ordinals::of(reader)?;
+        let leads = Leads::of(reader);
         let mut current = threshold;
         self.any
             .for_each_pruning(threshold, reader, &mut |doc, score| {
-                if articles.get(ordinals.start(doc)) {
+                if articles.get(start_of(&leads, doc)) {
                     current = callback(doc, score);
                 }
                 current
@@ -199,7 +198,7 @@ struct ArticleAndScorer {
     inner: Box<dyn Scorer>,
     /// First documents of the articles where every clause matches.
     articles: Arc<Bits>,
-    ordinals: Ordinals,
+    leads: Leads,
     /// No allowed article is left (the inner scorer may not be exhausted).
     done: bool,
 }
@@ -212,7 +211,7 @@ impl ArticleAndScorer {
     fn settle(&mut self) -> DocId {
         let mut doc = self.inner.doc();
         while doc != TERMINATED {
-            let start = self.ordinals.start(doc);
+            let start = start_of(&self.leads, doc);
             if self.articles.get(start) {
                 return doc;
             }
@@ -271,50 +270,9 @@ fn lock(marks: &Marks) -> std::sync::MutexGuard<'_, MarksBySegment> {
     marks.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// A segment's passage ordinals, to find an article's first passage:
-/// `doc - ordinal` (see [`crate::index`]).
-struct Ordinals {
-    column: Column<u64>,
-    /// Every document has an ordinal (always so in an index we wrote): the
-    /// values are read directly, a block at a time.
-    full: bool,
-}
-
-impl Ordinals {
-    fn of(reader: &SegmentReader) -> tantivy::Result<Ordinals> {
-        let column = reader.fast_fields().u64("ordinal")?;
-        let full = column.get_cardinality() == Cardinality::Full;
-        Ok(Ordinals { column, full })
-    }
-
-    /// The first passage of `doc`'s article.
-    fn start(&self, doc: DocId) -> DocId {
-        let ordinal = if self.full {
-            self.column.values.get_val(doc)
-        } else {
-            self.column.first(doc).unwrap_or(0)
-        };
-        doc.saturating_sub(ordinal as DocId)
-    }
-
-    /// The first passages of the articles of `docs`, into `out`.
-    fn starts(&self, docs: &[DocId], out: &mut Vec<DocId>) {
-        out.clear();
-        if self.full {
-            let mut ordinals = [0u64; 128];
-            for docs in docs.chunks(ordinals.len()) {
-                let ordinals = &mut ordinals[..docs.len()];
-                self.column.values.get_vals(docs, ordinals);
-                out.extend(
-                    docs.iter()
-                        .zip(ordinals.iter())
-                        .map(|(&doc, &o)| doc.saturating_sub(o as DocId)),
-                );
-            }
-        } else {
-            out.extend(docs.iter().map(|&doc| self.start(doc)));
-        }
-    }
+/// The first passage of `doc`'s article (`doc` itself if none is known).
+fn start_of(leads: &Leads, doc: DocId) -> DocId {
+    leads.lead(doc).unwrap_or(doc)
 }
 
 /// A fixed-size set of document ids.
