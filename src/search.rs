@@ -291,9 +291,7 @@ impl Searching {
         let (groups, exhausted) = loop {
             let mut ranked = self.ranked(&*compiled.query, request.sort, fetch)?;
             let exhausted = ranked.len() < fetch;
-            if request.sort == Sort::Relevance {
-                ties_earliest_first(&mut ranked, &mut fast);
-            }
+            ties_in_stable_order(&mut ranked, request.sort, &mut fast);
             let mut groups = Self::group(&ranked, per, &mut fast);
             if let Some(threshold) = request.collapse {
                 let by_score = request.sort == Sort::Relevance;
@@ -660,19 +658,48 @@ fn rescope(expr: Expr, from: Scope, to: Scope) -> Expr {
     }
 }
 
-/// Puts passages of equal score in date order, earliest first (undated
-/// last), instead of the order of their documents, which depends on how the
-/// ingest's threads happened to share the work. Copies of a story score the
-/// same: the one shown is where it ran first, and its reprints are listed.
-fn ties_earliest_first(ranked: &mut [(Score, DocAddress)], fast: &mut FastFields<'_>) {
-    for run in ranked.chunk_by_mut(|a, b| a.0 == b.0) {
-        if run.len() > 1 {
-            run.sort_by_cached_key(|&(_, addr)| {
-                let date = fast.date(addr);
-                (date.is_none(), date, addr)
-            });
+/// Puts passages that rank equally in an order that depends on the archive
+/// alone, not on the order of their documents, which depends on how the
+/// ingest's threads happened to share the work (a re-ingest of the same
+/// archive listed them otherwise). By relevance, passages of equal score go
+/// in date order, earliest first (undated last): copies of a story score the
+/// same, and the one shown is where it ran first, its reprints listed after.
+/// By date, passages of equal date and score go by their article's content
+/// fingerprint. Passages of one article stay in their order, and so do
+/// exact copies of one date (whose fingerprints are equal).
+fn ties_in_stable_order(ranked: &mut [(Score, DocAddress)], sort: Sort, fast: &mut FastFields<'_>) {
+    match sort {
+        Sort::Relevance => {
+            for run in ranked.chunk_by_mut(|a, b| a.0 == b.0) {
+                if run.len() > 1 {
+                    run.sort_by_cached_key(|&(_, addr)| {
+                        let date = fast.date(addr);
+                        (date.is_none(), date, fingerprint(fast, addr), addr)
+                    });
+                }
+            }
+        }
+        Sort::Newest | Sort::Oldest => {
+            let dates: Vec<_> = ranked.iter().map(|&(_, addr)| fast.date(addr)).collect();
+            let mut start = 0;
+            while start < ranked.len() {
+                let same = |i: usize| ranked[i].0 == ranked[start].0 && dates[i] == dates[start];
+                let end = (start..ranked.len())
+                    .find(|&i| !same(i))
+                    .unwrap_or(ranked.len());
+                if end - start > 1 {
+                    ranked[start..end]
+                        .sort_by_cached_key(|&(_, addr)| (fingerprint(fast, addr), addr));
+                }
+                start = end;
+            }
         }
     }
+}
+
+/// The exact-copy fingerprint of the article of `addr`.
+fn fingerprint(fast: &mut FastFields<'_>, addr: DocAddress) -> Option<u64> {
+    fast.lead(addr).and_then(|lead| fast.content_hash(lead))
 }
 
 /// Counts matching passages and distinct articles (see [`Tally`]).

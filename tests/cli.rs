@@ -756,6 +756,54 @@ fn facets_of_article_values_count_every_matching_passage_of_the_article() {
     }
 }
 
+#[test]
+fn tied_results_come_in_the_same_order_whatever_the_ingest_order() {
+    // the same words but a number: equal lengths, equal scores
+    let places = ["pier 11", "pier 12", "pier 13", "pier 14", "pier 15"];
+    let record = |place: &str| {
+        serde_json::json!({
+            "id": format!("strike-{}", place.replace(' ', "-")),
+            "date": "2025-04-01",
+            "body": format!("Workers at {place} voted to strike on Monday."),
+        })
+        .to_string()
+    };
+    let orders: Vec<Vec<&str>> = vec![places.to_vec(), places.iter().rev().copied().collect()];
+    let mut listed = Vec::new();
+    for order in orders {
+        let env = Env::new();
+        let lines: Vec<String> = order.iter().map(|p| record(p)).collect();
+        let path = env.write("strikes.ndjson", &(lines.join("\n") + "\n"));
+        assert_eq!(env.ingest(&[path_str(&path)]).code, 0);
+        let mut ids = Vec::new();
+        for sort in ["relevance", "newest"] {
+            let run = env.run(&[
+                "search",
+                "strike",
+                "--no-collapse",
+                "--sort",
+                sort,
+                "--json",
+            ]);
+            let hits = run.hits();
+            assert_eq!(hits.len(), places.len(), "{}", run.stdout);
+            // they do tie: one score for all
+            assert!(
+                hits.windows(2).all(|w| w[0].score == w[1].score),
+                "{}",
+                run.stdout
+            );
+            ids.push(
+                hits.iter()
+                    .map(|h| h.article_id.clone())
+                    .collect::<Vec<_>>(),
+            );
+        }
+        listed.push(ids);
+    }
+    assert_eq!(listed[0], listed[1]);
+}
+
 /// Three versions of one invented wire story and one different story.
 fn syndication_fixture(env: &Env) -> std::path::PathBuf {
     let paras = [
