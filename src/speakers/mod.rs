@@ -526,6 +526,30 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_that_is_a_title_keeps_its_place_out_of_the_name() {
+        for (text, name) in [
+            (
+                "“It will not be easy,” said Representative Peter T. King of New York.",
+                "Peter T. King",
+            ),
+            ("“It is close,” said Mary Bishop of Maine.", "Mary Bishop"),
+        ] {
+            assert_eq!(quoted_by(text), [name], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_us_state_is_never_the_speaker() {
+        let text = "Speaking at a town hall in Salem, New Hampshire, the governor went after \
+                    his rival, calling him “a total stiff.”";
+        assert!(
+            !named(text).iter().any(|(s, _)| s == "New Hampshire"),
+            "{:?}",
+            named(text)
+        );
+    }
+
+    #[test]
     fn a_programme_named_after_told_is_no_quote() {
         for text in [
             "The senator told NRK’s “Morning Report” that the tunnel would open in May.",

@@ -368,8 +368,19 @@ fn joins_run(doc: &Doc, i: usize) -> bool {
     if doc.is_punct(i, '.') {
         return doc.glued_left(i) && is_short_word(doc, i - 1);
     }
-    doc.lex(i).is_run_particle()
-        && (doc.low(i) != "of" || doc.lex(i - 1).is_title() || doc.lex(i - 1).is_org_word())
+    doc.lex(i).is_run_particle() && (doc.low(i) != "of" || of_joins(doc, i))
+}
+
+/// "of" inside a name after a title or an organisation word ("King of Jordan",
+/// "Bank of Oslo"), but not after a surname that is also a title ("Peter King
+/// of New York": a person, and where from).
+fn of_joins(doc: &Doc, i: usize) -> bool {
+    let before = doc.lex(i - 1);
+    let first_name = |j: usize| doc.is_cap(j) && doc.lex(j).first_name_gender() != Gender::Unknown;
+    // "Peter King", "Peter T. King"
+    let surname = (i >= 2 && first_name(i - 2))
+        || (i >= 4 && doc.is_punct(i - 2, '.') && is_initial(doc, i - 3) && first_name(i - 4));
+    (before.is_title() && !surname) || before.is_org_word()
 }
 
 /// A single capital letter with its period: "A." in "Roberta A. Kaplan".

@@ -559,6 +559,65 @@ fn following_pronouns(doc: &Doc, quotes: &Quotes, from: usize) -> (u32, u32) {
 /// ", a political analyst," / ", the White House press secretary." after a name.
 /// The gender of a third-person singular pronoun.
 #[inline]
+/// A state of the United States by its name (or the capital district's),
+/// which news names as a place rather than a speaker. Washington is left
+/// out: it stands for the government ("Washington said"), as a country does.
+fn is_us_state(name: &str) -> bool {
+    matches!(
+        name,
+        "Alabama"
+            | "Alaska"
+            | "Arizona"
+            | "Arkansas"
+            | "California"
+            | "Colorado"
+            | "Connecticut"
+            | "Delaware"
+            | "Florida"
+            | "Georgia"
+            | "Hawaii"
+            | "Idaho"
+            | "Illinois"
+            | "Indiana"
+            | "Iowa"
+            | "Kansas"
+            | "Kentucky"
+            | "Louisiana"
+            | "Maine"
+            | "Maryland"
+            | "Massachusetts"
+            | "Michigan"
+            | "Minnesota"
+            | "Mississippi"
+            | "Missouri"
+            | "Montana"
+            | "Nebraska"
+            | "Nevada"
+            | "New Hampshire"
+            | "New Jersey"
+            | "New Mexico"
+            | "New York"
+            | "North Carolina"
+            | "North Dakota"
+            | "Ohio"
+            | "Oklahoma"
+            | "Oregon"
+            | "Pennsylvania"
+            | "Rhode Island"
+            | "South Carolina"
+            | "South Dakota"
+            | "Tennessee"
+            | "Texas"
+            | "Utah"
+            | "Vermont"
+            | "Virginia"
+            | "West Virginia"
+            | "Wisconsin"
+            | "Wyoming"
+            | "D.C."
+    )
+}
+
 fn pronoun_gender(w: &str) -> Option<Gender> {
     // every such pronoun starts with "h" or "s": most words are ruled out by their first byte
     if !matches!(w.as_bytes().first(), Some(b'h' | b's')) {
@@ -695,7 +754,11 @@ impl<'a> Resolver<'a> {
         remember: bool,
         quoted: bool,
     ) -> (Option<Speaker>, ResolvedBy) {
-        let (found, by) = self.lookup(m, at, quoted);
+        let (mut found, by) = self.lookup(m, at, quoted);
+        // "in Salem, New Hampshire, Trump went after Bush": a state is where, not who
+        if found.as_ref().is_some_and(|(s, _, _)| is_us_state(&s.name)) {
+            found = None;
+        }
         if let (Some((speaker, gender, entity)), true) = (&found, remember) {
             let c = Candidate {
                 at,
