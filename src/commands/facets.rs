@@ -49,8 +49,8 @@ fn table(
             "no passages match".to_string()
         } else {
             format!(
-                "{} matching passages, none with a {}",
-                thousands(result.total.passages),
+                "{} matching, none with a {}",
+                plural(result.total.passages, "passage"),
                 field.name()
             )
         };

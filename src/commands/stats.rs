@@ -4,7 +4,7 @@
 use dateline::index::ArchiveIndex;
 use dateline::render;
 
-use super::{Out, Outcome, thousands};
+use super::{Out, Outcome, plural, thousands};
 use crate::cli::{Cli, StatsArgs};
 
 pub fn run(cli: &Cli, args: &StatsArgs, out: Out<'_>) -> anyhow::Result<Outcome> {
@@ -30,9 +30,9 @@ pub fn run(cli: &Cli, args: &StatsArgs, out: Out<'_>) -> anyhow::Result<Outcome>
         )?;
         writeln!(
             out,
-            "size        {:.1} MB in {} segments",
+            "size        {:.1} MB in {}",
             stats.index_bytes as f64 / 1e6,
-            stats.segments
+            plural(stats.segments as u64, "segment")
         )?;
         if !stats.top_sources.is_empty() {
             writeln!(out, "top sources")?;
