@@ -107,6 +107,49 @@ impl Leads {
         }
     }
 
+    /// The number of `doc`'s article in the segment: how many articles start
+    /// before it (one rank, no look back: what marking many passages' articles
+    /// needs). `None` before the first article. Without a `lead` column every
+    /// passage is its own article, as in [`Leads::lead`].
+    pub fn article(&self, doc: DocId) -> Option<u32> {
+        match &self.firsts {
+            Firsts::All | Firsts::Unknown => Some(doc),
+            Firsts::Some(firsts) => firsts.rank(doc.checked_add(1)?).checked_sub(1),
+        }
+    }
+
+    /// How many article numbers the segment has (all are below it).
+    pub fn articles(&self, max_doc: u32) -> u32 {
+        match &self.firsts {
+            Firsts::All | Firsts::Unknown => max_doc,
+            Firsts::Some(firsts) => firsts.num_non_nulls(),
+        }
+    }
+
+    /// The first passages of articles by number, given in ascending order
+    /// (each found from the last, not from the start of the segment).
+    pub fn firsts_of(&self, articles: impl Iterator<Item = u32>) -> Vec<DocId> {
+        match &self.firsts {
+            Firsts::All | Firsts::Unknown => articles.collect(),
+            Firsts::Some(firsts) => {
+                let count = firsts.num_non_nulls();
+                let mut last = None;
+                // a batch select takes ranks in ascending order, below the count
+                let mut ranks: Vec<u32> = articles
+                    .filter(|&k| {
+                        let ok = k < count && last.is_none_or(|l| k > l);
+                        if ok {
+                            last = Some(k);
+                        }
+                        ok
+                    })
+                    .collect();
+                firsts.select_batch(&mut ranks);
+                ranks
+            }
+        }
+    }
+
     /// The first passage of `doc`'s article; `None` if none is known.
     pub fn lead(&self, doc: DocId) -> Option<DocId> {
         let firsts = match &self.firsts {
@@ -374,6 +417,40 @@ mod tests {
         let mut fast = FastFields::new(&searcher);
         assert_eq!(fast.ordinal(DocAddress::new(0, 3)), 2);
         assert_eq!(fast.ordinal(DocAddress::new(0, 4)), 0);
+    }
+
+    #[test]
+    fn articles_by_number_and_their_first_passages_agree_with_leads() {
+        let mut passages = vec![2, 1, 700];
+        passages.extend((0..22_000).map(|i| 1 + i % 4));
+        let index = segment(&passages);
+        let searcher = index.reader().unwrap_or_else(|e| panic!("{e}")).searcher();
+        let reader = searcher.segment_reader(0);
+        let leads = Leads::of(reader);
+        let want = expected(&passages);
+        assert_eq!(leads.articles(reader.max_doc()), passages.len() as u32);
+        let mut numbers = Vec::new();
+        for (doc, &lead) in want.iter().enumerate() {
+            let article = leads
+                .article(doc as DocId)
+                .unwrap_or_else(|| panic!("{doc}"));
+            numbers.push(article);
+            // one number per article, counting up from 0
+            assert_eq!(leads.lead(doc as DocId), Some(lead));
+        }
+        numbers.dedup();
+        assert_eq!(numbers, (0..passages.len() as u32).collect::<Vec<_>>());
+        let firsts: Vec<DocId> = {
+            let mut f = want.clone();
+            f.dedup();
+            f
+        };
+        let every_third = (0..passages.len() as u32).step_by(3);
+        let got = leads.firsts_of(every_third.clone());
+        let expect: Vec<DocId> = every_third.map(|k| firsts[k as usize]).collect();
+        assert_eq!(got, expect);
+        // out of range or out of order numbers are left out, never a panic
+        assert_eq!(leads.firsts_of([5, 3, u32::MAX].into_iter()), [firsts[5]]);
     }
 
     #[test]

@@ -124,14 +124,19 @@ impl ArticleAndWeight {
         if let Some(found) = lock(&self.marks).get(&key) {
             return Ok(Arc::clone(found));
         }
+        // articles are marked by number (a rank per passage), then turned
+        // into their first passages once, in order
         let leads = Leads::of(reader);
+        let articles = leads.articles(reader.max_doc());
         let mut found: Option<Bits> = None;
         for alternatives in &self.all {
-            let mut marks = Bits::new(reader.max_doc());
+            let mut marks = Bits::new(articles);
             for weight in alternatives {
                 weight.for_each_no_score(reader, &mut |docs| {
                     for &doc in docs {
-                        marks.set(start_of(&leads, doc));
+                        if let Some(article) = leads.article(doc) {
+                            marks.set(article);
+                        }
                     }
                 })?;
             }
@@ -143,7 +148,13 @@ impl ArticleAndWeight {
                 None => marks,
             });
         }
-        let found = Arc::new(found.unwrap_or_else(|| Bits::new(0)));
+        let mut firsts = Bits::new(reader.max_doc());
+        if let Some(found) = found {
+            for first in leads.firsts_of(found.ones()) {
+                firsts.set(first);
+            }
+        }
+        let found = Arc::new(firsts);
         lock(&self.marks).insert(key, Arc::clone(&found));
         Ok(found)
     }
@@ -306,6 +317,16 @@ impl Bits {
             w += 1;
             word = *self.0.get(w)?;
         }
+    }
+
+    /// The set bits, ascending.
+    fn ones(&self) -> impl Iterator<Item = DocId> + '_ {
+        let mut next = self.next_set(0);
+        std::iter::from_fn(move || {
+            let at = next?;
+            next = at.checked_add(1).and_then(|from| self.next_set(from));
+            Some(at)
+        })
     }
 
     fn intersect(&mut self, other: &Bits) {
