@@ -506,10 +506,16 @@ impl Indexer {
         if ids.len() < min.max(2) {
             return Ok(0);
         }
-        match self.writer.merge(&ids).wait() {
-            Ok(_) => Ok(ids.len()),
-            // a background merge took some of them first: they stay as it left them
-            Err(tantivy::TantivyError::InvalidArgument(_)) => Ok(0),
+        Ok(if self.merge(&ids)? { ids.len() } else { 0 })
+    }
+
+    /// Merges `ids` into one segment and waits for it; `false` when a
+    /// background merge took some of them first (tantivy keeps that one's
+    /// result, and these stay as it left them).
+    fn merge(&mut self, ids: &[SegmentId]) -> Result<bool> {
+        match self.writer.merge(ids).wait() {
+            Ok(_) => Ok(true),
+            Err(tantivy::TantivyError::InvalidArgument(_)) => Ok(false),
             Err(e) => Err(Error::storage(e, &self.dir)),
         }
     }
@@ -530,11 +536,8 @@ impl Indexer {
         let mut merged = 0;
         for group in bounded_groups(&small, |&(_, docs)| docs, MERGE_INPUT_DOCS) {
             let ids: Vec<SegmentId> = group.iter().map(|&(id, _)| id).collect();
-            match self.writer.merge(&ids).wait() {
-                Ok(_) => merged += ids.len(),
-                // a background merge took some of them first (see `merge_all`)
-                Err(tantivy::TantivyError::InvalidArgument(_)) => {}
-                Err(e) => return Err(Error::storage(e, &self.dir)),
+            if self.merge(&ids)? {
+                merged += ids.len();
             }
         }
         Ok(merged)

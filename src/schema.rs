@@ -569,6 +569,25 @@ mod tests {
         assert!(Fields::of(&build()).is_ok());
     }
 
+    /// The documents of a first and a second passage of `article` (whose
+    /// short body is one passage: the second is its copy at `second`).
+    fn two_documents(
+        fields: &Fields,
+        article: &Article,
+        second: Range<usize>,
+    ) -> (TantivyDocument, TantivyDocument) {
+        let mut prepared = crate::prepare::prepare(article);
+        assert_eq!(prepared.passages.len(), 1, "short paragraphs merge");
+        let mut next = prepared.passages[0].clone();
+        next.passage.ordinal = 1;
+        next.passage.range = second;
+        prepared.passages.push(next);
+        (
+            document(fields, article, &prepared, 0),
+            document(fields, article, &prepared, 1),
+        )
+    }
+
     #[test]
     fn only_the_first_passage_carries_the_title_and_the_metadata() {
         let fields = Fields::of(&build()).unwrap();
@@ -578,13 +597,7 @@ mod tests {
             body: "One.\n\nTwo.".into(),
             ..Article::default()
         };
-        let mut prepared = crate::prepare::prepare(&article);
-        assert_eq!(prepared.passages.len(), 1, "short paragraphs merge");
-        let mut second = prepared.passages[0].clone();
-        second.passage.ordinal = 1;
-        prepared.passages.push(second);
-        let d0 = document(&fields, &article, &prepared, 0);
-        let d1 = document(&fields, &article, &prepared, 1);
+        let (d0, d1) = two_documents(&fields, &article, 0..10);
         assert!(d0.get_first(fields.title).is_some());
         assert!(d1.get_first(fields.title).is_none());
         assert!(d0.get_first(fields.meta).is_some());
@@ -606,13 +619,7 @@ mod tests {
             date: chrono::DateTime::from_timestamp(1_700_000_000, 0),
             ..Article::default()
         };
-        let mut prepared = crate::prepare::prepare(&article);
-        let mut second = prepared.passages[0].clone();
-        second.passage.ordinal = 1;
-        second.passage.range = 5..9;
-        prepared.passages.push(second);
-        let d0 = document(&fields, &article, &prepared, 0);
-        let d1 = document(&fields, &article, &prepared, 1);
+        let (d0, d1) = two_documents(&fields, &article, 5..9);
         let article_only = [
             fields.id_raw,
             fields.source_raw,

@@ -571,8 +571,10 @@ mod tests {
     #[test]
     fn who_after_an_age_or_a_place_means_the_person() {
         for text in [
-            "“The buses never come,” said Kari Nes, 24, from Bergen, who said she now cycles.              “It is faster anyway.”",
-            "“Rates will rise,” said Ola Dahl, of the Fjord Institute, who said the bank had              waited too long. “They cannot wait more.”",
+            "“The buses never come,” said Kari Nes, 24, from Bergen, who said she now cycles. \
+             “It is faster anyway.”",
+            "“Rates will rise,” said Ola Dahl, of the Fjord Institute, who said the bank had \
+             waited too long. “They cannot wait more.”",
         ] {
             let found = named(text);
             assert!(
