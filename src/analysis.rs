@@ -103,9 +103,14 @@ impl TokenStream for WordTokenStream<'_> {
         let word = scan_word(self.text, start);
         self.cursor = word.next;
         self.token.text.clear();
-        for c in self.text[start..word.end].chars() {
-            if !is_apostrophe(c) && !is_combining(c) {
-                self.token.text.push(c);
+        let span = &self.text[start..word.end];
+        if word.plain {
+            self.token.text.push_str(span);
+        } else {
+            for c in span.chars() {
+                if !is_apostrophe(c) && !is_combining(c) {
+                    self.token.text.push(c);
+                }
             }
         }
         self.token.position = if self.started && gap {
@@ -167,21 +172,36 @@ pub fn position_ranges(text: &str, ranges: &[Range<usize>]) -> Vec<Option<Range<
 }
 
 /// Finds the start of the next word at or after `from`, and whether a blank
-/// line (paragraph break) lies between `from` and it.
+/// line (paragraph break) lies between `from` and it. ASCII bytes are judged
+/// without decoding; anything else by the Unicode rules.
 fn next_word_start(text: &str, from: usize) -> Option<(usize, bool)> {
+    let bytes = text.as_bytes();
     let mut newlines = 0;
     let mut gap = false;
-    for (i, c) in text[from..].char_indices() {
-        if c.is_alphanumeric() {
-            return Some((from + i, gap));
-        }
-        match c {
-            '\n' => {
-                newlines += 1;
-                gap |= newlines >= 2;
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            match b {
+                b if b.is_ascii_alphanumeric() => return Some((i, gap)),
+                b'\n' => {
+                    newlines += 1;
+                    gap |= newlines >= 2;
+                }
+                // `char::is_whitespace` among ASCII
+                b' ' | b'\t' | b'\x0b' | b'\x0c' | b'\r' => {}
+                _ => newlines = 0,
             }
-            c if c.is_whitespace() => {}
-            _ => newlines = 0,
+            i += 1;
+        } else {
+            // `i` only ever steps over whole chars from `from`
+            let c = text.get(i..)?.chars().next()?;
+            if c.is_alphanumeric() {
+                return Some((i, gap));
+            }
+            if !c.is_whitespace() {
+                newlines = 0;
+            }
+            i += c.len_utf8();
         }
     }
     None
@@ -192,36 +212,58 @@ struct WordEnd {
     end: usize,
     /// Where scanning resumes.
     next: usize,
+    /// The word is ASCII letters and digits only: its text is its span.
+    plain: bool,
 }
 
-/// Scans the word starting at `start` (which is alphanumeric).
+/// Scans the word starting at `start` (which is alphanumeric). ASCII letters
+/// and digits are stepped over without decoding.
 fn scan_word(text: &str, start: usize) -> WordEnd {
+    let bytes = text.as_bytes();
     let mut end = start;
-    let mut chars = text[start..].char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c.is_alphanumeric() || is_combining(c) {
-            end = start + i + c.len_utf8();
-        } else if is_apostrophe(c) && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric()) {
+    let mut plain = true;
+    while let Some(&b) = bytes.get(end) {
+        if b.is_ascii_alphanumeric() {
+            end += 1;
             continue;
-        } else {
+        }
+        let Some(c) = text.get(end..).and_then(|s| s.chars().next()) else {
+            break;
+        };
+        let after = end + c.len_utf8();
+        // an apostrophe between two letters stays inside the word
+        let inside = c.is_alphanumeric()
+            || is_combining(c)
+            || is_apostrophe(c)
+                && text
+                    .get(after..)
+                    .and_then(|s| s.chars().next())
+                    .is_some_and(char::is_alphanumeric);
+        if !inside {
             break;
         }
+        end = after;
+        plain = false;
     }
-    let word = &text[start..end];
     // A possessive: the word ends in apostrophe + s, and something precedes it.
-    let mut tail = word.char_indices().rev();
-    if let (Some((s_at, s)), Some((apo_at, apo))) = (tail.next(), tail.next())
-        && (s == 's' || s == 'S')
-        && is_apostrophe(apo)
-        && apo_at > 0
-    {
-        debug_assert_eq!(s_at, apo_at + apo.len_utf8());
-        return WordEnd {
-            end: start + apo_at,
-            next: end,
-        };
+    if !plain && matches!(bytes.get(end.wrapping_sub(1)), Some(b's' | b'S')) {
+        let word = &text[start..end - 1];
+        if let Some((apo_at, apo)) = word.char_indices().next_back()
+            && is_apostrophe(apo)
+            && apo_at > 0
+        {
+            return WordEnd {
+                end: start + apo_at,
+                next: end,
+                plain: false,
+            };
+        }
     }
-    WordEnd { end, next: end }
+    WordEnd {
+        end,
+        next: end,
+        plain,
+    }
 }
 
 /// The exact analyzer: words, lower-cased, folded to ASCII.
@@ -683,6 +725,126 @@ impl Analyzer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The word rules written char by char, as the module documentation
+    /// states them: what the byte-wise `next_word_start` and `scan_word` must
+    /// agree with.
+    fn reference_words(text: &str) -> Vec<(usize, usize, bool, String)> {
+        let mut out = Vec::new();
+        let (mut cursor, mut newlines, mut gap) = (0, 0, false);
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut k = 0;
+        while k < chars.len() {
+            let (i, c) = chars[k];
+            if i < cursor {
+                k += 1;
+                continue;
+            }
+            if !c.is_alphanumeric() {
+                match c {
+                    '\n' => {
+                        newlines += 1;
+                        gap |= newlines >= 2;
+                    }
+                    c if c.is_whitespace() => {}
+                    _ => newlines = 0,
+                }
+                k += 1;
+                continue;
+            }
+            let mut j = k;
+            let mut end = i;
+            while let Some(&(at, c)) = chars.get(j) {
+                let next_alnum = chars.get(j + 1).is_some_and(|(_, n)| n.is_alphanumeric());
+                if c.is_alphanumeric() || is_combining(c) {
+                    end = at + c.len_utf8();
+                } else if !(is_apostrophe(c) && next_alnum) {
+                    break;
+                }
+                j += 1;
+            }
+            let word = &text[i..end];
+            let mut tail = word.char_indices().rev();
+            let shown = match (tail.next(), tail.next()) {
+                (Some((_, 's' | 'S')), Some((apo_at, apo))) if is_apostrophe(apo) && apo_at > 0 => {
+                    i + apo_at
+                }
+                _ => end,
+            };
+            let form: String = text[i..shown]
+                .chars()
+                .filter(|&c| !is_apostrophe(c) && !is_combining(c))
+                .collect();
+            // the first word's position is 0, whatever precedes it
+            let gapped = gap && !out.is_empty();
+            out.push((i, shown, gapped, form));
+            cursor = end;
+            newlines = 0;
+            gap = false;
+            k = j;
+        }
+        out
+    }
+
+    fn fast_words(text: &str) -> Vec<(usize, usize, bool, String)> {
+        let mut tokenizer = WordTokenizer::default();
+        let mut stream = tokenizer.token_stream(text);
+        let mut out = Vec::new();
+        let mut last_position = None;
+        while stream.advance() {
+            let t = stream.token();
+            let gap = last_position.is_some_and(|p: usize| t.position > p + 1);
+            last_position = Some(t.position);
+            out.push((t.offset_from, t.offset_to, gap, t.text.clone()));
+        }
+        out
+    }
+
+    #[test]
+    fn byte_wise_word_scanning_agrees_with_the_char_rules() {
+        // every pair and triple of tricky pieces, so that each meets each
+        let pieces = [
+            "a",
+            "Zoë",
+            "don't",
+            "don’t",
+            "Aliyev’s",
+            "boss's",
+            "it'",
+            "'s",
+            "ʼ",
+            "e\u{301}",
+            "9",
+            " ",
+            "\n",
+            "\n\n",
+            "\n \n",
+            "\r\n\r\n",
+            "\t",
+            "—",
+            "\u{a0}",
+            "\u{2029}",
+            ",",
+            "日本",
+            "'",
+            "’",
+            "x’s’",
+            "S",
+            "\u{85}",
+        ];
+        let mut texts = Vec::new();
+        for a in pieces {
+            for b in pieces {
+                texts.push(format!("{a}{b}"));
+                for c in pieces {
+                    texts.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        for text in &texts {
+            assert_eq!(fast_words(text), reference_words(text), "{text:?}");
+        }
+    }
 
     /// (byte start, position) of every token the index's tokenizer makes.
     fn token_positions(text: &str) -> Vec<(usize, u32)> {
