@@ -526,6 +526,56 @@ mod tests {
     }
 
     #[test]
+    fn a_name_typed_with_either_apostrophe_is_one_person() {
+        let text = "Senator Kevin O’Brien said the vote was close. \"We lost,\" O'Brien said.";
+        assert_eq!(
+            named(text),
+            [
+                row("Kevin O'Brien", "the vote was close"),
+                row("Kevin O'Brien", "\"We lost,\""),
+            ]
+        );
+    }
+
+    #[test]
+    fn who_is_quoted_as_saying_is_the_speaker_not_who_quotes() {
+        for (text, name, content) in [
+            (
+                "The agency quoted Tomas Vik as saying that the mine would close.",
+                "Tomas Vik",
+                "the mine would close",
+            ),
+            (
+                "A local paper cited Councillor Ada Moe as saying rents were too high.",
+                "Ada Moe",
+                "rents were too high",
+            ),
+        ] {
+            assert_eq!(named(text), [row(name, content)], "{text}");
+        }
+        // a participle after a plain "as" keeps its subject
+        assert_eq!(
+            named("Tomas Vik left the room, saying that the talks were over."),
+            [row("Tomas Vik", "the talks were over")]
+        );
+    }
+
+    #[test]
+    fn a_bare_plural_subject_opens_a_reported_clause() {
+        for (text, content) in [
+            ("Ada Moe said rents rose sharply.", "rents rose sharply"),
+            (
+                "Ada Moe said fuel prices would fall.",
+                "fuel prices would fall",
+            ),
+        ] {
+            assert_eq!(named(text), [row("Ada Moe", content)], "{text}");
+        }
+        // a noun that no finite verb follows is an object, not a clause
+        assert_eq!(named("Ada Moe said thanks to the crew."), []);
+    }
+
+    #[test]
     fn a_surname_that_is_a_title_keeps_its_place_out_of_the_name() {
         for (text, name) in [
             (

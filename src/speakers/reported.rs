@@ -267,9 +267,90 @@ fn opens_clause(doc: &Doc, i: usize) -> bool {
                         | "one"
                 )
                 || w.starts_with(|c: char| c.is_ascii_digit())
+                || bare_subject(doc, i)
         }
         None => false,
     }
+}
+
+/// "said sales rose", "said oil prices would fall": a bare plural noun (one or two words) that
+/// a finite verb follows opens a clause.
+fn bare_subject(doc: &Doc, i: usize) -> bool {
+    let plural = |j: usize| {
+        doc.word(j).is_some_and(|w| {
+            w.len() > 3
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && !w.ends_with("ous")
+                && w.bytes().all(|b| b.is_ascii_lowercase())
+                && doc.lex(j).verb().is_none()
+                && !doc.lex(j).is_aux_or_adverb()
+        })
+    };
+    let noun = |j: usize| {
+        doc.word(j)
+            .is_some_and(|w| w.bytes().all(|b| b.is_ascii_lowercase()) && !is_adjunct_start(w))
+            && doc.lex(j).verb().is_none()
+            && !doc.lex(j).is_aux_or_adverb()
+    };
+    // the noun phrase: a plural, or a noun and a plural ("oil prices")
+    let verb_at = if plural(i) {
+        i + 1
+    } else if noun(i) && plural(i + 1) {
+        i + 2
+    } else {
+        return false;
+    };
+    doc.word(verb_at).is_some_and(is_finite_verb)
+}
+
+/// An auxiliary, a modal, or a past tense that news uses to report a change.
+fn is_finite_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "are"
+            | "were"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "should"
+            | "must"
+            | "do"
+            | "did"
+            | "rose"
+            | "fell"
+            | "grew"
+            | "went"
+            | "came"
+            | "remain"
+            | "remained"
+            | "showed"
+            | "increased"
+            | "decreased"
+            | "declined"
+            | "climbed"
+            | "dropped"
+            | "jumped"
+            | "slipped"
+            | "soared"
+            | "surged"
+            | "plunged"
+            | "slowed"
+            | "improved"
+            | "expected"
+            | "continued"
+            | "agreed"
+            | "wanted"
+            | "needed"
+            | "reached"
+            | "totalled"
+            | "totaled"
+    )
 }
 
 /// The clause after a cue: past a hearer ("told reporters"), adjuncts, and "that".

@@ -529,6 +529,32 @@ fn named_appositive(doc: &Doc, m: Mention, e: usize, before: usize) -> (Mention,
     (Mention { role, ..name }, e2)
 }
 
+/// Words that pass on someone's words: "the paper quoted Lund as saying", "cited an aide as
+/// saying".
+fn quotes_someone(w: &str) -> bool {
+    matches!(
+        w,
+        "quoted" | "quotes" | "quote" | "quoting" | "cited" | "cites" | "cite" | "citing"
+    )
+}
+
+/// "Reuters quoted Pia Lund as saying …": the speaker of a participle after `as` is the object
+/// of the verb that quotes, not its subject (the outlet that reports the words).
+fn quoted_as_saying(doc: &Doc, v: usize, floor: usize) -> Option<Mention> {
+    let verb = doc.lex(v).verb()?;
+    if verb.form != cues::Form::Ing || v < floor + 3 || !doc.is_word(v - 1, "as") {
+        return None;
+    }
+    let q = (floor..v - 2)
+        .rev()
+        .take(MAX_QUOTED_OBJECT)
+        .find(|&j| doc.word(j).is_some_and(quotes_someone))?;
+    names::analyse(doc, q + 1, v - 1)
+}
+
+/// Most tokens between "quoted" and "as saying" (the object is a noun phrase).
+const MAX_QUOTED_OBJECT: usize = 12;
+
 /// The speaker of the cue covering tokens `cue`: the phrase before it, skipping adverbs
 /// ("Lund has also said"); after it when a comma precedes ("…, said Lund"); the name before an
 /// appositive ("Lund, a former aide, said"); the speaker of the previous cue for a participle
@@ -537,6 +563,9 @@ pub(crate) fn of_cue(doc: &Doc, quotes: &Quotes, cue: Range<usize>) -> Option<Me
     let v = cue.start;
     let sent = doc.sentence(v);
     let floor = sent.start;
+    if let Some(object) = quoted_as_saying(doc, v, floor) {
+        return Some(object);
+    }
     let mut j = v;
     while j > floor && doc.lex(j - 1).is_aux_or_adverb() && !ly_name(doc, j - 1) {
         j -= 1;
