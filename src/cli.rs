@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use anyhow::{Context, bail};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
 use dateline::date::{self, Side};
 use dateline::facets::FacetField;
@@ -29,9 +29,10 @@ Examples:
 #[derive(Debug, Parser)]
 #[command(name = "dateline", version, after_help = EXAMPLES)]
 pub struct Cli {
-    /// Index directory [default: ./index]
-    #[arg(long, global = true, env = "DATELINE_INDEX", value_name = "DIR")]
-    pub index: Option<PathBuf>,
+    /// Index directory [default: ./index]; given again, the indexes are
+    /// searched as the shards of one archive
+    #[arg(long, global = true, env = "DATELINE_INDEX", value_name = "DIR", action = ArgAction::Append)]
+    pub index: Vec<PathBuf>,
 
     /// When to colour human output
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
@@ -313,9 +314,24 @@ pub struct StatsArgs {
 }
 
 impl Cli {
-    /// The index directory: --index, else $DATELINE_INDEX, else ./index.
-    pub fn index_dir(&self) -> PathBuf {
-        self.index.clone().unwrap_or_else(|| PathBuf::from("index"))
+    /// The index directories: every --index, else $DATELINE_INDEX, else
+    /// ./index.
+    pub fn index_dirs(&self) -> Vec<PathBuf> {
+        if self.index.is_empty() {
+            vec![PathBuf::from("index")]
+        } else {
+            self.index.clone()
+        }
+    }
+
+    /// The one index a command writes (`ingest`, `compact`).
+    pub fn index_dir(&self) -> anyhow::Result<PathBuf> {
+        match self.index_dirs().as_slice() {
+            [one] => Ok(one.clone()),
+            _ => bail!(
+                "this command writes one index: give --index once (several --index are shards to search together)"
+            ),
+        }
     }
 
     /// How human output is styled on stdout.

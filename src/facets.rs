@@ -97,37 +97,70 @@ pub fn facets(
     field: FacetField,
     top: usize,
 ) -> Result<Facets> {
+    Ok(count(searching, request, field)?.top(top))
+}
+
+/// Every value of a facet among the matching passages, with its counts: what
+/// the shards of an archive add up before the top values are kept.
+#[derive(Debug, Clone, Default)]
+pub struct FacetCounts {
+    pub by_value: HashMap<String, Counts>,
+    pub total: Counts,
+}
+
+impl FacetCounts {
+    /// Adds the counts of another shard (its articles are not this one's).
+    pub fn add(&mut self, other: FacetCounts) {
+        for (value, counts) in other.by_value {
+            *self.by_value.entry(value).or_default() += counts;
+        }
+        self.total += other.total;
+    }
+
+    /// The `top` most frequent values, most articles first.
+    pub fn top(self, top: usize) -> Facets {
+        let FacetCounts { by_value, total } = self;
+        let values = by_value.len();
+        let mut rows: Vec<FacetRow> = by_value
+            .into_iter()
+            .map(|(value, counts)| FacetRow {
+                value,
+                passages: counts.passages,
+                articles: counts.articles,
+                share: if total.articles == 0 {
+                    0.0
+                } else {
+                    counts.articles as f64 / total.articles as f64
+                },
+            })
+            .collect();
+        rows.sort_by(|a, b| {
+            (b.articles, b.passages)
+                .cmp(&(a.articles, a.passages))
+                .then_with(|| a.value.cmp(&b.value))
+        });
+        rows.truncate(top);
+        Facets {
+            rows,
+            values,
+            total,
+        }
+    }
+}
+
+/// The counts of every value of `field` among the passages matching `request`.
+pub fn count(
+    searching: &Searching,
+    request: &SearchRequest,
+    field: FacetField,
+) -> Result<FacetCounts> {
     let query = searching.query(request)?;
     let collector = FacetCollector {
         column: field.column(),
         of_article: field.of_article(),
     };
     let (by_value, total) = searching.searcher().search(&*query, &collector)?;
-    let values = by_value.len();
-    let mut rows: Vec<FacetRow> = by_value
-        .into_iter()
-        .map(|(value, counts)| FacetRow {
-            value,
-            passages: counts.passages,
-            articles: counts.articles,
-            share: if total.articles == 0 {
-                0.0
-            } else {
-                counts.articles as f64 / total.articles as f64
-            },
-        })
-        .collect();
-    rows.sort_by(|a, b| {
-        (b.articles, b.passages)
-            .cmp(&(a.articles, a.passages))
-            .then_with(|| a.value.cmp(&b.value))
-    });
-    rows.truncate(top);
-    Ok(Facets {
-        rows,
-        values,
-        total,
-    })
+    Ok(FacetCounts { by_value, total })
 }
 
 struct FacetCollector {

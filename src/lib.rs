@@ -31,6 +31,7 @@ pub mod render;
 pub mod sanitize;
 pub mod schema;
 pub mod search;
+pub mod shards;
 pub mod speakers;
 pub mod stats;
 pub mod timeline;

@@ -14,7 +14,7 @@ use chrono::{DateTime, Utc};
 use tantivy::collector::sort_key::SortBySimilarityScore;
 use tantivy::collector::sort_key::SortByStaticFastValue;
 use tantivy::collector::{Collector, SegmentCollector, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, EnableScoring, Occur, Query};
+use tantivy::query::{AllQuery, Bm25StatisticsProvider, BooleanQuery, EnableScoring, Occur, Query};
 use tantivy::schema::Value;
 use tantivy::{
     DocAddress, DocId, DocSet, Order, Score, Searcher, SegmentReader, TERMINATED, TantivyDocument,
@@ -195,10 +195,17 @@ pub struct SearchResults {
     pub counts: Option<Counts>,
 }
 
+/// Term and document statistics for BM25, shared by the shards of an archive
+/// (see [`crate::shards`]).
+pub type Statistics = Arc<dyn Bm25StatisticsProvider + Send + Sync>;
+
 /// An open index ready to answer searches.
 pub struct Searching {
     archive: ArchiveIndex,
     searcher: Searcher,
+    /// Where BM25 takes its statistics when they are not this index's own:
+    /// the whole archive's, when this index is one of its shards.
+    statistics: Option<Statistics>,
 }
 
 /// A query compiled for one index: the tree (for highlighting) and the
@@ -215,7 +222,37 @@ impl Searching {
     pub fn open(mut archive: ArchiveIndex) -> Result<Searching> {
         archive.search_segments_in_parallel()?;
         let searcher = archive.reader()?.searcher();
-        Ok(Searching { archive, searcher })
+        Ok(Searching {
+            archive,
+            searcher,
+            statistics: None,
+        })
+    }
+
+    /// Scores with `statistics` instead of this index's own, so that the
+    /// scores of several shards compare (and equal one index's).
+    pub fn score_with(&mut self, statistics: Statistics) {
+        self.statistics = Some(statistics);
+    }
+
+    /// How queries are scored: with the archive's statistics, if set.
+    fn scoring(&self) -> EnableScoring<'_> {
+        match &self.statistics {
+            Some(stats) => {
+                EnableScoring::enabled_from_statistics_provider(&**stats, &self.searcher)
+            }
+            None => EnableScoring::enabled_from_searcher(&self.searcher),
+        }
+    }
+
+    /// `Searcher::search`, scored by [`Self::scoring`].
+    fn search_scored<C: Collector>(&self, query: &dyn Query, collector: &C) -> Result<C::Fruit> {
+        Ok(match &self.statistics {
+            Some(stats) => self
+                .searcher
+                .search_with_statistics_provider(query, collector, &**stats)?,
+            None => self.searcher.search(query, collector)?,
+        })
     }
 
     pub fn searcher(&self) -> &Searcher {
@@ -380,7 +417,7 @@ impl Searching {
         }
         let top = TopDocs::with_limit(limit);
         let order = match sort {
-            Sort::Relevance => return Ok(self.searcher.search(query, &top.order_by_score())?),
+            Sort::Relevance => return self.search_scored(query, &top.order_by_score()),
             Sort::Newest => Order::Desc,
             Sort::Oldest => Order::Asc,
         };
@@ -388,7 +425,7 @@ impl Searching {
             (SortByStaticFastValue::<i64>::for_field("date"), order),
             (SortBySimilarityScore, Order::Desc),
         );
-        let docs = self.searcher.search(query, &top.order_by(by))?;
+        let docs = self.search_scored(query, &top.order_by(by))?;
         Ok(docs
             .into_iter()
             .map(|((_, score), addr)| (score, addr))
@@ -427,9 +464,7 @@ impl Searching {
         if leads.is_empty() {
             return Ok(best);
         }
-        let weight = compiled
-            .query
-            .weight(EnableScoring::enabled_from_searcher(&self.searcher))?;
+        let weight = compiled.query.weight(self.scoring())?;
         let mut leads = leads.to_vec();
         leads.sort();
         leads.dedup();

@@ -21,6 +21,8 @@ pub const TOP_SOURCES: usize = 10;
 /// What the index holds.
 #[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Stats {
+    /// The index directory, as given.
+    pub index: String,
     pub articles: u64,
     pub passages: u64,
     pub undated: u64,
@@ -56,6 +58,7 @@ pub fn stats(archive: &ArchiveIndex) -> Result<Stats> {
             .map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
     };
     Ok(Stats {
+        index: archive.dir.display().to_string(),
         articles: fruit.articles,
         passages: searcher.num_docs(),
         undated: fruit.undated,

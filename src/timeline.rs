@@ -166,7 +166,49 @@ pub fn timeline(
     queries: &[String],
     interval: Option<Interval>,
 ) -> Result<Timeline> {
-    // Per query: counts by day; bucketing comes after, once the range is known.
+    build(
+        day_counts(searching, base, queries)?,
+        base,
+        queries,
+        interval,
+    )
+}
+
+/// Counts by day (days since 1970-01-01): of each query's matches, and of
+/// all articles under the filters. What the shards of an archive add up
+/// before the buckets are cut.
+#[derive(Debug, Clone, Default)]
+pub struct DayCounts {
+    /// One map per query, in the order asked.
+    pub per_query: Vec<BTreeMap<i64, Counts>>,
+    pub all: BTreeMap<i64, Counts>,
+}
+
+impl DayCounts {
+    /// Adds the counts of another shard (its articles are not this one's).
+    pub fn add(&mut self, other: DayCounts) {
+        fn add_map(into: &mut BTreeMap<i64, Counts>, from: BTreeMap<i64, Counts>) {
+            for (day, counts) in from {
+                *into.entry(day).or_default() += counts;
+            }
+        }
+        self.per_query.resize_with(
+            self.per_query.len().max(other.per_query.len()),
+            BTreeMap::new,
+        );
+        for (into, from) in self.per_query.iter_mut().zip(other.per_query) {
+            add_map(into, from);
+        }
+        add_map(&mut self.all, other.all);
+    }
+}
+
+/// The day counts of `queries` (and of all articles) under `base`'s filters.
+pub fn day_counts(
+    searching: &Searching,
+    base: &SearchRequest,
+    queries: &[String],
+) -> Result<DayCounts> {
     let mut per_query = Vec::with_capacity(queries.len());
     for q in queries {
         let request = SearchRequest {
@@ -193,7 +235,17 @@ pub fn timeline(
         ]));
     }
     let all = searching.searcher().search(&*all_query, &ByDay)?;
+    Ok(DayCounts { per_query, all })
+}
 
+/// Cuts day counts into the buckets of a timeline.
+pub fn build(
+    counts: DayCounts,
+    base: &SearchRequest,
+    queries: &[String],
+    interval: Option<Interval>,
+) -> Result<Timeline> {
+    let DayCounts { per_query, all } = counts;
     let matched_days = per_query.iter().flat_map(|m| m.keys().copied());
     let (first, last) = match (base.from, base.to) {
         (Some(from), Some(to)) => (

@@ -1,10 +1,10 @@
 //! `dateline facets` and `dateline speakers`: the top values of a field among
 //! the passages matching a query.
 
-use dateline::facets::{self, FacetField};
-use dateline::index::ArchiveIndex;
+use dateline::facets::FacetField;
 use dateline::render::{self, Format};
-use dateline::search::{SearchRequest, Searching};
+use dateline::search::SearchRequest;
+use dateline::shards::Shards;
 
 use super::{Out, Outcome, plural, thousands};
 use crate::cli::{Cli, FacetsArgs, SpeakersArgs};
@@ -42,8 +42,8 @@ fn table(
     format: Format,
     out: Out<'_>,
 ) -> anyhow::Result<Outcome> {
-    let searching = Searching::open(ArchiveIndex::open(&cli.index_dir())?)?;
-    let result = facets::facets(&searching, request, field, top.max(1))?;
+    let shards = Shards::open(&cli.index_dirs())?;
+    let result = shards.facets(request, field, top.max(1))?;
     if result.rows.is_empty() {
         let what = if result.total.passages == 0 {
             "no passages match".to_string()

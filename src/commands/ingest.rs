@@ -103,7 +103,7 @@ impl Observer for Console {
 
 pub fn run(cli: &Cli, args: &IngestArgs) -> anyhow::Result<Outcome> {
     let mut console = Console::new(args.quiet);
-    let request = args.request(cli.index_dir());
+    let request = args.request(cli.index_dir()?);
     let result = ingest::ingest(&request, &mut console);
     console.bar.finish_and_clear();
     let summary = result?;

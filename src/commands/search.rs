@@ -2,17 +2,15 @@
 
 use std::io::IsTerminal;
 
-use dateline::index::ArchiveIndex;
 use dateline::render::{self, Format};
-use dateline::search::Searching;
+use dateline::shards::Shards;
 
 use super::{Out, Outcome};
 use crate::cli::{Cli, SearchArgs};
 
 pub fn run(cli: &Cli, args: &SearchArgs, out: Out<'_>) -> anyhow::Result<Outcome> {
     let request = args.request()?;
-    let archive = ArchiveIndex::open(&cli.index_dir())?;
-    let searching = Searching::open(archive)?;
+    let searching = Shards::open(&cli.index_dirs())?;
     if args.count {
         let counts = searching.count(&request)?;
         match args.format() {

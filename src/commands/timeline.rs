@@ -3,19 +3,17 @@
 
 use anyhow::Context;
 
-use dateline::index::ArchiveIndex;
 use dateline::render::{self, Format};
-use dateline::search::Searching;
-use dateline::timeline;
+use dateline::shards::Shards;
 
 use super::{Out, Outcome, plural};
 use crate::cli::{Cli, TimelineArgs};
 
 pub fn run(cli: &Cli, args: &TimelineArgs, out: Out<'_>) -> anyhow::Result<Outcome> {
     let base = args.filters.request(&[])?;
-    let searching = Searching::open(ArchiveIndex::open(&cli.index_dir())?)?;
+    let shards = Shards::open(&cli.index_dirs())?;
     let interval = args.by.map(|b| b.interval());
-    let t = timeline::timeline(&searching, &base, &args.queries, interval)?;
+    let t = shards.timeline(&base, &args.queries, interval)?;
     if t.is_empty() {
         eprintln!(
             "no results: no dated passage matches {}",

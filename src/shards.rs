@@ -1,0 +1,215 @@
+//! Scale-out: an archive kept as several indexes (shards), searched as one.
+//!
+//! An archive too large for one machine, or for one ingest, is ingested in
+//! parts, each into an index of its own (by year, by source, on machines of
+//! their own), and searched together by giving `--index` once per shard.
+//! Scores are computed with the statistics of the whole archive (passages,
+//! words, and the passages holding each term, summed over the shards), so a
+//! passage scores exactly what it would in one index holding every shard, and
+//! the shards' best articles merge into the archive's ranking. Counts, facets
+//! and timelines are added up: an article lives in one shard. Near-duplicate
+//! collapsing folds copies within a shard, not across shards.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use tantivy::query::Bm25StatisticsProvider;
+use tantivy::schema::Field;
+use tantivy::{Searcher, Term};
+
+use crate::error::Result;
+use crate::facets::{self, FacetCounts, FacetField, Facets};
+use crate::index::ArchiveIndex;
+use crate::search::{ArticleHits, Counts, SearchRequest, SearchResults, Searching, Sort};
+use crate::timeline::{self, DayCounts, Interval, Timeline};
+
+/// The open shards of an archive (one, for an archive in one index).
+pub struct Shards {
+    list: Vec<Searching>,
+}
+
+/// BM25's statistics summed over every shard.
+struct ArchiveStatistics {
+    searchers: Vec<Searcher>,
+}
+
+impl ArchiveStatistics {
+    fn sum(&self, each: impl Fn(&Searcher) -> tantivy::Result<u64>) -> tantivy::Result<u64> {
+        self.searchers.iter().map(each).sum()
+    }
+}
+
+impl Bm25StatisticsProvider for ArchiveStatistics {
+    fn total_num_tokens(&self, field: Field) -> tantivy::Result<u64> {
+        self.sum(|s| s.total_num_tokens(field))
+    }
+
+    fn total_num_docs(&self) -> tantivy::Result<u64> {
+        self.sum(Bm25StatisticsProvider::total_num_docs)
+    }
+
+    fn doc_freq(&self, term: &Term) -> tantivy::Result<u64> {
+        self.sum(|s| Bm25StatisticsProvider::doc_freq(s, term))
+    }
+}
+
+impl Shards {
+    /// Opens the index at each of `dirs`.
+    pub fn open(dirs: &[PathBuf]) -> Result<Shards> {
+        let mut list = dirs
+            .iter()
+            .map(|dir| Searching::open(ArchiveIndex::open(dir)?))
+            .collect::<Result<Vec<_>>>()?;
+        if list.len() > 1 {
+            let statistics = Arc::new(ArchiveStatistics {
+                searchers: list.iter().map(|s| s.searcher().clone()).collect(),
+            });
+            for shard in &mut list {
+                shard.score_with(statistics.clone());
+            }
+        }
+        Ok(Shards { list })
+    }
+
+    /// The shards, in the order given.
+    pub fn list(&self) -> &[Searching] {
+        &self.list
+    }
+
+    /// Runs a search over every shard: each shard's best `offset + limit`
+    /// articles, merged into one ranking.
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
+        if let [one] = self.list.as_slice() {
+            return one.search(request);
+        }
+        let each = SearchRequest {
+            offset: 0,
+            limit: request.offset.saturating_add(request.limit),
+            ..request.clone()
+        };
+        let mut articles = Vec::new();
+        let mut counts: Option<Counts> = None;
+        for shard in &self.list {
+            let found = shard.search(&each)?;
+            articles.extend(found.articles);
+            if let Some(c) = found.counts {
+                *counts.get_or_insert_with(Counts::default) += c;
+            }
+        }
+        merge_order(&mut articles, request.sort);
+        let articles = articles
+            .into_iter()
+            .skip(request.offset)
+            .take(request.limit)
+            .enumerate()
+            .map(|(i, mut article)| {
+                article.rank = request.offset + i + 1;
+                article
+            })
+            .collect();
+        Ok(SearchResults { articles, counts })
+    }
+
+    /// Matching passages and articles over every shard.
+    pub fn count(&self, request: &SearchRequest) -> Result<Counts> {
+        let mut total = Counts::default();
+        for shard in &self.list {
+            total += shard.count(request)?;
+        }
+        Ok(total)
+    }
+
+    /// The top values of a facet over every shard.
+    pub fn facets(&self, request: &SearchRequest, field: FacetField, top: usize) -> Result<Facets> {
+        let mut all = FacetCounts::default();
+        for shard in &self.list {
+            all.add(facets::count(shard, request, field)?);
+        }
+        Ok(all.top(top))
+    }
+
+    /// A timeline over every shard.
+    pub fn timeline(
+        &self,
+        base: &SearchRequest,
+        queries: &[String],
+        interval: Option<Interval>,
+    ) -> Result<Timeline> {
+        let mut all = DayCounts::default();
+        for shard in &self.list {
+            all.add(timeline::day_counts(shard, base, queries)?);
+        }
+        timeline::build(all, base, queries, interval)
+    }
+}
+
+/// Orders the articles of several shards as one index orders its own: by
+/// score, or by date (undated last) and then score. The sort is stable, so
+/// articles that tie keep their shard's order, shard by shard.
+fn merge_order(articles: &mut [ArticleHits], sort: Sort) {
+    let by_score = |a: &ArticleHits, b: &ArticleHits| b.score.total_cmp(&a.score);
+    match sort {
+        Sort::Relevance => articles.sort_by(by_score),
+        Sort::Newest | Sort::Oldest => articles.sort_by(|a, b| {
+            let by_date = match (a.date, b.date) {
+                (Some(x), Some(y)) if sort == Sort::Newest => y.cmp(&x),
+                (Some(x), Some(y)) => x.cmp(&y),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            };
+            by_date.then_with(|| by_score(a, b))
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn hit(id: &str, score: f32, day: Option<u32>) -> ArticleHits {
+        ArticleHits {
+            rank: 0,
+            article_id: id.to_string(),
+            title: String::new(),
+            lead: String::new(),
+            title_highlights: Vec::new(),
+            date: day.map(|d| chrono::Utc.with_ymd_and_hms(2024, 1, d, 0, 0, 0).unwrap()),
+            source: String::new(),
+            dateline: String::new(),
+            url: String::new(),
+            authors: Vec::new(),
+            path: String::new(),
+            score,
+            passages: Vec::new(),
+            copies: Vec::new(),
+            more_copies: 0,
+        }
+    }
+
+    fn ids(articles: &[ArticleHits]) -> Vec<&str> {
+        articles.iter().map(|a| a.article_id.as_str()).collect()
+    }
+
+    #[test]
+    fn shards_merge_by_score_or_by_date_with_the_undated_last() {
+        let shards = || {
+            vec![
+                hit("a", 1.0, Some(3)),
+                hit("b", 3.0, None),
+                hit("c", 2.0, Some(1)),
+                hit("d", 2.5, Some(3)),
+            ]
+        };
+        let mut by_score = shards();
+        merge_order(&mut by_score, Sort::Relevance);
+        assert_eq!(ids(&by_score), ["b", "d", "c", "a"]);
+        let mut newest = shards();
+        merge_order(&mut newest, Sort::Newest);
+        assert_eq!(ids(&newest), ["d", "a", "c", "b"]);
+        let mut oldest = shards();
+        merge_order(&mut oldest, Sort::Oldest);
+        assert_eq!(ids(&oldest), ["c", "d", "a", "b"]);
+    }
+}
