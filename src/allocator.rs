@@ -124,8 +124,28 @@ unsafe impl GlobalAlloc for Switchable {
 mod tests {
     use super::*;
 
+    /// Set in the process that runs the switch (see below).
+    const CHILD: &str = "DATELINE_ALLOCATOR_TEST_CHILD";
+    const NAME: &str = "allocator::tests::blocks_go_back_to_the_allocator_that_made_them";
+
+    /// The switch is made for a process's first thread, before any other
+    /// allocates (`use_mimalloc`); the test harness runs tests on threads of
+    /// one process, where another test allocating during the switch crashed.
+    /// So the test runs again in a process of its own, with nothing else.
     #[test]
     fn blocks_go_back_to_the_allocator_that_made_them() {
+        if std::env::var_os(CHILD).is_none() {
+            let exe = std::env::current_exe().unwrap_or_else(|e| panic!("{e}"));
+            let out = std::process::Command::new(exe)
+                .args([NAME, "--exact", "--test-threads=1"])
+                .env(CHILD, "1")
+                .output()
+                .unwrap_or_else(|e| panic!("{e}"));
+            let stdout = String::from_utf8_lossy(&out.stdout);
+            assert!(out.status.success(), "{stdout}");
+            assert!(stdout.contains("1 passed"), "the test ran: {stdout}");
+            return;
+        }
         let a = Switchable;
         let layout = Layout::from_size_align(64, 8).unwrap_or_else(|e| panic!("{e}"));
         // SAFETY: matching alloc/realloc/dealloc with the same layouts.

@@ -1,6 +1,7 @@
 //! The command line: clap's types, and their conversion into the library's
 //! plain request structs. Nothing below this module knows about clap.
 
+use std::ffi::OsString;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -314,6 +315,19 @@ pub struct StatsArgs {
 }
 
 impl Cli {
+    /// Parses the process's command line. Of `--index` given both before and
+    /// after the subcommand, clap keeps only the values after it; every one
+    /// is kept here (each names a shard to search).
+    pub fn from_command_line() -> Result<Cli, clap::Error> {
+        let args: Vec<OsString> = std::env::args_os().collect();
+        let mut cli = Cli::try_parse_from(&args)?;
+        let all = index_flags(&args);
+        if all.len() > cli.index.len() {
+            cli.index = all;
+        }
+        Ok(cli)
+    }
+
     /// The index directories: every --index, else $DATELINE_INDEX, else
     /// ./index.
     pub fn index_dirs(&self) -> Vec<PathBuf> {
@@ -474,5 +488,67 @@ fn at_least_one(text: &str) -> Result<usize, String> {
         Ok(0) => Err("must be at least 1".to_string()),
         Ok(n) => Ok(n),
         Err(err) => Err(err.to_string()),
+    }
+}
+
+/// Every `--index` value of a command line, in order, up to a `--` (after
+/// which a query may hold anything).
+fn index_flags(args: &[OsString]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut args = args.iter().skip(1);
+    while let Some(arg) = args.next() {
+        let Some(arg) = arg.to_str() else { continue };
+        if arg == "--" {
+            break;
+        }
+        if arg == "--index" {
+            out.extend(args.next().map(PathBuf::from));
+        } else if let Some(value) = arg.strip_prefix("--index=") {
+            out.push(PathBuf::from(value));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flags(line: &[&str]) -> Vec<PathBuf> {
+        let args: Vec<OsString> = line.iter().map(OsString::from).collect();
+        index_flags(&args)
+    }
+
+    #[test]
+    fn every_index_flag_counts_on_either_side_of_the_subcommand() {
+        assert_eq!(
+            flags(&[
+                "dateline",
+                "--index",
+                "a",
+                "search",
+                "x",
+                "--index=b",
+                "--index",
+                "c"
+            ]),
+            [PathBuf::from("a"), PathBuf::from("b"), PathBuf::from("c")]
+        );
+        // after `--`, words belong to the query
+        assert_eq!(
+            flags(&["dateline", "search", "--index", "a", "--", "--index", "b"]),
+            [PathBuf::from("a")]
+        );
+        assert!(flags(&["dateline", "search", "x"]).is_empty());
+    }
+
+    #[test]
+    fn indexes_before_and_after_the_subcommand_are_all_kept() {
+        let line = ["dateline", "--index", "a", "search", "x", "--index", "b"];
+        let args: Vec<OsString> = line.iter().map(OsString::from).collect();
+        // what clap alone makes of it: the values after the subcommand
+        let parsed = Cli::try_parse_from(&args).expect("parses");
+        assert_eq!(parsed.index, [PathBuf::from("b")]);
+        assert_eq!(index_flags(&args).len(), 2);
     }
 }

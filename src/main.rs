@@ -8,10 +8,8 @@ mod commands;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = match cli::Cli::try_parse() {
+    let cli = match cli::Cli::from_command_line() {
         Ok(cli) => cli,
         Err(err) => return usage_error(&err),
     };
