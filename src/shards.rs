@@ -56,10 +56,7 @@ impl Bm25StatisticsProvider for ArchiveStatistics {
 impl Shards {
     /// Opens the index at each of `dirs`.
     pub fn open(dirs: &[PathBuf]) -> Result<Shards> {
-        let mut list = dirs
-            .iter()
-            .map(|dir| Searching::open(ArchiveIndex::open(dir)?))
-            .collect::<Result<Vec<_>>>()?;
+        let mut list = in_parallel(dirs, |dir| Searching::open(ArchiveIndex::open(dir)?))?;
         if list.len() > 1 {
             let statistics = Arc::new(ArchiveStatistics {
                 searchers: list.iter().map(|s| s.searcher().clone()).collect(),
@@ -89,8 +86,7 @@ impl Shards {
         };
         let mut articles = Vec::new();
         let mut counts: Option<Counts> = None;
-        for shard in &self.list {
-            let found = shard.search(&each)?;
+        for found in in_parallel(&self.list, |shard| shard.search(&each))? {
             articles.extend(found.articles);
             if let Some(c) = found.counts {
                 *counts.get_or_insert_with(Counts::default) += c;
@@ -113,8 +109,8 @@ impl Shards {
     /// Matching passages and articles over every shard.
     pub fn count(&self, request: &SearchRequest) -> Result<Counts> {
         let mut total = Counts::default();
-        for shard in &self.list {
-            total += shard.count(request)?;
+        for counts in in_parallel(&self.list, |shard| shard.count(request))? {
+            total += counts;
         }
         Ok(total)
     }
@@ -122,8 +118,8 @@ impl Shards {
     /// The top values of a facet over every shard.
     pub fn facets(&self, request: &SearchRequest, field: FacetField, top: usize) -> Result<Facets> {
         let mut all = FacetCounts::default();
-        for shard in &self.list {
-            all.add(facets::count(shard, request, field)?);
+        for counts in in_parallel(&self.list, |shard| facets::count(shard, request, field))? {
+            all.add(counts);
         }
         Ok(all.top(top))
     }
@@ -136,11 +132,39 @@ impl Shards {
         interval: Option<Interval>,
     ) -> Result<Timeline> {
         let mut all = DayCounts::default();
-        for shard in &self.list {
-            all.add(timeline::day_counts(shard, base, queries)?);
+        for counts in in_parallel(&self.list, |shard| {
+            timeline::day_counts(shard, base, queries)
+        })? {
+            all.add(counts);
         }
         timeline::build(all, base, queries, interval)
     }
+}
+
+/// `f` of every item, each on a thread of its own (one item runs on this
+/// thread), in the items' order; the first error wins.
+fn in_parallel<I: Sync, T: Send>(
+    items: &[I],
+    f: impl Fn(&I) -> Result<T> + Sync,
+) -> Result<Vec<T>> {
+    if let [one] = items {
+        return Ok(vec![f(one)?]);
+    }
+    std::thread::scope(|scope| {
+        let f = &f;
+        let running: Vec<_> = items
+            .iter()
+            .map(|item| scope.spawn(move || f(item)))
+            .collect();
+        running
+            .into_iter()
+            .map(|thread| {
+                thread
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
 }
 
 /// Orders the articles of several shards as one index orders its own: by
