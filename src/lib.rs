@@ -8,7 +8,7 @@
 //!         -> schema documents -> index (writer, commit)
 //! search: request -> query (parse, build) -> search (top passages)
 //!         -> highlight -> render (human | JSON Lines | CSV)
-//! around: facets, timeline, stats
+//! around: facets, timeline, stats; shards (several indexes searched as one)
 //! ```
 
 pub mod analysis;
