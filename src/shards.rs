@@ -10,6 +10,7 @@
 //! and timelines are added up: an article lives in one shard. Near-duplicate
 //! collapsing folds copies within a shard, not across shards.
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -54,9 +55,16 @@ impl Bm25StatisticsProvider for ArchiveStatistics {
 }
 
 impl Shards {
-    /// Opens the index at each of `dirs`.
+    /// Opens the index at each of `dirs` (an index named twice, once).
     pub fn open(dirs: &[PathBuf]) -> Result<Shards> {
-        let mut list = in_parallel(dirs, |dir| Searching::open(ArchiveIndex::open(dir)?))?;
+        let mut seen = HashSet::new();
+        let dirs: Vec<&PathBuf> = dirs
+            .iter()
+            .filter(|dir| {
+                seen.insert(std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf()))
+            })
+            .collect();
+        let mut list = in_parallel(&dirs, |dir| Searching::open(ArchiveIndex::open(dir)?))?;
         if list.len() > 1 {
             let statistics = Arc::new(ArchiveStatistics {
                 searchers: list.iter().map(|s| s.searcher().clone()).collect(),

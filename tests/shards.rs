@@ -265,3 +265,21 @@ fn ingest_writes_one_index() {
     );
     assert!(!other.exists() && !env.index.exists());
 }
+
+#[test]
+fn an_index_named_twice_is_searched_once() {
+    let s = setup();
+    let [a, _] = &s.shards;
+    let dotted = a.join(".");
+    let args = |extra: &[&str]| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_dateline"));
+        cmd.env_remove("DATELINE_INDEX")
+            .args(["search", "harbour", "--json", "--limit", "100"])
+            .args(extra);
+        run(&mut cmd)
+    };
+    let once = args(&["--index", path(a)]);
+    let twice = args(&["--index", path(a), "--index", path(&dotted)]);
+    assert_eq!(twice.code, 0, "{}", twice.stderr);
+    assert_eq!(twice.stdout, once.stdout);
+}
