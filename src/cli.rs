@@ -497,13 +497,17 @@ fn index_flags(args: &[OsString]) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut args = args.iter().skip(1);
     while let Some(arg) = args.next() {
-        let Some(arg) = arg.to_str() else { continue };
-        if arg == "--" {
+        let bytes = arg.as_encoded_bytes();
+        if bytes == b"--" {
             break;
         }
-        if arg == "--index" {
+        if bytes == b"--index" {
             out.extend(args.next().map(PathBuf::from));
-        } else if let Some(value) = arg.strip_prefix("--index=") {
+        } else if let Some(value) = bytes.strip_prefix(b"--index=") {
+            // SAFETY: split right after an ASCII character of bytes that
+            // `as_encoded_bytes` gave, as `from_encoded_bytes_unchecked` asks
+            // (a path need not be UTF-8)
+            let value = unsafe { std::ffi::OsStr::from_encoded_bytes_unchecked(value) };
             out.push(PathBuf::from(value));
         }
     }
@@ -540,6 +544,22 @@ mod tests {
             [PathBuf::from("a")]
         );
         assert!(flags(&["dateline", "search", "x"]).is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_index_path_need_not_be_utf8() {
+        use std::os::unix::ffi::OsStrExt;
+        let odd = std::ffi::OsStr::from_bytes(b"--index=/tmp/\xff");
+        let args = [
+            OsString::from("dateline"),
+            OsString::from("stats"),
+            odd.to_os_string(),
+        ];
+        assert_eq!(
+            index_flags(&args),
+            [PathBuf::from(std::ffi::OsStr::from_bytes(b"/tmp/\xff"))]
+        );
     }
 
     #[test]

@@ -176,12 +176,20 @@ fn in_parallel<I: Sync, T: Send>(
 }
 
 /// Orders the articles of several shards as one index orders its own: by
-/// score, or by date (undated last) and then score. The sort is stable, so
-/// articles that tie keep their shard's order, shard by shard.
+/// score (equal scores by date, earliest first), or by date (undated last)
+/// and then score. The sort is stable: what still ties keeps its shard's
+/// order, shard by shard (one index would go on to the articles' content
+/// fingerprints, which hits do not carry).
 fn merge_order(articles: &mut [ArticleHits], sort: Sort) {
     let by_score = |a: &ArticleHits, b: &ArticleHits| b.score.total_cmp(&a.score);
+    let earliest = |a: &ArticleHits, b: &ArticleHits| match (a.date, b.date) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    };
     match sort {
-        Sort::Relevance => articles.sort_by(by_score),
+        Sort::Relevance => articles.sort_by(|a, b| by_score(a, b).then_with(|| earliest(a, b))),
         Sort::Newest | Sort::Oldest => articles.sort_by(|a, b| {
             let by_date = match (a.date, b.date) {
                 (Some(x), Some(y)) if sort == Sort::Newest => y.cmp(&x),
@@ -232,16 +240,19 @@ mod tests {
                 hit("b", 3.0, None),
                 hit("c", 2.0, Some(1)),
                 hit("d", 2.5, Some(3)),
+                hit("e", 2.0, None),
+                hit("f", 2.0, Some(2)),
             ]
         };
         let mut by_score = shards();
         merge_order(&mut by_score, Sort::Relevance);
-        assert_eq!(ids(&by_score), ["b", "d", "c", "a"]);
+        // equal scores: the earliest first, the undated last
+        assert_eq!(ids(&by_score), ["b", "d", "c", "f", "e", "a"]);
         let mut newest = shards();
         merge_order(&mut newest, Sort::Newest);
-        assert_eq!(ids(&newest), ["d", "a", "c", "b"]);
+        assert_eq!(ids(&newest), ["d", "a", "f", "c", "b", "e"]);
         let mut oldest = shards();
         merge_order(&mut oldest, Sort::Oldest);
-        assert_eq!(ids(&oldest), ["c", "d", "a", "b"]);
+        assert_eq!(ids(&oldest), ["c", "f", "d", "a", "b", "e"]);
     }
 }

@@ -558,6 +558,27 @@ mod tests {
             named("Tomas Vik left the room, saying that the talks were over."),
             [row("Tomas Vik", "the talks were over")]
         );
+        // the verb that quotes must govern the phrase before "as"
+        for (text, name) in [
+            (
+                "The ministry cited Ada Moe, and Tomas Vik was quoted as saying that the plan was rushed.",
+                "Tomas Vik",
+            ),
+            (
+                "The wire quoted Tomas Vik, a local pilot, as saying that the plan was rushed.",
+                "Tomas Vik",
+            ),
+        ] {
+            let found = named(text);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert_eq!(found[0].0, name, "{text}");
+        }
+        // who is cited in an aside is not who is described as saying
+        let text = "Tomas Vik, citing Ada Moe, was described as saying that the plan was rushed.";
+        assert!(
+            named(text).iter().all(|(who, _)| who != "Ada Moe"),
+            "{text}"
+        );
     }
 
     #[test]

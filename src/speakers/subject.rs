@@ -545,11 +545,68 @@ fn quoted_as_saying(doc: &Doc, v: usize, floor: usize) -> Option<Mention> {
     if verb.form != cues::Form::Ing || v < floor + 3 || !doc.is_word(v - 1, "as") {
         return None;
     }
-    let q = (floor..v - 2)
+    // the object runs back from "as" to the verb that quotes: no verb, clause joint or second
+    // "as" inside it ("Lund was quoted as saying" is a passive: its subject speaks; "cited
+    // Berg, and Lund was quoted as saying" is two clauses; commas may set off an apposition:
+    // "quoted Wassim Bouhlel, a Nice native, as saying")
+    for j in (floor..v - 1).rev().take(MAX_QUOTED_OBJECT) {
+        let w = doc.word(j);
+        if w.is_some_and(quotes_someone) {
+            if j + 1 < v - 1 {
+                return names::analyse(doc, j + 1, v - 1);
+            }
+            return passive_subject(doc, j, floor);
+        }
+        let joint = w.is_some_and(|w| {
+            matches!(
+                w,
+                "and"
+                    | "but"
+                    | "or"
+                    | "as"
+                    | "while"
+                    | "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "be"
+                    | "been"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "who"
+                    | "which"
+            )
+        });
+        if joint || doc.lex(j).verb().is_some() || doc.punct(j).is_some_and(|p| p != ',') {
+            return None;
+        }
+    }
+    None
+}
+
+/// "Pia Lund was quoted as saying": the subject before the auxiliary of the quoting verb at
+/// `q`, back to the start of its clause.
+fn passive_subject(doc: &Doc, q: usize, floor: usize) -> Option<Mention> {
+    let aux = q.checked_sub(1).filter(|&a| {
+        a > floor
+            && doc
+                .word(a)
+                .is_some_and(|w| matches!(w, "was" | "were" | "is" | "are" | "been"))
+    })?;
+    let start = (floor..aux)
         .rev()
         .take(MAX_QUOTED_OBJECT)
-        .find(|&j| doc.word(j).is_some_and(quotes_someone))?;
-    names::analyse(doc, q + 1, v - 1)
+        .find(|&j| {
+            doc.punct(j).is_some()
+                || doc
+                    .word(j)
+                    .is_some_and(|w| matches!(w, "and" | "but" | "or"))
+        })
+        .map_or(floor, |j| j + 1);
+    (start < aux)
+        .then(|| names::analyse(doc, start, aux))
+        .flatten()
 }
 
 /// Most tokens between "quoted" and "as saying" (the object is a noun phrase).
