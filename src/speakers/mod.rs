@@ -597,6 +597,28 @@ mod tests {
     }
 
     #[test]
+    fn a_time_between_the_cue_and_its_clause_is_passed_over() {
+        for (text, content) in [
+            (
+                "Ada Moe said on Friday she met the mayor.",
+                "she met the mayor",
+            ),
+            (
+                "Ada Moe said last week the ferry would stop.",
+                "the ferry would stop",
+            ),
+            (
+                "Ada Moe said in a statement the plan was sound.",
+                "the plan was sound",
+            ),
+        ] {
+            assert_eq!(named(text), [row("Ada Moe", content)], "{text}");
+        }
+        // a day that ends the sentence leaves no clause
+        assert_eq!(named("Ada Moe spoke and said so on Friday."), []);
+    }
+
+    #[test]
     fn a_surname_that_is_a_title_keeps_its_place_out_of_the_name() {
         for (text, name) in [
             (

@@ -399,6 +399,9 @@ fn complement(doc: &Doc, verb: &Verb, from: usize) -> Option<Range<usize>> {
             return None;
         }
     }
+    if !that {
+        i = past_time_adjunct(doc, i, end);
+    }
     if i >= end {
         return None;
     }
@@ -425,6 +428,36 @@ fn complement(doc: &Doc, verb: &Verb, from: usize) -> Option<Range<usize>> {
         return None;
     }
     (end > i + 1).then_some(i..end)
+}
+
+/// Past a time or a channel between a cue and its clause ("said on Friday he met",
+/// "said last week the plan", "said in a statement the dam"): where the clause would start.
+fn past_time_adjunct(doc: &Doc, i: usize, end: usize) -> usize {
+    let word = |j: usize| if j < end { doc.word(j) } else { None };
+    let skipped = match word(i) {
+        Some("on") if word(i + 1).is_some_and(subject::is_day) => 2,
+        Some("last" | "this" | "earlier" | "later")
+            if word(i + 1).is_some_and(|w| {
+                matches!(
+                    w,
+                    "week" | "month" | "year" | "weekend" | "night" | "morning"
+                ) || subject::is_day(w)
+            }) =>
+        {
+            2
+        }
+        Some("yesterday" | "today" | "tonight") => 1,
+        Some("in")
+            if matches!(word(i + 1), Some("a" | "an"))
+                && word(i + 2).is_some_and(|w| {
+                    matches!(w, "statement" | "interview" | "speech" | "email" | "letter")
+                }) =>
+        {
+            3
+        }
+        _ => 0,
+    };
+    i + skipped
 }
 
 /// "As Lund said in May, the dam held.": the rest of the sentence after the cue; "The dam

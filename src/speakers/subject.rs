@@ -741,7 +741,7 @@ fn ly_name(doc: &Doc, i: usize) -> bool {
     doc.is_cap(i) && doc.low(i).ends_with("ly") && !doc.is_lowercase_word(doc.low(i))
 }
 
-fn is_day(w: &str) -> bool {
+pub(crate) fn is_day(w: &str) -> bool {
     matches!(
         w,
         "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
