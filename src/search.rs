@@ -178,6 +178,10 @@ pub struct ArticleHits {
     pub copies: Vec<CopyRef>,
     /// How many more there are.
     pub more_copies: usize,
+    /// The article's fingerprints (not shown): what folds its copies found
+    /// in other shards into it (see [`crate::shards`]).
+    pub content_hash: Option<u64>,
+    pub minhash: Option<fingerprint::MinHash>,
 }
 
 /// Where a shown article stands, and how much of its copies to name.
@@ -505,6 +509,7 @@ impl Searching {
         fast: &mut FastFields<'_>,
     ) -> Result<ArticleHits> {
         let f = &self.archive.fields;
+        let lead = fast.lead(group.key_doc);
         let mut docs: Vec<(Score, DocAddress, u32)> = group
             .docs
             .iter()
@@ -563,6 +568,8 @@ impl Searching {
             passages,
             copies: fast.copy_refs(&group.copies[..named(&group.copies)], false),
             more_copies: group.copies.len() - named(&group.copies),
+            content_hash: lead.and_then(|lead| fast.content_hash(lead)),
+            minhash: lead.and_then(|lead| fast.minhash(lead)),
         })
     }
 

@@ -18,6 +18,7 @@ use tantivy::query::Bm25StatisticsProvider;
 use tantivy::schema::Field;
 use tantivy::{Searcher, Term};
 
+use crate::collapse::CopyRef;
 use crate::error::Result;
 use crate::facets::{self, FacetCounts, FacetField, Facets};
 use crate::index::ArchiveIndex;
@@ -87,20 +88,36 @@ impl Shards {
         if let [one] = self.list.as_slice() {
             return one.search(request);
         }
-        let each = SearchRequest {
-            offset: 0,
-            limit: request.offset.saturating_add(request.limit),
-            ..request.clone()
-        };
-        let mut articles = Vec::new();
-        let mut counts: Option<Counts> = None;
-        for found in in_parallel(&self.list, |shard| shard.search(&each))? {
-            articles.extend(found.articles);
-            if let Some(c) = found.counts {
-                *counts.get_or_insert_with(Counts::default) += c;
+        let wanted = request.offset.saturating_add(request.limit);
+        let mut each_limit = wanted;
+        let (articles, counts) = loop {
+            let each = SearchRequest {
+                offset: 0,
+                limit: each_limit,
+                ..request.clone()
+            };
+            let mut articles = Vec::new();
+            let mut counts: Option<Counts> = None;
+            // a shard that gave fewer than asked has nothing more
+            let mut exhausted = true;
+            for found in in_parallel(&self.list, |shard| shard.search(&each))? {
+                exhausted &= found.articles.len() < each_limit;
+                articles.extend(found.articles);
+                if let Some(c) = found.counts {
+                    *counts.get_or_insert_with(Counts::default) += c;
+                }
             }
-        }
-        merge_order(&mut articles, request.sort);
+            merge_order(&mut articles, request.sort);
+            if let Some(threshold) = request.collapse {
+                articles = fold_copies(articles, threshold, request.named_copies);
+            }
+            // copies folded across shards leave fewer articles: ask each
+            // shard for more until the page is full or they run out
+            if articles.len() >= wanted || exhausted || each_limit >= wanted.saturating_mul(16) {
+                break (articles, counts);
+            }
+            each_limit = each_limit.saturating_mul(2);
+        };
         let articles = articles
             .into_iter()
             .skip(request.offset)
@@ -175,6 +192,39 @@ fn in_parallel<I: Sync, T: Send>(
     })
 }
 
+/// Folds the copies of one story found in different shards into its best
+/// ranked article, as one index folds them (the same predicate: equal
+/// content hashes, or MinHash similarity from `threshold`); each shard has
+/// folded its own already. Passages repeated across shards are not folded.
+fn fold_copies(articles: Vec<ArticleHits>, threshold: f64, named: usize) -> Vec<ArticleHits> {
+    let is_copy = |a: &ArticleHits, b: &ArticleHits| {
+        matches!((a.content_hash, b.content_hash), (Some(x), Some(y)) if x == y)
+            || matches!((&a.minhash, &b.minhash), (Some(x), Some(y)) if x.similarity(y) >= threshold)
+    };
+    let mut kept: Vec<ArticleHits> = Vec::new();
+    for article in articles {
+        let Some(original) = kept.iter_mut().find(|k| is_copy(k, &article)) else {
+            kept.push(article);
+            continue;
+        };
+        let this = CopyRef {
+            article_id: article.article_id,
+            source: article.source,
+            date: article.date,
+            passage: None,
+        };
+        for copy in std::iter::once(this).chain(article.copies) {
+            if original.copies.len() < named {
+                original.copies.push(copy);
+            } else {
+                original.more_copies += 1;
+            }
+        }
+        original.more_copies += article.more_copies;
+    }
+    kept
+}
+
 /// Orders the articles of several shards as one index orders its own: by
 /// score (equal scores by date, earliest first), or by date (undated last)
 /// and then score. The sort is stable: what still ties keeps its shard's
@@ -225,6 +275,8 @@ mod tests {
             passages: Vec::new(),
             copies: Vec::new(),
             more_copies: 0,
+            content_hash: None,
+            minhash: None,
         }
     }
 

@@ -35,9 +35,26 @@ const PEOPLE: &[&str] = &[
 ];
 const SOURCES: &[&str] = &["Coast Herald", "Valley Post", "Northern Wire"];
 
-/// Sixty articles of made-up news: varied words and lengths, dated over
-/// three years, each quoting someone.
+/// Sixty articles of made-up news (varied words and lengths, dated over
+/// three years, each quoting someone), then three reprints of the fifth,
+/// later and under other names: split in two, they fall in both shards.
 fn articles() -> Vec<String> {
+    let mut lines = stories();
+    let original: Value = serde_json::from_str(&lines[4]).expect("JSON");
+    for (k, source) in ["Reprint Daily", "Reprint Weekly", "Reprint Times"]
+        .into_iter()
+        .enumerate()
+    {
+        let mut copy = original.clone();
+        copy["id"] = format!("reprint-{k}").into();
+        copy["source"] = source.into();
+        copy["date"] = format!("2026-0{}-01", k + 1).into();
+        lines.push(copy.to_string());
+    }
+    lines
+}
+
+fn stories() -> Vec<String> {
     let mut rng = Rng(0x5eed_1234_abcd_0042);
     (0..60)
         .map(|i| {
@@ -240,8 +257,8 @@ fn stats_speak_of_each_shard() {
         .map(|l| serde_json::from_str(l).expect("JSON line"))
         .collect();
     assert_eq!(shards.len(), 2);
-    assert_eq!(shards[0]["articles"], 30);
-    assert_eq!(shards[1]["articles"], 30);
+    assert_eq!(shards[0]["articles"], 32);
+    assert_eq!(shards[1]["articles"], 31);
     assert_eq!(shards[1]["index"], path(&s.shards[1]));
 }
 
@@ -282,4 +299,49 @@ fn an_index_named_twice_is_searched_once() {
     let twice = args(&["--index", path(a), "--index", path(&dotted)]);
     assert_eq!(twice.code, 0, "{}", twice.stderr);
     assert_eq!(twice.stdout, once.stdout);
+}
+
+#[test]
+fn copies_in_different_shards_fold_as_in_one_index() {
+    let s = setup();
+    let shown = |run: Run| -> Vec<(String, Vec<String>)> {
+        let mut articles: Vec<(String, Vec<String>)> = Vec::new();
+        for line in run.stdout.lines() {
+            let hit: Value = serde_json::from_str(line).expect("JSON line");
+            let id = hit["article_id"].as_str().expect("id").to_string();
+            if articles.last().is_some_and(|(last, _)| *last == id) {
+                continue;
+            }
+            let mut copies: Vec<String> = hit["copies"]
+                .as_array()
+                .expect("copies")
+                .iter()
+                .map(|c| c["article_id"].as_str().expect("copy id").to_string())
+                .collect();
+            copies.sort();
+            articles.push((id, copies));
+        }
+        articles
+    };
+    let args = ["search", "said", "--json", "--limit", "100"];
+    let whole = shown(s.on_whole(&args));
+    let shards = shown(s.on_shards(&args));
+    let folded: Vec<&(String, Vec<String>)> = whole
+        .iter()
+        .filter(|(_, copies)| !copies.is_empty())
+        .collect();
+    assert_eq!(
+        folded,
+        [&(
+            "story-4".to_string(),
+            vec![
+                "reprint-0".to_string(),
+                "reprint-1".into(),
+                "reprint-2".into()
+            ]
+        )],
+        "the fixture's reprints fold in one index"
+    );
+    // the same articles in the same order, the same copies folded into each
+    assert_eq!(shards, whole);
 }

@@ -524,6 +524,8 @@ mod tests {
             }],
             copies: vec![],
             more_copies: 0,
+            content_hash: None,
+            minhash: None,
         }
     }
 
