@@ -178,8 +178,8 @@ pub struct ArticleHits {
     pub copies: Vec<CopyRef>,
     /// How many more there are.
     pub more_copies: usize,
-    /// The article's fingerprints (not shown): what folds its copies found
-    /// in other shards into it (see [`crate::shards`]).
+    /// The article's fingerprints (not shown; read for a shard only): what
+    /// folds its copies found in other shards into it (see [`crate::shards`]).
     pub content_hash: Option<u64>,
     pub minhash: Option<fingerprint::MinHash>,
 }
@@ -568,8 +568,14 @@ impl Searching {
             passages,
             copies: fast.copy_refs(&group.copies[..named(&group.copies)], false),
             more_copies: group.copies.len() - named(&group.copies),
-            content_hash: lead.and_then(|lead| fast.content_hash(lead)),
-            minhash: lead.and_then(|lead| fast.minhash(lead)),
+            // read for the shards of an archive only: one index has folded
+            // its copies already
+            content_hash: lead
+                .filter(|_| self.statistics.is_some())
+                .and_then(|lead| fast.content_hash(lead)),
+            minhash: lead
+                .filter(|_| self.statistics.is_some())
+                .and_then(|lead| fast.minhash(lead)),
         })
     }
 
