@@ -366,7 +366,7 @@ impl Searching {
         } else {
             shown
                 .iter()
-                .filter(|(_, group)| group.docs.len() < per && group.copies.is_empty())
+                .filter(|(_, group)| group.docs.len() < per)
                 .filter_map(|(_, group)| fast.lead(group.key_doc))
                 .collect()
         };
