@@ -24,6 +24,7 @@ Examples:
   dateline timeline '\"borders closed\"' ceasefire --by month --svg coverage.svg
   dateline speakers '\"borders closed\"'
   dateline facets strike --field source
+  dateline search strike --index a/ --index b/  two indexes (shards) searched as one
   dateline stats";
 
 /// Full-text search for news archives: who said what, and when.
