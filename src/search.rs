@@ -239,24 +239,25 @@ impl Searching {
         self.statistics = Some(statistics);
     }
 
-    /// How queries are scored: with the archive's statistics, if set.
-    fn scoring(&self) -> EnableScoring<'_> {
+    /// Where BM25 takes its statistics: the archive's, if set, else this
+    /// index's own (what `Searcher::search` uses).
+    fn statistics(&self) -> &dyn Bm25StatisticsProvider {
         match &self.statistics {
-            Some(stats) => {
-                EnableScoring::enabled_from_statistics_provider(&**stats, &self.searcher)
-            }
-            None => EnableScoring::enabled_from_searcher(&self.searcher),
+            Some(stats) => &**stats,
+            None => &self.searcher,
         }
     }
 
-    /// `Searcher::search`, scored by [`Self::scoring`].
+    /// How queries are scored: with [`Self::statistics`].
+    fn scoring(&self) -> EnableScoring<'_> {
+        EnableScoring::enabled_from_statistics_provider(self.statistics(), &self.searcher)
+    }
+
+    /// `Searcher::search`, scored with [`Self::statistics`].
     fn search_scored<C: Collector>(&self, query: &dyn Query, collector: &C) -> Result<C::Fruit> {
-        Ok(match &self.statistics {
-            Some(stats) => self
-                .searcher
-                .search_with_statistics_provider(query, collector, &**stats)?,
-            None => self.searcher.search(query, collector)?,
-        })
+        Ok(self
+            .searcher
+            .search_with_statistics_provider(query, collector, self.statistics())?)
     }
 
     pub fn searcher(&self) -> &Searcher {
@@ -509,7 +510,6 @@ impl Searching {
         fast: &mut FastFields<'_>,
     ) -> Result<ArticleHits> {
         let f = &self.archive.fields;
-        let lead = fast.lead(group.key_doc);
         let mut docs: Vec<(Score, DocAddress, u32)> = group
             .docs
             .iter()
@@ -552,6 +552,18 @@ impl Searching {
                 more_copies: passage_copies.len() - named(passage_copies),
             });
         }
+        // read for the shards of an archive only: one index has folded its
+        // copies already
+        let (content_hash, minhash) = match self.statistics {
+            Some(_) => {
+                let lead = fast.lead(group.key_doc);
+                (
+                    lead.and_then(|lead| fast.content_hash(lead)),
+                    lead.and_then(|lead| fast.minhash(lead)),
+                )
+            }
+            None => (None, None),
+        };
         Ok(ArticleHits {
             rank: shown.rank,
             article_id: meta.id,
@@ -568,14 +580,8 @@ impl Searching {
             passages,
             copies: fast.copy_refs(&group.copies[..named(&group.copies)], false),
             more_copies: group.copies.len() - named(&group.copies),
-            // read for the shards of an archive only: one index has folded
-            // its copies already
-            content_hash: lead
-                .filter(|_| self.statistics.is_some())
-                .and_then(|lead| fast.content_hash(lead)),
-            minhash: lead
-                .filter(|_| self.statistics.is_some())
-                .and_then(|lead| fast.minhash(lead)),
+            content_hash,
+            minhash,
         })
     }
 

@@ -231,25 +231,22 @@ fn fold_copies(articles: Vec<ArticleHits>, threshold: f64, named: usize) -> Vec<
 /// order, shard by shard (one index would go on to the articles' content
 /// fingerprints, which hits do not carry).
 fn merge_order(articles: &mut [ArticleHits], sort: Sort) {
+    use std::cmp::Ordering;
     let by_score = |a: &ArticleHits, b: &ArticleHits| b.score.total_cmp(&a.score);
-    let earliest = |a: &ArticleHits, b: &ArticleHits| match (a.date, b.date) {
+    // dated before undated; among dated, newest or earliest first
+    let by_date = |a: &ArticleHits, b: &ArticleHits, newest: bool| match (a.date, b.date) {
+        (Some(x), Some(y)) if newest => y.cmp(&x),
         (Some(x), Some(y)) => x.cmp(&y),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
     };
     match sort {
-        Sort::Relevance => articles.sort_by(|a, b| by_score(a, b).then_with(|| earliest(a, b))),
-        Sort::Newest | Sort::Oldest => articles.sort_by(|a, b| {
-            let by_date = match (a.date, b.date) {
-                (Some(x), Some(y)) if sort == Sort::Newest => y.cmp(&x),
-                (Some(x), Some(y)) => x.cmp(&y),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => std::cmp::Ordering::Equal,
-            };
-            by_date.then_with(|| by_score(a, b))
-        }),
+        Sort::Relevance => {
+            articles.sort_by(|a, b| by_score(a, b).then_with(|| by_date(a, b, false)))
+        }
+        Sort::Newest | Sort::Oldest => articles
+            .sort_by(|a, b| by_date(a, b, sort == Sort::Newest).then_with(|| by_score(a, b))),
     }
 }
 

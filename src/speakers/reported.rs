@@ -276,23 +276,18 @@ fn opens_clause(doc: &Doc, i: usize) -> bool {
 /// "said sales rose", "said oil prices would fall": a bare plural noun (one or two words) that
 /// a finite verb follows opens a clause.
 fn bare_subject(doc: &Doc, i: usize) -> bool {
+    // a lower-case word that is neither a cue verb, an auxiliary nor an adverb
+    let plain = |j: usize| {
+        doc.word(j)
+            .filter(|w| w.bytes().all(|b| b.is_ascii_lowercase()))
+            .filter(|_| doc.lex(j).verb().is_none() && !doc.lex(j).is_aux_or_adverb())
+    };
     let plural = |j: usize| {
-        doc.word(j).is_some_and(|w| {
-            w.len() > 3
-                && w.ends_with('s')
-                && !w.ends_with("ss")
-                && !w.ends_with("ous")
-                && w.bytes().all(|b| b.is_ascii_lowercase())
-                && doc.lex(j).verb().is_none()
-                && !doc.lex(j).is_aux_or_adverb()
+        plain(j).is_some_and(|w| {
+            w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("ous")
         })
     };
-    let noun = |j: usize| {
-        doc.word(j)
-            .is_some_and(|w| w.bytes().all(|b| b.is_ascii_lowercase()) && !is_adjunct_start(w))
-            && doc.lex(j).verb().is_none()
-            && !doc.lex(j).is_aux_or_adverb()
-    };
+    let noun = |j: usize| plain(j).is_some_and(|w| !is_adjunct_start(w));
     // the noun phrase: a plural, or a noun and a plural ("oil prices")
     let verb_at = if plural(i) {
         i + 1
