@@ -438,11 +438,7 @@ fn timeline_buckets_count_exactly_what_the_ndjson_says() {
         args.extend(["--by", by, "--source", "Reuters", "--json"]);
         let run = env.run(&args);
         assert_eq!(run.code, 0, "{}", run.stderr);
-        let buckets: Vec<BucketLine> = run
-            .stdout
-            .lines()
-            .map(|l| serde_json::from_str(l).expect("bucket JSON"))
-            .collect();
+        let buckets: Vec<BucketLine> = run.json_lines();
         // The reference: articles per bucket, and matching articles per query.
         let mut all: HashMap<String, u64> = HashMap::new();
         let mut hits: HashMap<(String, usize), u64> = HashMap::new();

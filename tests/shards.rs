@@ -236,13 +236,11 @@ fn shards_add_up_counts_facets_and_timelines() {
         let whole = s.on_whole(args);
         let shards = s.on_shards(args);
         assert_eq!(whole.code, 0, "{args:?}: {}", whole.stderr);
-        let parse = |r: &Run| -> Vec<Value> {
-            r.stdout
-                .lines()
-                .map(|l| serde_json::from_str(l).expect("JSON line"))
-                .collect()
-        };
-        assert_eq!(parse(&shards), parse(&whole), "{args:?}");
+        assert_eq!(
+            shards.json_lines::<Value>(),
+            whole.json_lines::<Value>(),
+            "{args:?}"
+        );
     }
 }
 
@@ -251,11 +249,7 @@ fn stats_speak_of_each_shard() {
     let s = setup();
     let run = s.on_shards(&["stats", "--json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let shards: Vec<Value> = run
-        .stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("JSON line"))
-        .collect();
+    let shards: Vec<Value> = run.json_lines();
     assert_eq!(shards.len(), 2);
     assert_eq!(shards[0]["articles"], 32);
     assert_eq!(shards[1]["articles"], 31);
@@ -306,8 +300,7 @@ fn copies_in_different_shards_fold_as_in_one_index() {
     let s = setup();
     let shown = |run: Run| -> Vec<(String, Vec<String>)> {
         let mut articles: Vec<(String, Vec<String>)> = Vec::new();
-        for line in run.stdout.lines() {
-            let hit: Value = serde_json::from_str(line).expect("JSON line");
+        for hit in run.json_lines::<Value>() {
             let id = hit["article_id"].as_str().expect("id").to_string();
             if articles.last().is_some_and(|(last, _)| *last == id) {
                 continue;

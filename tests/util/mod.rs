@@ -38,6 +38,11 @@ impl Run {
 
     /// Parses `search --json` output.
     pub fn hits(&self) -> Vec<Hit> {
+        self.json_lines()
+    }
+
+    /// Parses JSON Lines output, a `T` per line.
+    pub fn json_lines<T: for<'de> Deserialize<'de>>(&self) -> Vec<T> {
         self.stdout
             .lines()
             .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSON line {l:?}: {e}")))
