@@ -335,7 +335,7 @@ impl Cli {
         if self.index.is_empty() {
             vec![PathBuf::from("index")]
         } else {
-            self.index.clone()
+            dateline::shards::distinct(&self.index)
         }
     }
 

@@ -58,13 +58,7 @@ impl Bm25StatisticsProvider for ArchiveStatistics {
 impl Shards {
     /// Opens the index at each of `dirs` (an index named twice, once).
     pub fn open(dirs: &[PathBuf]) -> Result<Shards> {
-        let mut seen = HashSet::new();
-        let dirs: Vec<&PathBuf> = dirs
-            .iter()
-            .filter(|dir| {
-                seen.insert(std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf()))
-            })
-            .collect();
+        let dirs = distinct(dirs);
         let mut list = in_parallel(&dirs, |dir| Searching::open(ArchiveIndex::open(dir)?))?;
         if list.len() > 1 {
             let statistics = Arc::new(ArchiveStatistics {
@@ -164,6 +158,24 @@ impl Shards {
         }
         timeline::build(all, base, queries, interval)
     }
+}
+
+/// `dirs` without the ones that name an index named before: `index`,
+/// `./index` and a link to it are one index. A directory that does not exist
+/// yet (an ingest's target) is compared by its path, `.` components dropped.
+pub fn distinct(dirs: &[PathBuf]) -> Vec<PathBuf> {
+    let mut seen = HashSet::new();
+    dirs.iter()
+        .filter(|dir| {
+            let key = std::fs::canonicalize(dir).unwrap_or_else(|_| {
+                dir.components()
+                    .filter(|c| *c != std::path::Component::CurDir)
+                    .collect()
+            });
+            seen.insert(key)
+        })
+        .cloned()
+        .collect()
 }
 
 /// `f` of every item, each on a thread of its own (one item runs on this
@@ -279,6 +291,27 @@ mod tests {
 
     fn ids(articles: &[ArticleHits]) -> Vec<&str> {
         articles.iter().map(|a| a.article_id.as_str()).collect()
+    }
+
+    #[test]
+    fn an_index_named_twice_counts_once() {
+        let p = |s: &str| PathBuf::from(s);
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("a");
+        std::fs::create_dir(&real).unwrap();
+        let dirs = [
+            real.clone(),
+            real.join("."),
+            dir.path().join("b"),
+            dir.path().join(".").join("b"),
+            p("index"),
+            p("./index"),
+            p("other"),
+        ];
+        assert_eq!(
+            distinct(&dirs),
+            [real, dir.path().join("b"), p("index"), p("other")]
+        );
     }
 
     #[test]

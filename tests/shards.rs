@@ -293,6 +293,36 @@ fn an_index_named_twice_is_searched_once() {
     let twice = args(&["--index", path(a), "--index", path(&dotted)]);
     assert_eq!(twice.code, 0, "{}", twice.stderr);
     assert_eq!(twice.stdout, once.stdout);
+    // and described once
+    let stats = run(std::process::Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .env_remove("DATELINE_INDEX")
+        .args([
+            "stats",
+            "--json",
+            "--index",
+            path(a),
+            "--index",
+            path(&dotted),
+        ]));
+    assert_eq!(stats.code, 0, "{}", stats.stderr);
+    assert_eq!(stats.json_lines::<Value>().len(), 1);
+}
+
+#[test]
+fn ingest_takes_one_index_named_twice() {
+    let env = Env::new();
+    let file = env.write("one.ndjson", &articles()[0]);
+    // not there yet: `idx` and `./idx` are compared by their paths
+    let plain = env.dir.path().join("idx");
+    let dotted = env.dir.path().join(".").join("idx");
+    let run = run(std::process::Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .env_remove("DATELINE_INDEX")
+        .args(["ingest", path_str(&file), "--quiet", "--index"])
+        .arg(&plain)
+        .arg("--index")
+        .arg(&dotted));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(plain.join("meta.json").exists());
 }
 
 #[test]
