@@ -44,6 +44,7 @@ const MODIFIER_ADJ: u32 = 1 << 17;
 const ROLE_STEM: u32 = 1 << 18;
 /// "according" (of "according to"), the one cue that is not a verb form.
 const ACCORDING: u32 = 1 << 21;
+const DEMONYM: u32 = 1 << 22;
 // Derived by `classify` from the lists and the spelling.
 /// `is_cap_stop`: the list, contractions of "I", and past and -ing cue forms.
 const CAP_STOP: u32 = 1 << 19;
@@ -82,7 +83,7 @@ impl Lexicon {
             table: WordTable::with_capacity(4096),
             filter: vec![0; (1 << FILTER_BITS) / 64],
         };
-        let lists: [(List, u32); 18] = [
+        let lists: [(List, u32); 19] = [
             (CAP_STOPS, CAP_STOP_LIST),
             (MALE_TITLES, MALE_TITLE),
             (FEMALE_TITLES, FEMALE_TITLE),
@@ -101,6 +102,7 @@ impl Lexicon {
             (FEMALE_FIRST_NAMES, FEMALE_FIRST),
             (SURNAME_LIKE_STOPS, SURNAME_STOP),
             (MODIFIER_ADJECTIVES, MODIFIER_ADJ),
+            (DEMONYMS, DEMONYM),
         ];
         for (list, bit) in lists {
             for w in list.split_whitespace() {
@@ -303,6 +305,12 @@ impl Lex {
         self.has(MODIFIER_ADJ)
     }
 
+    /// A people's adjective: "Japanese", "British".
+    #[inline]
+    pub fn is_demonym(self) -> bool {
+        self.has(DEMONYM)
+    }
+
     /// The word can start a cue: a cue verb form, or "according".
     #[inline]
     pub fn may_cue(self) -> bool {
@@ -341,9 +349,9 @@ pub(crate) fn first_name_gender(w: &str) -> Gender {
 
 /// Capitalised words that are not names when they open a sentence or phrase.
 static CAP_STOPS: List = "a about according across advisers after again against aides all along also although \
-    always amid among an analysts and another april are around as asked at aug august be \
-    because before behind beside besides between beyond both but by can can't can’t click \
-    could critics dec december depositions despite did do does don't don’t dozens during each \
+    always amid among an analysts and another april are around as asked at aug august bankers be \
+    because before behind beside besides between beyond both brokers but by can can't can’t click \
+    could critics dealers dec december depositions despite did do does don't don’t dozens during each \
     earlier eight either eleven even ever every experts facebook feb february fifteen five \
     for four fourteen friday from furthermore given god had has have he hence her here here's \
     here’s his how however hundreds i if image in including indeed inside instagram instead \
@@ -356,7 +364,7 @@ static CAP_STOPS: List = "a about according across advisers after again against 
     sources speaking still such sunday supporters ten than thank thanks that that's that’s \
     the their then there there's there’s these they thirteen thirty this those though \
     thousands three through throughout thursday thus to today told tomorrow tonight toward \
-    towards tuesday twelve twenty twitter two under unlike until upon via video voters wait \
+    towards traders tuesday twelve twenty twitter two under unlike until upon via video voters wait \
     was we wednesday well were what what's whatever what’s when where whether which while who \
     whoever why will with within without won't won’t would yes yesterday yet you your youtube";
 
@@ -375,7 +383,7 @@ static OTHER_TITLES: List = "adm admiral ambassador attorney atty auditor bishop
     judge justice leader lieutenant lt maj major mayor minister nominee officer pastor \
     premier pres president president-elect prime prof professor rabbi rep representative rev \
     reverend sec secretary sen senator sergeant sgt sheriff solicitor speaker superintendent \
-    supt treasurer vice vice-president";
+    supt tanaiste taoiseach treasurer tánaiste vice vice-president";
 
 /// Words that can stand inside a title before a name but are not titles themselves.
 static TITLE_FILLERS: List = "acting assistant associate campaign conservative court democrat democratic deputy \
@@ -385,23 +393,23 @@ static TITLE_FILLERS: List = "acting assistant associate campaign conservative c
 
 /// Departments named after "Secretary of" / "Minister of".
 static DEPARTMENT_WORDS: List = "affairs agriculture and army commerce culture defence defense development economy \
-    education energy finance foreign health homeland housing human information interior \
+    education energy exchequer finance foreign health homeland housing human information interior \
     justice labor navy security services staff state the transportation treasury urban \
     veterans war";
 
 /// Last words of organisation names.
-static ORG_WORDS: List = "abc administration afp agency agency’s airlines airport alliance ap army associates \
-    association authority avenue bancorp bank board breitbart bureau campaign caucus cbs center \
-    centre channel church cia city club cnn co coalition college commission committee company \
-    congress corp corporation council council’s county court daily department department’s dnc \
-    exchange facebook fbi federation forces foundation fox fund gop government group herald \
-    holdings hospital house inc index industries initiative institute journal kingdom kremlin llc \
-    ltd magazine market media ministry monitor movement msnbc nations navy nbc network news nra \
-    office organisation organization pac partners party pentagon plc police politico poll post \
-    post-dispatch press project radio report \
-    reporters republic reserve reuters review rnc school senate service society state states \
-    station street survey television times treasury tribune trust tv twitter union university \
-    watch weekly";
+static ORG_WORDS: List = "abc administration afp agency agency’s airlines airport airways alliance \
+    ap army associates association authority avenue bancorp bank board breitbart brothers bureau \
+    campaign caucus cbs center centre channel chemical chemicals church cia city club cnn co \
+    coalition college commission committee company congress corp corporation council council’s \
+    county court daily department department’s dnc exchange facebook fbi federation forces \
+    foundation fox fund gop government group herald holdings hospital house inc index industries \
+    initiative institute journal kingdom kremlin llc ltd magazine market media ministry monitor \
+    motor motors movement msnbc nations navy nbc network news nra office organisation organization \
+    pac partners party pentagon petroleum plc police politico poll post post-dispatch press project \
+    radio railroad report reporters republic reserve reuters review rnc school securities senate \
+    service society state states station street survey television times treasury tribune trust tv \
+    twitter union university watch weekly";
 
 /// Party and nationality adjectives that can precede a name ("Republican Marco Rubio").
 static AFFILIATIONS: List = "american conservative democrat democratic ex former gop green independent liberal \
@@ -435,7 +443,8 @@ static GENERIC_HEADS: List = "activists ad administration ads advisers advisors 
     lawyers legislators locals management ministers negotiators neighbors neighbours nurses \
     parents scientists senators shareholders students teachers traders witnesses workers \
     allies analysts anyone article authorities book both camp campaign candidates \
-    commentators comments committee conservatives court critics data democrat democrats \
+    bankers brokers commentators comments committee conservatives court critics data dealers \
+    democrat democrats \
     department document documents donors economists editorial email emails everyone experts \
     fans few friends government group interview investigators journalists judges justices \
     lawmakers leaders letter letters liberals magazine many media members memo ministry most \
@@ -445,6 +454,24 @@ static GENERIC_HEADS: List = "activists ad administration ads advisers advisors 
     republican republicans research researchers residents rivals site skeptics some somebody \
     someone sources speech spokesmen staff staffers statement statements strategists studies \
     study supporters survey team tweet tweets video voters website website’s";
+
+/// Adjectives of peoples and countries: "Japanese officials" are a government's, not a
+/// campaign's.
+static DEMONYMS: List = "afghan african albanian algerian american angolan arab argentine argentinian armenian \
+    asian australian austrian azerbaijani bahraini bangladeshi belarusian belgian bolivian \
+    bosnian brazilian british bulgarian burmese cambodian cameroonian canadian chilean \
+    chinese colombian congolese croatian cuban cypriot czech danish dutch ecuadorean \
+    ecuadorian egyptian emirati english eritrean estonian ethiopian european filipino \
+    finnish french georgian german ghanaian greek guatemalan haitian honduran hungarian \
+    icelandic indian indonesian iranian iraqi irish israeli italian ivorian jamaican \
+    japanese jordanian kazakh kenyan korean kosovar kurdish kuwaiti kyrgyz latvian \
+    lebanese liberian libyan lithuanian malaysian malian mexican moldovan mongolian \
+    moroccan nepali nicaraguan nigerian norwegian omani pakistani palestinian panamanian \
+    paraguayan peruvian polish portuguese qatari romanian russian rwandan saudi scottish \
+    senegalese serb serbian singaporean slovak slovenian somali south-african soviet \
+    spanish sri sudanese swedish swiss syrian taiwanese tajik tanzanian thai tibetan \
+    tunisian turkish turkmen ugandan ukrainian uruguayan uzbek venezuelan vietnamese \
+    welsh western yemeni yugoslav zambian zimbabwean";
 
 /// Small connecting words allowed inside a capitalised name run ("Secretary of State", "Jean de la Fontaine").
 static RUN_PARTICLES: List = "al bin da de del der di dos du el ibn la le of van von";

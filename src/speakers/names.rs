@@ -300,6 +300,8 @@ pub(crate) fn run_starting_at(doc: &Doc, first: usize, limit: usize) -> Option<R
     let mut first = first;
     while first < limit
         && doc.is_cap(first)
+        && !joined_initials(doc, first)
+        && company_run(doc, first, limit).is_none()
         && ((doc.lex(first).is_cap_stop() && !doc.lex(first).is_title())
             || (doc.common_word_at_sentence_start(first)
                 && !(doc.lex(first).is_title() && is_name_word(doc, first + 1))))
@@ -319,7 +321,10 @@ pub(crate) fn run_starting_at(doc: &Doc, first: usize, limit: usize) -> Option<R
     {
         return None;
     }
-    if first >= limit || !is_name_word(doc, first) {
+    if let Some(end) = company_run(doc, first, limit) {
+        return Some(first..end);
+    }
+    if first >= limit || !(is_name_word(doc, first) || joined_initials(doc, first)) {
         return None;
     }
     let mut end = first + 1;
@@ -338,9 +343,30 @@ pub(crate) fn run_starting_at(doc: &Doc, first: usize, limit: usize) -> Option<R
             end += 1;
         } else if end + 1 < limit && is_name_word(doc, end + 1) && joins_run(doc, end) {
             end += 2;
+        } else if end + 1 < limit && joined_initials(doc, end - 1) {
+            // "S and P", "AT and T"
+            end += 2;
+        } else if end + 2 < limit
+            && doc.is_word(end, "of")
+            && doc.is_word(end + 1, "the")
+            && doc.lex(end - 1).is_title()
+            && doc.is_cap(end + 2)
+            && doc.lex(end + 2).is_department_word()
+        {
+            // "Chancellor of the Exchequer Nigel Lawson", "Secretary of the Treasury James
+            // Baker": a title of a department, and the name after it
+            end += 3;
         } else if end + 2 < limit && is_initial(doc, end) && is_name_word(doc, end + 2) {
             // "Roberta A. Kaplan": an initial that is also a word
             end += 3;
+        } else if end + 1 < limit
+            && doc.is_word(end, "and")
+            && is_name_word(doc, end + 1)
+            && !is_name_word(doc, end + 2)
+            && org_of(doc, first..end)
+        {
+            // "Ministry of International Trade and Industry": a body of two things
+            end += 2;
         } else {
             // "Merck and Co Inc", "Standard and Poor's Corp": a company of several names
             if (doc.is_word(end, "and") || doc.is_punct(end, '&'))
@@ -352,6 +378,13 @@ pub(crate) fn run_starting_at(doc: &Doc, first: usize, limit: usize) -> Option<R
         }
     }
     Some(first..end)
+}
+
+/// The tokens hold "of" after an organisation word: "Ministry of ...", "Bank of ...".
+fn org_of(doc: &Doc, toks: Range<usize>) -> bool {
+    toks.clone()
+        .skip(1)
+        .any(|j| doc.is_word(j, "of") && doc.is_cap(j - 1) && doc.lex(j - 1).is_org_word())
 }
 
 /// The end of a run of name words from `from` that ends in an organisation word ("Corp",
@@ -390,6 +423,56 @@ fn of_joins(doc: &Doc, i: usize) -> bool {
     let surname = (i >= 2 && first_name(i - 2))
         || (i >= 4 && doc.is_punct(i - 2, '.') && is_initial(doc, i - 3) && first_name(i - 4));
     (before.is_title() && !surname) || before.is_org_word()
+}
+
+/// The end of a company's name starting at token `first` and ending in a legal suffix
+/// ("Banc One Corp", "3Com Corp", "CCR Video Inc"), whose words may be ones that never start
+/// a name otherwise ("One", "Video", a word opening with a digit).
+fn company_run(doc: &Doc, first: usize, limit: usize) -> Option<usize> {
+    let mut end = first;
+    let mut found = None;
+    while end < limit && end - first < MAX_RUN && is_company_word(doc, end) {
+        end += 1;
+        // the last suffix: "Daiwa Securities Co Ltd"
+        if is_company_suffix(doc.low(end - 1)) && end - first >= 2 {
+            found = Some(end);
+        } else if found.is_some() {
+            break;
+        }
+    }
+    found
+}
+
+/// A word that can stand inside a company's name: capitalised (but not an article), or
+/// opening with a digit and holding a capital ("3Com").
+pub(crate) fn is_company_word(doc: &Doc, i: usize) -> bool {
+    let Some(w) = doc.word(i) else {
+        return false;
+    };
+    if doc.is_cap(i) {
+        return !matches!(w, "the" | "a" | "an");
+    }
+    let t = doc.text(i);
+    t.starts_with(|c: char| c.is_ascii_digit()) && t.contains(|c: char| c.is_ascii_uppercase())
+}
+
+/// The legal form that ends a company's name.
+pub(crate) fn is_company_suffix(w: &str) -> bool {
+    matches!(
+        w,
+        "corp" | "corporation" | "inc" | "incorporated" | "co" | "ltd" | "plc" | "llc" | "bancorp"
+    )
+}
+
+/// A word of one to three capital letters and nothing else: "S", "AT".
+fn is_initials(doc: &Doc, i: usize) -> bool {
+    let t = doc.text(i);
+    doc.word(i).is_some() && (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// Token `i` is initials joined by "and" to more: "S and P", "AT and T" name one company.
+pub(crate) fn joined_initials(doc: &Doc, i: usize) -> bool {
+    is_initials(doc, i) && doc.is_word(i + 1, "and") && is_initials(doc, i + 2)
 }
 
 /// A single capital letter with its period: "A." in "Roberta A. Kaplan".
@@ -580,6 +663,10 @@ pub(crate) fn analyse(doc: &Doc, a: usize, b: usize) -> Option<Mention> {
                 && i > first.start
                 && doc.is_cap(i - 1)
                 && doc.is_cap(i + 1)
+                // "S and P", "AT and T": the initials of one company
+                && !(is_initials(doc, i - 1) && is_initials(doc, i + 1))
+                // "Ministry of Trade and Industry" is one body
+                && !(i + 2 == first.end && org_of(doc, first.start..i))
                 // "Merck and Co Inc" is one company
                 && org_tail(doc, i + 1, first.end) != Some(first.end)
         });
@@ -588,7 +675,9 @@ pub(crate) fn analyse(doc: &Doc, a: usize, b: usize) -> Option<Mention> {
         }
     }
     // "Of Berg, Lund said": a part opening with a preposition is not the speaker
-    parts.retain(|p| !doc.word(p.start).is_some_and(is_preposition));
+    parts.retain(|p| {
+        !doc.word(p.start).is_some_and(is_preposition) || joined_initials(doc, p.start)
+    });
     if let Some(last) = parts.last()
         && last.len() == 1
         && let Some(p) = doc.word(last.start).and_then(pronoun)
@@ -880,6 +969,8 @@ fn analyse_part(doc: &Doc, part: Range<usize>) -> Option<Mention> {
                     || is_determiner(w)
                     || matches!(w, "of" | "for" | "to" | "at" | "with" | "on")
                     || (w == "and" && org_tail(doc, i + 1, b).is_some())
+                    || (w == "and" && i > a && joined_initials(doc, i - 1))
+                    || (w == "and" && i + 2 == b && org_of(doc, a..i))
                     || !(lex.is_function_word() || lex.verb().is_some_and(|v| !v.noun_like))
             }
             Kind::Punct(c) => matches!(c, '.' | '(' | ')' | '-' | '&' | '’' | '\''),

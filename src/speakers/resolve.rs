@@ -86,6 +86,26 @@ fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&word.to_lowercase())
 }
 
+/// A name written family name first, as Chinese and Korean names are in English news: two
+/// words, the second a given name of two syllables joined by a hyphen ("Li Ka-shing", "Moon
+/// Jae-in", "Kim Jong-un").
+fn family_name_first(full: &str) -> bool {
+    let mut words = full.split(' ');
+    let (Some(_), Some(given), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    given.split_once('-').is_some_and(|(a, b)| {
+        let syllable = |s: &str, cap: bool| {
+            (2..=5).contains(&s.len())
+                && s.chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_uppercase() == cap)
+                && s.chars().skip(1).all(|c| c.is_ascii_lowercase())
+        };
+        syllable(a, true) && syllable(b, false)
+    })
+}
+
 impl Registry {
     pub fn build(doc: &Doc, quotes: &Quotes) -> Self {
         // sized for the names a body of this many capitalised words usually has (about one
@@ -298,6 +318,10 @@ impl Registry {
         if let (Some(first), Some(last)) = (full.split(' ').next(), full.rsplit(' ').next()) {
             push_keyed(&mut self.by_last, last, id);
             push_keyed(&mut self.by_first, first, id);
+            if family_name_first(full) {
+                // "Li Ka-shing" is Li on second mention
+                push_keyed(&mut self.by_last, first, id);
+            }
         }
         id
     }
@@ -785,8 +809,10 @@ impl<'a> Resolver<'a> {
             What::Pronoun(p) => (self.pronoun(*p, at, quoted), ResolvedBy::Pronoun),
             What::Description { head } => (self.description(head, at), ResolvedBy::Description),
             What::Proxy { owner, head } => {
-                // "U.S. officials" are not a campaign's; "Trump aides" are
-                let organisation = names::is_org_run(self.doc, owner);
+                // "U.S. officials" and "Japanese officials" are not a campaign's; "Trump
+                // aides" are
+                let organisation = names::is_org_run(self.doc, owner)
+                    || (owner.len() == 1 && self.doc.lex(owner.start).is_demonym());
                 let owner = names::normalise(self.doc, owner.clone()).map(|n| n.full.into_owned());
                 let speaker = owner.map(|o| {
                     let name = match head.as_str() {
@@ -890,6 +916,19 @@ impl<'a> Resolver<'a> {
             };
             return (Some((speaker, e.gender, Some(id))), ResolvedBy::Name);
         }
+        // "the Bank" after "the Bank of England", "the Exchange" after "the New York Stock
+        // Exchange": the short form of an organisation the article names in full
+        if run.start > 0
+            && self.doc.is_word(run.start - 1, "the")
+            && self.doc.lex(run.start).is_org_word()
+            && let Some(full) = self.organisation_named(run.start)
+        {
+            let speaker = Speaker { name: full, role };
+            return (
+                Some((speaker, Gender::Unknown, None)),
+                ResolvedBy::Description,
+            );
+        }
         let gender = match n.gender {
             Gender::Unknown => self.reg.voted_gender(word),
             g => g,
@@ -899,6 +938,52 @@ impl<'a> Resolver<'a> {
             role,
         };
         (Some((speaker, gender, None)), ResolvedBy::Name)
+    }
+
+    /// The full name of an organisation the article names with the word at token `at`
+    /// ("Bank" of "Bank of England", "Exchange" of "New York Stock Exchange"): the nearest
+    /// such name before `at`, else the first after it.
+    fn organisation_named(&self, at: usize) -> Option<String> {
+        let doc = self.doc;
+        let word = doc.low(at);
+        let full_name = |i: usize| -> Option<(usize, String)> {
+            // back to the start of the capitalised stretch holding `i`
+            let mut start = i;
+            while start > 0 && i - start < 6 {
+                if doc.is_cap(start - 1) {
+                    start -= 1;
+                } else if start >= 2 && doc.is_word(start - 1, "of") && doc.is_cap(start - 2) {
+                    start -= 2;
+                } else {
+                    break;
+                }
+            }
+            let para = doc.paragraph(i);
+            let run = (start..=i).find_map(|s| {
+                names::run_starting_at(doc, s, para.end).filter(|r| r.contains(&i))
+            })?;
+            // the word ends the name ("New York Stock Exchange") or opens it before "of"
+            // ("Bank of England"); "FBI Director James Comey" names a person
+            let shape = i + 1 == run.end || (i == run.start && doc.is_word(i + 1, "of"));
+            let n = names::normalise(doc, run.clone())?;
+            (shape && n.title.is_none() && n.words >= 2).then(|| (i, n.full.into_owned()))
+        };
+        let mut after = None;
+        let mut before = None;
+        for &i in &doc.caps {
+            if i == at || doc.low(i) != word {
+                continue;
+            }
+            if let Some(found) = full_name(i) {
+                if i < at {
+                    before = Some(found.1);
+                } else if after.is_none() {
+                    after = Some(found.1);
+                    break;
+                }
+            }
+        }
+        before.or(after)
     }
 
     /// A speaker a later "he" or "she" may refer to: a known gender, a person in the registry,

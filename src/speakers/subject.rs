@@ -178,10 +178,18 @@ pub(crate) fn backward(doc: &Doc, end: usize, floor: usize) -> Option<Mention> {
     while s > floor && end - s < MAX_NP {
         let t = s - 1;
         match doc.toks[t].kind {
+            // "Banc One Corp said": a company's name may hold any capitalised word
+            Kind::Word
+                if names::is_company_suffix(doc.low(end - 1))
+                    && (s == end - 1 || names::is_company_word(doc, s))
+                    && names::is_company_word(doc, t) =>
+            {
+                s = t;
+            }
             Kind::Word => {
                 let (w, lex) = (doc.low(t), doc.lex(t));
                 if doc.is_cap(t) {
-                    if lex.is_cap_stop() && !lex.is_title() {
+                    if lex.is_cap_stop() && !lex.is_title() && !names::joined_initials(doc, t) {
                         if matches!(w, "the" | "a" | "an") {
                             s = t;
                         }
@@ -236,7 +244,7 @@ pub(crate) fn backward(doc: &Doc, end: usize, floor: usize) -> Option<Mention> {
             _ => break,
         }
     }
-    while s < end && doc.word(s).is_some_and(is_np_preposition) {
+    while s < end && doc.word(s).is_some_and(is_np_preposition) && !names::joined_initials(doc, s) {
         s += 1;
     }
     if s >= end {
