@@ -349,9 +349,9 @@ pub(crate) fn first_name_gender(w: &str) -> Gender {
 
 /// Capitalised words that are not names when they open a sentence or phrase.
 static CAP_STOPS: List = "a about according across advisers after again against aides all along also although \
-    always amid among an analysts and another april are around as asked at aug august bankers be \
-    because before behind beside besides between beyond both brokers but by can can't can’t click \
-    could critics dealers dec december depositions despite did do does don't don’t dozens during each \
+    always amid among an analysts and another april are around as asked at aug august be \
+    because before behind beside besides between beyond both but by can can't can’t click \
+    could critics dec december depositions despite did do does don't don’t dozens during each \
     earlier eight either eleven even ever every experts facebook feb february fifteen five \
     for four fourteen friday from furthermore given god had has have he hence her here here's \
     here’s his how however hundreds i if image in including indeed inside instagram instead \
@@ -364,7 +364,7 @@ static CAP_STOPS: List = "a about according across advisers after again against 
     sources speaking still such sunday supporters ten than thank thanks that that's that’s \
     the their then there there's there’s these they thirteen thirty this those though \
     thousands three through throughout thursday thus to today told tomorrow tonight toward \
-    towards traders tuesday twelve twenty twitter two under unlike until upon via video voters wait \
+    towards tuesday twelve twenty twitter two under unlike until upon via video voters wait \
     was we wednesday well were what what's whatever what’s when where whether which while who \
     whoever why will with within without won't won’t would yes yesterday yet you your youtube";
 
@@ -393,9 +393,9 @@ static TITLE_FILLERS: List = "acting assistant associate campaign conservative c
 
 /// Departments named after "Secretary of" / "Minister of".
 static DEPARTMENT_WORDS: List = "affairs agriculture and army commerce culture defence defense development economy \
-    education energy exchequer finance foreign health homeland housing human information interior \
-    justice labor navy security services staff state the transportation treasury urban \
-    veterans war";
+    education energy environment exchequer finance fisheries foreign health homeland housing \
+    human industry information interior justice labor navy planning security services staff \
+    state the tourism trade transportation treasury urban veterans war welfare";
 
 /// Last words of organisation names.
 static ORG_WORDS: List = "abc administration afp agency agency’s airlines airport airways alliance \

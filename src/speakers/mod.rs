@@ -540,6 +540,14 @@ mod tests {
             ("Fjord One Bancorp said profits fell.", "Fjord One Bancorp"),
             ("4Sight Corp said it filed a statement.", "4Sight Corp"),
             (
+                "4Sight Corp said on Monday that it filed a statement.",
+                "4Sight Corp",
+            ),
+            (
+                "AC and R chairman Ola Berg said that sales rose.",
+                "Ola Berg",
+            ),
+            (
                 "Tromso Cable Co Ltd said it would merge.",
                 "Tromso Cable Co Ltd",
             ),
@@ -548,8 +556,8 @@ mod tests {
             ("General Motors said sales fell.", "General Motors"),
             ("American Motors said talks had stopped.", "American Motors"),
             (
-                "The Ministry of Fisheries and Coastal said quotas would fall.",
-                "Ministry of Fisheries and Coastal",
+                "The Ministry of Fisheries and Trade said quotas would fall.",
+                "Ministry of Fisheries and Trade",
             ),
         ] {
             assert_eq!(speakers(text), [name], "{text}");
@@ -562,6 +570,14 @@ mod tests {
         assert_eq!(
             speakers("The Bank of Norway and Ola Berg said rates would rise."),
             ["Ola Berg"]
+        );
+        assert_eq!(
+            speakers("The Ministry of Justice and Vik's aides said that it rained."),
+            ["Vik campaign"]
+        );
+        assert_eq!(
+            speakers("Norsk Hospital Corp of Bergen said that it would grow."),
+            ["Norsk Hospital Corp of Bergen"]
         );
     }
 

@@ -359,12 +359,7 @@ pub(crate) fn run_starting_at(doc: &Doc, first: usize, limit: usize) -> Option<R
         } else if end + 2 < limit && is_initial(doc, end) && is_name_word(doc, end + 2) {
             // "Roberta A. Kaplan": an initial that is also a word
             end += 3;
-        } else if end + 1 < limit
-            && doc.is_word(end, "and")
-            && is_name_word(doc, end + 1)
-            && !is_name_word(doc, end + 2)
-            && org_of(doc, first..end)
-        {
+        } else if end + 1 < limit && body_and(doc, first..end, end) {
             // "Ministry of International Trade and Industry": a body of two things
             end += 2;
         } else {
@@ -380,11 +375,18 @@ pub(crate) fn run_starting_at(doc: &Doc, first: usize, limit: usize) -> Option<R
     Some(first..end)
 }
 
-/// The tokens hold "of" after an organisation word: "Ministry of ...", "Bank of ...".
-fn org_of(doc: &Doc, toks: Range<usize>) -> bool {
-    toks.clone()
-        .skip(1)
-        .any(|j| doc.is_word(j, "of") && doc.is_cap(j - 1) && doc.lex(j - 1).is_org_word())
+/// Token `and` is the "and" of a body's name that `toks` (before it) opens, joining one last
+/// department word: "Ministry of International Trade and Industry", but not "Department of
+/// Justice and Trump's comments".
+fn body_and(doc: &Doc, toks: Range<usize>, and: usize) -> bool {
+    doc.is_word(and, "and")
+        && is_name_word(doc, and + 1)
+        && doc.lex(and + 1).is_department_word()
+        && !doc.toks[and + 1].poss
+        && !is_name_word(doc, and + 2)
+        && toks
+            .skip(1)
+            .any(|j| doc.is_word(j, "of") && doc.is_cap(j - 1) && doc.lex(j - 1).is_org_word())
 }
 
 /// The end of a run of name words from `from` that ends in an organisation word ("Corp",
@@ -432,15 +434,25 @@ fn company_run(doc: &Doc, first: usize, limit: usize) -> Option<usize> {
     let mut end = first;
     let mut found = None;
     while end < limit && end - first < MAX_RUN && is_company_word(doc, end) {
-        end += 1;
-        // the last suffix: "Daiwa Securities Co Ltd"
-        if is_company_suffix(doc.low(end - 1)) && end - first >= 2 {
-            found = Some(end);
-        } else if found.is_some() {
+        // "Norsk Cable Co Inc Chairman Ola Berg": a title after the company starts a person
+        // nor does a day or another word that never opens a name ("Co Inc Monday said")
+        if found.is_some() && (doc.lex(end).is_title() || doc.lex(end).is_cap_stop()) {
             break;
         }
+        end += 1;
+        // the last suffix ("Daiwa Securities Co Ltd"), and the words after one
+        // ("Swiss Bank Corp International")
+        if found.is_some() || (is_company_suffix(doc.low(end - 1)) && end - first >= 2) {
+            found = Some(end);
+        }
     }
-    found
+    // "Hospital Corp of America" and "Texaco Inc and Honeywell Inc" go on past the suffix:
+    // the usual rules read them
+    found.filter(|&e| {
+        !doc.is_word(e, "of")
+            && !((doc.is_word(e, "and") || doc.is_punct(e, '&'))
+                && org_tail(doc, e + 1, limit).is_some())
+    })
 }
 
 /// A word that can stand inside a company's name: capitalised (but not an article), or
@@ -666,7 +678,7 @@ pub(crate) fn analyse(doc: &Doc, a: usize, b: usize) -> Option<Mention> {
                 // "S and P", "AT and T": the initials of one company
                 && !(is_initials(doc, i - 1) && is_initials(doc, i + 1))
                 // "Ministry of Trade and Industry" is one body
-                && !(i + 2 == first.end && org_of(doc, first.start..i))
+                && !(i + 2 == first.end && body_and(doc, first.start..i, i))
                 // "Merck and Co Inc" is one company
                 && org_tail(doc, i + 1, first.end) != Some(first.end)
         });
@@ -901,6 +913,8 @@ fn named_part(
                     || lex.is_modifier_adjective()
                     || (w == "of" && j > a && doc.lex(j - 1).is_role_head())
                     || of_role(doc, a, j)
+                    // "AC and R chairman Ola Berg"
+                    || (w == "and" && j > a && joined_initials(doc, j - 1))
             });
         let lower_count = (a..run.start)
             .filter(|&j| doc.word(j).is_some() && !doc.is_cap(j))
@@ -970,7 +984,7 @@ fn analyse_part(doc: &Doc, part: Range<usize>) -> Option<Mention> {
                     || matches!(w, "of" | "for" | "to" | "at" | "with" | "on")
                     || (w == "and" && org_tail(doc, i + 1, b).is_some())
                     || (w == "and" && i > a && joined_initials(doc, i - 1))
-                    || (w == "and" && i + 2 == b && org_of(doc, a..i))
+                    || (i + 2 == b && body_and(doc, a..i, i))
                     || !(lex.is_function_word() || lex.verb().is_some_and(|v| !v.noun_like))
             }
             Kind::Punct(c) => matches!(c, '.' | '(' | ')' | '-' | '&' | '’' | '\''),

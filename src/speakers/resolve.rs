@@ -1004,6 +1004,8 @@ impl<'a> Resolver<'a> {
                 .all(|w| with_lower(w, |l| self.doc.is_lowercase_word(l)))
             && !speaker.name.chars().all(|c| !c.is_lowercase())
             && !speaker.name.ends_with(" campaign")
+            // "Turkish officials" are no "he"
+            && !lexicon::classify(&last.to_lowercase()).is_generic_head()
     }
 
     fn entity_role(&self, id: usize) -> Option<String> {
