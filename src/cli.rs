@@ -259,7 +259,7 @@ pub struct FacetsArgs {
     pub field: FieldArg,
 
     /// Number of values to show
-    #[arg(long, default_value_t = 20, value_name = "N", value_parser = at_least_one)]
+    #[arg(short = 'n', long, visible_alias = "limit", default_value_t = 20, value_name = "N", value_parser = at_least_one)]
     pub top: usize,
 
     #[command(flatten)]
@@ -276,7 +276,7 @@ pub struct SpeakersArgs {
     pub query: Vec<String>,
 
     /// Number of people to show
-    #[arg(long, default_value_t = 20, value_name = "N", value_parser = at_least_one)]
+    #[arg(short = 'n', long, visible_alias = "limit", default_value_t = 20, value_name = "N", value_parser = at_least_one)]
     pub top: usize,
 
     #[command(flatten)]

@@ -719,6 +719,20 @@ fn facets_count_passages_and_articles_per_value() {
 }
 
 #[test]
+fn facets_and_speakers_take_limit_as_search_does() {
+    let env = sample_env();
+    for command in ["facets", "speakers"] {
+        let top = env.run(&[command, "--top", "1", "--json"]);
+        assert_eq!(top.code, 0, "{}", top.stderr);
+        assert_eq!(top.stdout.lines().count(), 1);
+        for limit in ["--limit", "-n"] {
+            let run = env.run(&[command, limit, "1", "--json"]);
+            assert_eq!(run.stdout, top.stdout, "{command} {limit}");
+        }
+    }
+}
+
+#[test]
 fn facets_of_article_values_count_every_matching_passage_of_the_article() {
     let env = Env::new();
     let para = |n: u32| {
