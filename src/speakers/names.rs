@@ -300,11 +300,12 @@ pub(crate) fn run_starting_at(doc: &Doc, first: usize, limit: usize) -> Option<R
     let mut first = first;
     while first < limit
         && doc.is_cap(first)
-        && !joined_initials(doc, first)
-        && company_run(doc, first, limit).is_none()
         && ((doc.lex(first).is_cap_stop() && !doc.lex(first).is_title())
             || (doc.common_word_at_sentence_start(first)
                 && !(doc.lex(first).is_title() && is_name_word(doc, first + 1))))
+        // "AT and T", "One Video Corp": a company may open with such a word
+        && !joined_initials(doc, first)
+        && company_run(doc, first, limit).is_none()
     {
         first += 1;
     }
@@ -321,11 +322,12 @@ pub(crate) fn run_starting_at(doc: &Doc, first: usize, limit: usize) -> Option<R
     {
         return None;
     }
-    if let Some(end) = company_run(doc, first, limit) {
-        return Some(first..end);
-    }
-    if first >= limit || !(is_name_word(doc, first) || joined_initials(doc, first)) {
+    if first >= limit {
         return None;
+    }
+    if !is_name_word(doc, first) && !joined_initials(doc, first) {
+        // "3Com Corp", "One Video Corp"
+        return company_run(doc, first, limit).map(|end| first..end);
     }
     let mut end = first + 1;
     // a name has a handful of words; a longer capitalised stretch is a heading
@@ -343,8 +345,11 @@ pub(crate) fn run_starting_at(doc: &Doc, first: usize, limit: usize) -> Option<R
             end += 1;
         } else if end + 1 < limit && is_name_word(doc, end + 1) && joins_run(doc, end) {
             end += 2;
-        } else if end + 1 < limit && joined_initials(doc, end - 1) {
-            // "S and P", "AT and T"
+        } else if end + 1 < limit
+            && doc.is_word(end, "and")
+            && (joined_initials(doc, end - 1) || body_and(doc, first..end, end))
+        {
+            // "S and P", "AT and T"; "Ministry of International Trade and Industry"
             end += 2;
         } else if end + 2 < limit
             && doc.is_word(end, "of")
@@ -359,9 +364,6 @@ pub(crate) fn run_starting_at(doc: &Doc, first: usize, limit: usize) -> Option<R
         } else if end + 2 < limit && is_initial(doc, end) && is_name_word(doc, end + 2) {
             // "Roberta A. Kaplan": an initial that is also a word
             end += 3;
-        } else if end + 1 < limit && body_and(doc, first..end, end) {
-            // "Ministry of International Trade and Industry": a body of two things
-            end += 2;
         } else {
             // "Merck and Co Inc", "Standard and Poor's Corp": a company of several names
             if (doc.is_word(end, "and") || doc.is_punct(end, '&'))
@@ -371,6 +373,15 @@ pub(crate) fn run_starting_at(doc: &Doc, first: usize, limit: usize) -> Option<R
             }
             break;
         }
+    }
+    // "Banc One Corp", "CCR Video Corp": a company's name goes on over words that end a
+    // person's ("One", "Video")
+    if end < limit
+        && doc.is_cap(end)
+        && let Some(company) = company_run(doc, first, limit)
+        && company > end
+    {
+        end = company;
     }
     Some(first..end)
 }
@@ -478,8 +489,9 @@ pub(crate) fn is_company_suffix(w: &str) -> bool {
 
 /// A word of one to three capital letters and nothing else: "S", "AT".
 fn is_initials(doc: &Doc, i: usize) -> bool {
-    let t = doc.text(i);
-    doc.word(i).is_some() && (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_uppercase())
+    doc.toks.get(i).is_some_and(|t| t.end - t.start <= 3)
+        && doc.word(i).is_some()
+        && doc.text(i).bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// Token `i` is initials joined by "and" to more: "S and P", "AT and T" name one company.
