@@ -136,9 +136,13 @@ impl ArchiveIndex {
     pub fn search_segments_in_parallel(&mut self) -> Result<()> {
         let metas = self.index.searchable_segment_metas()?;
         let passages: u64 = metas.iter().map(|m| u64::from(m.num_docs())).sum();
+        if metas.len() < 2 || passages < PARALLEL_MIN_PASSAGES {
+            return Ok(());
+        }
+        // asked only here: the answer reads files of /proc and /sys
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         let threads = metas.len().min(cores);
-        if threads > 1 && passages >= PARALLEL_MIN_PASSAGES {
+        if threads > 1 {
             self.index.set_multithread_executor(threads)?;
         }
         Ok(())
