@@ -729,12 +729,14 @@ pub(crate) fn of_cue(doc: &Doc, quotes: &Quotes, cue: Range<usize>) -> Option<Me
         let ok = doc.is_punct(e, ',') || (is_ing && doc.word(e).is_some());
         return ok.then_some(m);
     }
-    if is_ing && k > floor && doc.is_cap(k) {
-        // "with Lund tweeting that …"
-        let m = backward(doc, j, floor)?;
-        if m.toks.start > floor && doc.is_word(m.toks.start - 1, "with") {
-            return Some(m);
-        }
+    // "with Lund tweeting that …", "with dealers reporting that …"
+    if is_ing
+        && k > floor
+        && let Some(m) = backward(doc, j, floor)
+        && m.toks.start > floor
+        && doc.is_word(m.toks.start - 1, "with")
+    {
+        return Some(m);
     }
     if coordinated || is_ing {
         let (m, e) = subject_span(doc, quotes, floor, k)?;
