@@ -113,7 +113,8 @@ fn broken_files_get_one_line_each_and_good_articles_are_kept() {
         ("mixed.ndjson:2:", "invalid JSON"),
         ("odd-date.json:1:", "unrecognised date"),
         ("truncated.ndjson.gz:2:", "truncated"),
-        ("notes.csv", "unsupported"),
+        ("notes.xml", "unsupported"),
+        ("table.csv:3:", "invalid UTF-8"),
     ] {
         let lines = line_for(file);
         assert_eq!(lines.len(), 1, "{file}: {err:#?}");
@@ -126,10 +127,16 @@ fn broken_files_get_one_line_each_and_good_articles_are_kept() {
         .into_iter()
         .map(|h| h.article_id)
         .collect();
-    for id in ["fixture-1", "fixture-2", "fixture-3", "fixture-6"] {
+    for id in [
+        "fixture-1",
+        "fixture-2",
+        "fixture-3",
+        "fixture-6",
+        "fixture-7",
+    ] {
         assert!(ids.contains(id), "{id} missing from {ids:?}");
     }
-    assert_eq!(env.stats().articles, 5);
+    assert_eq!(env.stats().articles, 6);
 }
 
 #[test]
@@ -184,7 +191,7 @@ fn searching_without_an_index_says_how_to_make_one() {
 #[test]
 fn an_unknown_extension_named_explicitly_is_an_error() {
     let env = Env::new();
-    let run = env.run(&["ingest", "tests/fixtures/broken/notes.csv"]);
+    let run = env.run(&["ingest", "tests/fixtures/broken/notes.xml"]);
     assert_eq!(run.code, 2);
     assert!(
         run.stderr.contains(".txt, .json, .ndjson, .jsonl"),

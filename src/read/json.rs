@@ -38,7 +38,13 @@ const ALIASES: &[(Field, &[&str])] = &[
     (Field::Url, &["url", "link"]),
     (
         Field::Source,
-        &["source", "source_domain", "publisher", "outlet"],
+        &[
+            "source",
+            "source_domain",
+            "publisher",
+            "outlet",
+            "publication",
+        ],
     ),
     (Field::Author, &["author", "authors", "byline"]),
     (Field::Speakers, &["speaker", "speakers"]),
@@ -47,7 +53,7 @@ const ALIASES: &[(Field, &[&str])] = &[
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Field {
+pub(super) enum Field {
     Body,
     Title,
     Date,
@@ -67,8 +73,16 @@ impl Field {
     }
 }
 
+/// The keys that fill `field`, best first.
+pub(super) fn keys_of(field: Field) -> &'static [&'static str] {
+    ALIASES
+        .iter()
+        .find(|(f, _)| *f == field)
+        .map_or(&[], |(_, keys)| keys)
+}
+
 /// Finds the field a JSON key fills, and the key's rank among its aliases.
-fn lookup(key: &str) -> Option<(Field, usize)> {
+pub(super) fn lookup(key: &str) -> Option<(Field, usize)> {
     ALIASES.iter().find_map(|(field, keys)| {
         keys.iter()
             .position(|k| k.eq_ignore_ascii_case(key))
@@ -92,7 +106,9 @@ impl RawRecord {
         self.values[field.index()].as_ref().map(|(_, v)| v)
     }
 
-    fn set(&mut self, field: Field, rank: usize, value: Value) {
+    /// Fills `field` with `value` from the key of `rank` among its aliases,
+    /// unless a better-ranked key filled it already.
+    pub(super) fn set(&mut self, field: Field, rank: usize, value: Value) {
         let slot = &mut self.values[field.index()];
         if slot.as_ref().is_none_or(|(r, _)| rank < *r) {
             *slot = Some((rank, value));

@@ -6,6 +6,7 @@
 //! stop at a bad record: each one becomes a [`Problem`] naming the file, the line
 //! and the reason, and reading carries on.
 
+mod csv;
 mod json;
 mod text;
 
@@ -33,10 +34,14 @@ pub enum Format {
     Json,
     /// `.ndjson`, `.jsonl`: one object per line.
     Ndjson,
+    /// `.csv`: a header row, then one article per row.
+    Csv,
+    /// `.tsv`: as `.csv`, with tabs between the cells.
+    Tsv,
 }
 
 /// Extensions listed in error messages.
-pub const SUPPORTED: &str = ".txt, .json, .ndjson, .jsonl (each optionally .gz)";
+pub const SUPPORTED: &str = ".txt, .json, .ndjson, .jsonl, .csv, .tsv (each optionally .gz)";
 
 impl Format {
     /// The format for a file name, and whether it is gzip-compressed.
@@ -51,6 +56,8 @@ impl Format {
             "txt" => Format::Text,
             "json" => Format::Json,
             "ndjson" | "jsonl" => Format::Ndjson,
+            "csv" => Format::Csv,
+            "tsv" => Format::Tsv,
             _ => return None,
         };
         Some((format, gz))
@@ -363,10 +370,16 @@ pub fn read(input: &Input, progress: &Arc<AtomicU64>, sink: &mut dyn FnMut(Outco
         Ok(stream) => stream,
         Err(err) => return sink(Err(Problem::new(&name, None, io_reason(&err)))),
     };
-    match input.format {
-        Format::Text => text::read(stream, &name, sink),
-        Format::Json => json::read_json(stream, &name, sink),
-        Format::Ndjson => json::read_ndjson(stream, &name, sink),
+    dispatch(input.format, stream, &name, sink);
+}
+
+fn dispatch(format: Format, stream: Box<dyn BufRead>, name: &str, sink: &mut dyn FnMut(Outcome)) {
+    match format {
+        Format::Text => text::read(stream, name, sink),
+        Format::Json => json::read_json(stream, name, sink),
+        Format::Ndjson => json::read_ndjson(stream, name, sink),
+        Format::Csv => csv::read(stream, name, b',', sink),
+        Format::Tsv => csv::read(stream, name, b'\t', sink),
     }
 }
 
@@ -375,12 +388,7 @@ pub fn read(input: &Input, progress: &Arc<AtomicU64>, sink: &mut dyn FnMut(Outco
 pub fn read_bytes(format: Format, bytes: &[u8], name: &str) -> Vec<Outcome> {
     let stream: Box<dyn BufRead> = Box::new(io::Cursor::new(bytes.to_vec()));
     let mut out = Vec::new();
-    let mut sink = |outcome| out.push(outcome);
-    match format {
-        Format::Text => text::read(stream, name, &mut sink),
-        Format::Json => json::read_json(stream, name, &mut sink),
-        Format::Ndjson => json::read_ndjson(stream, name, &mut sink),
-    }
+    dispatch(format, stream, name, &mut |outcome| out.push(outcome));
     out
 }
 
@@ -469,7 +477,9 @@ mod tests {
         assert_eq!(of("b.jsonl"), Some((Format::Ndjson, false)));
         assert_eq!(of("b.ndjson.gz"), Some((Format::Ndjson, true)));
         assert_eq!(of("b.txt.gz"), Some((Format::Text, true)));
-        assert_eq!(of("b.csv"), None);
+        assert_eq!(of("b.csv"), Some((Format::Csv, false)));
+        assert_eq!(of("b.TSV.gz"), Some((Format::Tsv, true)));
+        assert_eq!(of("b.xml"), None);
         assert_eq!(of("b.gz"), None);
         assert_eq!(of("README"), None);
     }

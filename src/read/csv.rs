@@ -1,0 +1,285 @@
+//! CSV and TSV tables (`.csv`, `.tsv`): a header row naming the columns, then
+//! one article per row. Columns are matched by the names JSON records use
+//! (`title`, `body`/`text`/`content`, `date`, `source`/`publication`, ...), so
+//! dataset and spreadsheet exports ingest without conversion; other columns
+//! are ignored. A cell of `author` or `speaker` may list several names
+//! separated by `;`.
+
+use std::cell::Cell;
+use std::fmt;
+use std::io::{self, BufRead, Read};
+use std::rc::Rc;
+
+use serde_json::Value;
+
+use super::json::{self, Field, RawRecord};
+use super::{MAX_RECORD_BYTES, Outcome, Problem, broken_stream};
+
+/// Reads a table whose cells are separated by `delimiter` (`,` or tab).
+pub(super) fn read(
+    mut stream: Box<dyn BufRead>,
+    path: &str,
+    delimiter: u8,
+    sink: &mut dyn FnMut(Outcome),
+) {
+    super::skip_bom(&mut *stream);
+    let since = Rc::new(Cell::new(0));
+    let bounded = Bounded {
+        inner: stream,
+        since: Rc::clone(&since),
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        // a row shorter than the header leaves its last columns empty
+        .flexible(true)
+        .from_reader(bounded);
+    let columns: Vec<Option<(Field, usize)>> = match reader.headers() {
+        Ok(names) => names.iter().map(|name| json::lookup(name.trim())).collect(),
+        Err(err) => return sink(Err(problem(path, &err))),
+    };
+    if columns.is_empty() {
+        // an empty file holds no articles
+        return;
+    }
+    if !columns
+        .iter()
+        .flatten()
+        .any(|(field, _)| matches!(field, Field::Body | Field::Title))
+    {
+        let names = json::keys_of(Field::Body).join(", ");
+        let reason = format!("no column holds the text: the header row must name one of {names}");
+        return sink(Err(Problem::new(path, Some(1), reason)));
+    }
+    let id_base = super::id_base(path);
+    let mut row = csv::StringRecord::new();
+    loop {
+        since.set(0);
+        // where the next row starts, for errors that do not say
+        let start = usize::try_from(reader.position().line()).ok();
+        match reader.read_record(&mut row) {
+            Ok(false) => return,
+            Ok(true) if row.iter().all(|cell| cell.trim().is_empty()) => {}
+            Ok(true) => sink(article(&row, &columns, path, &id_base)),
+            Err(err) => {
+                let stop = matches!(err.kind(), csv::ErrorKind::Io(_));
+                let mut problem = problem(path, &err);
+                problem.at.line = problem.at.line.or(start);
+                sink(Err(problem));
+                if stop {
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// The article of one row.
+fn article(
+    row: &csv::StringRecord,
+    columns: &[Option<(Field, usize)>],
+    path: &str,
+    id_base: &str,
+) -> Outcome {
+    let line = row.position().and_then(|p| usize::try_from(p.line()).ok());
+    let at = |reason: String| Problem::new(path, line, reason);
+    if row.as_slice().len() > MAX_RECORD_BYTES {
+        let reason = format!("record longer than {} MiB: skipped", MAX_RECORD_BYTES >> 20);
+        return Err(at(reason));
+    }
+    let mut raw = RawRecord::default();
+    for (cell, column) in row.iter().zip(columns) {
+        let Some((field, rank)) = *column else {
+            continue;
+        };
+        let cell = cell.trim();
+        if cell.is_empty() {
+            continue;
+        }
+        let value = match field {
+            Field::Author | Field::Speakers => Value::Array(
+                cell.split(';')
+                    .map(|name| Value::String(name.trim().to_string()))
+                    .collect(),
+            ),
+            _ => Value::String(cell.to_string()),
+        };
+        raw.set(field, rank, value);
+    }
+    let fallback = format!("{id_base}:{}", line.unwrap_or(0));
+    let mut record = raw.into_article(path, fallback).map_err(at)?;
+    if let Some(w) = record.warning.as_mut() {
+        w.at.line = line;
+    }
+    Ok(record)
+}
+
+/// A read error as a problem at its line.
+fn problem(path: &str, err: &csv::Error) -> Problem {
+    let line = err.position().and_then(|p| usize::try_from(p.line()).ok());
+    let reason = match err.kind() {
+        csv::ErrorKind::Io(io) if io.get_ref().is_some_and(|e| e.is::<TooLong>()) => format!(
+            "record longer than {} MiB (an unclosed quote?): the rest of the file is skipped",
+            MAX_RECORD_BYTES >> 20
+        ),
+        csv::ErrorKind::Io(io) => broken_stream(io),
+        csv::ErrorKind::Utf8 { err, .. } => {
+            format!("invalid UTF-8 in column {}: row skipped", err.field() + 1)
+        }
+        _ => "unreadable row: skipped".to_string(),
+    };
+    Problem::new(path, line, reason)
+}
+
+/// The input, failing once a record has taken more than [`MAX_RECORD_BYTES`]
+/// (plus the reader's buffer) since the reader last reset `since`: a quoted
+/// cell never closed would otherwise be read whole into memory.
+struct Bounded<R> {
+    inner: R,
+    since: Rc<Cell<usize>>,
+}
+
+/// The error [`Bounded`] fails with.
+#[derive(Debug)]
+struct TooLong;
+
+impl fmt::Display for TooLong {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("record too long")
+    }
+}
+
+impl std::error::Error for TooLong {}
+
+/// Slack for what the CSV reader has buffered beyond the current record.
+const READ_AHEAD: usize = 1 << 20;
+
+impl<R: Read> Read for Bounded<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.since.get() > MAX_RECORD_BYTES + READ_AHEAD {
+            return Err(io::Error::other(TooLong));
+        }
+        let n = self.inner.read(buf)?;
+        self.since.set(self.since.get() + n);
+        Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::read::{Format, Outcome, read_bytes};
+
+    fn read(data: &str) -> Vec<Outcome> {
+        read_bytes(Format::Csv, data.as_bytes(), "t.csv")
+    }
+
+    #[test]
+    fn columns_are_matched_by_the_json_field_names() {
+        let data = "\u{feff}Id,Headline,publication,author,date,content,year\n\
+            k-1,Ferry fares rise,Harbour Herald,Ann Lee; Bo Berg,2024-03-02,\"The ferry board \
+            raised fares.\n\nCommuters protested.\",2024\n";
+        let out = read(data);
+        assert_eq!(out.len(), 1);
+        let a = &out[0].as_ref().expect("a record").article;
+        assert_eq!(a.id, "k-1");
+        assert_eq!(a.title, "Ferry fares rise");
+        assert_eq!(a.source, "Harbour Herald");
+        assert_eq!(a.authors, ["Ann Lee", "Bo Berg"]);
+        assert_eq!(
+            a.date.map(|d| d.to_rfc3339()).as_deref(),
+            Some("2024-03-02T00:00:00+00:00")
+        );
+        assert_eq!(
+            a.body,
+            "The ferry board raised fares.\n\nCommuters protested."
+        );
+    }
+
+    #[test]
+    fn a_bad_row_is_named_by_its_line_and_the_others_are_kept() {
+        // the second article spans lines 3 and 4; the row on line 5 has no text
+        let data = "title,text,source\nOne,First text.,\nTwo,\"Second\ntext.\",\n,,Herald\n\
+            Four,Fourth text.,\n";
+        let out = read(data);
+        let titles: Vec<String> = out
+            .iter()
+            .filter_map(|o| o.as_ref().ok())
+            .map(|r| r.article.title.clone())
+            .collect();
+        assert_eq!(titles, ["One", "Two", "Four"]);
+        let problem = out[2].as_ref().expect_err("no text");
+        assert_eq!(
+            problem.to_string(),
+            "t.csv:5: no title and no text (expected one of: body, text, maintext, content, article)"
+        );
+        let bytes = b"title,text\nOne,caf\xe9\nTwo,Fine text.\n";
+        let out = read_bytes(Format::Csv, bytes, "t.csv");
+        let problem = out[0].as_ref().expect_err("invalid UTF-8");
+        assert_eq!(
+            problem.to_string(),
+            "t.csv:2: invalid UTF-8 in column 2: row skipped"
+        );
+        assert_eq!(out[1].as_ref().expect("kept").article.title, "Two");
+        let out = read("title,text\n,\nTwo,Fine text.\n");
+        assert_eq!(out.len(), 1, "a blank row is no record");
+        let out = read("title,text,date\nOne,Text.,someday\n");
+        let warning = out[0]
+            .as_ref()
+            .expect("kept")
+            .warning
+            .as_ref()
+            .expect("warned");
+        assert_eq!(warning.at.line, Some(2));
+    }
+
+    #[test]
+    fn a_table_without_a_text_column_is_refused_once() {
+        let out = read("name,age\nAnn,40\nBo,50\n");
+        assert_eq!(out.len(), 1);
+        let problem = out[0].as_ref().expect_err("refused");
+        assert!(
+            problem.to_string().starts_with(
+                "t.csv:1: no column holds the text: the header row must name one of body, text"
+            ),
+            "{problem}"
+        );
+        assert!(read("").is_empty(), "an empty file holds nothing");
+    }
+
+    #[test]
+    fn an_endless_cell_stops_the_file_without_reading_it_all() {
+        let mut data = b"title,text\nOne,Fine text.\nTwo,\"".to_vec();
+        data.resize(data.len() + (40 << 20), b'x');
+        let out = read_bytes(Format::Csv, &data, "t.csv");
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0].as_ref().expect("kept").article.title, "One");
+        let problem = out[1].as_ref().expect_err("too long");
+        assert!(
+            problem
+                .to_string()
+                .starts_with("t.csv:3: record longer than 16 MiB"),
+            "{problem}"
+        );
+        // a long record that closes is skipped alone
+        let mut data = b"title,text\nOne,\"".to_vec();
+        data.resize(data.len() + (17 << 20), b'x');
+        data.extend_from_slice(b"\"\nTwo,Fine text.\n");
+        let out = read_bytes(Format::Csv, &data, "t.csv");
+        assert!(out[0].is_err());
+        assert_eq!(out[1].as_ref().expect("kept").article.title, "Two");
+    }
+
+    #[test]
+    fn tabs_separate_the_cells_of_a_tsv() {
+        let out = read_bytes(
+            Format::Tsv,
+            b"title\tbody\nOne\tA text, with a comma.\n",
+            "t.tsv",
+        );
+        let a = &out[0].as_ref().expect("a record").article;
+        assert_eq!(
+            (a.title.as_str(), a.body.as_str()),
+            ("One", "A text, with a comma.")
+        );
+        assert_eq!(a.id.rsplit(':').next(), Some("2"), "{}", a.id);
+    }
+}
