@@ -73,7 +73,7 @@ pub enum ColorChoice {
 
 #[derive(Debug, Args)]
 pub struct IngestArgs {
-    /// Files (.txt .json .ndjson .jsonl .csv .tsv, optionally .gz), directories, or - for NDJSON on stdin
+    /// Files (.txt .json .ndjson .jsonl .csv .tsv .html, optionally .gz), directories, or - for NDJSON on stdin
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 

@@ -100,6 +100,30 @@ fn a_second_ingest_replaces_instead_of_duplicating() {
 }
 
 #[test]
+fn a_web_page_and_a_table_in_the_sample_read_as_their_json_did() {
+    let env = sample_env();
+    let hits = env.search("\"Digital Platforms Commission\"", &["--limit", "1"]);
+    let page = &hits[0];
+    assert_eq!(
+        page.article_id,
+        "https://lagoonpost.example/tech/2024/11/19/softer-data-rules"
+    );
+    assert_eq!(
+        page.title,
+        "Start-ups win softer data rules as AI-label plan moves ahead"
+    );
+    assert_eq!(page.authors, ["Chiamaka Eze", "Tobi Adewale"]);
+    assert_eq!(page.date.as_deref(), Some("2024-11-19T17:00:00Z"));
+    // the page's furniture is not the article
+    assert!(env.search("\"Most read\"", &[]).is_empty());
+    assert!(env.search("analytics", &[]).is_empty());
+    let hits = env.search("\"Alcornosa reservoir\" emergency", &["--limit", "1"]);
+    assert_eq!(hits[0].article_id, "md-2024-0416-campina-emergency");
+    assert_eq!(hits[0].source, "Meridian Daily");
+    assert_eq!(hits[0].authors, ["Hugo Marchetti"]);
+}
+
+#[test]
 fn broken_files_get_one_line_each_and_good_articles_are_kept() {
     let env = Env::new();
     let run = env.run(&["ingest", "tests/fixtures/broken"]);

@@ -7,6 +7,7 @@
 //! and the reason, and reading carries on.
 
 mod csv;
+mod html;
 mod json;
 mod text;
 
@@ -38,10 +39,13 @@ pub enum Format {
     Csv,
     /// `.tsv`: as `.csv`, with tabs between the cells.
     Tsv,
+    /// `.html`, `.htm`: one article per page.
+    Html,
 }
 
 /// Extensions listed in error messages.
-pub const SUPPORTED: &str = ".txt, .json, .ndjson, .jsonl, .csv, .tsv (each optionally .gz)";
+pub const SUPPORTED: &str =
+    ".txt, .json, .ndjson, .jsonl, .csv, .tsv, .html, .htm (each optionally .gz)";
 
 impl Format {
     /// The format for a file name, and whether it is gzip-compressed.
@@ -58,6 +62,7 @@ impl Format {
             "ndjson" | "jsonl" => Format::Ndjson,
             "csv" => Format::Csv,
             "tsv" => Format::Tsv,
+            "html" | "htm" => Format::Html,
             _ => return None,
         };
         Some((format, gz))
@@ -380,6 +385,7 @@ fn dispatch(format: Format, stream: Box<dyn BufRead>, name: &str, sink: &mut dyn
         Format::Ndjson => json::read_ndjson(stream, name, sink),
         Format::Csv => csv::read(stream, name, b',', sink),
         Format::Tsv => csv::read(stream, name, b'\t', sink),
+        Format::Html => html::read(stream, name, sink),
     }
 }
 
@@ -480,6 +486,7 @@ mod tests {
         assert_eq!(of("b.csv"), Some((Format::Csv, false)));
         assert_eq!(of("b.TSV.gz"), Some((Format::Tsv, true)));
         assert_eq!(of("b.xml"), None);
+        assert_eq!(of("page.HTM"), Some((Format::Html, false)));
         assert_eq!(of("b.gz"), None);
         assert_eq!(of("README"), None);
     }

@@ -1,0 +1,471 @@
+//! HTML pages (`.html`, `.htm`): one article per page, as a browser saves it
+//! or a crawler fetches it.
+//!
+//! The text is the page's paragraphs (`<p>`): those of its `<article>` when it
+//! has one (else of its `<main>`, else of the whole page), leaving out
+//! scripts, navigation, page headers and footers, asides, forms and figures.
+//! A page without paragraphs gives the text of its other blocks. The title,
+//! date, author, source and address come from the page's metadata: Open
+//! Graph and `article:` properties, `<meta name>`s, schema.org `itemprop`s,
+//! `<time datetime>`, `<link rel=canonical>`, else `<h1>` and `<title>`.
+
+use std::collections::HashMap;
+use std::io::{BufRead, Read};
+
+use html5gum::{DefaultEmitter, Token, Tokenizer};
+use serde_json::Value;
+
+use super::json::{Field, RawRecord};
+use super::{MAX_RECORD_BYTES, Outcome, Problem, broken_stream};
+
+/// Reads the one article of a page.
+pub(super) fn read(stream: Box<dyn BufRead>, path: &str, sink: &mut dyn FnMut(Outcome)) {
+    let mut bytes = Vec::new();
+    if let Err(err) = stream
+        .take(MAX_RECORD_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+    {
+        return sink(Err(Problem::new(path, None, broken_stream(&err))));
+    }
+    if bytes.len() > MAX_RECORD_BYTES {
+        let reason = format!("page larger than {} MiB: skipped", MAX_RECORD_BYTES >> 20);
+        return sink(Err(Problem::new(path, None, reason)));
+    }
+    let page = Page::parse(&String::from_utf8_lossy(&bytes));
+    sink(page.into_article(path))
+}
+
+/// Elements whose text is not the article's.
+const SKIPPED: &[&[u8]] = &[
+    b"script",
+    b"style",
+    b"noscript",
+    b"template",
+    b"svg",
+    b"nav",
+    b"header",
+    b"footer",
+    b"aside",
+    b"form",
+    b"button",
+    b"select",
+    b"figure",
+    b"iframe",
+    b"head",
+    b"menu",
+];
+
+/// Elements that end a block of text (for pages without paragraphs).
+const BLOCKS: &[&[u8]] = &[
+    b"p",
+    b"div",
+    b"section",
+    b"article",
+    b"main",
+    b"li",
+    b"ul",
+    b"ol",
+    b"h1",
+    b"h2",
+    b"h3",
+    b"h4",
+    b"h5",
+    b"h6",
+    b"blockquote",
+    b"table",
+    b"tr",
+    b"td",
+    b"br",
+    b"hr",
+    b"dd",
+    b"dt",
+    b"pre",
+    b"body",
+];
+
+/// Where text goes while it is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Into {
+    Title,
+    H1,
+}
+
+/// What a page holds that an article is made of.
+#[derive(Debug, Default)]
+struct Page {
+    /// `<meta>` contents by lower-cased `property`, `name` or `itemprop` (the first of each).
+    meta: HashMap<String, String>,
+    canonical: Option<String>,
+    title: String,
+    h1: String,
+    /// `datetime` of `<time>`s inside the article, and anywhere.
+    article_time: Option<String>,
+    time: Option<String>,
+    /// Paragraphs of the `<article>`s, of the `<main>`s, and of the whole page.
+    article: Vec<String>,
+    main: Vec<String>,
+    all: Vec<String>,
+    /// Text of the blocks outside paragraphs, for pages that have none.
+    blocks: Vec<String>,
+}
+
+impl Page {
+    fn parse(html: &str) -> Page {
+        let mut emitter = DefaultEmitter::default();
+        // the text of <script>, <style> and <title> is read as text, not as tags
+        emitter.naively_switch_states(true);
+        let mut page = Page::default();
+        // the skipped elements open around the current token, innermost last
+        let mut skipping: Vec<Vec<u8>> = Vec::new();
+        let (mut in_article, mut in_main) = (0usize, 0usize);
+        let mut paragraph: Option<String> = None;
+        let mut block = String::new();
+        let mut into: Option<(Into, String)> = None;
+        for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
+            match token {
+                Token::StartTag(tag) => {
+                    let name = tag.name.as_slice();
+                    let attr = |key: &[u8]| {
+                        tag.attributes
+                            .get(key)
+                            .map(|v| String::from_utf8_lossy(v).trim().to_string())
+                    };
+                    match name {
+                        b"meta" => {
+                            let key = attr(b"property")
+                                .or_else(|| attr(b"name"))
+                                .or_else(|| attr(b"itemprop"));
+                            if let (Some(key), Some(content)) = (key, attr(b"content"))
+                                && !content.is_empty()
+                            {
+                                page.meta.entry(key.to_lowercase()).or_insert(content);
+                            }
+                        }
+                        b"link"
+                            if attr(b"rel")
+                                .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+                        {
+                            page.canonical = page.canonical.take().or_else(|| attr(b"href"));
+                        }
+                        b"time" => {
+                            if let Some(when) = attr(b"datetime").filter(|w| !w.is_empty()) {
+                                if in_article > 0 && page.article_time.is_none() {
+                                    page.article_time = Some(when.clone());
+                                }
+                                page.time.get_or_insert(when);
+                            }
+                        }
+                        _ => {}
+                    }
+                    if tag.self_closing || is_void(name) {
+                        if BLOCKS.contains(&name) {
+                            page.end_block(&mut block);
+                        }
+                        if name == b"br"
+                            && let Some(p) = paragraph.as_mut()
+                        {
+                            p.push(' ');
+                        }
+                        continue;
+                    }
+                    if SKIPPED.contains(&name) {
+                        skipping.push(name.to_vec());
+                        continue;
+                    }
+                    if !skipping.is_empty() {
+                        continue;
+                    }
+                    match name {
+                        b"article" => in_article += 1,
+                        b"main" => in_main += 1,
+                        b"title" => into = Some((Into::Title, String::new())),
+                        b"h1" if page.h1.is_empty() => into = Some((Into::H1, String::new())),
+                        _ => {}
+                    }
+                    if BLOCKS.contains(&name) {
+                        // a new block ends an open paragraph (`<p>` needs no end tag)
+                        page.end_paragraph(&mut paragraph, in_article, in_main);
+                        page.end_block(&mut block);
+                    }
+                    if name == b"p" {
+                        paragraph = Some(String::new());
+                    }
+                }
+                Token::EndTag(tag) => {
+                    let name = tag.name.as_slice();
+                    if let Some(at) = skipping.iter().rposition(|open| open == name) {
+                        skipping.truncate(at);
+                        continue;
+                    }
+                    if !skipping.is_empty() {
+                        continue;
+                    }
+                    if let Some((what, text)) = into.take() {
+                        let closes =
+                            matches!((what, name), (Into::Title, b"title") | (Into::H1, b"h1"));
+                        if closes {
+                            let text = collapse(&text);
+                            match what {
+                                Into::Title => page.title = text,
+                                Into::H1 => page.h1 = text,
+                            }
+                        } else {
+                            into = Some((what, text));
+                        }
+                    }
+                    if BLOCKS.contains(&name) {
+                        page.end_paragraph(&mut paragraph, in_article, in_main);
+                        page.end_block(&mut block);
+                    }
+                    match name {
+                        b"article" => in_article = in_article.saturating_sub(1),
+                        b"main" => in_main = in_main.saturating_sub(1),
+                        _ => {}
+                    }
+                }
+                Token::String(text) => {
+                    if !skipping.is_empty() {
+                        continue;
+                    }
+                    let text = String::from_utf8_lossy(&text);
+                    if let Some((_, into)) = into.as_mut() {
+                        into.push_str(&text);
+                    }
+                    match paragraph.as_mut() {
+                        Some(p) => p.push_str(&text),
+                        None => block.push_str(&text),
+                    }
+                }
+                _ => {}
+            }
+        }
+        page.end_paragraph(&mut paragraph, in_article, in_main);
+        page.end_block(&mut block);
+        page
+    }
+
+    fn end_paragraph(&mut self, paragraph: &mut Option<String>, in_article: usize, in_main: usize) {
+        let Some(text) = paragraph.take() else {
+            return;
+        };
+        let text = collapse(&text);
+        if text.is_empty() {
+            return;
+        }
+        if in_article > 0 {
+            self.article.push(text.clone());
+        }
+        if in_main > 0 {
+            self.main.push(text.clone());
+        }
+        self.all.push(text);
+    }
+
+    fn end_block(&mut self, block: &mut String) {
+        let text = collapse(block);
+        block.clear();
+        if !text.is_empty() {
+            self.blocks.push(text);
+        }
+    }
+
+    /// The first of the `<meta>` keys the page has.
+    fn meta(&self, keys: &[&str]) -> Option<&str> {
+        keys.iter()
+            .find_map(|k| self.meta.get(*k))
+            .map(String::as_str)
+    }
+
+    fn into_article(self, path: &str) -> Outcome {
+        let paragraphs = [&self.article, &self.main, &self.all, &self.blocks]
+            .into_iter()
+            .find(|p| !p.is_empty());
+        let body = paragraphs.map(|p| p.join("\n\n")).unwrap_or_default();
+        let title = self
+            .meta(&["og:title", "twitter:title", "headline"])
+            .map(str::to_string)
+            .or_else(|| (!self.h1.is_empty()).then(|| self.h1.clone()))
+            .unwrap_or_else(|| self.title.clone());
+        if body.is_empty() && title.is_empty() {
+            return Err(Problem::new(path, None, "no article text in the page"));
+        }
+        let date = self
+            .meta(&[
+                "article:published_time",
+                "og:article:published_time",
+                "datepublished",
+                "date",
+                "pubdate",
+                "publishdate",
+                "publish-date",
+                "dc.date.issued",
+                "dc.date",
+                "dcterms.created",
+            ])
+            .map(str::to_string)
+            .or_else(|| self.article_time.clone())
+            .or_else(|| self.time.clone());
+        // "By Ann Lee and Bo Berg", "Ann Lee, Bo Berg"
+        let authors: Vec<Value> = self
+            .meta(&["author", "article:author", "byl", "dc.creator"])
+            .filter(|a| !a.starts_with("http"))
+            .map(|a| a.trim_start_matches("By ").trim_start_matches("by "))
+            .map(|a| {
+                a.split([',', ';'])
+                    .flat_map(|part| part.split(" and "))
+                    .map(|name| Value::String(name.trim().to_string()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let source = self.meta(&["og:site_name", "application-name", "publisher"]);
+        let url = self
+            .canonical
+            .as_deref()
+            .or_else(|| self.meta(&["og:url"]))
+            .map(str::to_string);
+        let mut raw = RawRecord::default();
+        let text = |s: &str| Value::String(s.to_string());
+        raw.set(Field::Body, 0, text(&body));
+        raw.set(Field::Title, 0, text(&title));
+        if let Some(date) = date {
+            raw.set(Field::Date, 0, text(&date));
+        }
+        if !authors.is_empty() {
+            raw.set(Field::Author, 0, Value::Array(authors));
+        }
+        if let Some(source) = source {
+            raw.set(Field::Source, 0, text(source));
+        }
+        if let Some(url) = url {
+            raw.set(Field::Url, 0, text(&url));
+        }
+        let mut record = raw
+            .into_article(path, super::id_base(path))
+            .map_err(|reason| Problem::new(path, None, reason))?;
+        if let Some(w) = record.warning.as_mut() {
+            w.at.line = None;
+        }
+        Ok(record)
+    }
+}
+
+/// HTML's void elements: never closed.
+fn is_void(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"area"
+            | b"base"
+            | b"br"
+            | b"col"
+            | b"embed"
+            | b"hr"
+            | b"img"
+            | b"input"
+            | b"link"
+            | b"meta"
+            | b"source"
+            | b"track"
+            | b"wbr"
+    )
+}
+
+/// White space collapsed to single spaces, trimmed.
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::read::{Format, Outcome, read_bytes};
+
+    fn read(html: &str) -> Outcome {
+        let mut out = read_bytes(Format::Html, html.as_bytes(), "page.html");
+        assert_eq!(out.len(), 1);
+        out.remove(0)
+    }
+
+    const PAGE: &str = r#"<!doctype html>
+<html lang="en"><head>
+<title>Ferry fares rise | Harbour Herald</title>
+<meta property="og:title" content="Ferry fares rise by a fifth">
+<meta property="og:site_name" content="Harbour Herald">
+<meta property="article:published_time" content="2024-03-02T08:30:00+01:00">
+<meta name="author" content="By Ann Lee and Bo Berg">
+<link rel="canonical" href="https://herald.example/ferry-fares">
+<script>var p = "<p>not text</p>";</script>
+<style>p { color: red }</style>
+</head><body>
+<header><nav><p>Home</p><p>World</p></nav></header>
+<main><article>
+<h1>Ferry fares rise</h1>
+<p>The ferry board raised fares by a fifth on Friday, &amp; commuters
+   protested at the quay.</p>
+<figure><img src="q.jpg"><figcaption><p>The quay on Friday.</p></figcaption></figure>
+<p>&ldquo;We had no choice,&rdquo; said <a href="/p/moe">Ada Moe</a>, the board's chair.<br>She said costs had doubled.
+<aside><p>Read more: bridges</p></aside>
+<p>Fares will be reviewed in June.</p>
+</article></main>
+<footer><p>&copy; Harbour Herald</p></footer>
+</body></html>"#;
+
+    #[test]
+    fn a_page_gives_its_article_s_paragraphs_and_metadata() {
+        let record = read(PAGE).expect("an article");
+        let a = &record.article;
+        assert_eq!(a.title, "Ferry fares rise by a fifth");
+        assert_eq!(a.source, "Harbour Herald");
+        assert_eq!(a.authors, ["Ann Lee", "Bo Berg"]);
+        assert_eq!(a.url, "https://herald.example/ferry-fares");
+        assert_eq!(a.id, "https://herald.example/ferry-fares");
+        assert_eq!(
+            a.date.map(|d| d.to_rfc3339()).as_deref(),
+            Some("2024-03-02T07:30:00+00:00")
+        );
+        assert_eq!(
+            a.body,
+            "The ferry board raised fares by a fifth on Friday, & commuters protested at the quay.\n\n\
+             “We had no choice,” said Ada Moe, the board's chair. She said costs had doubled.\n\n\
+             Fares will be reviewed in June."
+        );
+        assert!(record.warning.is_none());
+    }
+
+    #[test]
+    fn without_metadata_the_headings_and_times_stand_in() {
+        let html = "<html><head><title>Storm closes port</title></head><body>\
+            <h1>Storm closes the port</h1><p>Posted <time datetime=\"2023-11-05\">Sunday</time></p>\
+            <p>The port closed at noon.</p></body></html>";
+        let a = read(html).expect("an article").article;
+        assert_eq!(a.title, "Storm closes the port");
+        assert_eq!(
+            a.date.map(|d| d.to_rfc3339()).as_deref(),
+            Some("2023-11-05T00:00:00+00:00")
+        );
+        assert_eq!(a.body, "Posted Sunday\n\nThe port closed at noon.");
+        // the identity of a page without an address is its file
+        assert!(a.id.ends_with("page.html"), "{}", a.id);
+    }
+
+    #[test]
+    fn a_page_without_paragraphs_gives_its_blocks() {
+        let html = "<body><div>The port closed at noon.</div><div>It reopens <b>Monday</b>.</div>\
+            <script>track()</script></body>";
+        let a = read(html).expect("an article").article;
+        assert_eq!(a.body, "The port closed at noon.\n\nIt reopens Monday.");
+    }
+
+    #[test]
+    fn a_page_without_text_is_refused() {
+        let problem = read("<html><body><nav><p>Home</p></nav></body></html>").expect_err("empty");
+        assert_eq!(
+            problem.to_string(),
+            "page.html: no article text in the page"
+        );
+        let bytes = b"<p>caf\xe9 on the quay</p>";
+        let out = read_bytes(Format::Html, bytes, "page.html");
+        assert_eq!(
+            out[0].as_ref().expect("kept").article.body,
+            "caf\u{fffd} on the quay"
+        );
+    }
+}
