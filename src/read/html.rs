@@ -51,9 +51,11 @@ const SKIPPED: &[&[u8]] = &[
     b"select",
     b"figure",
     b"iframe",
-    b"head",
     b"menu",
 ];
+
+/// Skipped elements tracked by name, nested at most this deep.
+const MAX_SKIPPED: usize = 64;
 
 /// Elements that end a block of text (for pages without paragraphs).
 const BLOCKS: &[&[u8]] = &[
@@ -117,6 +119,9 @@ impl Page {
         let mut page = Page::default();
         // the skipped elements open around the current token, innermost last
         let mut skipping: Vec<Vec<u8>> = Vec::new();
+        // skipped elements opened beyond MAX_SKIPPED deep, counted only: a page of
+        // endless unclosed <nav>s must not make every end tag search a long stack
+        let mut deeper = 0usize;
         let (mut in_article, mut in_main) = (0usize, 0usize);
         let mut paragraph: Option<String> = None;
         let mut block = String::new();
@@ -169,7 +174,11 @@ impl Page {
                         continue;
                     }
                     if SKIPPED.contains(&name) {
-                        skipping.push(name.to_vec());
+                        if skipping.len() < MAX_SKIPPED {
+                            skipping.push(name.to_vec());
+                        } else {
+                            deeper += 1;
+                        }
                         continue;
                     }
                     if !skipping.is_empty() {
@@ -193,6 +202,10 @@ impl Page {
                 }
                 Token::EndTag(tag) => {
                     let name = tag.name.as_slice();
+                    if deeper > 0 && SKIPPED.contains(&name) {
+                        deeper -= 1;
+                        continue;
+                    }
                     if let Some(at) = skipping.iter().rposition(|open| open == name) {
                         skipping.truncate(at);
                         continue;
@@ -228,8 +241,12 @@ impl Page {
                         continue;
                     }
                     let text = String::from_utf8_lossy(&text);
-                    if let Some((_, into)) = into.as_mut() {
+                    if let Some((what, into)) = into.as_mut() {
                         into.push_str(&text);
+                        if *what == Into::Title {
+                            // the page's title is not part of its text
+                            continue;
+                        }
                     }
                     match paragraph.as_mut() {
                         Some(p) => p.push_str(&text),
@@ -447,11 +464,37 @@ mod tests {
     }
 
     #[test]
+    fn the_title_element_is_the_last_resort_for_a_title() {
+        let html = "<html><head><title>Storm closes port | Coastal Times</title></head>\
+            <body><p>The port closed at noon.</p></body></html>";
+        let a = read(html).expect("an article").article;
+        assert_eq!(a.title, "Storm closes port | Coastal Times");
+        assert_eq!(a.body, "The port closed at noon.");
+        let html = "<title>Storm closes port</title><div>The port closed at noon.</div>";
+        let a = read(html).expect("an article").article;
+        assert_eq!(
+            (a.title.as_str(), a.body.as_str()),
+            ("Storm closes port", "The port closed at noon.")
+        );
+    }
+
+    #[test]
     fn a_page_without_paragraphs_gives_its_blocks() {
         let html = "<body><div>The port closed at noon.</div><div>It reopens <b>Monday</b>.</div>\
             <script>track()</script></body>";
         let a = read(html).expect("an article").article;
         assert_eq!(a.body, "The port closed at noon.\n\nIt reopens Monday.");
+    }
+
+    #[test]
+    fn endless_nesting_is_read_in_linear_time() {
+        // a million unclosed <nav>s, then as many stray end tags: with every end
+        // tag searching every open element, this test would run for hours
+        let mut html = "<p>Before.</p>".to_string();
+        html.push_str(&"<nav>".repeat(1_000_000));
+        html.push_str(&"</div>".repeat(1_000_000));
+        let a = read(&html).expect("an article").article;
+        assert_eq!(a.body, "Before.");
     }
 
     #[test]
