@@ -552,6 +552,8 @@ mod tests {
                 "Tromso Cable Co Ltd",
             ),
             ("S and P said the rating stands.", "S and P"),
+            ("The agency S&P said that the rating stands.", "S&P"),
+            ("Dallas-based AT&T said that the rating stands.", "AT&T"),
             ("The agency AT and T said rates would rise.", "AT and T"),
             ("General Motors said sales fell.", "General Motors"),
             ("American Motors said talks had stopped.", "American Motors"),
@@ -562,6 +564,44 @@ mod tests {
         ] {
             assert_eq!(speakers(text), [name], "{text}");
         }
+        for (text, name) in [
+            (
+                "Meanwhile Norsk Video Corp said sales rose.",
+                "Norsk Video Corp",
+            ),
+            (
+                "May Fjord Stores Co said sales rose.",
+                "May Fjord Stores Co",
+            ),
+            (
+                "Yesterday Fjord Cable Inc said sales rose.",
+                "Fjord Cable Inc",
+            ),
+            (
+                "On Monday Fjord Cable Corp said that sales rose.",
+                "Fjord Cable Corp",
+            ),
+            (
+                "The Chancellor of the Exchequer said that rates would fall.",
+                "",
+            ),
+        ] {
+            assert_eq!(speakers(text), [name], "{text}");
+        }
+        // two short names joined by "and" are two bodies unless one is a letter
+        assert_eq!(
+            speakers("The CIA and FBI said that it was a hoax."),
+            ["FBI"]
+        );
+        assert_eq!(speakers("The US and UK said that they would act."), ["UK"]);
+        assert_eq!(
+            speakers("The Bank of Norway and Treasury said that rates would rise."),
+            ["Treasury"]
+        );
+        assert_eq!(
+            speakers("Lund and Associates said that rates would rise."),
+            ["Lund and Associates"]
+        );
         // initials alone, and two people, are not one company
         assert_eq!(
             speakers("Pia Lind and Ola Berg said it rained."),

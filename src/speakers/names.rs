@@ -252,7 +252,9 @@ fn join_words<'w>(doc: &Doc, words: impl Iterator<Item = &'w (usize, bool)> + Cl
     let mut out = String::with_capacity(size + 4);
     let last = words.clone().count().saturating_sub(1);
     for (k, &(i, dot)) in words.enumerate() {
-        if k > 0 {
+        // "S&P", "AT&T": an ampersand written without spaces stays so
+        let glued = doc.glued_left(i) && (doc.is_punct(i, '&') || doc.is_punct(i - 1, '&'));
+        if k > 0 && !glued {
             out.push(' ');
         }
         out.push_str(&straight_apostrophes(doc.text(i)));
@@ -346,17 +348,18 @@ pub(crate) fn run_starting_at(doc: &Doc, first: usize, limit: usize) -> Option<R
         } else if end + 1 < limit && is_name_word(doc, end + 1) && joins_run(doc, end) {
             end += 2;
         } else if end + 1 < limit
-            && doc.is_word(end, "and")
+            && (doc.is_word(end, "and") || doc.is_punct(end, '&'))
             && (joined_initials(doc, end - 1) || body_and(doc, first..end, end))
         {
             // "S and P", "AT and T"; "Ministry of International Trade and Industry"
             end += 2;
-        } else if end + 2 < limit
+        } else if end + 3 < limit
             && doc.is_word(end, "of")
             && doc.is_word(end + 1, "the")
             && doc.lex(end - 1).is_title()
             && doc.is_cap(end + 2)
             && doc.lex(end + 2).is_department_word()
+            && is_name_word(doc, end + 3)
         {
             // "Chancellor of the Exchequer Nigel Lawson", "Secretary of the Treasury James
             // Baker": a title of a department, and the name after it
@@ -367,7 +370,7 @@ pub(crate) fn run_starting_at(doc: &Doc, first: usize, limit: usize) -> Option<R
         } else {
             // "Merck and Co Inc", "Standard and Poor's Corp": a company of several names
             if (doc.is_word(end, "and") || doc.is_punct(end, '&'))
-                && let Some(e) = org_tail(doc, end + 1, limit)
+                && let Some(e) = and_tail(doc, end + 1, limit)
             {
                 end = e;
             }
@@ -392,7 +395,10 @@ pub(crate) fn run_starting_at(doc: &Doc, first: usize, limit: usize) -> Option<R
 fn body_and(doc: &Doc, toks: Range<usize>, and: usize) -> bool {
     doc.is_word(and, "and")
         && is_name_word(doc, and + 1)
+        // "Trade and Industry", not "Bank of England and Treasury": a department that is
+        // not a body of its own
         && doc.lex(and + 1).is_department_word()
+        && !doc.lex(and + 1).is_org_word()
         && !doc.toks[and + 1].poss
         && !is_name_word(doc, and + 2)
         && toks
@@ -402,6 +408,20 @@ fn body_and(doc: &Doc, toks: Range<usize>, and: usize) -> bool {
 
 /// The end of a run of name words from `from` that ends in an organisation word ("Corp",
 /// "Inc", "Service"), when there is one.
+/// `org_tail` after "and" or "&" in a company's name: several words ("Poor's Corp") or a
+/// legal form ("Co"), so that "Merck and Co" is one company and "the CIA and FBI" two.
+fn and_tail(doc: &Doc, from: usize, limit: usize) -> Option<usize> {
+    org_tail(doc, from, limit).filter(|&e| {
+        e - from >= 2
+            || is_company_suffix(doc.low(e - 1))
+            // "Jauppi and Associates", "Berg and Sons"
+            || matches!(
+                doc.low(e - 1),
+                "associates" | "sons" | "partners" | "company" | "brothers"
+            )
+    })
+}
+
 fn org_tail(doc: &Doc, from: usize, limit: usize) -> Option<usize> {
     let mut end = from;
     while end < limit && is_name_word(doc, end) {
@@ -442,6 +462,10 @@ fn of_joins(doc: &Doc, i: usize) -> bool {
 /// ("Banc One Corp", "3Com Corp", "CCR Video Inc"), whose words may be ones that never start
 /// a name otherwise ("One", "Video", a word opening with a digit).
 fn company_run(doc: &Doc, first: usize, limit: usize) -> Option<usize> {
+    // "Meanwhile Norsk Video Corp": a word that never opens a name does not open a company's
+    if !opens_company(doc, first) {
+        return None;
+    }
     let mut end = first;
     let mut found = None;
     while end < limit && end - first < MAX_RUN && is_company_word(doc, end) {
@@ -462,8 +486,53 @@ fn company_run(doc: &Doc, first: usize, limit: usize) -> Option<usize> {
     found.filter(|&e| {
         !doc.is_word(e, "of")
             && !((doc.is_word(e, "and") || doc.is_punct(e, '&'))
-                && org_tail(doc, e + 1, limit).is_some())
+                && and_tail(doc, e + 1, limit).is_some())
     })
+}
+
+/// Token `i` may be the first word of a company's name: any company word ("May Department
+/// Stores Co", "First Wisconsin Corp", "3Com Corp") but the adverbs, connectives and days
+/// that open sentences ("Meanwhile Norsk Video Corp said", "On Monday Fjord Inc said").
+pub(crate) fn opens_company(doc: &Doc, i: usize) -> bool {
+    is_company_word(doc, i)
+        && !matches!(
+            doc.low(i),
+            "meanwhile"
+                | "yesterday"
+                | "today"
+                | "tonight"
+                | "tomorrow"
+                | "earlier"
+                | "later"
+                | "separately"
+                | "also"
+                | "however"
+                | "but"
+                | "and"
+                | "so"
+                | "then"
+                | "now"
+                | "still"
+                | "instead"
+                | "in"
+                | "on"
+                | "at"
+                | "by"
+                | "as"
+                | "last"
+                | "when"
+                | "while"
+                | "after"
+                | "before"
+                | "since"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+        )
 }
 
 /// A word that can stand inside a company's name: capitalised (but not an article), or
@@ -495,8 +564,13 @@ fn is_initials(doc: &Doc, i: usize) -> bool {
 }
 
 /// Token `i` is initials joined by "and" to more: "S and P", "AT and T" name one company.
+/// One side is a single letter: "US and UK", "CIA and FBI" are two.
 pub(crate) fn joined_initials(doc: &Doc, i: usize) -> bool {
-    is_initials(doc, i) && doc.is_word(i + 1, "and") && is_initials(doc, i + 2)
+    let letter = |j: usize| doc.toks.get(j).is_some_and(|t| t.end - t.start == 1);
+    is_initials(doc, i)
+        && (doc.is_word(i + 1, "and") || doc.is_punct(i + 1, '&'))
+        && is_initials(doc, i + 2)
+        && (letter(i) || letter(i + 2))
 }
 
 /// A single capital letter with its period: "A." in "Roberta A. Kaplan".
@@ -688,11 +762,11 @@ pub(crate) fn analyse(doc: &Doc, a: usize, b: usize) -> Option<Mention> {
                 && doc.is_cap(i - 1)
                 && doc.is_cap(i + 1)
                 // "S and P", "AT and T": the initials of one company
-                && !(is_initials(doc, i - 1) && is_initials(doc, i + 1))
+                && !joined_initials(doc, i - 1)
                 // "Ministry of Trade and Industry" is one body
                 && !(i + 2 == first.end && body_and(doc, first.start..i, i))
                 // "Merck and Co Inc" is one company
-                && org_tail(doc, i + 1, first.end) != Some(first.end)
+                && and_tail(doc, i + 1, first.end) != Some(first.end)
         });
         if let Some(j) = joint {
             parts.set_first(j + 1..first.end);
@@ -935,8 +1009,9 @@ fn named_part(
             return None;
         }
     }
-    // a heading in capitals is not a speaker
+    // a heading in capitals is not a speaker ("S&P" is a company)
     if run.len() > 1
+        && !joined_initials(doc, run.start)
         && run
             .clone()
             .filter(|&i| doc.word(i).is_some())
@@ -994,7 +1069,7 @@ fn analyse_part(doc: &Doc, part: Range<usize>) -> Option<Mention> {
                 doc.is_cap(i)
                     || is_determiner(w)
                     || matches!(w, "of" | "for" | "to" | "at" | "with" | "on")
-                    || (w == "and" && org_tail(doc, i + 1, b).is_some())
+                    || (w == "and" && and_tail(doc, i + 1, b).is_some())
                     || (w == "and" && i > a && joined_initials(doc, i - 1))
                     || (i + 2 == b && body_and(doc, a..i, i))
                     || !(lex.is_function_word() || lex.verb().is_some_and(|v| !v.noun_like))
@@ -1029,6 +1104,7 @@ fn analyse_part(doc: &Doc, part: Range<usize>) -> Option<Mention> {
     // "Pia Lind of the University of Oslo": the phrase after the first name is an affiliation
     // (the runs before that name are all possessive owners, so it is now the last named one)
     if let Some(first) = first_named
+        && !doc.is_cap(first.end)
         && doc
             .word(first.end)
             .is_some_and(|w| matches!(w, "of" | "from" | "at" | "with" | "in"))

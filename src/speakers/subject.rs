@@ -182,7 +182,10 @@ pub(crate) fn backward(doc: &Doc, end: usize, floor: usize) -> Option<Mention> {
             Kind::Word
                 if names::is_company_suffix(doc.low(end - 1))
                     && (s == end - 1 || names::is_company_word(doc, s))
-                    && names::is_company_word(doc, t) =>
+                    && names::is_company_word(doc, t)
+                    // the first word of the company opens names: "Meanwhile Norsk Video Corp"
+                    && (names::opens_company(doc, t)
+                        || (t > floor && names::is_company_word(doc, t - 1))) =>
             {
                 s = t;
             }
