@@ -32,10 +32,21 @@ pub(super) fn read(
         .delimiter(delimiter)
         // a row shorter than the header leaves its last columns empty
         .flexible(true)
+        // rows end at \n: a \r before it is trimmed with the cell, and a blank \r\n line
+        // stays a (blank) row, so that line numbers count as an editor does
+        .terminator(csv::Terminator::Any(b'\n'))
+        // a TSV cell holds no tab and no line break, and a quote mark is text
+        .quoting(delimiter != b'\t')
         .from_reader(bounded);
     let columns: Vec<Option<(Field, usize)>> = match reader.headers() {
         Ok(names) => names.iter().map(|name| json::lookup(name.trim())).collect(),
-        Err(err) => return sink(Err(problem(path, &err))),
+        Err(err) => {
+            let mut problem = problem(path, &err);
+            if matches!(err.kind(), csv::ErrorKind::Utf8 { .. }) {
+                problem.reason = "invalid UTF-8 in the header row: file skipped".to_string();
+            }
+            return sink(Err(problem));
+        }
     };
     if columns.is_empty() {
         // an empty file holds no articles
@@ -59,7 +70,10 @@ pub(super) fn read(
         match reader.read_record(&mut row) {
             Ok(false) => return,
             Ok(true) if row.iter().all(|cell| cell.trim().is_empty()) => {}
-            Ok(true) => sink(article(&row, &columns, path, &id_base)),
+            Ok(true) => {
+                let line = row_line(&row, reader.position().line());
+                sink(article(&row, line, &columns, path, &id_base));
+            }
             Err(err) => {
                 let stop = matches!(err.kind(), csv::ErrorKind::Io(_));
                 let mut problem = problem(path, &err);
@@ -73,14 +87,25 @@ pub(super) fn read(
     }
 }
 
-/// The article of one row.
+/// The line a row starts on. The reader stamps a row with where it stood before
+/// it, ahead of any blank lines it passed over; where it stands after the row
+/// (on the line past its end, unless the file ends without a line break) counts
+/// back over the row's lines.
+fn row_line(row: &csv::StringRecord, after: u64) -> Option<usize> {
+    let breaks: usize = row.iter().map(|cell| cell.matches('\n').count()).sum();
+    let from_end = after.saturating_sub(breaks as u64 + 1);
+    let from_start = row.position().map_or(0, csv::Position::line);
+    usize::try_from(from_start.max(from_end)).ok()
+}
+
+/// The article of one row, which starts on `line`.
 fn article(
     row: &csv::StringRecord,
+    line: Option<usize>,
     columns: &[Option<(Field, usize)>],
     path: &str,
     id_base: &str,
 ) -> Outcome {
-    let line = row.position().and_then(|p| usize::try_from(p.line()).ok());
     let at = |reason: String| Problem::new(path, line, reason);
     if row.as_slice().len() > MAX_RECORD_BYTES {
         let reason = format!("record longer than {} MiB: skipped", MAX_RECORD_BYTES >> 20);
@@ -232,6 +257,28 @@ mod tests {
     }
 
     #[test]
+    fn lines_count_as_an_editor_counts_them() {
+        // CRLF line ends, blank lines, a cell over two lines, no line break at the end
+        let data = "title,text,source\r\nOne,A.,\r\n\r\n,,Herald\r\n\n\nTwo,\"B\r\nb\",\r\n,,Post";
+        let out = read(data);
+        let lines: Vec<Option<usize>> = out
+            .iter()
+            .map(|o| match o {
+                Ok(r) => r.article.id.rsplit(':').next().and_then(|l| l.parse().ok()),
+                Err(p) => p.at.line,
+            })
+            .collect();
+        assert_eq!(lines, [Some(2), Some(4), Some(7), Some(9)]);
+        assert_eq!(out[0].as_ref().expect("kept").article.body, "A.");
+        assert_eq!(out[2].as_ref().expect("kept").article.body, "B\r\nb");
+        let problem = read_bytes(Format::Csv, b"title,t\xe9xt\nOne,A.\n", "t.csv").remove(0);
+        assert_eq!(
+            problem.expect_err("bad header").to_string(),
+            "t.csv:1: invalid UTF-8 in the header row: file skipped"
+        );
+    }
+
+    #[test]
     fn a_table_without_a_text_column_is_refused_once() {
         let out = read("name,age\nAnn,40\nBo,50\n");
         assert_eq!(out.len(), 1);
@@ -281,5 +328,19 @@ mod tests {
             ("One", "A text, with a comma.")
         );
         assert_eq!(a.id.rsplit(':').next(), Some("2"), "{}", a.id);
+        // quote marks are text: an odd one does not swallow the rows after it
+        let data = "title\tbody\nOne\t\"We will not yield,\" he said.\nTwo\t\"Hello, she said.\nThree\tThird.\n";
+        let bodies: Vec<String> = read_bytes(Format::Tsv, data.as_bytes(), "t.tsv")
+            .into_iter()
+            .map(|o| o.expect("a record").article.body)
+            .collect();
+        assert_eq!(
+            bodies,
+            [
+                "\"We will not yield,\" he said.",
+                "\"Hello, she said.",
+                "Third."
+            ]
+        );
     }
 }

@@ -31,8 +31,30 @@ pub(super) fn read(stream: Box<dyn BufRead>, path: &str, sink: &mut dyn FnMut(Ou
         let reason = format!("page larger than {} MiB: skipped", MAX_RECORD_BYTES >> 20);
         return sink(Err(Problem::new(path, None, reason)));
     }
-    let page = Page::parse(&String::from_utf8_lossy(&bytes));
+    let page = Page::parse(&decode(&bytes));
     sink(page.into_article(path))
+}
+
+/// The page's text: UTF-8, or else windows-1252 (which also reads ISO 8859-1), the
+/// encoding of most older English-language pages that are not UTF-8.
+fn decode(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(bytes.iter().map(|&b| windows_1252(b)).collect())
+}
+
+/// The char of a windows-1252 byte (the five unassigned bytes as their C1 controls).
+fn windows_1252(b: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    match b {
+        0x80..=0x9f => HIGH[usize::from(b - 0x80)],
+        _ => char::from(b),
+    }
 }
 
 /// Elements whose text is not the article's.
@@ -46,7 +68,6 @@ const SKIPPED: &[&[u8]] = &[
     b"header",
     b"footer",
     b"aside",
-    b"form",
     b"button",
     b"select",
     b"figure",
@@ -103,8 +124,9 @@ struct Page {
     /// `datetime` of `<time>`s inside the article, and anywhere.
     article_time: Option<String>,
     time: Option<String>,
-    /// Paragraphs of the `<article>`s, of the `<main>`s, and of the whole page.
-    article: Vec<String>,
+    /// Paragraphs of each `<article>` (nested ones count with the outermost), of the
+    /// `<main>`s, and of the whole page.
+    articles: Vec<Vec<String>>,
     main: Vec<String>,
     all: Vec<String>,
     /// Text of the blocks outside paragraphs, for pages that have none.
@@ -173,6 +195,10 @@ impl Page {
                         }
                         continue;
                     }
+                    if name == b"h1" && page.h1.is_empty() && into.is_none() {
+                        // the headline, often in the article's <header>
+                        into = Some((Into::H1, String::new()));
+                    }
                     if SKIPPED.contains(&name) {
                         if skipping.len() < MAX_SKIPPED {
                             skipping.push(name.to_vec());
@@ -185,10 +211,14 @@ impl Page {
                         continue;
                     }
                     match name {
-                        b"article" => in_article += 1,
+                        b"article" => {
+                            if in_article == 0 {
+                                page.articles.push(Vec::new());
+                            }
+                            in_article += 1;
+                        }
                         b"main" => in_main += 1,
                         b"title" => into = Some((Into::Title, String::new())),
-                        b"h1" if page.h1.is_empty() => into = Some((Into::H1, String::new())),
                         _ => {}
                     }
                     if BLOCKS.contains(&name) {
@@ -202,12 +232,22 @@ impl Page {
                 }
                 Token::EndTag(tag) => {
                     let name = tag.name.as_slice();
+                    if name == b"h1"
+                        && let Some((Into::H1, text)) = into.take()
+                    {
+                        page.h1 = collapse(&text);
+                    }
                     if deeper > 0 && SKIPPED.contains(&name) {
                         deeper -= 1;
                         continue;
                     }
                     if let Some(at) = skipping.iter().rposition(|open| open == name) {
                         skipping.truncate(at);
+                        // "Intro<nav>…</nav>Outro" are two words
+                        match paragraph.as_mut() {
+                            Some(p) => p.push(' '),
+                            None => block.push(' '),
+                        }
                         continue;
                     }
                     if !skipping.is_empty() {
@@ -237,9 +277,6 @@ impl Page {
                     }
                 }
                 Token::String(text) => {
-                    if !skipping.is_empty() {
-                        continue;
-                    }
                     let text = String::from_utf8_lossy(&text);
                     if let Some((what, into)) = into.as_mut() {
                         into.push_str(&text);
@@ -247,6 +284,9 @@ impl Page {
                             // the page's title is not part of its text
                             continue;
                         }
+                    }
+                    if !skipping.is_empty() {
+                        continue;
                     }
                     match paragraph.as_mut() {
                         Some(p) => p.push_str(&text),
@@ -269,8 +309,10 @@ impl Page {
         if text.is_empty() {
             return;
         }
-        if in_article > 0 {
-            self.article.push(text.clone());
+        if in_article > 0
+            && let Some(group) = self.articles.last_mut()
+        {
+            group.push(text.clone());
         }
         if in_main > 0 {
             self.main.push(text.clone());
@@ -294,9 +336,21 @@ impl Page {
     }
 
     fn into_article(self, path: &str) -> Outcome {
-        let paragraphs = [&self.article, &self.main, &self.all, &self.blocks]
+        // of several <article>s (a story and teasers of others), the one with the most
+        // text; an <article> or <main> holding less than half the page's paragraphs is a
+        // teaser beside a story told elsewhere
+        let size = |p: &Vec<String>| p.iter().map(String::len).sum::<usize>();
+        let whole = size(&self.all);
+        let article = self.articles.iter().max_by_key(|group| size(group));
+        let paragraphs = [article, Some(&self.main)]
             .into_iter()
-            .find(|p| !p.is_empty());
+            .flatten()
+            .find(|p| !p.is_empty() && 2 * size(p) >= whole)
+            .or_else(|| {
+                [&self.all, &self.blocks]
+                    .into_iter()
+                    .find(|p| !p.is_empty())
+            });
         let body = paragraphs.map(|p| p.join("\n\n")).unwrap_or_default();
         let title = self
             .meta(&["og:title", "twitter:title", "headline"])
@@ -328,17 +382,24 @@ impl Page {
             .filter(|a| !a.starts_with("http"))
             .map(|a| a.trim_start_matches("By ").trim_start_matches("by "))
             .map(|a| {
-                a.split([',', ';'])
+                // "Lee, Ann" is one name written surname first; "Ann Lee, Bo Berg" two
+                let commas = a
+                    .split(',')
+                    .all(|part| part.split_whitespace().count() >= 2);
+                a.split(|c| c == ';' || (commas && c == ','))
                     .flat_map(|part| part.split(" and "))
                     .map(|name| Value::String(name.trim().to_string()))
                     .collect()
             })
             .unwrap_or_default();
         let source = self.meta(&["og:site_name", "application-name", "publisher"]);
+        // an address relative to a site unnamed here identifies nothing
+        let absolute = |u: &&str| u.starts_with("http://") || u.starts_with("https://");
         let url = self
             .canonical
             .as_deref()
-            .or_else(|| self.meta(&["og:url"]))
+            .filter(absolute)
+            .or_else(|| self.meta(&["og:url"]).filter(absolute))
             .map(str::to_string);
         let mut raw = RawRecord::default();
         let text = |s: &str| Value::String(s.to_string());
@@ -361,6 +422,13 @@ impl Page {
             .map_err(|reason| Problem::new(path, None, reason))?;
         if let Some(w) = record.warning.as_mut() {
             w.at.line = None;
+        }
+        if body.is_empty() {
+            let reason = "no text found in the page: indexed by its title only";
+            match record.warning.as_mut() {
+                Some(w) => w.reason = format!("{}; {reason}", w.reason),
+                None => record.warning = Some(Problem::new(path, None, reason)),
+            }
         }
         Ok(record)
     }
@@ -498,6 +566,59 @@ mod tests {
     }
 
     #[test]
+    fn the_pages_of_real_sites_read_well() {
+        // a page wrapped in one <form> (older site builders), a headline in the article's
+        // <header>, a relative canonical address, an author written surname first
+        let html = "<html><head><link rel=canonical href=\"/news/storm\">\
+            <meta name=author content=\"Lee, Ann\"></head><body><form action=/post>\
+            <article><header><h1>Storm closes port</h1></header>\
+            <p>Intro<nav>Home</nav>Outro.</p><p>The port closed at noon.</p></article>\
+            </form></body></html>";
+        let record = read(html).expect("an article");
+        let a = &record.article;
+        assert_eq!(a.title, "Storm closes port");
+        assert_eq!(a.body, "Intro Outro.\n\nThe port closed at noon.");
+        assert_eq!(a.authors, ["Lee, Ann"]);
+        assert!(a.url.is_empty() && a.id.ends_with("page.html"), "{}", a.id);
+        // teasers in <article>s lose to a story told in a <div>, and to a longer <article>
+        let html = "<div><p>The story itself, told at length over a long paragraph.</p></div>\
+            <section><article><p>Teaser one.</p></article><article><p>Teaser two.</p></article></section>";
+        let a = read(html).expect("an article").article;
+        assert!(a.body.starts_with("The story itself"), "{}", a.body);
+        let html = "<article><p>Short teaser.</p></article>\
+            <article><p>The story itself, told at length.</p><p>And more of it.</p></article>";
+        let a = read(html).expect("an article").article;
+        assert_eq!(
+            a.body,
+            "The story itself, told at length.\n\nAnd more of it."
+        );
+    }
+
+    #[test]
+    fn a_page_in_windows_1252_reads_its_quotes_and_accents() {
+        let bytes = b"<p>\x93We will,\x94 said the caf\xe9 owner \x96 twice.</p>";
+        let out = read_bytes(Format::Html, bytes, "page.html");
+        let a = &out[0].as_ref().expect("an article").article;
+        assert_eq!(
+            a.body,
+            "\u{201c}We will,\u{201d} said the caf\u{e9} owner \u{2013} twice."
+        );
+    }
+
+    #[test]
+    fn a_page_with_a_title_and_no_text_is_kept_with_a_warning() {
+        let record =
+            read("<html><head><title>Gallery</title></head><body><nav>x</nav></body></html>")
+                .expect("kept");
+        assert_eq!(record.article.title, "Gallery");
+        let warning = record.warning.expect("warned");
+        assert_eq!(
+            warning.to_string(),
+            "page.html: no text found in the page: indexed by its title only"
+        );
+    }
+
+    #[test]
     fn a_page_without_text_is_refused() {
         let problem = read("<html><body><nav><p>Home</p></nav></body></html>").expect_err("empty");
         assert_eq!(
@@ -508,7 +629,8 @@ mod tests {
         let out = read_bytes(Format::Html, bytes, "page.html");
         assert_eq!(
             out[0].as_ref().expect("kept").article.body,
-            "caf\u{fffd} on the quay"
+            // not UTF-8: read as windows-1252
+            "caf\u{e9} on the quay"
         );
     }
 }
