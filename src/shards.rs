@@ -161,14 +161,18 @@ impl Shards {
 }
 
 /// `dirs` without the ones that name an index named before: `index`,
-/// `./index` and a link to it are one index. A directory that does not exist
-/// yet (an ingest's target) is compared by its path, `.` components dropped.
+/// `./index`, its absolute path and a link to it are one index. A directory
+/// that does not exist yet (an ingest's target) is compared by its absolute
+/// path, `.` components dropped.
 pub fn distinct(dirs: &[PathBuf]) -> Vec<PathBuf> {
     let mut seen = HashSet::new();
     dirs.iter()
         .filter(|dir| {
             let key = std::fs::canonicalize(dir).unwrap_or_else(|_| {
-                dir.components()
+                std::env::current_dir()
+                    .map(|cwd| cwd.join(dir))
+                    .unwrap_or_else(|_| dir.to_path_buf())
+                    .components()
                     .filter(|c| *c != std::path::Component::CurDir)
                     .collect()
             });
@@ -304,13 +308,14 @@ mod tests {
             real.join("."),
             dir.path().join("b"),
             dir.path().join(".").join("b"),
-            p("index"),
-            p("./index"),
+            p("not-yet"),
+            p("./not-yet"),
+            std::env::current_dir().unwrap().join("not-yet"),
             p("other"),
         ];
         assert_eq!(
             distinct(&dirs),
-            [real, dir.path().join("b"), p("index"), p("other")]
+            [real, dir.path().join("b"), p("not-yet"), p("other")]
         );
     }
 
