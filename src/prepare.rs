@@ -86,6 +86,14 @@ pub fn prepare_with(article: &Article, options: Options) -> Prepared {
     } else {
         Vec::new()
     };
+    // The attributions overlapping each passage, found in one sweep: passages come in
+    // order, and an attribution joins the open ones when the sweep reaches its start
+    // and leaves them once a passage starts past its end (a long article has thousands
+    // of both, and testing every pair took seconds).
+    let mut by_start: Vec<usize> = (0..attributions.len()).collect();
+    by_start.sort_by_key(|&i| attributions[i].content.start);
+    let mut next = 0;
+    let mut open: Vec<usize> = Vec::new();
     let mut passages: Vec<PreparedPassage> = passage::split(body)
         .into_iter()
         .map(|passage| {
@@ -97,10 +105,17 @@ pub fn prepare_with(article: &Article, options: Options) -> Prepared {
                 quotes: Vec::new(),
                 passage,
             };
-            for (i, a) in attributions.iter().enumerate() {
-                if a.content.start >= range.end || a.content.end <= range.start {
-                    continue;
-                }
+            while let Some(&i) = by_start.get(next)
+                && attributions[i].content.start < range.end
+            {
+                open.push(i);
+                next += 1;
+            }
+            open.retain(|&i| attributions[i].content.end > range.start);
+            let mut here: Vec<usize> = open.clone();
+            here.sort_unstable();
+            for i in here {
+                let a = &attributions[i];
                 item.attributions.push(i);
                 if let Some(s) = &a.speaker
                     && !item.speakers.contains(&s.name)
@@ -190,6 +205,40 @@ mod tests {
                 );
                 assert_eq!(q.speaker.as_deref(), Some("Petra Halvik"));
             }
+        }
+    }
+
+    #[test]
+    fn each_passage_gets_exactly_the_attributions_that_overlap_it() {
+        // many short paragraphs, a quote running over three of them, and a long one
+        let mut body = String::new();
+        for k in 0..40 {
+            body.push_str(&format!(
+                "The ferry ran late on day {k}, the harbour master Ola Berg said.\n\n"
+            ));
+            if k % 9 == 4 {
+                body.push_str(
+                    "\"We will fix it,\n\n\"and soon,\n\n\"before the summer,\" Berg added.\n\n",
+                );
+            }
+        }
+        body.push_str(&"Pia Lind said the quay was busy. ".repeat(400));
+        let p = prepare(&article(&body, &[]));
+        assert!(
+            p.passages.len() > 10 && p.attributions.len() > 40,
+            "{} {}",
+            p.passages.len(),
+            p.attributions.len()
+        );
+        for item in &p.passages {
+            let range = &item.passage.range;
+            let expected: Vec<usize> = (0..p.attributions.len())
+                .filter(|&i| {
+                    let c = &p.attributions[i].content;
+                    c.start < range.end && c.end > range.start
+                })
+                .collect();
+            assert_eq!(item.attributions, expected, "{range:?}");
         }
     }
 
