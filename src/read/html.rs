@@ -108,7 +108,7 @@ const BLOCKS: &[&[u8]] = &[
 
 /// Where text goes while it is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Into {
+enum Capture {
     Title,
     H1,
 }
@@ -147,7 +147,7 @@ impl Page {
         let (mut in_article, mut in_main) = (0usize, 0usize);
         let mut paragraph: Option<String> = None;
         let mut block = String::new();
-        let mut into: Option<(Into, String)> = None;
+        let mut into: Option<(Capture, String)> = None;
         for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
             match token {
                 Token::StartTag(tag) => {
@@ -197,7 +197,7 @@ impl Page {
                     }
                     if name == b"h1" && page.h1.is_empty() && into.is_none() {
                         // the headline, often in the article's <header>
-                        into = Some((Into::H1, String::new()));
+                        into = Some((Capture::H1, String::new()));
                     }
                     if SKIPPED.contains(&name) {
                         if skipping.len() < MAX_SKIPPED {
@@ -218,7 +218,7 @@ impl Page {
                             in_article += 1;
                         }
                         b"main" => in_main += 1,
-                        b"title" => into = Some((Into::Title, String::new())),
+                        b"title" => into = Some((Capture::Title, String::new())),
                         _ => {}
                     }
                     if BLOCKS.contains(&name) {
@@ -233,7 +233,7 @@ impl Page {
                 Token::EndTag(tag) => {
                     let name = tag.name.as_slice();
                     if name == b"h1"
-                        && let Some((Into::H1, text)) = into.take()
+                        && let Some((Capture::H1, text)) = into.take()
                     {
                         page.h1 = collapse(&text);
                     }
@@ -254,13 +254,15 @@ impl Page {
                         continue;
                     }
                     if let Some((what, text)) = into.take() {
-                        let closes =
-                            matches!((what, name), (Into::Title, b"title") | (Into::H1, b"h1"));
+                        let closes = matches!(
+                            (what, name),
+                            (Capture::Title, b"title") | (Capture::H1, b"h1")
+                        );
                         if closes {
                             let text = collapse(&text);
                             match what {
-                                Into::Title => page.title = text,
-                                Into::H1 => page.h1 = text,
+                                Capture::Title => page.title = text,
+                                Capture::H1 => page.h1 = text,
                             }
                         } else {
                             into = Some((what, text));
@@ -280,7 +282,7 @@ impl Page {
                     let text = String::from_utf8_lossy(&text);
                     if let Some((what, into)) = into.as_mut() {
                         into.push_str(&text);
-                        if *what == Into::Title {
+                        if *what == Capture::Title {
                             // the page's title is not part of its text
                             continue;
                         }
