@@ -24,22 +24,27 @@ fn good_line(id: &str) -> String {
         .to_string()
 }
 
+/// Writes `head`, 200 MiB of `x`, then `tail` to `path`.
+fn write_huge(path: &std::path::Path, head: &str, tail: &str) {
+    let mut f = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
+    f.write_all(head.as_bytes()).unwrap();
+    let chunk = "x".repeat(1 << 20);
+    for _ in 0..200 {
+        f.write_all(chunk.as_bytes()).unwrap();
+    }
+    f.write_all(tail.as_bytes()).unwrap();
+}
+
 #[test]
 #[ignore = "writes 200 MB; run in release: cargo test --release --test hostile -- --ignored"]
 fn a_200_mb_single_line_record_is_skipped_and_the_rest_kept() {
     let env = Env::new();
     let path = env.dir.path().join("huge.ndjson");
-    {
-        let mut f = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
-        writeln!(f, "{}", good_line("before")).unwrap();
-        write!(f, "{{\"id\": \"huge\", \"body\": \"").unwrap();
-        let chunk = "x".repeat(1 << 20);
-        for _ in 0..200 {
-            f.write_all(chunk.as_bytes()).unwrap();
-        }
-        writeln!(f, "\"}}").unwrap();
-        writeln!(f, "{}", good_line("after")).unwrap();
-    }
+    write_huge(
+        &path,
+        &format!("{}\n{{\"id\": \"huge\", \"body\": \"", good_line("before")),
+        &format!("\"}}\n{}\n", good_line("after")),
+    );
     let run = env.run(&["ingest", "--quiet", util::path_str(&path)]);
     std::fs::remove_file(&path).ok();
     assert_eq!(run.code, 2);
@@ -59,16 +64,11 @@ fn a_200_mb_single_line_record_is_skipped_and_the_rest_kept() {
 fn a_csv_cell_of_200_mb_never_closed_stops_its_file_and_the_rest_is_kept() {
     let env = Env::new();
     let path = env.dir.path().join("huge.csv");
-    {
-        let mut f = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
-        writeln!(f, "id,title,body").unwrap();
-        writeln!(f, "before,Harbour news,The harbour reopened on Monday.").unwrap();
-        write!(f, "huge,Endless,\"").unwrap();
-        let chunk = "x".repeat(1 << 20);
-        for _ in 0..200 {
-            f.write_all(chunk.as_bytes()).unwrap();
-        }
-    }
+    write_huge(
+        &path,
+        "id,title,body\nbefore,Harbour news,The harbour reopened on Monday.\nhuge,Endless,\"",
+        "",
+    );
     let good = env.write(
         "good.csv",
         "id,title,body\nafter,Harbour news,The ferry runs again.\n",

@@ -131,11 +131,7 @@ fn article(
         raw.set(field, rank, value);
     }
     let fallback = format!("{id_base}:{}", line.unwrap_or(0));
-    let mut record = raw.into_article(path, fallback).map_err(at)?;
-    if let Some(w) = record.warning.as_mut() {
-        w.at.line = line;
-    }
-    Ok(record)
+    raw.into_article(path, line, fallback)
 }
 
 /// A read error as a problem at its line.

@@ -253,20 +253,10 @@ impl Page {
                     if !skipping.is_empty() {
                         continue;
                     }
-                    if let Some((what, text)) = into.take() {
-                        let closes = matches!(
-                            (what, name),
-                            (Capture::Title, b"title") | (Capture::H1, b"h1")
-                        );
-                        if closes {
-                            let text = collapse(&text);
-                            match what {
-                                Capture::Title => page.title = text,
-                                Capture::H1 => page.h1 = text,
-                            }
-                        } else {
-                            into = Some((what, text));
-                        }
+                    if name == b"title"
+                        && let Some((Capture::Title, text)) = into.take()
+                    {
+                        page.title = collapse(&text);
                     }
                     if BLOCKS.contains(&name) {
                         page.end_paragraph(&mut paragraph, in_article, in_main);
@@ -419,12 +409,7 @@ impl Page {
         if let Some(url) = url {
             raw.set(Field::Url, 0, text(&url));
         }
-        let mut record = raw
-            .into_article(path, super::id_base(path))
-            .map_err(|reason| Problem::new(path, None, reason))?;
-        if let Some(w) = record.warning.as_mut() {
-            w.at.line = None;
-        }
+        let mut record = raw.into_article(path, None, super::id_base(path))?;
         if body.is_empty() {
             let reason = "no text found in the page: indexed by its title only";
             match record.warning.as_mut() {

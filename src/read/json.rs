@@ -115,9 +115,21 @@ impl RawRecord {
         }
     }
 
-    /// Turns the record into an article. `fallback_id` is used when the record
-    /// has neither an id nor a URL.
-    pub fn into_article(self, path: &str, fallback_id: String) -> Result<Record, String> {
+    /// Turns the record, read at `line` of `path` where known, into an article;
+    /// a problem or warning names that line. `fallback_id` is used when the
+    /// record has neither an id nor a URL.
+    pub fn into_article(self, path: &str, line: Option<usize>, fallback_id: String) -> Outcome {
+        let mut record = self
+            .article(path, fallback_id)
+            .map_err(|reason| Problem::new(path, line, reason))?;
+        if let Some(w) = record.warning.as_mut() {
+            w.at.line = line;
+        }
+        Ok(record)
+    }
+
+    /// The article of the record, or why there is none.
+    fn article(self, path: &str, fallback_id: String) -> Result<Record, String> {
         if self.not_object {
             return Err("not a JSON object".to_string());
         }
@@ -481,11 +493,7 @@ fn parse_line(bytes: &[u8], path: &str, line: usize, id_base: &str) -> Outcome {
     } else {
         format!("{id_base}:{line}")
     };
-    let mut record = raw.into_article(path, fallback).map_err(at)?;
-    if let Some(w) = record.warning.as_mut() {
-        w.at.line = Some(line);
-    }
-    Ok(record)
+    raw.into_article(path, Some(line), fallback)
 }
 
 /// Counts newlines in what serde_json reads, so records can name their line.
@@ -543,16 +551,7 @@ impl TopLevel<'_> {
             Some(line) => format!("{}:{line}", self.id_base),
             None => format!("{}#{}", self.id_base, self.records),
         };
-        let outcome = raw
-            .into_article(self.path, fallback)
-            .map(|mut record| {
-                if let Some(w) = record.warning.as_mut() {
-                    w.at.line = line;
-                }
-                record
-            })
-            .map_err(|reason| Problem::new(self.path, line, reason));
-        (self.sink)(outcome);
+        (self.sink)(raw.into_article(self.path, line, fallback));
     }
 }
 
@@ -588,7 +587,7 @@ mod tests {
 
     fn parse(json: &str) -> Result<Record, String> {
         let raw: RawRecord = serde_json::from_str(json).map_err(|e| e.to_string())?;
-        raw.into_article("t.ndjson", "t.ndjson:1".to_string())
+        raw.article("t.ndjson", "t.ndjson:1".to_string())
     }
 
     #[test]
