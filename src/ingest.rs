@@ -11,8 +11,9 @@
 //! most that much work) and at the end. With `strict`, nothing is committed if
 //! any record was rejected or warned about.
 
-use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::collections::{BTreeMap, HashSet};
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, sync_channel};
 use std::sync::{Arc, Mutex};
@@ -115,6 +116,9 @@ pub struct IngestSummary {
     /// Small segments of an index over the merge limit merged together at
     /// the end (see [`crate::index::Indexer::merge_small`]).
     pub small_merged: usize,
+    /// This run created the index and left nothing in it (every input
+    /// refused, or `strict` rolled back), so it removed it again.
+    pub removed_empty: bool,
     pub elapsed_secs: f64,
 }
 
@@ -138,6 +142,7 @@ pub fn ingest(request: &IngestRequest, observer: &mut dyn Observer) -> Result<In
         summary.warnings += 1;
         observer.problem(problem, Severity::Warning);
     }
+    let created = NewIndex::note(&request.index_dir);
     let archive = ArchiveIndex::open_or_create(&request.index_dir)?;
     let mut indexer = archive.indexer_with_memory(request.writer_memory)?;
 
@@ -217,8 +222,70 @@ pub fn ingest(request: &IngestRequest, observer: &mut dyn Observer) -> Result<In
         }
     }
     indexer.finish()?;
+    drop(archive);
+    if let Some(created) = created
+        && (summary.articles == 0 || !summary.committed)
+    {
+        created.remove()?;
+        summary.removed_empty = true;
+    }
     summary.elapsed_secs = started.elapsed().as_secs_f64();
     Ok(summary)
+}
+
+/// An index directory as it was before this run created an index in it, so
+/// that a run that puts nothing in the index leaves no empty index behind
+/// (a later search would find it and report no results instead of no index).
+struct NewIndex {
+    dir: PathBuf,
+    /// Whether the directory itself existed (the repository's `index/` does,
+    /// with its README).
+    existed: bool,
+    /// What it held then: only what the run added is removed.
+    entries: HashSet<OsString>,
+}
+
+impl NewIndex {
+    /// `None` when `dir` holds an index already.
+    fn note(dir: &Path) -> Option<NewIndex> {
+        if dir.join("meta.json").exists() {
+            return None;
+        }
+        let entries = std::fs::read_dir(dir).map(|list| {
+            list.filter_map(|entry| entry.ok().map(|e| e.file_name()))
+                .collect()
+        });
+        Some(NewIndex {
+            dir: dir.to_path_buf(),
+            existed: entries.is_ok(),
+            entries: entries.unwrap_or_default(),
+        })
+    }
+
+    fn remove(self) -> Result<()> {
+        let failed = |e| {
+            crate::error::Error::io(
+                format!("removing the empty index {}", self.dir.display()),
+                e,
+            )
+        };
+        if !self.existed {
+            return std::fs::remove_dir_all(&self.dir).map_err(failed);
+        }
+        for entry in std::fs::read_dir(&self.dir).map_err(failed)?.flatten() {
+            if self.entries.contains(&entry.file_name()) {
+                continue;
+            }
+            let path = entry.path();
+            let removed = if path.is_dir() {
+                std::fs::remove_dir_all(&path)
+            } else {
+                std::fs::remove_file(&path)
+            };
+            removed.map_err(failed)?;
+        }
+        Ok(())
+    }
 }
 
 /// What a preparing worker hands on: an article ready for the index, or

@@ -169,7 +169,8 @@ fn strict_commits_nothing_when_anything_is_rejected() {
     let run = env.run(&["ingest", "--strict", "tests/fixtures/broken"]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("nothing committed"), "{}", run.stderr);
-    assert_eq!(env.stats().articles, 0);
+    // The index this run created holds nothing, so it is not left behind.
+    assert!(!env.index.exists(), "an empty index was left behind");
     // A clean input commits under --strict.
     let clean = env.run(&[
         "ingest",
@@ -178,6 +179,40 @@ fn strict_commits_nothing_when_anything_is_rejected() {
         "tests/fixtures/broken/good.txt",
     ]);
     assert_eq!(clean.code, 0, "{}", clean.stderr);
+    assert_eq!(env.stats().articles, 1);
+}
+
+#[test]
+fn an_ingest_that_indexes_nothing_leaves_no_index_behind() {
+    let env = Env::new();
+    let bad = env.write("bad.ndjson", "{\"title\": \"cut off\"\n");
+    let run = env.run(&["ingest", path_str(&bad)]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("bad.ndjson:1: invalid JSON"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("no index created"), "{}", run.stderr);
+    assert!(!env.index.exists(), "an empty index was left behind");
+    // So a search says there is no index, not that nothing matched.
+    let search = env.run(&["search", "cut"]);
+    assert_eq!(search.code, 2);
+    assert!(search.stderr.contains("no index"), "{}", search.stderr);
+
+    // A directory that was there before keeps what it held, and only that.
+    std::fs::create_dir_all(&env.index).expect("mkdir");
+    std::fs::write(env.index.join("README.md"), "kept\n").expect("write");
+    assert_eq!(env.run(&["ingest", path_str(&bad)]).code, 2);
+    let left: Vec<_> = std::fs::read_dir(&env.index)
+        .expect("index dir")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(left, ["README.md"]);
+
+    // An index that exists is never removed, even by a run that adds nothing.
+    env.ingest(&["tests/fixtures/broken/good.txt"]);
+    assert_eq!(env.run(&["ingest", path_str(&bad)]).code, 2);
     assert_eq!(env.stats().articles, 1);
 }
 
