@@ -155,7 +155,7 @@ impl OutputArgs {
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// The query: words, "phrases", OR, NOT, fields (title: source: speaker: ...), prefix*, date:[A TO B]
+    /// The query: words, "phrases", OR, NOT, fields (title: source: speaker: ...), prefix*, fuzzy~, date:[A TO B]
     #[arg(required = true, value_name = "QUERY")]
     pub query: Vec<String>,
 

@@ -306,6 +306,8 @@ impl Pattern {
         let (text, slop, prefix, single_is_word) = match term {
             Term::Word(w) => (w.as_str(), 0, false, true),
             Term::Prefix(p) => (p.as_str(), 0, true, false),
+            // expanded into its words before a search; on its own, the exact word
+            Term::Fuzzy { word, .. } => (word.as_str(), 0, false, false),
             Term::Phrase { text, slop, prefix } => (text.as_str(), *slop as usize, *prefix, false),
             Term::Dates { .. } => return Pattern::Nothing,
         };

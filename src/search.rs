@@ -282,7 +282,8 @@ impl Searching {
             let all: Box<dyn Query> = Box::new(AllQuery);
             (Expr::And(Vec::new()), query::build::zero(all))
         } else {
-            let mut expr = query::parse(&request.query)?;
+            let mut expr =
+                query::fuzzy::expand(query::parse(&request.query)?, &self.searcher, &fields)?;
             if request.quoted {
                 expr = rescope(expr, Scope::Text, Scope::Quote);
             }

@@ -217,6 +217,77 @@ fn an_ingest_that_indexes_nothing_leaves_no_index_behind() {
 }
 
 #[test]
+fn a_fuzzy_word_finds_the_other_spellings_of_a_name() {
+    let env = Env::new();
+    let articles = [
+        (
+            "n1",
+            "Gaddafi",
+            "Colonel Gaddafi addressed the summit in a long speech.",
+        ),
+        (
+            "n2",
+            "Qaddafi",
+            "Officials said Qaddafi would not attend the talks.",
+        ),
+        (
+            "n3",
+            "Kadhafi",
+            "A statement from Kadhafi reached the agency at noon.",
+        ),
+        (
+            "n4",
+            "Gadhafi",
+            "The son of Gadhafi gave an interview to local radio.",
+        ),
+        (
+            "n5",
+            "nothing",
+            "The harbour reopened after the storm had passed.",
+        ),
+    ];
+    let lines: Vec<String> = articles
+        .iter()
+        .map(|(id, title, text)| {
+            format!(r#"{{"id":"{id}","title":"On {title}","date":"2011-03-01","text":"{text}"}}"#)
+        })
+        .collect();
+    let path = env.write("names.ndjson", &(lines.join("\n") + "\n"));
+    env.ingest(&[path_str(&path)]);
+
+    let found = |query: &str| -> BTreeSet<String> {
+        env.search(query, &["--limit", "10"])
+            .iter()
+            .flat_map(|h| h.marked().into_iter().map(str::to_string))
+            .collect()
+    };
+    // two edits (the default for a word this long) reach every spelling
+    assert_eq!(
+        found("gaddafi~"),
+        BTreeSet::from(["Gaddafi", "Qaddafi", "Kadhafi", "Gadhafi"].map(String::from))
+    );
+    // one edit: not Kadhafi (two away)
+    assert_eq!(
+        found("gaddafi~1"),
+        BTreeSet::from(["Gaddafi", "Qaddafi", "Gadhafi"].map(String::from))
+    );
+    assert_eq!(env.count("gaddafi~1", &[]).articles, 3);
+    // in a phrase-like AND with other words, and excluded
+    assert_eq!(
+        found("qaddafi~1 talks"),
+        BTreeSet::from(["Qaddafi", "talks"].map(String::from))
+    );
+    assert_eq!(env.count("harbour NOT gaddafi~", &[]).articles, 1);
+    // nothing in reach: no results, not an error
+    let none = env.run(&["search", "zyxwvut~"]);
+    assert_eq!(none.code, 1, "{}", none.stderr);
+    // a distance the syntax does not allow
+    let bad = env.run(&["search", "gaddafi~5"]);
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("at most 2 edits"), "{}", bad.stderr);
+}
+
+#[test]
 fn exit_codes_say_results_none_or_error() {
     let env = sample_env();
     assert_eq!(env.run(&["search", "ferry"]).code, 0);

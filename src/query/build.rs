@@ -191,6 +191,9 @@ impl<'a> QueryBuilder<'a> {
     /// Matches one term against a field; a bare word also matches its stem
     /// when the field has `stems`. `None` when the term has no words.
     fn matcher(&mut self, term: &QTerm, exact: Field, stems: bool) -> Option<Q> {
+        if let Some(word) = unexpanded(term) {
+            return self.matcher(&word, exact, stems);
+        }
         match term {
             QTerm::Word(text) => {
                 let words = self.analyzer.words(text);
@@ -255,7 +258,7 @@ impl<'a> QueryBuilder<'a> {
                     words => Some(phrase_prefix_query(exact, words)),
                 }
             }
-            QTerm::Dates { .. } => None,
+            QTerm::Dates { .. } | QTerm::Fuzzy { .. } => None,
         }
     }
 
@@ -263,6 +266,9 @@ impl<'a> QueryBuilder<'a> {
     /// positions [`InQuotes`] checks: the same forms of a bare word (marked
     /// stem, unchanged stem, exact form), the exact words of a phrase.
     fn pattern(&mut self, term: &QTerm, field: Field) -> Option<Pattern> {
+        if let Some(word) = unexpanded(term) {
+            return self.pattern(&word, field);
+        }
         let slot = |offset: u32, terms: Vec<String>, prefix: bool| Slot {
             offset,
             terms,
@@ -311,7 +317,7 @@ impl<'a> QueryBuilder<'a> {
                 }
                 (phrase(&words, true), 0)
             }
-            QTerm::Dates { .. } => return None,
+            QTerm::Dates { .. } | QTerm::Fuzzy { .. } => return None,
         };
         Some(Pattern { field, slots, slop })
     }
@@ -352,6 +358,19 @@ fn in_text(expr: &Expr) -> bool {
 }
 
 /// Wraps a query so that it matches the same documents with a score of zero.
+/// A fuzzy word the searcher did not expand (see [`super::fuzzy`]), as the
+/// one exact word it names.
+fn unexpanded(term: &QTerm) -> Option<QTerm> {
+    match term {
+        QTerm::Fuzzy { word, .. } => Some(QTerm::Phrase {
+            text: word.clone(),
+            slop: 0,
+            prefix: false,
+        }),
+        _ => None,
+    }
+}
+
 pub fn zero(q: Q) -> Q {
     Box::new(ConstScoreQuery::new(q, 0.0))
 }

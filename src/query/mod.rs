@@ -1,9 +1,11 @@
 //! Queries: the query language ([`mod@parse`]) and its translation into tantivy
 //! queries over the passage index ([`build`]), with the article-level AND of
-//! [`article`] and the matching inside quotes of [`quoted`].
+//! [`article`], the matching inside quotes of [`quoted`] and the fuzzy words
+//! of [`fuzzy`], expanded from the index's words first.
 
 pub mod article;
 pub mod build;
+pub mod fuzzy;
 pub mod parse;
 pub mod quoted;
 

@@ -5,6 +5,7 @@
 //! "borders closed"          the exact phrase        "borders closed"~2   within 2 words
 //! ceasefire OR truce        either                  NOT truce, -truce    exclude
 //! (a OR b) c                grouping                clos*                prefix
+//! gaddafi~  gaddafi~1       other spellings, within 2 (1) edits: qaddafi, kadhafi
 //! title: source: speaker: quote: author: dateline:  a field: title:"port strike"
 //! date:[2025-06-01 TO 2025-06-30]   date:2025-06   date:[2024 TO *]
 //! ```
@@ -94,6 +95,12 @@ pub enum Term {
     },
     /// A word ending in `*`.
     Prefix(String),
+    /// A word ending in `~N`: the words of the index within `distance` edits
+    /// of it (insertions, deletions, substitutions, transpositions), for
+    /// spellings that vary (`Gaddafi~` finds Qaddafi and Kadhafi); a bare `~`
+    /// allows edits by the word's length (none up to 2 letters, one up to 5). The searcher
+    /// expands it into those words (see [`super::fuzzy`]).
+    Fuzzy { word: String, distance: u8 },
     /// A date range: from `start` (inclusive) to `end` (exclusive).
     Dates {
         start: Option<DateTime<Utc>>,
@@ -481,6 +488,9 @@ impl Parser<'_> {
             (Scope::Date, Term::Prefix(_)) => {
                 return Err(self.error_at(at, "date: takes a date or a [range], not a prefix"));
             }
+            (Scope::Date, Term::Fuzzy { .. }) => {
+                return Err(self.error_at(at, "date: takes a date or a [range], not a word~"));
+            }
             (_, term) => term,
         };
         Ok(Expr::Leaf(Leaf { scope, term }))
@@ -522,7 +532,57 @@ impl Parser<'_> {
     }
 }
 
+/// Most edits a fuzzy word may ask for: beyond two, a word matches words
+/// that have little to do with it (and the automaton grows large).
+pub const MAX_FUZZY_EDITS: u8 = 2;
+
+/// The edits `word~` allows, by the length of the word in letters (as
+/// Elasticsearch's `AUTO`): none up to 2, one up to 5, two from 6 on, so
+/// that `oil~` finds `oils` and `soil` but not `all`.
+fn auto_edits(letters: usize) -> u8 {
+    match letters {
+        0..=2 => 0,
+        3..=5 => 1,
+        _ => MAX_FUZZY_EDITS,
+    }
+}
+
 fn word_term(word: &str, at: usize, parser: &Parser<'_>) -> Result<Term, QueryError> {
+    // `word~` or `word~N`: a fuzzy word (`a~b` stays an ordinary word)
+    if let Some((base, digits)) = word.rsplit_once('~')
+        && !base.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit())
+    {
+        let words = crate::analysis::Analyzer::default().exact_words(base);
+        if base.contains(['*', '~']) || words.len() > 1 {
+            return Err(parser.error_at(
+                at,
+                format!(
+                    "~ makes one word fuzzy ({base:?} is {} words): write word~ or word~1",
+                    words.len()
+                ),
+            ));
+        }
+        let distance = match digits {
+            "" => auto_edits(words.first().map_or(0, |w| w.exact.chars().count())),
+            _ => digits
+                .parse::<u8>()
+                .ok()
+                .filter(|&d| d <= MAX_FUZZY_EDITS)
+                .ok_or_else(|| {
+                    parser.error_at(
+                        at,
+                        format!(
+                            "a fuzzy word allows at most {MAX_FUZZY_EDITS} edits (word~1, word~2)"
+                        ),
+                    )
+                })?,
+        };
+        return Ok(Term::Fuzzy {
+            word: base.to_string(),
+            distance,
+        });
+    }
     let stem = word.strip_suffix('*');
     match stem {
         Some("") => Err(parser.error_at(at, "a lone * matches nothing: put a word before it")),
@@ -730,6 +790,37 @@ mod tests {
                 }
             })
         );
+    }
+
+    #[test]
+    fn a_tilde_after_a_word_makes_it_fuzzy() {
+        let fuzzy = |q: &str| match parse(q).unwrap() {
+            Expr::Leaf(Leaf {
+                scope,
+                term: Term::Fuzzy { word, distance },
+            }) => (scope, word, distance),
+            other => panic!("{q}: not fuzzy: {other:?}"),
+        };
+        assert_eq!(fuzzy("Gaddafi~1"), (Scope::Text, "Gaddafi".into(), 1));
+        assert_eq!(fuzzy("speaker:Garayev~2").0, Scope::Speaker);
+        // a bare ~ allows edits by length: none, one, two
+        assert_eq!(fuzzy("un~").2, 0);
+        assert_eq!(fuzzy("oil~").2, 1);
+        assert_eq!(fuzzy("Zoë~").2, 1);
+        assert_eq!(fuzzy("Gaddafi~").2, 2);
+        // not fuzzy: a tilde inside a word, a phrase's slop
+        assert_eq!(parse("a~b").unwrap(), word("a~b"));
+        assert_eq!(parse(r#""oil prices"~2"#).unwrap(), phrase("oil prices", 2));
+        for (q, column, says) in [
+            ("oil~3", 1, "at most 2 edits"),
+            ("x e-mail~1", 3, "is 2 words"),
+            ("clos*~", 1, "one word fuzzy"),
+            ("date:2025~", 6, "not a word~"),
+        ] {
+            let err = parse(q).unwrap_err();
+            assert_eq!(err.column, column, "{q}: {err}");
+            assert!(err.message.contains(says), "{q}: {err}");
+        }
     }
 
     #[test]
