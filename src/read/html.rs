@@ -12,6 +12,7 @@
 use std::collections::HashMap;
 use std::io::{BufRead, Read};
 
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 use serde_json::Value;
 
@@ -35,26 +36,65 @@ pub(super) fn read(stream: Box<dyn BufRead>, path: &str, sink: &mut dyn FnMut(Ou
     sink(page.into_article(path))
 }
 
-/// The page's text: UTF-8, or else windows-1252 (which also reads ISO 8859-1), the
-/// encoding of most older English-language pages that are not UTF-8.
+/// The page's text. Valid UTF-8 is read as UTF-8 whatever the page
+/// declares (text in another encoding is almost never valid UTF-8, and a
+/// page saved again as UTF-8 often keeps its old declaration); otherwise the
+/// byte order mark or the `<meta charset>` of its first 1024 bytes says how
+/// (Shift_JIS, GBK, windows-1251, ...), and a page that declares nothing is
+/// read as windows-1252, the encoding of most older English-language pages
+/// that are not UTF-8 (it also reads ISO 8859-1, as browsers do).
 fn decode(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return std::borrow::Cow::Borrowed(text);
     }
-    std::borrow::Cow::Owned(bytes.iter().map(|&b| windows_1252(b)).collect())
+    let (encoding, bom) = match Encoding::for_bom(bytes) {
+        Some(found) => found,
+        None => (declared_encoding(bytes).unwrap_or(WINDOWS_1252), 0),
+    };
+    let body = bytes.get(bom..).unwrap_or_default();
+    encoding.decode_without_bom_handling(body).0
 }
 
-/// The char of a windows-1252 byte (the five unassigned bytes as their C1 controls).
-fn windows_1252(b: u8) -> char {
-    const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
-        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
-        'ž', 'Ÿ',
-    ];
-    match b {
-        0x80..=0x9f => HIGH[usize::from(b - 0x80)],
-        _ => char::from(b),
+/// The encoding a page's `<meta charset="...">` or `<meta http-equiv=
+/// "Content-Type" content="...; charset=...">` names in its first 1024 bytes
+/// (where the HTML standard looks), by the standard's labels. A declared
+/// UTF-16 means UTF-8 (a page that has got this far is not UTF-16), and so
+/// does UTF-8 itself here: the bytes were not valid UTF-8.
+fn declared_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = bytes.get(..1024).unwrap_or(bytes).to_ascii_lowercase();
+    let mut rest = head.as_slice();
+    while let Some(at) = find(rest, b"<meta") {
+        let tag = &rest[at..];
+        let tag = &tag[..find(tag, b">").unwrap_or(tag.len())];
+        if let Some(label) = charset_in(tag)
+            && let Some(encoding) = Encoding::for_label(label)
+        {
+            return (encoding != UTF_8 && encoding != UTF_16LE && encoding != UTF_16BE)
+                .then_some(encoding);
+        }
+        rest = &rest[at + 5..];
     }
+    None
+}
+
+/// The value after `charset` (and `=`, spaces and an opening quote) in a tag.
+fn charset_in(tag: &[u8]) -> Option<&[u8]> {
+    let at = find(tag, b"charset")?;
+    let after = tag[at + 7..].trim_ascii_start().strip_prefix(b"=")?;
+    let value = after.trim_ascii_start();
+    let value = value
+        .strip_prefix(b"\"")
+        .or_else(|| value.strip_prefix(b"'"))
+        .unwrap_or(value);
+    let end = value
+        .iter()
+        .position(|&b| matches!(b, b'"' | b'\'' | b';' | b'/') || b.is_ascii_whitespace())
+        .unwrap_or(value.len());
+    Some(&value[..end]).filter(|label| !label.is_empty())
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 /// Elements whose text is not the article's.
@@ -448,6 +488,7 @@ fn collapse(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::charset_in;
     use crate::read::{Format, Outcome, read_bytes};
 
     fn read(html: &str) -> Outcome {
@@ -590,6 +631,64 @@ mod tests {
             a.body,
             "\u{201c}We will,\u{201d} said the caf\u{e9} owner \u{2013} twice."
         );
+    }
+
+    #[test]
+    fn a_page_is_read_in_the_encoding_it_declares() {
+        let body = |bytes: &[u8]| {
+            let out = read_bytes(Format::Html, bytes, "page.html");
+            out[0].as_ref().expect("an article").article.body.clone()
+        };
+        // Shift_JIS: "東京" is 93 8c 8b 9e
+        let sjis =
+            b"<html><head><meta charset=\"Shift_JIS\"></head><body><p>\x93\x8c\x8b\x9e now</p>";
+        assert_eq!(body(sjis), "\u{6771}\u{4eac} now");
+        // the older http-equiv form, a label in capitals, no quotes
+        let cyrillic = b"<META HTTP-EQUIV=Content-Type CONTENT='text/html; charset=windows-1251'>\
+                         <p>\xcc\xee\xf1\xea\xe2\xe0 said</p>";
+        assert_eq!(
+            body(cyrillic),
+            "\u{41c}\u{43e}\u{441}\u{43a}\u{432}\u{430} said"
+        );
+        // a byte order mark wins over what the page says
+        let utf16: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain(
+                "<p>Zo\u{eb} spoke</p>"
+                    .encode_utf16()
+                    .flat_map(u16::to_le_bytes),
+            )
+            .collect();
+        assert_eq!(body(&utf16), "Zo\u{eb} spoke");
+        // valid UTF-8 stays UTF-8 whatever the page declares
+        let resaved = "<meta charset=iso-8859-1><p>Zo\u{eb} spoke</p>".as_bytes();
+        assert_eq!(body(resaved), "Zo\u{eb} spoke");
+        // a declared UTF-8 that is not: windows-1252, as with no declaration
+        let wrong = b"<meta charset=utf-8><p>caf\xe9 open</p>";
+        assert_eq!(body(wrong), "caf\u{e9} open");
+        // a declaration past the first 1024 bytes is not looked for
+        let mut late = b"<p>caf\xe9</p>".to_vec();
+        late.extend(std::iter::repeat_n(b' ', 1100));
+        late.extend(b"<meta charset=windows-1251>");
+        assert_eq!(body(&late), "caf\u{e9}");
+    }
+
+    #[test]
+    fn a_charset_is_read_from_either_form_of_meta() {
+        assert_eq!(charset_in(b"<meta charset=\"gbk\""), Some(&b"gbk"[..]));
+        assert_eq!(
+            charset_in(b"<meta charset = 'koi8-r' /"),
+            Some(&b"koi8-r"[..])
+        );
+        assert_eq!(
+            charset_in(b"<meta http-equiv=\"content-type\" content=\"text/html; charset=euc-kr\""),
+            Some(&b"euc-kr"[..])
+        );
+        assert_eq!(
+            charset_in(b"<meta name=\"description\" content=\"x\""),
+            None
+        );
+        assert_eq!(charset_in(b"<meta charset=\"\""), None);
     }
 
     #[test]
