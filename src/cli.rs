@@ -22,6 +22,7 @@ Examples:
   dateline search '\"borders closed\"' --from 2024-01
   dateline search 'ceasefire OR truce' --source reuters --json | jq .title
   dateline timeline '\"borders closed\"' ceasefire --by month --svg coverage.svg
+  dateline show reuters-1987-0412 --query '\"borders closed\"'   a whole article, matches marked
   dateline speakers '\"borders closed\"'
   dateline facets strike --field source
   dateline search strike --index a/ --index b/  two indexes (shards) searched as one
@@ -50,6 +51,8 @@ pub enum Command {
     Ingest(IngestArgs),
     /// Search: ranked passages with the matches highlighted
     Search(SearchArgs),
+    /// Show whole articles by id (as search prints it), every passage in order
+    Show(ShowArgs),
     /// Coverage over time: matching articles per day, week, month or year
     Timeline(TimelineArgs),
     /// The most frequent sources, speakers, places or authors among the matches
@@ -306,6 +309,20 @@ pub struct AnalyzeArgs {
     /// Ignore speakers named in the records' metadata (to measure what the text alone gives)
     #[arg(long)]
     pub no_metadata_speakers: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Article ids, as search prints them (`id ...`, or the URL or file it shows)
+    #[arg(required = true, value_name = "ID")]
+    pub ids: Vec<String>,
+
+    /// Highlight the matches of this query (any search query)
+    #[arg(long, short, value_name = "QUERY", default_value = "")]
+    pub query: String,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 #[derive(Debug, Args)]

@@ -13,8 +13,11 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use tantivy::collector::sort_key::SortBySimilarityScore;
 use tantivy::collector::sort_key::SortByStaticFastValue;
-use tantivy::collector::{Collector, SegmentCollector, TopDocs};
-use tantivy::query::{AllQuery, Bm25StatisticsProvider, BooleanQuery, EnableScoring, Occur, Query};
+use tantivy::collector::{Collector, DocSetCollector, SegmentCollector, TopDocs};
+use tantivy::query::{
+    AllQuery, Bm25StatisticsProvider, BooleanQuery, EnableScoring, Occur, Query, TermQuery,
+};
+use tantivy::schema::IndexRecordOption;
 use tantivy::schema::Value;
 use tantivy::{
     DocAddress, DocId, DocSet, Order, Score, Searcher, SegmentReader, TERMINATED, TantivyDocument,
@@ -584,6 +587,41 @@ impl Searching {
             content_hash,
             minhash,
         })
+    }
+
+    /// The whole article with this id: every passage in reading order, the
+    /// words of `query` (if any) highlighted, as one result. `None` when no
+    /// article of the index has the id.
+    pub fn article_by_id(&self, id: &str, query: &str) -> Result<Option<ArticleHits>> {
+        let f = &self.archive.fields;
+        // a bad query is an error whether or not the id is found
+        let expr = match query.trim() {
+            "" => Expr::And(Vec::new()),
+            q => query::fuzzy::expand(query::parse(q)?, &self.searcher, f)?,
+        };
+        let term = tantivy::Term::from_field_text(f.article_id, id);
+        let by_id = TermQuery::new(term, IndexRecordOption::Basic);
+        let mut docs: Vec<DocAddress> = self
+            .searcher
+            .search(&by_id, &DocSetCollector)?
+            .into_iter()
+            .collect();
+        // an article's passages are consecutive documents of one segment
+        docs.sort();
+        let Some(&first) = docs.first() else {
+            return Ok(None);
+        };
+        let mut fast = FastFields::new(&self.searcher);
+        let mut group = Group::new(first, 0.0);
+        group.docs = docs.iter().map(|&addr| (0.0, addr)).collect();
+        let meta = self.meta(fast.lead(first))?;
+        let shown = Shown {
+            rank: 1,
+            named_copies: usize::MAX,
+        };
+        let mut highlighter = Highlighter::new(&expr);
+        let article = self.article(&group, meta, shown, None, &mut highlighter, &mut fast)?;
+        Ok(Some(article))
     }
 
     /// The metadata of the article, stored on its first passage (none if

@@ -76,6 +76,25 @@ impl Shards {
         &self.list
     }
 
+    /// The article with this id, from the first shard that has it (see
+    /// [`Searching::article_by_id`]). A file's article is also found by the
+    /// path search shows for it (its id is the file's full path).
+    pub fn article_by_id(&self, id: &str, query: &str) -> Result<Option<ArticleHits>> {
+        let full_path = crate::read::id_base(id);
+        let mut ids = vec![id];
+        if full_path != id {
+            ids.push(&full_path);
+        }
+        for id in ids {
+            for shard in &self.list {
+                if let Some(article) = shard.article_by_id(id, query)? {
+                    return Ok(Some(article));
+                }
+            }
+        }
+        Ok(None)
+    }
+
     /// Runs a search over every shard: each shard's best `offset + limit`
     /// articles, merged into one ranking.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {

@@ -288,6 +288,75 @@ fn a_fuzzy_word_finds_the_other_spellings_of_a_name() {
 }
 
 #[test]
+fn show_prints_a_whole_article_by_the_id_search_gives() {
+    let env = sample_env();
+    let hit = env
+        .search(r#""frank exchange""#, &["--limit", "1"])
+        .remove(0);
+    assert!(hit.passage > 0, "the phrase is not in the lead: {hit:?}");
+
+    // every passage, in order, as JSON Lines of the search's shape
+    let run = env.run(&[
+        "show",
+        &hit.article_id,
+        "--json",
+        "-q",
+        r#""frank exchange""#,
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let passages = run.hits();
+    assert!(passages.len() > 3, "{passages:?}");
+    let ordinals: Vec<u32> = passages.iter().map(|p| p.passage).collect();
+    assert_eq!(ordinals, (0..passages.len() as u32).collect::<Vec<_>>());
+    assert!(passages.iter().all(|p| p.article_id == hit.article_id));
+    // the passages tile the body: each starts after the one before
+    assert!(passages.windows(2).all(|w| w[0].end <= w[1].start));
+    // the query's matches are marked where they are, and only there
+    let marked: Vec<(u32, Vec<&str>)> = passages
+        .iter()
+        .filter(|p| !p.highlights.is_empty())
+        .map(|p| (p.passage, p.marked()))
+        .collect();
+    assert_eq!(marked, [(hit.passage, vec!["frank exchange"])]);
+    // the found passage reads the same as in the search, in full
+    let same = &passages[hit.passage as usize];
+    assert_eq!((same.start, same.end), (hit.start, hit.end));
+
+    // human output: the title, no rank, every passage number
+    let human = env.run(&["show", &hit.article_id]);
+    assert_eq!(human.code, 0);
+    let day = hit.date.clone().unwrap_or_default();
+    assert!(human.stdout.starts_with(&day[..10]), "{}", human.stdout);
+    assert!(human.stdout.contains(&hit.title));
+    assert!(human.stdout.contains(&format!("¶{}", passages.len())));
+
+    // a file's article by the path search shows for it
+    let by_path = env.run(&[
+        "show",
+        "sample/clippings/geneva-talks-hauliers-count-cost.txt",
+        "--json",
+    ]);
+    assert_eq!(by_path.code, 0, "{}", by_path.stderr);
+    assert_eq!(by_path.hits()[0].article_id, hit.article_id);
+
+    // an id the index does not have: said on stderr, exit 1, the others shown
+    let missing = env.run(&["show", "no-such-article", &hit.article_id, "--json"]);
+    assert_eq!(missing.code, 1);
+    assert!(
+        missing
+            .stderr
+            .contains("no article with id \"no-such-article\""),
+        "{}",
+        missing.stderr
+    );
+    assert_eq!(missing.hits().len(), passages.len());
+    // a query that does not parse is an error, found or not
+    let bad = env.run(&["show", "no-such-article", "-q", "\"unclosed"]);
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("query error"), "{}", bad.stderr);
+}
+
+#[test]
 fn exit_codes_say_results_none_or_error() {
     let env = sample_env();
     assert_eq!(env.run(&["search", "ferry"]).code, 0);

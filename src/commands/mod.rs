@@ -5,6 +5,7 @@ mod analyze;
 mod facets;
 mod ingest;
 mod search;
+mod show;
 mod stats;
 mod timeline;
 
@@ -39,6 +40,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<Outcome> {
     let outcome = match &cli.command {
         Command::Ingest(args) => ingest::run(cli, args)?,
         Command::Search(args) => search::run(cli, args, &mut out)?,
+        Command::Show(args) => show::run(cli, args, &mut out)?,
         Command::Timeline(args) => timeline::run(cli, args, &mut out)?,
         Command::Facets(args) => facets::run(cli, args, &mut out)?,
         Command::Speakers(args) => facets::speakers(cli, args, &mut out)?,

@@ -96,9 +96,28 @@ impl<'a> Paint<'a> {
 pub fn search(out: &mut dyn Write, results: &SearchResults, style: Style) -> io::Result<()> {
     let mut paint = Paint::new(out, style);
     for article in &results.articles {
-        write_article(&mut paint, article)?;
+        write_article(&mut paint, article, Whole::Hits)?;
     }
     paint.flush()
+}
+
+/// Writes whole articles (`dateline show`): no rank, every passage in full.
+pub fn articles(out: &mut dyn Write, results: &SearchResults, style: Style) -> io::Result<()> {
+    let mut paint = Paint::new(out, style);
+    for article in &results.articles {
+        write_article(&mut paint, article, Whole::Article)?;
+    }
+    paint.flush()
+}
+
+/// What an article's entry shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Whole {
+    /// A search hit: its rank, and a window around the matches of each
+    /// passage shown.
+    Hits,
+    /// The whole article: every passage in full.
+    Article,
 }
 
 /// A one-line description of how many results there are, for stderr.
@@ -123,8 +142,11 @@ pub fn totals(results: &SearchResults, offset: usize) -> String {
     )
 }
 
-fn write_article(p: &mut Paint<'_>, a: &ArticleHits) -> io::Result<()> {
-    p.put(Tone::Bold, &format!("{}.", a.rank))?;
+fn write_article(p: &mut Paint<'_>, a: &ArticleHits, whole: Whole) -> io::Result<()> {
+    if whole == Whole::Hits {
+        p.put(Tone::Bold, &format!("{}.", a.rank))?;
+        p.plain(" ")?;
+    }
     let mut meta = Vec::new();
     meta.push(
         a.date
@@ -135,7 +157,6 @@ fn write_article(p: &mut Paint<'_>, a: &ArticleHits) -> io::Result<()> {
             meta.push(for_terminal(part).into_owned());
         }
     }
-    p.plain(" ")?;
     p.put(Tone::Dim, &meta.join(" · "))?;
     p.plain("\n")?;
     // Title, or the first words of the article when it has none.
@@ -148,8 +169,16 @@ fn write_article(p: &mut Paint<'_>, a: &ArticleHits) -> io::Result<()> {
         }
     }
     p.plain("\n")?;
+    if whole == Whole::Article && !a.authors.is_empty() {
+        p.plain(INDENT)?;
+        p.put(
+            Tone::Dim,
+            &format!("by {}", for_terminal(&a.authors.join(", "))),
+        )?;
+        p.plain("\n")?;
+    }
     for passage in &a.passages {
-        write_passage(p, passage)?;
+        write_passage(p, passage, whole)?;
     }
     p.plain(INDENT)?;
     p.put(Tone::Dim, &origin(a))?;
@@ -226,7 +255,7 @@ fn segments<'t>(text: &'t str, spans: &[Range<usize>], base: Tone) -> Vec<(Tone,
     out
 }
 
-fn write_passage(p: &mut Paint<'_>, hit: &PassageHit) -> io::Result<()> {
+fn write_passage(p: &mut Paint<'_>, hit: &PassageHit, whole: Whole) -> io::Result<()> {
     let mut label = format!("¶{}", hit.ordinal + 1);
     if !hit.speakers.is_empty() {
         label.push_str(" · ");
@@ -241,7 +270,10 @@ fn write_passage(p: &mut Paint<'_>, hit: &PassageHit) -> io::Result<()> {
     p.plain(INDENT)?;
     p.put(Tone::Dim, &label)?;
     p.plain("\n")?;
-    let window = highlight::window(&hit.text, &hit.highlights, WINDOW_BYTES);
+    let window = match whole {
+        Whole::Hits => highlight::window(&hit.text, &hit.highlights, WINDOW_BYTES),
+        Whole::Article => 0..hit.text.len(),
+    };
     let spans: Vec<Range<usize>> = hit
         .highlights
         .iter()

@@ -1,0 +1,38 @@
+//! `dateline show ID...`: whole articles, every passage in reading order.
+
+use dateline::render::{self, Format};
+use dateline::search::SearchResults;
+use dateline::shards::Shards;
+
+use super::{Out, Outcome};
+use crate::cli::{Cli, ShowArgs};
+
+pub fn run(cli: &Cli, args: &ShowArgs, out: Out<'_>) -> anyhow::Result<Outcome> {
+    let shards = Shards::open(&cli.index_dirs())?;
+    let mut results = SearchResults::default();
+    let mut missing = 0;
+    for id in &args.ids {
+        match shards.article_by_id(id, &args.query)? {
+            Some(mut article) => {
+                article.rank = results.articles.len() + 1;
+                results.articles.push(article);
+            }
+            None => {
+                missing += 1;
+                eprintln!("dateline: no article with id {id:?} in the index");
+            }
+        }
+    }
+    match args.output.format() {
+        Format::Human => render::human::articles(out, &results, cli.style())?,
+        Format::Json => render::json::search(out, &results)?,
+        Format::Csv => render::csv::search(out, &results)?,
+    }
+    out.flush()?;
+    super::leave(shards);
+    Ok(if missing == 0 {
+        Outcome::Results
+    } else {
+        Outcome::NoResults
+    })
+}
