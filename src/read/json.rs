@@ -20,7 +20,18 @@ use crate::date;
 const ALIASES: &[(Field, &[&str])] = &[
     (
         Field::Body,
-        &["body", "text", "maintext", "content", "article"],
+        &[
+            "body",
+            "text",
+            "maintext",
+            "content",
+            "article",
+            "full_text",
+            "fulltext",
+            "body_text",
+            "article_text",
+            "story",
+        ],
     ),
     (Field::Title, &["title", "headline", "title_page"]),
     (
@@ -31,11 +42,21 @@ const ALIASES: &[(Field, &[&str])] = &[
             "published",
             "publish_date",
             "pubdate",
+            "published_at",
+            "publishedat",
+            "datepublished",
+            "date_published",
+            "published_date",
+            "publication_date",
+            "pub_date",
             "datetime",
             "timestamp",
         ],
     ),
-    (Field::Url, &["url", "link"]),
+    (
+        Field::Url,
+        &["url", "link", "web_url", "canonical_url", "article_url"],
+    ),
     (
         Field::Source,
         &[
@@ -44,11 +65,22 @@ const ALIASES: &[(Field, &[&str])] = &[
             "publisher",
             "outlet",
             "publication",
+            "source_name",
+            "site_name",
+            "newspaper",
+            "site",
+            "domain",
         ],
     ),
-    (Field::Author, &["author", "authors", "byline"]),
+    (
+        Field::Author,
+        &["author", "authors", "byline", "creator", "writer"],
+    ),
     (Field::Speakers, &["speaker", "speakers"]),
-    (Field::Id, &["id", "_id", "guid"]),
+    (
+        Field::Id,
+        &["id", "_id", "guid", "uuid", "article_id", "doc_id"],
+    ),
     (Field::Dateline, &["dateline"]),
 ];
 
@@ -209,12 +241,18 @@ fn text_value(value: Option<&Value>, name: &str, sep: &str) -> Result<String, St
     }
 }
 
-/// The text of a string, a number, or an object's `name`.
+/// The text of a string, a number, or an object's `name` (NewsAPI's
+/// `"source": {"id": .., "name": ..}`), `main` (the New York Times API's
+/// `"headline": {"main": ..}`) or `original` (its `"byline": {"original":
+/// "By .."}`).
 fn one_text(value: &Value) -> Option<String> {
     match value {
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
-        Value::Object(map) => map.get("name").and_then(Value::as_str).map(str::to_string),
+        Value::Object(map) => ["name", "main", "original"]
+            .iter()
+            .find_map(|key| map.get(*key).and_then(Value::as_str))
+            .map(str::to_string),
         _ => None,
     }
 }
@@ -628,6 +666,36 @@ mod tests {
         assert_eq!(a.source, "X");
         assert_eq!(a.authors, ["Z"]);
         assert_eq!(a.date.unwrap().to_rfc3339(), "2024-05-14T10:00:00+00:00");
+    }
+
+    #[test]
+    fn newsapi_and_new_york_times_api_records_read_as_they_come() {
+        // NewsAPI: the source an object, the date `publishedAt`
+        let a = parse(
+            r#"{"source": {"id": null, "name": "Harbour Herald"}, "author": "Ana Ruiz",
+                "title": "Ferries resume", "description": "Short.",
+                "url": "https://herald.example/f", "publishedAt": "2024-03-02T09:30:00Z",
+                "content": "Ferries resumed on Saturday."}"#,
+        )
+        .unwrap()
+        .article;
+        assert_eq!(a.source, "Harbour Herald");
+        assert_eq!(a.body, "Ferries resumed on Saturday.");
+        assert_eq!(a.date.unwrap().to_rfc3339(), "2024-03-02T09:30:00+00:00");
+        // the New York Times archive API: headline and byline objects
+        let a = parse(
+            r#"{"_id": "nyt://article/1", "web_url": "https://nyt.example/1",
+                "headline": {"main": "Strike ends", "kicker": null},
+                "byline": {"original": "By Lee Park"}, "pub_date": "1987-04-02T05:00:00+0000",
+                "full_text": "The strike ended."}"#,
+        )
+        .unwrap()
+        .article;
+        assert_eq!(a.title, "Strike ends");
+        assert_eq!(a.authors, ["Lee Park"]);
+        assert_eq!(a.url, "https://nyt.example/1");
+        assert_eq!(a.body, "The strike ended.");
+        assert_eq!(a.date.unwrap().to_rfc3339(), "1987-04-02T05:00:00+00:00");
     }
 
     #[test]
