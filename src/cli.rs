@@ -63,6 +63,8 @@ pub enum Command {
     Speakers(SpeakersArgs),
     /// Show what the index holds
     Stats(StatsArgs),
+    /// Remove articles from the index by id (as search and show print it)
+    Delete(DeleteArgs),
     /// Merge the index into one segment, for faster searches
     Compact,
 }
@@ -326,6 +328,13 @@ pub struct ShowArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct DeleteArgs {
+    /// Article ids, as search prints them (`id ...`, or the URL or file it shows)
+    #[arg(required = true, value_name = "ID")]
+    pub ids: Vec<String>,
+}
+
+#[derive(Debug, Args)]
 pub struct StatsArgs {
     /// One JSON object
     #[arg(long)]
@@ -356,7 +365,7 @@ impl Cli {
         }
     }
 
-    /// The one index a command writes (`ingest`, `compact`).
+    /// The one index a command writes (`ingest`, `delete`, `compact`).
     pub fn index_dir(&self) -> anyhow::Result<PathBuf> {
         match self.index_dirs().as_slice() {
             [one] => Ok(one.clone()),

@@ -447,6 +447,18 @@ impl Indexer {
         })
     }
 
+    /// Removes the committed article with this id (every passage of it) at
+    /// the next commit; the number of its passages (0: no such article).
+    pub fn delete(&mut self, id: &str) -> Result<u64> {
+        let id_term = Term::from_field_text(self.fields.article_id, id);
+        let query = TermQuery::new(id_term.clone(), IndexRecordOption::Basic);
+        let passages = self.committed.search(&query, &Count)? as u64;
+        if passages > 0 {
+            self.writer.delete_term(id_term);
+        }
+        Ok(passages)
+    }
+
     /// Whether the committed index has a document with `term` (and, when
     /// `except` is given, without that term).
     fn committed_has(&self, term: &Term, except: Option<&Term>) -> Result<bool> {

@@ -1,4 +1,5 @@
-//! Ingest: the pipeline from paths to committed passages.
+//! Ingest: the pipeline from paths to committed passages; and `delete`, which
+//! removes articles by id.
 //!
 //! ```text
 //! reader thread:    paths -> read::discover -> read::read -> Outcome ──channel──┐
@@ -286,6 +287,42 @@ impl NewIndex {
         }
         Ok(())
     }
+}
+
+/// What a [`delete`] did.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Deleted {
+    pub articles: u64,
+    pub passages: u64,
+    /// The ids asked for that the index does not have.
+    pub missing: Vec<String>,
+}
+
+/// Removes the articles with these ids from the index at `dir`, in one
+/// commit. A file's article is also found by the path search shows for it
+/// (its id is the file's full path).
+pub fn delete(dir: &Path, ids: &[String]) -> Result<Deleted> {
+    let archive = ArchiveIndex::open(dir)?;
+    let mut indexer = archive.indexer()?;
+    let mut deleted = Deleted::default();
+    for id in ids {
+        let mut passages = indexer.delete(id)?;
+        let full_path = read::id_base(id);
+        if passages == 0 && full_path != *id {
+            passages = indexer.delete(&full_path)?;
+        }
+        if passages == 0 {
+            deleted.missing.push(id.clone());
+        } else {
+            deleted.articles += 1;
+            deleted.passages += passages;
+        }
+    }
+    if deleted.articles > 0 {
+        indexer.commit()?;
+    }
+    indexer.finish()?;
+    Ok(deleted)
 }
 
 /// What a preparing worker hands on: an article ready for the index, or

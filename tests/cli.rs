@@ -357,6 +357,47 @@ fn show_prints_a_whole_article_by_the_id_search_gives() {
 }
 
 #[test]
+fn delete_removes_an_article_and_nothing_else() {
+    let env = sample_env();
+    let before = env.stats();
+    let hit = env
+        .search(r#""frank exchange""#, &["--limit", "1"])
+        .remove(0);
+    let passages = env.run(&["show", &hit.article_id, "--json"]).hits().len() as u64;
+
+    let run = env.run(&["delete", &hit.article_id]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains(&format!("deleted 1 article ({passages} passages)")),
+        "{}",
+        run.stderr
+    );
+    let after = env.stats();
+    assert_eq!(after.articles, before.articles - 1);
+    assert_eq!(after.passages, before.passages - passages);
+    assert_eq!(env.run(&["search", r#""frank exchange""#]).code, 1);
+    assert_eq!(env.run(&["show", &hit.article_id]).code, 1);
+
+    // an id that is not there: said, exit 1, the index untouched
+    let again = env.run(&["delete", &hit.article_id, "--index", path_str(&env.index)]);
+    assert_eq!(again.code, 1);
+    assert!(
+        again.stderr.contains("no article with id"),
+        "{}",
+        again.stderr
+    );
+    assert_eq!(env.stats().articles, after.articles);
+
+    // by the path search shows for a file; re-ingesting brings it back
+    let path = "sample/clippings/geneva-talks-hauliers-count-cost.txt";
+    env.ingest(&[path]);
+    assert_eq!(env.stats().articles, before.articles);
+    assert_eq!(env.run(&["delete", path]).code, 0);
+    assert_eq!(env.stats().articles, after.articles);
+}
+
+#[test]
 fn exit_codes_say_results_none_or_error() {
     let env = sample_env();
     assert_eq!(env.run(&["search", "ferry"]).code, 0);

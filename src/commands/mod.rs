@@ -2,6 +2,7 @@
 //! runs it, renders the result and says how the process should exit.
 
 mod analyze;
+mod delete;
 mod facets;
 mod ingest;
 mod search;
@@ -46,6 +47,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<Outcome> {
         Command::Speakers(args) => facets::speakers(cli, args, &mut out)?,
         Command::Analyze(args) => analyze::run(args, &mut out)?,
         Command::Stats(args) => stats::run(cli, args, &mut out)?,
+        Command::Delete(args) => delete::run(cli, args)?,
         Command::Compact => stats::compact(cli)?,
     };
     out.flush()?;
