@@ -192,6 +192,18 @@ fn short_tail(doc: &Doc, from: usize) -> bool {
 /// The cue right after the quote ("…," Lund said / "…," said Lund). With `unnamed`, a cue whose
 /// speaker phrase names no one ("…," said one local strategist) still claims the quote, so it
 /// does not inherit a neighbour's speaker.
+/// "…," Lind, who farms nearby, said: the name before a relative clause set off by commas
+/// between the quote and its cue (the tokens `i..e`).
+fn before_relative(doc: &Doc, i: usize, e: usize) -> Option<Mention> {
+    if e < i + 4 || !doc.is_punct(e - 1, ',') {
+        return None;
+    }
+    let k = (i + 1..e - 1).find(|&k| doc.is_punct(k, ','))?;
+    doc.word(k + 1).filter(|w| matches!(*w, "who" | "whose"))?;
+    let m = names::analyse(doc, i, k)?;
+    matches!(m.what, What::Name { .. }).then_some(m)
+}
+
 fn trailing(doc: &Doc, q: &Quote, unnamed: bool) -> Option<Link> {
     let c = q.close?;
     let para_end = doc.paragraph(c).end;
@@ -251,7 +263,7 @@ fn trailing(doc: &Doc, q: &Quote, unnamed: bool) -> Option<Link> {
             if e == i || (full_stop && doc.is_cap(i) && !short_tail(doc, range.end)) {
                 return None;
             }
-            let m = names::analyse(doc, i, e);
+            let m = before_relative(doc, i, e).or_else(|| names::analyse(doc, i, e));
             if m.is_none() && !(unnamed && comma_close) {
                 return None;
             }
@@ -261,7 +273,9 @@ fn trailing(doc: &Doc, q: &Quote, unnamed: bool) -> Option<Link> {
                 consumes: true,
             });
         }
-        if j > i && !doc.is_cap(j) && comma_close && generic_verb(doc, j) {
+        // a verb inside a relative clause ("…," Lund, who farmed here, said) is not the cue
+        let relative = (i..j).any(|k| doc.word(k).is_some_and(|w| matches!(w, "who" | "whose")));
+        if j > i && !doc.is_cap(j) && comma_close && !relative && generic_verb(doc, j) {
             // "…," he began / "…," Lund interjected
             if let Some(m) = names::analyse(doc, i, j)
                 && matches!(m.what, What::Pronoun(_) | What::Name { .. })
@@ -556,6 +570,22 @@ mod tests {
         assert_eq!(
             linked("Pia Lind, who farms nearby, once said, “It rained.”"),
             [pair("said", "Pia Lind")]
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_between_the_quote_and_its_cue_is_skipped() {
+        assert_eq!(
+            linked("“It rained,” Pia Lind, who has farmed here for years, told reporters."),
+            [pair("told", "Pia Lind")]
+        );
+        assert_eq!(
+            linked("“It rained,” Lind, whose farm flooded, said."),
+            [pair("said", "Lind")]
+        );
+        assert_eq!(
+            linked("“It rained. We left,” Lind, who has not farmed since, said."),
+            [pair("said", "Lind")]
         );
     }
 
