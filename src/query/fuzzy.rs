@@ -26,8 +26,10 @@ pub const FUZZY_EXPANSIONS: usize = 50;
 /// `expr` with every fuzzy word replaced by the words of the index it reaches
 /// (the word itself, exact, when it reaches none: it then matches nothing).
 pub fn expand(expr: Expr, searcher: &Searcher, fields: &Fields) -> tantivy::Result<Expr> {
-    let mut analyzer = Analyzer::default();
+    // made on the first fuzzy word: most queries have none
+    let mut analyzer: Option<Analyzer> = None;
     expand_with(expr, &mut |scope, word, distance| {
+        let analyzer = analyzer.get_or_insert_with(Analyzer::default);
         let Some(exact) = analyzer.exact_words(word).pop().map(|w| w.exact) else {
             return Ok(Vec::new());
         };
