@@ -320,8 +320,8 @@ pub struct ShowArgs {
     pub ids: Vec<String>,
 
     /// Highlight the matches of this query (any search query)
-    #[arg(long, short, value_name = "QUERY", default_value = "")]
-    pub query: String,
+    #[arg(long, short, value_name = "QUERY")]
+    pub query: Option<String>,
 
     #[command(flatten)]
     pub output: OutputArgs,

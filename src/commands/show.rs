@@ -12,7 +12,7 @@ pub fn run(cli: &Cli, args: &ShowArgs, out: Out<'_>) -> anyhow::Result<Outcome> 
     let mut results = SearchResults::default();
     let mut missing = 0;
     for id in &args.ids {
-        match shards.article_by_id(id, &args.query)? {
+        match shards.article_by_id(id, args.query.as_deref().unwrap_or(""))? {
             Some(mut article) => {
                 article.rank = results.articles.len() + 1;
                 results.articles.push(article);
