@@ -69,6 +69,35 @@ struct Marker {
 /// with 32-bit offsets and refuses more).
 pub const MAX_MEMORY_PER_THREAD: usize = 4000 << 20;
 
+/// The directories `dir` needs made, deepest first (none when it exists).
+pub fn missing_dirs(dir: &Path) -> Vec<PathBuf> {
+    dir.ancestors()
+        .take_while(|d| !d.as_os_str().is_empty() && std::fs::symlink_metadata(d).is_err())
+        .map(Path::to_path_buf)
+        .collect()
+}
+
+/// Removes a new index that holds nothing (an ingest under `--strict` that
+/// rolled back the run that made it): its own files only, never anything
+/// else, then the directories `made` for it, deepest first, as long as they
+/// are empty.
+pub fn remove_new(dir: &Path, made: &[PathBuf]) {
+    let tantivy = [
+        "meta.json",
+        ".managed.json",
+        ".tantivy-meta.lock",
+        ".tantivy-writer.lock",
+    ];
+    for name in std::iter::once(MARKER).chain(tantivy) {
+        let _ = std::fs::remove_file(dir.join(name));
+    }
+    for d in made {
+        if std::fs::remove_dir(d).is_err() {
+            break;
+        }
+    }
+}
+
 impl ArchiveIndex {
     /// Opens an existing index for reading.
     pub fn open(dir: &Path) -> Result<ArchiveIndex> {

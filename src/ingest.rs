@@ -12,8 +12,7 @@
 //! most that much work) and at the end. With `strict`, nothing is committed if
 //! any record was rejected or warned about.
 
-use std::collections::{BTreeMap, HashSet};
-use std::ffi::OsString;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, sync_channel};
@@ -23,7 +22,7 @@ use std::time::{Duration, Instant};
 
 use crate::article::Article;
 use crate::error::Result;
-use crate::index::{ArchiveIndex, Indexer};
+use crate::index::{self, ArchiveIndex, Indexer};
 use crate::prepare::{Options, Prepared, prepare_with};
 use crate::read::{self, Input, Outcome, Problem, Record};
 use crate::stats;
@@ -117,9 +116,9 @@ pub struct IngestSummary {
     /// Small segments of an index over the merge limit merged together at
     /// the end (see [`crate::index::Indexer::merge_small`]).
     pub small_merged: usize,
-    /// This run created the index and left nothing in it (every input
-    /// refused, or `strict` rolled back), so it removed it again.
-    pub removed_empty: bool,
+    /// No index was there and this run indexed nothing (every input refused,
+    /// or `strict` rolled back), so it left none behind.
+    pub no_index: bool,
     pub elapsed_secs: f64,
 }
 
@@ -143,9 +142,7 @@ pub fn ingest(request: &IngestRequest, observer: &mut dyn Observer) -> Result<In
         summary.warnings += 1;
         observer.problem(problem, Severity::Warning);
     }
-    let created = NewIndex::note(&request.index_dir);
-    let archive = ArchiveIndex::open_or_create(&request.index_dir)?;
-    let mut indexer = archive.indexer_with_memory(request.writer_memory)?;
+    let mut target = Target::open(&request.index_dir, request.writer_memory)?;
 
     let bytes_total = found.inputs.iter().map(|i| i.bytes).sum();
     let bytes_done = Arc::new(AtomicU64::new(0));
@@ -170,14 +167,18 @@ pub fn ingest(request: &IngestRequest, observer: &mut dyn Observer) -> Result<In
                         summary.warnings += 1;
                         observer.problem(warning, Severity::Warning);
                     }
-                    add_article(&mut indexer, &record.article, &prepared, &mut summary)?;
+                    let indexer = target.indexer()?;
+                    add_article(indexer, &record.article, &prepared, &mut summary)?;
                 }
                 Item::Rejected(problem) => {
                     summary.rejected += 1;
                     observer.problem(&problem, Severity::Rejected);
                 }
             }
-            if !request.strict && last_commit.elapsed() >= request.commit_every {
+            if let Some(indexer) = target.opened()
+                && !request.strict
+                && last_commit.elapsed() >= request.commit_every
+            {
                 indexer.commit()?;
                 summary.commits += 1;
                 last_commit = Instant::now();
@@ -197,6 +198,13 @@ pub fn ingest(request: &IngestRequest, observer: &mut dyn Observer) -> Result<In
     // The reader only ends by running out of input; a panic there is a bug.
     let _ = reader.join();
 
+    let Some(mut indexer) = target.indexer.take() else {
+        // not one article: no index was there, and none was made
+        summary.committed = !(request.strict && (summary.rejected > 0 || summary.warnings > 0));
+        summary.no_index = true;
+        summary.elapsed_secs = started.elapsed().as_secs_f64();
+        return Ok(summary);
+    };
     if request.strict && (summary.rejected > 0 || summary.warnings > 0) {
         indexer.rollback()?;
     } else {
@@ -223,69 +231,58 @@ pub fn ingest(request: &IngestRequest, observer: &mut dyn Observer) -> Result<In
         }
     }
     indexer.finish()?;
-    drop(archive);
-    if let Some(created) = created
-        && (summary.articles == 0 || !summary.committed)
-    {
-        created.remove()?;
-        summary.removed_empty = true;
+    // --strict rolled back the run that made the index: take it away again
+    if let Some(made) = target.made.filter(|_| !summary.committed) {
+        index::remove_new(&request.index_dir, &made);
+        summary.no_index = true;
     }
     summary.elapsed_secs = started.elapsed().as_secs_f64();
     Ok(summary)
 }
 
-/// An index directory as it was before this run created an index in it, so
-/// that a run that puts nothing in the index leaves no empty index behind
-/// (a later search would find it and report no results instead of no index).
-struct NewIndex {
+/// The index a run writes: opened at the start when it exists (a lock held
+/// by another ingest, or an index of another version, stops the run before
+/// any input is read), made with the run's first article when it does not,
+/// so that a run that indexes nothing leaves nothing behind.
+struct Target {
     dir: PathBuf,
-    /// Whether the directory itself existed (the repository's `index/` does,
-    /// with its README).
-    existed: bool,
-    /// What it held then: only what the run added is removed.
-    entries: HashSet<OsString>,
+    memory: usize,
+    indexer: Option<Indexer>,
+    /// The directories made for a new index, deepest first.
+    made: Option<Vec<PathBuf>>,
 }
 
-impl NewIndex {
-    /// `None` when `dir` holds an index already.
-    fn note(dir: &Path) -> Option<NewIndex> {
-        if dir.join("meta.json").exists() {
-            return None;
-        }
-        let entries = std::fs::read_dir(dir).map(|list| {
-            list.filter_map(|entry| entry.ok().map(|e| e.file_name()))
-                .collect()
-        });
-        Some(NewIndex {
+impl Target {
+    fn open(dir: &Path, memory: usize) -> Result<Target> {
+        let indexer = match dir.join("meta.json").exists() {
+            true => Some(ArchiveIndex::open(dir)?.indexer_with_memory(memory)?),
+            false => None,
+        };
+        Ok(Target {
             dir: dir.to_path_buf(),
-            existed: entries.is_ok(),
-            entries: entries.unwrap_or_default(),
+            memory,
+            indexer,
+            made: None,
         })
     }
 
-    fn remove(self) -> Result<()> {
-        let failed = |e| {
-            crate::error::Error::io(
-                format!("removing the empty index {}", self.dir.display()),
-                e,
-            )
-        };
-        if !self.existed {
-            return std::fs::remove_dir_all(&self.dir).map_err(failed);
-        }
-        for entry in std::fs::read_dir(&self.dir).map_err(failed)?.flatten() {
-            if self.entries.contains(&entry.file_name()) {
-                continue;
+    /// The index's writer, making the index first if there is none yet.
+    fn indexer(&mut self) -> Result<&mut Indexer> {
+        let indexer = match self.indexer.take() {
+            Some(indexer) => indexer,
+            None => {
+                let made = index::missing_dirs(&self.dir);
+                let archive = ArchiveIndex::open_or_create(&self.dir)?;
+                self.made = Some(made);
+                archive.indexer_with_memory(self.memory)?
             }
-            let path = entry.path();
-            let removed = if path.is_dir() {
-                std::fs::remove_dir_all(&path)
-            } else {
-                std::fs::remove_file(&path)
-            };
-            removed.map_err(failed)?;
-        }
-        Ok(())
+        };
+        Ok(self.indexer.insert(indexer))
+    }
+
+    /// The writer, when the index is open.
+    fn opened(&mut self) -> Option<&mut Indexer> {
+        self.indexer.as_mut()
     }
 }
 

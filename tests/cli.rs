@@ -200,10 +200,35 @@ fn an_ingest_that_indexes_nothing_leaves_no_index_behind() {
     assert_eq!(search.code, 2);
     assert!(search.stderr.contains("no index"), "{}", search.stderr);
 
-    // A directory that was there before keeps what it held, and only that.
+    // nor the directories above it
+    let deep = env.index.join("a").join("b");
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_dateline"));
+    let run = util::run(cmd.args(["ingest", path_str(&bad), "--index", path_str(&deep)]));
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("no index created"), "{}", run.stderr);
+    assert!(!env.index.exists(), "directories were made for nothing");
+    // --strict rolling back a run that made them takes them away again
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_dateline"));
+    let strict = cmd
+        .current_dir(repo())
+        .args(["ingest", "--strict", "--index", path_str(&deep)]);
+    let run = util::run(strict.args(["tests/fixtures/broken/good.txt", path_str(&bad)]));
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("nothing committed (1 article read)"),
+        "{}",
+        run.stderr
+    );
+    assert!(!env.index.exists(), "the rolled-back index was left behind");
+
+    // A directory that was there before keeps what it held, and only that,
+    // also when --strict rolls back a run that had made an index in it.
     std::fs::create_dir_all(&env.index).expect("mkdir");
     std::fs::write(env.index.join("README.md"), "kept\n").expect("write");
     assert_eq!(env.run(&["ingest", path_str(&bad)]).code, 2);
+    let good_and_bad = ["tests/fixtures/broken/good.txt", path_str(&bad)];
+    let strict = env.run(&[&["ingest", "--strict"][..], &good_and_bad[..]].concat());
+    assert_eq!(strict.code, 2, "{}", strict.stderr);
     let left: Vec<_> = std::fs::read_dir(&env.index)
         .expect("index dir")
         .map(|e| e.expect("entry").file_name())

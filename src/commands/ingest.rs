@@ -142,7 +142,7 @@ fn describe(s: &IngestSummary, index: &str) -> String {
     if s.skipped_files > 0 {
         parts.push(format!("{} skipped", plural(s.skipped_files, "file")));
     }
-    let verb = if s.committed && s.removed_empty {
+    let verb = if s.committed && s.no_index {
         format!("indexed 0 articles; no index created at {index}")
     } else if s.committed {
         format!("indexed {} into {index}", plural(s.articles, "article"))
