@@ -357,7 +357,6 @@ fn in_text(expr: &Expr) -> bool {
     }
 }
 
-/// Wraps a query so that it matches the same documents with a score of zero.
 /// A fuzzy word the searcher did not expand (see [`super::fuzzy`]), as the
 /// one exact word it names.
 fn unexpanded(term: &QTerm) -> Option<QTerm> {
@@ -371,6 +370,7 @@ fn unexpanded(term: &QTerm) -> Option<QTerm> {
     }
 }
 
+/// Wraps a query so that it matches the same documents with a score of zero.
 pub fn zero(q: Q) -> Q {
     Box::new(ConstScoreQuery::new(q, 0.0))
 }

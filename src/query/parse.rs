@@ -548,40 +548,35 @@ fn auto_edits(letters: usize) -> u8 {
 }
 
 fn word_term(word: &str, at: usize, parser: &Parser<'_>) -> Result<Term, QueryError> {
-    // `word~` or `word~N`: a fuzzy word (`a~b` stays an ordinary word)
+    // `word~`, `word~1`: a fuzzy word. Anything else with a tilde is read as
+    // before fuzzy words existed (`covid~19`, `U.S.~`, `a~b`: the words
+    // around it), but for a one-digit distance over the limit, which can
+    // only mean a fuzzy word.
     if let Some((base, digits)) = word.rsplit_once('~')
         && !base.is_empty()
+        && digits.len() <= 1
         && digits.chars().all(|c| c.is_ascii_digit())
+        && !base.contains(['*', '~'])
     {
         let words = crate::analysis::Analyzer::default().exact_words(base);
-        if base.contains(['*', '~']) || words.len() > 1 {
-            return Err(parser.error_at(
-                at,
-                format!(
-                    "~ makes one word fuzzy ({base:?} is {} words): write word~ or word~1",
-                    words.len()
-                ),
-            ));
-        }
-        let distance = match digits {
-            "" => auto_edits(words.first().map_or(0, |w| w.exact.chars().count())),
-            _ => digits
-                .parse::<u8>()
-                .ok()
-                .filter(|&d| d <= MAX_FUZZY_EDITS)
-                .ok_or_else(|| {
-                    parser.error_at(
+        if let [one] = words.as_slice() {
+            let distance = match digits.parse::<u8>() {
+                Err(_) => auto_edits(one.exact.chars().count()),
+                Ok(d) if d <= MAX_FUZZY_EDITS => d,
+                Ok(_) => {
+                    return Err(parser.error_at(
                         at,
                         format!(
                             "a fuzzy word allows at most {MAX_FUZZY_EDITS} edits (word~1, word~2)"
                         ),
-                    )
-                })?,
-        };
-        return Ok(Term::Fuzzy {
-            word: base.to_string(),
-            distance,
-        });
+                    ));
+                }
+            };
+            return Ok(Term::Fuzzy {
+                word: base.to_string(),
+                distance,
+            });
+        }
     }
     let stem = word.strip_suffix('*');
     match stem {
@@ -811,10 +806,23 @@ mod tests {
         // not fuzzy: a tilde inside a word, a phrase's slop
         assert_eq!(parse("a~b").unwrap(), word("a~b"));
         assert_eq!(parse(r#""oil prices"~2"#).unwrap(), phrase("oil prices", 2));
+        // nor what is not one word with at most a one-digit distance: read as
+        // it was before fuzzy words (the words around the tilde)
+        for q in ["covid~19", "e-mail~1", "U.S.~", "foo~~"] {
+            let expr = parse(q).unwrap_or_else(|e| panic!("{q}: {e}"));
+            let fuzzy = matches!(
+                &expr,
+                Expr::Leaf(Leaf {
+                    term: Term::Fuzzy { .. },
+                    ..
+                })
+            );
+            assert!(!fuzzy, "{q}: {expr:?}");
+        }
         for (q, column, says) in [
             ("oil~3", 1, "at most 2 edits"),
-            ("x e-mail~1", 3, "is 2 words"),
-            ("clos*~", 1, "one word fuzzy"),
+            ("x oil~9", 3, "at most 2 edits"),
+            ("clos*~", 1, "* only works at the end"),
             ("date:2025~", 6, "not a word~"),
         ] {
             let err = parse(q).unwrap_err();

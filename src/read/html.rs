@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 use std::io::{BufRead, Read};
 
-use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
+use encoding_rs::{Encoding, REPLACEMENT, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 use serde_json::Value;
 
@@ -59,7 +59,8 @@ fn decode(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
 /// "Content-Type" content="...; charset=...">` names in its first 1024 bytes
 /// (where the HTML standard looks), by the standard's labels. A declared
 /// UTF-16 means UTF-8 (a page that has got this far is not UTF-16), and so
-/// does UTF-8 itself here: the bytes were not valid UTF-8.
+/// does UTF-8 itself here: the bytes were not valid UTF-8. Neither, nor a
+/// label of the replacement encoding, counts as a declaration.
 fn declared_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = bytes.get(..1024).unwrap_or(bytes).to_ascii_lowercase();
     let mut rest = head.as_slice();
@@ -69,8 +70,10 @@ fn declared_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
         if let Some(label) = charset_in(tag)
             && let Some(encoding) = Encoding::for_label(label)
         {
-            return (encoding != UTF_8 && encoding != UTF_16LE && encoding != UTF_16BE)
-                .then_some(encoding);
+            // the standard's "replacement" encoding (ISO-2022-KR, HZ, ...) would
+            // turn the whole page into one U+FFFD: read it as undeclared
+            let unusable = [UTF_8, UTF_16LE, UTF_16BE, REPLACEMENT];
+            return (!unusable.contains(&encoding)).then_some(encoding);
         }
         rest = &rest[at + 5..];
     }
@@ -666,6 +669,9 @@ mod tests {
         // a declared UTF-8 that is not: windows-1252, as with no declaration
         let wrong = b"<meta charset=utf-8><p>caf\xe9 open</p>";
         assert_eq!(body(wrong), "caf\u{e9} open");
+        // a label of the standard's replacement encoding: as if undeclared
+        let replaced = b"<meta charset=iso-2022-kr><p>caf\xe9 open</p>";
+        assert_eq!(body(replaced), "caf\u{e9} open");
         // a declaration past the first 1024 bytes is not looked for
         let mut late = b"<p>caf\xe9</p>".to_vec();
         late.extend(std::iter::repeat_n(b' ', 1100));
