@@ -307,7 +307,9 @@ impl Pattern {
             Term::Word(w) => (w.as_str(), 0, false, true),
             Term::Prefix(p) => (p.as_str(), 0, true, false),
             // expanded into its words before a search; on its own, the exact word
-            Term::Fuzzy { word, .. } => (word.as_str(), 0, false, false),
+            Term::Fuzzy { word, .. } | Term::Variant { word, .. } => {
+                (word.as_str(), 0, false, false)
+            }
             Term::Phrase { text, slop, prefix } => (text.as_str(), *slop as usize, *prefix, false),
             Term::Dates { .. } => return Pattern::Nothing,
         };

@@ -213,6 +213,9 @@ pub struct Searching {
     /// Where BM25 takes its statistics when they are not this index's own:
     /// the whole archive's, when this index is one of its shards.
     statistics: Option<Statistics>,
+    /// Every shard of the archive this index belongs to, whose words fuzzy
+    /// words expand to (so that shards expand them alike); none: this one.
+    dictionaries: Vec<Searcher>,
 }
 
 /// A query compiled for one index: the tree (for highlighting) and the
@@ -233,6 +236,7 @@ impl Searching {
             archive,
             searcher,
             statistics: None,
+            dictionaries: Vec::new(),
         })
     }
 
@@ -240,6 +244,25 @@ impl Searching {
     /// scores of several shards compare (and equal one index's).
     pub fn score_with(&mut self, statistics: Statistics) {
         self.statistics = Some(statistics);
+    }
+
+    /// Expands fuzzy words to the words of all of `shards` (the archive's
+    /// searchers, this one's included), not of this shard alone.
+    pub fn expand_over(&mut self, shards: Vec<Searcher>) {
+        self.dictionaries = shards;
+    }
+
+    /// `expr` with its fuzzy words expanded (see [`query::fuzzy`]).
+    fn expand(&self, expr: Expr) -> Result<Expr> {
+        let searchers: Vec<&Searcher> = match self.dictionaries.as_slice() {
+            [] => vec![&self.searcher],
+            all => all.iter().collect(),
+        };
+        Ok(query::fuzzy::expand(
+            expr,
+            &searchers,
+            &self.archive.fields,
+        )?)
     }
 
     /// Where BM25 takes its statistics: the archive's, if set, else this
@@ -285,8 +308,7 @@ impl Searching {
             let all: Box<dyn Query> = Box::new(AllQuery);
             (Expr::And(Vec::new()), query::build::zero(all))
         } else {
-            let mut expr =
-                query::fuzzy::expand(query::parse(&request.query)?, &self.searcher, &fields)?;
+            let mut expr = self.expand(query::parse(&request.query)?)?;
             if request.quoted {
                 expr = rescope(expr, Scope::Text, Scope::Quote);
             }
@@ -597,7 +619,7 @@ impl Searching {
         // a bad query is an error whether or not the id is found
         let expr = match query.trim() {
             "" => Expr::And(Vec::new()),
-            q => query::fuzzy::expand(query::parse(q)?, &self.searcher, f)?,
+            q => self.expand(query::parse(q)?)?,
         };
         let term = tantivy::Term::from_field_text(f.article_id, id);
         let by_id = TermQuery::new(term, IndexRecordOption::Basic);

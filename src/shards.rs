@@ -64,8 +64,10 @@ impl Shards {
             let statistics = Arc::new(ArchiveStatistics {
                 searchers: list.iter().map(|s| s.searcher().clone()).collect(),
             });
+            let searchers: Vec<Searcher> = list.iter().map(|s| s.searcher().clone()).collect();
             for shard in &mut list {
                 shard.score_with(statistics.clone());
+                shard.expand_over(searchers.clone());
             }
         }
         Ok(Shards { list })

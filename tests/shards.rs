@@ -171,6 +171,9 @@ fn shards_rank_and_score_as_one_index() {
         ("speaker:Vik tariff", &[][..]),
         ("ferry", &["--sort", "newest"][..]),
         ("quota", &["--sort", "oldest"][..]),
+        // court and port (two edits): expanded from both shards' words, and
+        // weighted by the archive's counts, not each shard's
+        ("court~2", &[][..]),
     ] {
         let mut args = vec!["search", query, "--json", "--limit", "100", "--no-collapse"];
         args.extend_from_slice(extra);

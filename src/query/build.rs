@@ -191,6 +191,14 @@ impl<'a> QueryBuilder<'a> {
     /// Matches one term against a field; a bare word also matches its stem
     /// when the field has `stems`. `None` when the term has no words.
     fn matcher(&mut self, term: &QTerm, exact: Field, stems: bool) -> Option<Q> {
+        if let QTerm::Variant { word, weight } = term {
+            let one = QTerm::Phrase {
+                text: word.clone(),
+                slop: 0,
+                prefix: false,
+            };
+            return Some(boost(self.matcher(&one, exact, stems)?, *weight));
+        }
         if let Some(word) = unexpanded(term) {
             return self.matcher(&word, exact, stems);
         }
@@ -258,7 +266,7 @@ impl<'a> QueryBuilder<'a> {
                     words => Some(phrase_prefix_query(exact, words)),
                 }
             }
-            QTerm::Dates { .. } | QTerm::Fuzzy { .. } => None,
+            QTerm::Dates { .. } | QTerm::Fuzzy { .. } | QTerm::Variant { .. } => None,
         }
     }
 
@@ -317,7 +325,7 @@ impl<'a> QueryBuilder<'a> {
                 }
                 (phrase(&words, true), 0)
             }
-            QTerm::Dates { .. } | QTerm::Fuzzy { .. } => return None,
+            QTerm::Dates { .. } | QTerm::Fuzzy { .. } | QTerm::Variant { .. } => return None,
         };
         Some(Pattern { field, slots, slop })
     }
@@ -357,11 +365,12 @@ fn in_text(expr: &Expr) -> bool {
     }
 }
 
-/// A fuzzy word the searcher did not expand (see [`super::fuzzy`]), as the
-/// one exact word it names.
+/// A fuzzy word the searcher did not expand (see [`super::fuzzy`]), or one
+/// of the words it did (for the positions `quote:` checks), as the one exact
+/// word it names.
 fn unexpanded(term: &QTerm) -> Option<QTerm> {
     match term {
-        QTerm::Fuzzy { word, .. } => Some(QTerm::Phrase {
+        QTerm::Fuzzy { word, .. } | QTerm::Variant { word, .. } => Some(QTerm::Phrase {
             text: word.clone(),
             slop: 0,
             prefix: false,

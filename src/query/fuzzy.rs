@@ -1,14 +1,19 @@
 //! Fuzzy words (`gaddafi~`, `gaddafi~1`): expanded, before a query is built,
 //! into the words of the index within that many edits.
 //!
-//! A fuzzy word becomes an `OR` of the exact words it reaches, each matched
-//! as a one-word phrase: matching, ranking, counting and highlighting then
-//! treat them as if the user had typed them. The words come from the term
-//! dictionaries of the fields the word's scope searches, through tantivy's
-//! Levenshtein automaton (a transposition counts as one edit); stems marked
-//! in the index never count. When more words are in reach than
-//! [`FUZZY_EXPANSIONS`], the closest are kept, the most frequent first among
-//! equally close ones.
+//! A fuzzy word becomes an `OR` of the exact words it reaches
+//! ([`Term::Variant`]): matching, counting and highlighting then treat them
+//! as if the user had typed them. The words come from the term dictionaries
+//! of the fields the word's scope searches, in every shard of the archive
+//! (so that shards expand a word alike), through tantivy's Levenshtein
+//! automaton (a transposition counts as one edit); stems marked in the index
+//! never count. When more words are in reach than [`FUZZY_EXPANSIONS`], the
+//! closest are kept, the most frequent first among equally close ones.
+//!
+//! Ranking follows Lucene's fuzzy query: every variant scores with the
+//! rarity (IDF) of the most frequent one, so that a rare misspelling does not
+//! outrank the word itself by being rare (`obama~` finding `osama`), and
+//! with a weight of `1 - edits / length`, so that closer words rank higher.
 
 use std::collections::HashMap;
 
@@ -24,22 +29,52 @@ use crate::schema::Fields;
 pub const FUZZY_EXPANSIONS: usize = 50;
 
 /// `expr` with every fuzzy word replaced by the words of the index it reaches
-/// (the word itself, exact, when it reaches none: it then matches nothing).
-pub fn expand(expr: Expr, searcher: &Searcher, fields: &Fields) -> tantivy::Result<Expr> {
+/// (the word itself, exact, when it reaches none: it then matches nothing),
+/// read from the term dictionaries of `searchers` (an archive's shards).
+pub fn expand(expr: Expr, searchers: &[&Searcher], fields: &Fields) -> tantivy::Result<Expr> {
     // made on the first fuzzy word: most queries have none
     let mut analyzer: Option<Analyzer> = None;
+    let passages: u64 = searchers.iter().map(|s| s.num_docs()).sum();
     expand_with(expr, &mut |scope, word, distance| {
         let analyzer = analyzer.get_or_insert_with(Analyzer::default);
         let Some(exact) = analyzer.exact_words(word).pop().map(|w| w.exact) else {
             return Ok(Vec::new());
         };
-        let found = reach(searcher, &scope_fields(scope, fields), &exact, distance)?;
-        Ok(if found.is_empty() { vec![exact] } else { found })
+        let found = reach(searchers, &scope_fields(scope, fields), &exact, distance)?;
+        if found.is_empty() {
+            return Ok(vec![(exact, 1.0)]);
+        }
+        Ok(weighted(&exact, found, passages))
     })
 }
 
-/// The words a fuzzy word of a scope reaches, with its allowed edits.
-type Variants<'a> = dyn FnMut(Scope, &str, u8) -> tantivy::Result<Vec<String>> + 'a;
+/// Each word's weight: its likeness to the word typed (`1 - edits /
+/// length`, at least 0.1), times the most frequent variant's IDF over its
+/// own, so that BM25 scores every variant with the IDF of the most frequent
+/// one (Lucene's blended rewrite).
+fn weighted(exact: &str, found: Vec<Found>, passages: u64) -> Vec<(String, f32)> {
+    let idf = |docs: u64| {
+        let (n, d) = (passages.max(docs) as f32, docs as f32);
+        (1.0 + (n - d + 0.5) / (d + 0.5)).ln()
+    };
+    let most = found.iter().map(|f| f.docs).max().unwrap_or(0);
+    let length = exact.chars().count().max(1) as f32;
+    found
+        .into_iter()
+        .map(|f| {
+            let likeness = (1.0 - f.edits as f32 / length).max(0.1);
+            let blend = match idf(f.docs) {
+                own if own > 0.0 => idf(most) / own,
+                _ => 1.0,
+            };
+            (f.word, likeness * blend)
+        })
+        .collect()
+}
+
+/// The words (and their weights) a fuzzy word of a scope reaches, with its
+/// allowed edits.
+type Variants<'a> = dyn FnMut(Scope, &str, u8) -> tantivy::Result<Vec<(String, f32)>> + 'a;
 
 /// The tree walk of [`expand`], with the dictionary look-up passed in.
 fn expand_with(expr: Expr, variants: &mut Variants<'_>) -> tantivy::Result<Expr> {
@@ -56,14 +91,10 @@ fn expand_with(expr: Expr, variants: &mut Variants<'_>) -> tantivy::Result<Expr>
         }) => {
             let mut words: Vec<Expr> = variants(scope, &word, distance)?
                 .into_iter()
-                .map(|text| {
+                .map(|(word, weight)| {
                     Expr::Leaf(Leaf {
                         scope,
-                        term: Term::Phrase {
-                            text,
-                            slop: 0,
-                            prefix: false,
-                        },
+                        term: Term::Variant { word, weight },
                     })
                 })
                 .collect();
@@ -98,18 +129,27 @@ fn scope_fields(scope: Scope, f: &Fields) -> Vec<Field> {
     }
 }
 
+/// A word of the index within reach of a fuzzy word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Found {
+    word: String,
+    edits: usize,
+    /// Documents holding it (summed over fields, segments and shards).
+    docs: u64,
+}
+
 /// The words of `fields` within `distance` edits of `exact`: the closest
 /// first, then the most frequent, at most [`FUZZY_EXPANSIONS`].
 fn reach(
-    searcher: &Searcher,
+    searchers: &[&Searcher],
     fields: &[Field],
     exact: &str,
     distance: u8,
-) -> tantivy::Result<Vec<String>> {
+) -> tantivy::Result<Vec<Found>> {
     let mut found: HashMap<String, u64> = HashMap::new();
     for &field in fields {
         let term = tantivy::Term::from_field_text(field, exact);
-        for segment in searcher.segment_readers() {
+        for segment in searchers.iter().flat_map(|s| s.segment_readers()) {
             let automaton = FuzzyTermQuery::new(term.clone(), distance, true).automaton()?;
             let index = segment.inverted_index(field)?;
             let mut stream = index.terms().search(automaton).into_stream()?;
@@ -129,14 +169,21 @@ fn reach(
 
 /// Ranks the words found: fewest edits, then most documents, then by the
 /// word itself (so that equal cases come out in a stable order).
-fn closest(exact: &str, found: HashMap<String, u64>) -> Vec<String> {
+fn closest(exact: &str, found: HashMap<String, u64>) -> Vec<Found> {
     let mut ranked: Vec<(usize, std::cmp::Reverse<u64>, String)> = found
         .into_iter()
         .map(|(word, docs)| (edits(exact, &word), std::cmp::Reverse(docs), word))
         .collect();
     ranked.sort();
     ranked.truncate(FUZZY_EXPANSIONS);
-    ranked.into_iter().map(|(_, _, word)| word).collect()
+    ranked
+        .into_iter()
+        .map(|(edits, docs, word)| Found {
+            word,
+            edits,
+            docs: docs.0,
+        })
+        .collect()
 }
 
 /// Edits from `a` to `b`, counting an adjacent transposition as one (the
@@ -190,12 +237,44 @@ mod tests {
             ("gaddafi".to_string(), 1),
             ("gadafi".to_string(), 3),
         ]);
-        assert_eq!(
-            closest("gaddafi", found),
-            ["gaddafi", "gadafi", "qaddafi", "kadhafi"]
-        );
+        let words: Vec<String> = closest("gaddafi", found)
+            .into_iter()
+            .map(|f| f.word)
+            .collect();
+        assert_eq!(words, ["gaddafi", "gadafi", "qaddafi", "kadhafi"]);
         let many = (0..80).map(|i| (format!("w{i}"), i)).collect();
         assert_eq!(closest("w", many).len(), FUZZY_EXPANSIONS);
+    }
+
+    #[test]
+    fn rare_variants_score_with_the_common_one_s_rarity_and_less_for_each_edit() {
+        let found = |word: &str, edits, docs| Found {
+            word: word.into(),
+            edits,
+            docs,
+        };
+        let weights = weighted(
+            "obama",
+            vec![
+                found("obama", 0, 900),
+                found("osama", 1, 9),
+                found("obamas", 1, 900),
+            ],
+            100_000,
+        );
+        let weight = |w: &str| weights.iter().find(|(x, _)| x == w).map(|(_, v)| *v);
+        // the word itself: as typed
+        assert_eq!(weight("obama"), Some(1.0));
+        // as common, one edit away: 1 - 1/5
+        assert!((weight("obamas").unwrap() - 0.8).abs() < 1e-6);
+        // rare: its IDF brought down to the common word's, then 0.8 of that
+        let idf = |d: f32| (1.0 + (100_000.0 - d + 0.5) / (d + 0.5)).ln();
+        let expected = 0.8 * idf(900.0) / idf(9.0);
+        assert!((weight("osama").unwrap() - expected).abs() < 1e-6);
+        assert!(
+            expected * idf(9.0) < idf(900.0),
+            "a rare variant outscores the word"
+        );
     }
 
     #[test]
@@ -205,8 +284,8 @@ mod tests {
         let expanded = expand_with(expr, &mut |scope, word, distance| {
             asked.push((scope, word.to_string(), distance));
             Ok(match word {
-                "gaddafi" => vec!["gaddafi".into(), "qaddafi".into()],
-                _ => vec!["ban".into()],
+                "gaddafi" => vec![("gaddafi".into(), 1.0), ("qaddafi".into(), 0.5)],
+                _ => vec![("ban".into(), 1.0)],
             })
         })
         .unwrap();
@@ -217,13 +296,12 @@ mod tests {
                 (Scope::Speaker, "ban".to_string(), 1)
             ]
         );
-        let phrase = |scope, text: &str| {
+        let variant = |scope, word: &str, weight| {
             Expr::Leaf(Leaf {
                 scope,
-                term: Term::Phrase {
-                    text: text.into(),
-                    slop: 0,
-                    prefix: false,
+                term: Term::Variant {
+                    word: word.into(),
+                    weight,
                 },
             })
         };
@@ -233,11 +311,11 @@ mod tests {
         assert_eq!(
             items[0],
             Expr::Or(vec![
-                phrase(Scope::Text, "gaddafi"),
-                phrase(Scope::Text, "qaddafi")
+                variant(Scope::Text, "gaddafi", 1.0),
+                variant(Scope::Text, "qaddafi", 0.5)
             ])
         );
-        assert_eq!(items[1], phrase(Scope::Speaker, "ban"));
+        assert_eq!(items[1], variant(Scope::Speaker, "ban", 1.0));
         assert!(matches!(items[2], Expr::Not(_)));
     }
 }

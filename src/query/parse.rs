@@ -101,6 +101,10 @@ pub enum Term {
     /// allows edits by the word's length (none up to 2 letters, one up to 5). The searcher
     /// expands it into those words (see [`super::fuzzy`]).
     Fuzzy { word: String, distance: u8 },
+    /// One word a fuzzy word expanded to: matched exactly, its score
+    /// multiplied by `weight` (see [`super::fuzzy`]). Made by the searcher,
+    /// never by the parser.
+    Variant { word: String, weight: f32 },
     /// A date range: from `start` (inclusive) to `end` (exclusive).
     Dates {
         start: Option<DateTime<Utc>>,
@@ -488,7 +492,7 @@ impl Parser<'_> {
             (Scope::Date, Term::Prefix(_)) => {
                 return Err(self.error_at(at, "date: takes a date or a [range], not a prefix"));
             }
-            (Scope::Date, Term::Fuzzy { .. }) => {
+            (Scope::Date, Term::Fuzzy { .. } | Term::Variant { .. }) => {
                 return Err(self.error_at(at, "date: takes a date or a [range], not a word~"));
             }
             (_, term) => term,
