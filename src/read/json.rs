@@ -31,6 +31,12 @@ const ALIASES: &[(Field, &[&str])] = &[
             "body_text",
             "article_text",
             "story",
+            // summaries, for records that carry no full text (the New York
+            // Times API's docs): last, so any full text wins
+            "lead_paragraph",
+            "abstract",
+            "description",
+            "summary",
         ],
     ),
     (Field::Title, &["title", "headline", "title_page"]),
@@ -208,10 +214,10 @@ impl RawRecord {
             path: path.to_string(),
         };
         if article.is_empty() {
-            return Err(
-                "no title and no text (expected one of: body, text, maintext, content, article)"
-                    .to_string(),
-            );
+            return Err(format!(
+                "no title and no text (expected one of: {}, title)",
+                keys_of(Field::Body).join(", ")
+            ));
         }
         crate::read::finish(&mut article);
         let warning = (!warnings.is_empty()).then(|| Problem::new(path, None, warnings.join("; ")));
@@ -687,7 +693,8 @@ mod tests {
             r#"{"_id": "nyt://article/1", "web_url": "https://nyt.example/1",
                 "headline": {"main": "Strike ends", "kicker": null},
                 "byline": {"original": "By Lee Park"}, "pub_date": "1987-04-02T05:00:00+0000",
-                "full_text": "The strike ended."}"#,
+                "abstract": "Short.", "snippet": "Short.",
+                "lead_paragraph": "The strike ended."}"#,
         )
         .unwrap()
         .article;
