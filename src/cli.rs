@@ -315,7 +315,7 @@ pub struct AnalyzeArgs {
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// Article ids, as search prints them (`id ...`, or the URL or file it shows)
+    /// Article ids as a hit's last line gives them (after `id`, else its URL or file)
     #[arg(required = true, value_name = "ID")]
     pub ids: Vec<String>,
 
@@ -329,7 +329,7 @@ pub struct ShowArgs {
 
 #[derive(Debug, Args)]
 pub struct DeleteArgs {
-    /// Article ids, as search prints them (`id ...`, or the URL or file it shows)
+    /// Article ids as a hit's last line gives them (after `id`, else its URL or file)
     #[arg(required = true, value_name = "ID")]
     pub ids: Vec<String>,
 }

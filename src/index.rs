@@ -69,6 +69,56 @@ struct Marker {
 /// with 32-bit offsets and refuses more).
 pub const MAX_MEMORY_PER_THREAD: usize = 4000 << 20;
 
+/// What an id given by a user names.
+#[derive(Debug)]
+pub enum Named<T> {
+    One(T),
+    Nothing,
+    /// Several articles: their ids.
+    Several(Vec<String>),
+}
+
+/// The ids of the articles of `searcher` that `given` names (as the user
+/// copied it from a hit): the id itself; else, for a file's article, whose
+/// id is the file's full path, that path made absolute from here; else the
+/// ids ending with it as a path (`sample/a.txt` as search shows it, from any
+/// directory, also once the file has moved). Several ids: `given` is
+/// ambiguous. Deleted articles do not count.
+pub fn find_ids(searcher: &Searcher, fields: &Fields, given: &str) -> tantivy::Result<Vec<String>> {
+    let alive = |id: &str| -> tantivy::Result<bool> {
+        let term = Term::from_field_text(fields.article_id, id);
+        let query = TermQuery::new(term, IndexRecordOption::Basic);
+        Ok(searcher.search(&query, &Count)? > 0)
+    };
+    if alive(given)? {
+        return Ok(vec![given.to_string()]);
+    }
+    let full = crate::read::id_base(given);
+    if full != given && alive(&full)? {
+        return Ok(vec![full]);
+    }
+    let tail = given.trim_start_matches("./");
+    if tail.is_empty() || tail.contains("://") {
+        return Ok(Vec::new());
+    }
+    let ending = format!("/{tail}");
+    let mut found = Vec::new();
+    for segment in searcher.segment_readers() {
+        let index = segment.inverted_index(fields.article_id)?;
+        let mut terms = index.terms().stream()?;
+        while terms.advance() {
+            if let Ok(id) = std::str::from_utf8(terms.key())
+                && id.ends_with(&ending)
+                && !found.iter().any(|f: &String| f == id)
+                && alive(id)?
+            {
+                found.push(id.to_string());
+            }
+        }
+    }
+    Ok(found)
+}
+
 /// The directories `dir` needs made, deepest first (none when it exists).
 pub fn missing_dirs(dir: &Path) -> Vec<PathBuf> {
     dir.ancestors()
@@ -474,6 +524,11 @@ impl Indexer {
             replaced,
             duplicate,
         })
+    }
+
+    /// The ids of the committed articles `given` names (see [`find_ids`]).
+    pub fn find_ids(&self, given: &str) -> Result<Vec<String>> {
+        Ok(find_ids(&self.committed, &self.fields, given)?)
     }
 
     /// Removes the committed article with this id (every passage of it) at

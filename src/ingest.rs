@@ -293,26 +293,27 @@ pub struct Deleted {
     pub passages: u64,
     /// The ids asked for that the index does not have.
     pub missing: Vec<String>,
+    /// The ids asked for that name several articles (a path's end shared by
+    /// several files), with the ids they name: none of them deleted.
+    pub ambiguous: Vec<(String, Vec<String>)>,
 }
 
 /// Removes the articles with these ids from the index at `dir`, in one
 /// commit. A file's article is also found by the path search shows for it
-/// (its id is the file's full path).
+/// (see [`index::find_ids`]); an id that names several articles deletes
+/// none.
 pub fn delete(dir: &Path, ids: &[String]) -> Result<Deleted> {
     let archive = ArchiveIndex::open(dir)?;
     let mut indexer = archive.indexer()?;
     let mut deleted = Deleted::default();
-    for id in ids {
-        let mut passages = indexer.delete(id)?;
-        let full_path = read::id_base(id);
-        if passages == 0 && full_path != *id {
-            passages = indexer.delete(&full_path)?;
-        }
-        if passages == 0 {
-            deleted.missing.push(id.clone());
-        } else {
-            deleted.articles += 1;
-            deleted.passages += passages;
+    for given in ids {
+        match indexer.find_ids(given)?.as_slice() {
+            [id] => {
+                deleted.articles += 1;
+                deleted.passages += indexer.delete(id)?;
+            }
+            [] => deleted.missing.push(given.clone()),
+            several => deleted.ambiguous.push((given.clone(), several.to_vec())),
         }
     }
     if deleted.articles > 0 {

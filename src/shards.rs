@@ -21,7 +21,7 @@ use tantivy::{Searcher, Term};
 use crate::collapse::CopyRef;
 use crate::error::Result;
 use crate::facets::{self, FacetCounts, FacetField, Facets};
-use crate::index::ArchiveIndex;
+use crate::index::{self, ArchiveIndex, Named};
 use crate::search::{ArticleHits, Counts, SearchRequest, SearchResults, Searching, Sort};
 use crate::timeline::{self, DayCounts, Interval, Timeline};
 
@@ -78,23 +78,32 @@ impl Shards {
         &self.list
     }
 
-    /// The article with this id, from the first shard that has it (see
-    /// [`Searching::article_by_id`]). A file's article is also found by the
-    /// path search shows for it (its id is the file's full path).
-    pub fn article_by_id(&self, id: &str, query: &str) -> Result<Option<ArticleHits>> {
-        let full_path = crate::read::id_base(id);
-        let mut ids = vec![id];
-        if full_path != id {
-            ids.push(&full_path);
+    /// The article `given` names (see [`index::find_ids`]: its id, or a
+    /// file's path as search shows it), from the shard that has it, with the
+    /// matches of `query` marked (see [`Searching::article_by_id`]).
+    pub fn find_article(&self, given: &str, query: &str) -> Result<Named<ArticleHits>> {
+        // a bad query is an error whether or not the id is found
+        if !query.trim().is_empty() {
+            crate::query::parse(query)?;
         }
-        for id in ids {
-            for shard in &self.list {
-                if let Some(article) = shard.article_by_id(id, query)? {
-                    return Ok(Some(article));
+        let mut found: Vec<(String, &Searching)> = Vec::new();
+        for shard in &self.list {
+            for id in index::find_ids(shard.searcher(), shard.fields(), given)? {
+                if !found.iter().any(|(f, _)| *f == id) {
+                    found.push((id, shard));
                 }
             }
         }
-        Ok(None)
+        match found.as_slice() {
+            [] => Ok(Named::Nothing),
+            [(id, shard)] => Ok(match shard.article_by_id(id, query)? {
+                Some(article) => Named::One(article),
+                None => Named::Nothing,
+            }),
+            several => Ok(Named::Several(
+                several.iter().map(|(id, _)| id.clone()).collect(),
+            )),
+        }
     }
 
     /// Runs a search over every shard: each shard's best `offset + limit`

@@ -432,6 +432,42 @@ fn delete_removes_an_article_and_nothing_else() {
 }
 
 #[test]
+fn show_and_delete_find_a_file_by_the_path_search_shows_from_anywhere() {
+    let env = Env::new();
+    let a = env.write("a/note.txt", "Title: Ferry\n\nThe ferry sailed at dawn.\n");
+    let b = env.write(
+        "b/note.txt",
+        "Title: Bridge\n\nThe bridge opened at noon.\n",
+    );
+    let c = env.write("b/other.txt", "Title: Quay\n\nThe quay was rebuilt.\n");
+    env.ingest(&[path_str(&a), path_str(&b), path_str(&c)]);
+    // run from elsewhere, with the path as a relative one, the files gone
+    std::fs::remove_file(&c).expect("rm");
+    let elsewhere = |args: &[&str]| {
+        let mut cmd = env.command();
+        util::run(cmd.current_dir(env.dir.path()).args(args))
+    };
+    let found = elsewhere(&["show", "b/other.txt", "--json"]);
+    assert_eq!(found.code, 0, "{}", found.stderr);
+    assert_eq!(found.hits()[0].title, "Quay");
+    // a path's end that two files share names neither
+    let both = elsewhere(&["show", "note.txt"]);
+    assert_eq!(both.code, 1);
+    assert!(both.stderr.contains("names 2 articles"), "{}", both.stderr);
+    let none = elsewhere(&["delete", "note.txt"]);
+    assert_eq!(none.code, 1);
+    assert!(none.stderr.contains("none deleted"), "{}", none.stderr);
+    assert_eq!(env.stats().articles, 3);
+    let one = elsewhere(&["delete", "b/note.txt"]);
+    assert_eq!(one.code, 0, "{}", one.stderr);
+    assert_eq!(env.stats().articles, 2);
+    assert_eq!(
+        elsewhere(&["show", "note.txt", "--json"]).hits()[0].title,
+        "Ferry"
+    );
+}
+
+#[test]
 fn exit_codes_say_results_none_or_error() {
     let env = sample_env();
     assert_eq!(env.run(&["search", "ferry"]).code, 0);

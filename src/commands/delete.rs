@@ -11,15 +11,24 @@ pub fn run(cli: &Cli, args: &DeleteArgs) -> anyhow::Result<Outcome> {
     for id in &deleted.missing {
         eprintln!("dateline: no article with id {id:?} in {}", dir.display());
     }
+    for (id, ids) in &deleted.ambiguous {
+        eprintln!(
+            "dateline: {id:?} names {} articles ({}), none deleted: give the whole id",
+            ids.len(),
+            ids.join(", ")
+        );
+    }
     eprintln!(
         "deleted {} ({}) from {}",
         plural(deleted.articles, "article"),
         plural(deleted.passages, "passage"),
         dir.display()
     );
-    Ok(if deleted.missing.is_empty() {
-        Outcome::Results
-    } else {
-        Outcome::NoResults
-    })
+    Ok(
+        if deleted.missing.is_empty() && deleted.ambiguous.is_empty() {
+            Outcome::Results
+        } else {
+            Outcome::NoResults
+        },
+    )
 }

@@ -1,5 +1,6 @@
 //! `dateline show ID...`: whole articles, every passage in reading order.
 
+use dateline::index::Named;
 use dateline::render::{self, Format};
 use dateline::search::SearchResults;
 use dateline::shards::Shards;
@@ -12,14 +13,22 @@ pub fn run(cli: &Cli, args: &ShowArgs, out: Out<'_>) -> anyhow::Result<Outcome> 
     let mut results = SearchResults::default();
     let mut missing = 0;
     for id in &args.ids {
-        match shards.article_by_id(id, args.query.as_deref().unwrap_or(""))? {
-            Some(mut article) => {
+        match shards.find_article(id, args.query.as_deref().unwrap_or(""))? {
+            Named::One(mut article) => {
                 article.rank = results.articles.len() + 1;
                 results.articles.push(article);
             }
-            None => {
+            Named::Nothing => {
                 missing += 1;
                 eprintln!("dateline: no article with id {id:?} in the index");
+            }
+            Named::Several(ids) => {
+                missing += 1;
+                eprintln!(
+                    "dateline: {id:?} names {} articles ({}): give the whole id",
+                    ids.len(),
+                    ids.join(", ")
+                );
             }
         }
     }
