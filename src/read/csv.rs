@@ -230,7 +230,7 @@ mod tests {
         let problem = out[2].as_ref().expect_err("no text");
         assert_eq!(
             problem.to_string(),
-            "t.csv:5: no title and no text (expected one of: body, text, maintext, content, article)"
+            "t.csv:5: no title and no text (no body, text, content or other text key, and no title)"
         );
         let bytes = b"title,text\nOne,caf\xe9\nTwo,Fine text.\n";
         let out = read_bytes(Format::Csv, bytes, "t.csv");

@@ -121,11 +121,25 @@ pub(super) fn keys_of(field: Field) -> &'static [&'static str] {
 
 /// Finds the field a JSON key fills, and the key's rank among its aliases.
 pub(super) fn lookup(key: &str) -> Option<(Field, usize)> {
-    ALIASES.iter().find_map(|(field, keys)| {
-        keys.iter()
-            .position(|k| k.eq_ignore_ascii_case(key))
-            .map(|rank| (*field, rank))
-    })
+    // every key of every record comes through here: one hash look-up of the
+    // key lower-cased on the stack, not a comparison with each alias
+    static BY_KEY: std::sync::OnceLock<std::collections::HashMap<&'static str, (Field, usize)>> =
+        std::sync::OnceLock::new();
+    let by_key = BY_KEY.get_or_init(|| {
+        ALIASES
+            .iter()
+            .flat_map(|(field, keys)| {
+                keys.iter()
+                    .enumerate()
+                    .map(|(rank, k)| (*k, (*field, rank)))
+            })
+            .collect()
+    });
+    let mut buf = [0u8; 32];
+    let lower = buf.get_mut(..key.len())?;
+    lower.copy_from_slice(key.as_bytes());
+    lower.make_ascii_lowercase();
+    by_key.get(std::str::from_utf8(lower).ok()?).copied()
 }
 
 /// One JSON record with only the fields dateline uses (other keys are skipped
@@ -214,10 +228,10 @@ impl RawRecord {
             path: path.to_string(),
         };
         if article.is_empty() {
-            return Err(format!(
-                "no title and no text (expected one of: {}, title)",
-                keys_of(Field::Body).join(", ")
-            ));
+            return Err(
+                "no title and no text (no body, text, content or other text key, and no title)"
+                    .to_string(),
+            );
         }
         crate::read::finish(&mut article);
         let warning = (!warnings.is_empty()).then(|| Problem::new(path, None, warnings.join("; ")));
@@ -672,6 +686,22 @@ mod tests {
         assert_eq!(a.source, "X");
         assert_eq!(a.authors, ["Z"]);
         assert_eq!(a.date.unwrap().to_rfc3339(), "2024-05-14T10:00:00+00:00");
+    }
+
+    #[test]
+    fn keys_are_found_whatever_their_case_and_only_aliases_are() {
+        assert_eq!(lookup("TITLE"), Some((Field::Title, 0)));
+        assert_eq!(lookup("publishedAt").map(|(f, _)| f), Some(Field::Date));
+        assert_eq!(lookup("Source_Domain"), Some((Field::Source, 1)));
+        // every alias, as listed
+        for (field, keys) in ALIASES {
+            for (rank, key) in keys.iter().enumerate() {
+                assert_eq!(lookup(key), Some((*field, rank)), "{key}");
+            }
+        }
+        for other in ["", "titles", "tïtle", &"x".repeat(100), "date_precision"] {
+            assert_eq!(lookup(other), None, "{other}");
+        }
     }
 
     #[test]
