@@ -121,25 +121,35 @@ pub(super) fn keys_of(field: Field) -> &'static [&'static str] {
 
 /// Finds the field a JSON key fills, and the key's rank among its aliases.
 pub(super) fn lookup(key: &str) -> Option<(Field, usize)> {
-    // every key of every record comes through here: one hash look-up of the
-    // key lower-cased on the stack, not a comparison with each alias
-    static BY_KEY: std::sync::OnceLock<std::collections::HashMap<&'static str, (Field, usize)>> =
-        std::sync::OnceLock::new();
-    let by_key = BY_KEY.get_or_init(|| {
-        ALIASES
-            .iter()
-            .flat_map(|(field, keys)| {
-                keys.iter()
-                    .enumerate()
-                    .map(|(rank, k)| (*k, (*field, rank)))
-            })
-            .collect()
+    // every key of every record comes through here: the key, lower-cased on
+    // the stack, is compared only with the aliases of its length and first
+    // letter (hashing it costs more than that comparison)
+    type Buckets = Vec<Vec<(&'static [u8], Field, usize)>>;
+    static BUCKETS: std::sync::OnceLock<Buckets> = std::sync::OnceLock::new();
+    fn bucket(key: &[u8]) -> usize {
+        let letter = key.first().map_or(26, |&b| match b {
+            b'a'..=b'z' => usize::from(b - b'a'),
+            _ => 26,
+        });
+        key.len() * 27 + letter
+    }
+    let buckets = BUCKETS.get_or_init(|| {
+        let mut table: Buckets = vec![Vec::new(); 33 * 27];
+        for (field, keys) in ALIASES {
+            for (rank, k) in keys.iter().enumerate() {
+                table[bucket(k.as_bytes())].push((k.as_bytes(), *field, rank));
+            }
+        }
+        table
     });
     let mut buf = [0u8; 32];
     let lower = buf.get_mut(..key.len())?;
     lower.copy_from_slice(key.as_bytes());
     lower.make_ascii_lowercase();
-    by_key.get(std::str::from_utf8(lower).ok()?).copied()
+    buckets[bucket(lower)]
+        .iter()
+        .find(|(alias, _, _)| *alias == &*lower)
+        .map(|&(_, field, rank)| (field, rank))
 }
 
 /// One JSON record with only the fields dateline uses (other keys are skipped
