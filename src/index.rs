@@ -78,13 +78,28 @@ pub enum Named<T> {
     Several(Vec<String>),
 }
 
+/// How far [`find_ids`] looks for the article a user names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    /// The id as given, or a file's path made absolute from here.
+    Exact,
+    /// Also the file articles whose full path ends with the path given,
+    /// when no file is there (`sample/a.txt` as search shows it, from any
+    /// directory, also once the file has moved): for reading, not deleting.
+    PathEnd,
+}
+
 /// The ids of the articles of `searcher` that `given` names (as the user
 /// copied it from a hit): the id itself; else, for a file's article, whose
-/// id is the file's full path, that path made absolute from here; else the
-/// ids ending with it as a path (`sample/a.txt` as search shows it, from any
-/// directory, also once the file has moved). Several ids: `given` is
-/// ambiguous. Deleted articles do not count.
-pub fn find_ids(searcher: &Searcher, fields: &Fields, given: &str) -> tantivy::Result<Vec<String>> {
+/// id is the file's full path, that path made absolute from here; else, with
+/// [`Reach::PathEnd`], the ids of file articles ending with it as a path.
+/// Several ids: `given` is ambiguous. Deleted articles do not count.
+pub fn find_ids(
+    searcher: &Searcher,
+    fields: &Fields,
+    given: &str,
+    reach: Reach,
+) -> tantivy::Result<Vec<String>> {
     let alive = |id: &str| -> tantivy::Result<bool> {
         let term = Term::from_field_text(fields.article_id, id);
         let query = TermQuery::new(term, IndexRecordOption::Basic);
@@ -98,7 +113,9 @@ pub fn find_ids(searcher: &Searcher, fields: &Fields, given: &str) -> tantivy::R
         return Ok(vec![full]);
     }
     let tail = given.trim_start_matches("./");
-    if tail.is_empty() || tail.contains("://") {
+    // a path to a file that is there names that file, indexed or not
+    let on_disk = std::fs::symlink_metadata(given).is_ok();
+    if reach == Reach::Exact || on_disk || tail.is_empty() || tail.contains("://") {
         return Ok(Vec::new());
     }
     let ending = format!("/{tail}");
@@ -107,7 +124,9 @@ pub fn find_ids(searcher: &Searcher, fields: &Fields, given: &str) -> tantivy::R
         let index = segment.inverted_index(fields.article_id)?;
         let mut terms = index.terms().stream()?;
         while terms.advance() {
+            // file articles only: their ids are full paths
             if let Ok(id) = std::str::from_utf8(terms.key())
+                && id.starts_with('/')
                 && id.ends_with(&ending)
                 && !found.iter().any(|f: &String| f == id)
                 && alive(id)?
@@ -171,6 +190,15 @@ impl ArchiveIndex {
     pub fn open_or_create(dir: &Path) -> Result<ArchiveIndex> {
         if dir.join("meta.json").exists() {
             return Self::open(dir);
+        }
+        // a dateline.json that is not an unfinished index of ours is someone
+        // else's file: never overwrite it
+        if let Ok(text) = std::fs::read_to_string(dir.join(MARKER))
+            && serde_json::from_str::<Marker>(&text).is_err()
+        {
+            return Err(Error::NotOurs {
+                path: dir.to_path_buf(),
+            });
         }
         std::fs::create_dir_all(dir)
             .map_err(|e| Error::io(format!("creating index directory {}", dir.display()), e))?;
@@ -526,9 +554,15 @@ impl Indexer {
         })
     }
 
-    /// The ids of the committed articles `given` names (see [`find_ids`]).
+    /// The ids of the committed articles `given` names exactly (see
+    /// [`find_ids`]): deleting takes no guesses.
     pub fn find_ids(&self, given: &str) -> Result<Vec<String>> {
-        Ok(find_ids(&self.committed, &self.fields, given)?)
+        Ok(find_ids(
+            &self.committed,
+            &self.fields,
+            given,
+            Reach::Exact,
+        )?)
     }
 
     /// Removes the committed article with this id (every passage of it) at

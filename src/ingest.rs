@@ -272,9 +272,22 @@ impl Target {
             Some(indexer) => indexer,
             None => {
                 let made = index::missing_dirs(&self.dir);
-                let archive = ArchiveIndex::open_or_create(&self.dir)?;
-                self.made = Some(made);
-                archive.indexer_with_memory(self.memory)?
+                let opened = ArchiveIndex::open_or_create(&self.dir)
+                    .and_then(|archive| archive.indexer_with_memory(self.memory));
+                match opened {
+                    Ok(indexer) => {
+                        self.made = Some(made);
+                        indexer
+                    }
+                    Err(e) => {
+                        // a disk that filled while the index was being made
+                        // leaves no half-made index behind
+                        if !matches!(e, crate::error::Error::NotOurs { .. }) {
+                            index::remove_new(&self.dir, &made);
+                        }
+                        return Err(e);
+                    }
+                }
             }
         };
         Ok(self.indexer.insert(indexer))
@@ -291,29 +304,29 @@ impl Target {
 pub struct Deleted {
     pub articles: u64,
     pub passages: u64,
+    /// The ids of the articles deleted.
+    pub ids: Vec<String>,
     /// The ids asked for that the index does not have.
     pub missing: Vec<String>,
-    /// The ids asked for that name several articles (a path's end shared by
-    /// several files), with the ids they name: none of them deleted.
-    pub ambiguous: Vec<(String, Vec<String>)>,
 }
 
 /// Removes the articles with these ids from the index at `dir`, in one
-/// commit. A file's article is also found by the path search shows for it
-/// (see [`index::find_ids`]); an id that names several articles deletes
-/// none.
+/// commit. A file's article is also found by its path from here (see
+/// [`index::find_ids`], with no guess by the path's end: what is deleted is
+/// what was named).
 pub fn delete(dir: &Path, ids: &[String]) -> Result<Deleted> {
     let archive = ArchiveIndex::open(dir)?;
     let mut indexer = archive.indexer()?;
     let mut deleted = Deleted::default();
     for given in ids {
         match indexer.find_ids(given)?.as_slice() {
+            [id] if deleted.ids.contains(id) => {}
             [id] => {
                 deleted.articles += 1;
                 deleted.passages += indexer.delete(id)?;
+                deleted.ids.push(id.clone());
             }
-            [] => deleted.missing.push(given.clone()),
-            several => deleted.ambiguous.push((given.clone(), several.to_vec())),
+            _ => deleted.missing.push(given.clone()),
         }
     }
     if deleted.articles > 0 {

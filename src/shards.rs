@@ -88,7 +88,8 @@ impl Shards {
         }
         let mut found: Vec<(String, &Searching)> = Vec::new();
         for shard in &self.list {
-            for id in index::find_ids(shard.searcher(), shard.fields(), given)? {
+            let reach = index::Reach::PathEnd;
+            for id in index::find_ids(shard.searcher(), shard.fields(), given, reach)? {
                 if !found.iter().any(|(f, _)| *f == id) {
                     found.push((id, shard));
                 }

@@ -235,6 +235,27 @@ fn an_ingest_that_indexes_nothing_leaves_no_index_behind() {
         .collect();
     assert_eq!(left, ["README.md"]);
 
+    // A dateline.json that is not dateline's is never overwritten.
+    let theirs = env.dir.path().join("theirs");
+    std::fs::create_dir_all(&theirs).expect("mkdir");
+    std::fs::write(theirs.join("dateline.json"), "{\"mine\": 1}\n").expect("write");
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_dateline"));
+    let run = util::run(cmd.current_dir(repo()).args([
+        "ingest",
+        "--strict",
+        "--index",
+        path_str(&theirs),
+        "tests/fixtures/broken/good.txt",
+    ]));
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("is not a dateline index"),
+        "{}",
+        run.stderr
+    );
+    let kept = std::fs::read_to_string(theirs.join("dateline.json")).expect("kept");
+    assert_eq!(kept, "{\"mine\": 1}\n");
+
     // An index that exists is never removed, even by a run that adds nothing.
     env.ingest(&["tests/fixtures/broken/good.txt"]);
     assert_eq!(env.run(&["ingest", path_str(&bad)]).code, 2);
@@ -432,7 +453,7 @@ fn delete_removes_an_article_and_nothing_else() {
 }
 
 #[test]
-fn show_and_delete_find_a_file_by_the_path_search_shows_from_anywhere() {
+fn show_finds_a_file_by_the_path_search_shows_from_anywhere_and_delete_only_by_its_own() {
     let env = Env::new();
     let a = env.write("a/note.txt", "Title: Ferry\n\nThe ferry sailed at dawn.\n");
     let b = env.write(
@@ -454,12 +475,24 @@ fn show_and_delete_find_a_file_by_the_path_search_shows_from_anywhere() {
     let both = elsewhere(&["show", "note.txt"]);
     assert_eq!(both.code, 1);
     assert!(both.stderr.contains("names 2 articles"), "{}", both.stderr);
+    // delete takes no guesses: a path's end is not enough
     let none = elsewhere(&["delete", "note.txt"]);
     assert_eq!(none.code, 1);
-    assert!(none.stderr.contains("none deleted"), "{}", none.stderr);
+    assert!(
+        none.stderr.contains("no article with id"),
+        "{}",
+        none.stderr
+    );
+    let moved = elsewhere(&["delete", "b/other.txt"]);
+    assert_eq!(moved.code, 1, "{}", moved.stderr);
     assert_eq!(env.stats().articles, 3);
-    let one = elsewhere(&["delete", "b/note.txt"]);
+    let one = elsewhere(&["delete", "b/note.txt", "b/note.txt"]);
     assert_eq!(one.code, 0, "{}", one.stderr);
+    assert!(one.stderr.contains("deleted 1 article"), "{}", one.stderr);
+    assert!(one.stderr.contains(&format!(
+        "deleted {}",
+        b.canonicalize().expect("b").display()
+    )));
     assert_eq!(env.stats().articles, 2);
     assert_eq!(
         elsewhere(&["show", "note.txt", "--json"]).hits()[0].title,

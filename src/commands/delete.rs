@@ -8,15 +8,11 @@ use crate::cli::{Cli, DeleteArgs};
 pub fn run(cli: &Cli, args: &DeleteArgs) -> anyhow::Result<Outcome> {
     let dir = cli.index_dir()?;
     let deleted = ingest::delete(&dir, &args.ids)?;
+    for id in &deleted.ids {
+        eprintln!("deleted {id}");
+    }
     for id in &deleted.missing {
         eprintln!("dateline: no article with id {id:?} in {}", dir.display());
-    }
-    for (id, ids) in &deleted.ambiguous {
-        eprintln!(
-            "dateline: {id:?} names {} articles ({}), none deleted: give the whole id",
-            ids.len(),
-            ids.join(", ")
-        );
     }
     eprintln!(
         "deleted {} ({}) from {}",
@@ -24,11 +20,9 @@ pub fn run(cli: &Cli, args: &DeleteArgs) -> anyhow::Result<Outcome> {
         plural(deleted.passages, "passage"),
         dir.display()
     );
-    Ok(
-        if deleted.missing.is_empty() && deleted.ambiguous.is_empty() {
-            Outcome::Results
-        } else {
-            Outcome::NoResults
-        },
-    )
+    Ok(if deleted.missing.is_empty() {
+        Outcome::Results
+    } else {
+        Outcome::NoResults
+    })
 }

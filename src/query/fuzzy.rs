@@ -10,10 +10,12 @@
 //! never count. When more words are in reach than [`FUZZY_EXPANSIONS`], the
 //! closest are kept, the most frequent first among equally close ones.
 //!
-//! Ranking follows Lucene's fuzzy query: every variant scores with the
-//! rarity (IDF) of the most frequent one, so that a rare misspelling does not
-//! outrank the word itself by being rare (`obama~` finding `osama`), and
-//! with a weight of `1 - edits / length`, so that closer words rank higher.
+//! Ranking: no variant scores with more rarity (IDF) than the word typed, so
+//! that a rare misspelling does not outrank the word itself by being rare
+//! (`obama~` finding `osama`), while a common neighbour keeps its own lower
+//! IDF (`come` for `comey~`); when the typed word is not in the index, the
+//! most frequent variant's IDF stands in (Lucene's blended rewrite). Each
+//! variant also weighs `1 - edits / length`, so that closer words rank higher.
 
 use std::collections::HashMap;
 
@@ -49,25 +51,33 @@ pub fn expand(expr: Expr, searchers: &[&Searcher], fields: &Fields) -> tantivy::
 }
 
 /// Each word's weight: its likeness to the word typed (`1 - edits /
-/// length`, at least 0.1), times the most frequent variant's IDF over its
-/// own, so that BM25 scores every variant with the IDF of the most frequent
-/// one (Lucene's blended rewrite).
+/// length`, at least 0.1), times what brings its IDF down to the typed
+/// word's when that is lower (a rare misspelling does not outrank the word
+/// for its rarity; a common neighbour, `come` of `comey~`, keeps its own
+/// lower IDF). When the typed word is not in the index, the most frequent
+/// variant's IDF stands in for it, as in Lucene's blended rewrite.
 fn weighted(exact: &str, found: Vec<Found>, passages: u64) -> Vec<(String, f32)> {
     let idf = |docs: u64| {
         let (n, d) = (passages.max(docs) as f32, docs as f32);
         (1.0 + (n - d + 0.5) / (d + 0.5)).ln()
     };
-    let most = found.iter().map(|f| f.docs).max().unwrap_or(0);
+    let reference = match found.iter().find(|f| f.edits == 0) {
+        Some(typed) => typed.docs,
+        None => found.iter().map(|f| f.docs).max().unwrap_or(0),
+    };
+    let cap = idf(reference);
     let length = exact.chars().count().max(1) as f32;
     found
         .into_iter()
         .map(|f| {
             let likeness = (1.0 - f.edits as f32 / length).max(0.1);
-            let blend = match idf(f.docs) {
-                own if own > 0.0 => idf(most) / own,
-                _ => 1.0,
+            let own = idf(f.docs);
+            let rarity = if own > cap && own > 0.0 {
+                cap / own
+            } else {
+                1.0
             };
-            (f.word, likeness * blend)
+            (f.word, likeness * rarity)
         })
         .collect()
 }

@@ -32,7 +32,7 @@ const ALIASES: &[(Field, &[&str])] = &[
             "article_text",
             "story",
             // summaries, for records that carry no full text (the New York
-            // Times API's docs): last, so any full text wins
+            // Times API's docs): last, so any full text wins (FIRST_SUMMARY)
             "lead_paragraph",
             "abstract",
             "description",
@@ -89,6 +89,9 @@ const ALIASES: &[(Field, &[&str])] = &[
     ),
     (Field::Dateline, &["dateline"]),
 ];
+
+/// The first of the body keys that hold a summary rather than the text.
+const FIRST_SUMMARY: &str = "lead_paragraph";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Field {
@@ -171,6 +174,15 @@ impl RawRecord {
     /// Fills `field` with `value` from the key of `rank` among its aliases,
     /// unless a better-ranked key filled it already.
     pub(super) fn set(&mut self, field: Field, rank: usize, value: Value) {
+        // a summary key stands in for a missing text only when it holds
+        // text: anything else under it is left alone, as before it was an alias
+        let first = keys_of(Field::Body)
+            .iter()
+            .position(|k| *k == FIRST_SUMMARY);
+        let summary = field == Field::Body && first.is_some_and(|first| rank >= first);
+        if summary && !matches!(value, Value::String(_) | Value::Array(_) | Value::Null) {
+            return;
+        }
         let slot = &mut self.values[field.index()];
         if slot.as_ref().is_none_or(|(r, _)| rank < *r) {
             *slot = Some((rank, value));
@@ -696,6 +708,18 @@ mod tests {
         assert_eq!(a.source, "X");
         assert_eq!(a.authors, ["Z"]);
         assert_eq!(a.date.unwrap().to_rfc3339(), "2024-05-14T10:00:00+00:00");
+    }
+
+    #[test]
+    fn a_summary_key_that_holds_no_text_is_left_alone() {
+        let a = parse(r#"{"id": "a1", "title": "T", "summary": {"en": "x"}}"#)
+            .expect("kept by its title")
+            .article;
+        assert_eq!((a.title.as_str(), a.body.as_str()), ("T", ""));
+        let a = parse(r#"{"id": "a2", "description": "Short.", "abstract": 3}"#)
+            .expect("kept")
+            .article;
+        assert_eq!(a.body, "Short.");
     }
 
     #[test]

@@ -189,9 +189,6 @@ fn short_tail(doc: &Doc, from: usize) -> bool {
     end <= from + 7 && !(from..end).any(|j| doc.is_word(j, "that"))
 }
 
-/// The cue right after the quote ("…," Lund said / "…," said Lund). With `unnamed`, a cue whose
-/// speaker phrase names no one ("…," said one local strategist) still claims the quote, so it
-/// does not inherit a neighbour's speaker.
 /// "…," Lind, who farms nearby, said: the name before a relative clause set off by commas
 /// between the quote and its cue (the tokens `i..e`).
 fn before_relative(doc: &Doc, i: usize, e: usize) -> Option<Mention> {
@@ -204,6 +201,9 @@ fn before_relative(doc: &Doc, i: usize, e: usize) -> Option<Mention> {
     matches!(m.what, What::Name { .. }).then_some(m)
 }
 
+/// The cue right after the quote ("…," Lund said / "…," said Lund). With `unnamed`, a cue whose
+/// speaker phrase names no one ("…," said one local strategist) still claims the quote, so it
+/// does not inherit a neighbour's speaker.
 fn trailing(doc: &Doc, q: &Quote, unnamed: bool) -> Option<Link> {
     let c = q.close?;
     let para_end = doc.paragraph(c).end;
