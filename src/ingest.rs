@@ -280,9 +280,12 @@ impl Target {
                         indexer
                     }
                     Err(e) => {
-                        // a disk that filled while the index was being made
-                        // leaves no half-made index behind
-                        if !matches!(e, crate::error::Error::NotOurs { .. }) {
+                        // a disk that filled (or a write refused) while the
+                        // index was being made leaves no half-made index
+                        // behind; any other failure (another ingest that made
+                        // the index meanwhile and holds it) leaves it be
+                        use crate::error::Error;
+                        if matches!(e, Error::DiskFull { .. } | Error::NotWritable { .. }) {
                             index::remove_new(&self.dir, &made);
                         }
                         return Err(e);
