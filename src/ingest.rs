@@ -175,7 +175,7 @@ pub fn ingest(request: &IngestRequest, observer: &mut dyn Observer) -> Result<In
                     observer.problem(&problem, Severity::Rejected);
                 }
             }
-            if let Some(indexer) = target.opened()
+            if let Some(indexer) = target.indexer.as_mut()
                 && !request.strict
                 && last_commit.elapsed() >= request.commit_every
             {
@@ -294,11 +294,6 @@ impl Target {
             }
         };
         Ok(self.indexer.insert(indexer))
-    }
-
-    /// The writer, when the index is open.
-    fn opened(&mut self) -> Option<&mut Indexer> {
-        self.indexer.as_mut()
     }
 }
 

@@ -612,14 +612,13 @@ impl Searching {
     }
 
     /// The whole article with this id: every passage in reading order, the
-    /// words of `query` (if any) highlighted, as one result. `None` when no
-    /// article of the index has the id.
-    pub fn article_by_id(&self, id: &str, query: &str) -> Result<Option<ArticleHits>> {
+    /// words of `query` (a parsed query, or none) highlighted, as one result.
+    /// `None` when no article of the index has the id.
+    pub fn article_by_id(&self, id: &str, query: Option<&Expr>) -> Result<Option<ArticleHits>> {
         let f = &self.archive.fields;
-        // a bad query is an error whether or not the id is found
-        let expr = match query.trim() {
-            "" => Expr::And(Vec::new()),
-            q => self.expand(query::parse(q)?)?,
+        let expr = match query {
+            None => Expr::And(Vec::new()),
+            Some(parsed) => self.expand(parsed.clone())?,
         };
         let term = tantivy::Term::from_field_text(f.article_id, id);
         let by_id = TermQuery::new(term, IndexRecordOption::Basic);

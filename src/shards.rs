@@ -83,9 +83,10 @@ impl Shards {
     /// matches of `query` marked (see [`Searching::article_by_id`]).
     pub fn find_article(&self, given: &str, query: &str) -> Result<Named<ArticleHits>> {
         // a bad query is an error whether or not the id is found
-        if !query.trim().is_empty() {
-            crate::query::parse(query)?;
-        }
+        let query = match query.trim() {
+            "" => None,
+            q => Some(crate::query::parse(q)?),
+        };
         let mut found: Vec<(String, &Searching)> = Vec::new();
         for shard in &self.list {
             let reach = index::Reach::PathEnd;
@@ -97,7 +98,7 @@ impl Shards {
         }
         match found.as_slice() {
             [] => Ok(Named::Nothing),
-            [(id, shard)] => Ok(match shard.article_by_id(id, query)? {
+            [(id, shard)] => Ok(match shard.article_by_id(id, query.as_ref())? {
                 Some(article) => Named::One(article),
                 None => Named::Nothing,
             }),

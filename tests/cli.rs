@@ -202,16 +202,13 @@ fn an_ingest_that_indexes_nothing_leaves_no_index_behind() {
 
     // nor the directories above it
     let deep = env.index.join("a").join("b");
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_dateline"));
-    let run = util::run(cmd.args(["ingest", path_str(&bad), "--index", path_str(&deep)]));
+    let run = util::run(util::bare().args(["ingest", path_str(&bad), "--index", path_str(&deep)]));
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("no index created"), "{}", run.stderr);
     assert!(!env.index.exists(), "directories were made for nothing");
     // --strict rolling back a run that made them takes them away again
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_dateline"));
-    let strict = cmd
-        .current_dir(repo())
-        .args(["ingest", "--strict", "--index", path_str(&deep)]);
+    let mut cmd = util::bare();
+    let strict = cmd.args(["ingest", "--strict", "--index", path_str(&deep)]);
     let run = util::run(strict.args(["tests/fixtures/broken/good.txt", path_str(&bad)]));
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
@@ -239,8 +236,7 @@ fn an_ingest_that_indexes_nothing_leaves_no_index_behind() {
     let theirs = env.dir.path().join("theirs");
     std::fs::create_dir_all(&theirs).expect("mkdir");
     std::fs::write(theirs.join("dateline.json"), "{\"mine\": 1}\n").expect("write");
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_dateline"));
-    let run = util::run(cmd.current_dir(repo()).args([
+    let run = util::run(util::bare().args([
         "ingest",
         "--strict",
         "--index",

@@ -191,16 +191,12 @@ impl<'a> QueryBuilder<'a> {
     /// Matches one term against a field; a bare word also matches its stem
     /// when the field has `stems`. `None` when the term has no words.
     fn matcher(&mut self, term: &QTerm, exact: Field, stems: bool) -> Option<Q> {
-        if let QTerm::Variant { word, weight } = term {
-            let one = QTerm::Phrase {
-                text: word.clone(),
-                slop: 0,
-                prefix: false,
-            };
-            return Some(boost(self.matcher(&one, exact, stems)?, *weight));
-        }
         if let Some(word) = unexpanded(term) {
-            return self.matcher(&word, exact, stems);
+            let q = self.matcher(&word, exact, stems)?;
+            return Some(match term {
+                QTerm::Variant { weight, .. } => boost(q, *weight),
+                _ => q,
+            });
         }
         match term {
             QTerm::Word(text) => {

@@ -176,10 +176,11 @@ impl RawRecord {
     pub(super) fn set(&mut self, field: Field, rank: usize, value: Value) {
         // a summary key stands in for a missing text only when it holds
         // text: anything else under it is left alone, as before it was an alias
-        let first = keys_of(Field::Body)
-            .iter()
-            .position(|k| *k == FIRST_SUMMARY);
-        let summary = field == Field::Body && first.is_some_and(|first| rank >= first);
+        let summary = field == Field::Body
+            && keys_of(Field::Body)
+                .iter()
+                .position(|k| *k == FIRST_SUMMARY)
+                .is_some_and(|first| rank >= first);
         if summary && !matches!(value, Value::String(_) | Value::Array(_) | Value::Null) {
             return;
         }

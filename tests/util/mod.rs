@@ -114,13 +114,8 @@ impl Env {
 
     /// The binary with a clean environment, pointed at this index.
     pub fn command(&self) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_dateline"));
-        cmd.env_remove("DATELINE_INDEX")
-            .env_remove("NO_COLOR")
-            .env("COLUMNS", "100")
-            .arg("--index")
-            .arg(&self.index)
-            .current_dir(repo());
+        let mut cmd = bare();
+        cmd.arg("--index").arg(&self.index);
         cmd
     }
 
@@ -194,6 +189,17 @@ impl Env {
         );
         run.hits()
     }
+}
+
+/// The binary with a clean environment, run from the repository, pointed at
+/// no index: the caller says which.
+pub fn bare() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dateline"));
+    cmd.env_remove("DATELINE_INDEX")
+        .env_remove("NO_COLOR")
+        .env("COLUMNS", "100")
+        .current_dir(repo());
+    cmd
 }
 
 pub fn run(cmd: &mut Command) -> Run {
