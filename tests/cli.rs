@@ -786,6 +786,27 @@ fn byte_order_marks_nulls_and_month_dates_are_read() {
 }
 
 #[test]
+fn a_minified_export_and_an_api_response_keep_every_article() {
+    let env = Env::new();
+    // one line, no ids: each record must stay its own article
+    let minified = env.write(
+        "export.json",
+        r#"[{"title": "Ferry", "body": "The ferry sailed."}, {"title": "Dam", "body": "The dam held."}, {"title": "Mill", "body": "The mill closed."}]"#,
+    );
+    // an API response as saved: its articles, not the response itself
+    let response = env.write(
+        "response.json",
+        r#"{"status": "ok", "totalResults": 1, "articles": [{"source": {"name": "Herald"}, "title": "Pier", "url": "https://herald.example/pier", "publishedAt": "2024-03-02T09:30:00Z", "content": "The pier reopened."}]}"#,
+    );
+    let run = env.ingest(&[path_str(&minified), path_str(&response)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(env.stats().articles, 4);
+    let hits = env.search("pier", &[]);
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].date.as_deref(), Some("2024-03-02T09:30:00Z"));
+}
+
+#[test]
 fn a_symbolic_link_loop_is_read_once_with_a_warning() {
     let env = Env::new();
     let file = env.write(

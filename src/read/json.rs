@@ -31,15 +31,22 @@ const ALIASES: &[(Field, &[&str])] = &[
             "body_text",
             "article_text",
             "story",
+            // JSON Feed, the Guardian API
+            "content_text",
+            "bodytext",
             // summaries, for records that carry no full text (the New York
             // Times API's docs): last, so any full text wins (FIRST_SUMMARY)
             "lead_paragraph",
             "abstract",
             "description",
             "summary",
+            "trailtext",
         ],
     ),
-    (Field::Title, &["title", "headline", "title_page"]),
+    (
+        Field::Title,
+        &["title", "headline", "title_page", "webtitle"],
+    ),
     (
         Field::Date,
         &[
@@ -57,11 +64,19 @@ const ALIASES: &[(Field, &[&str])] = &[
             "pub_date",
             "datetime",
             "timestamp",
+            "webpublicationdate",
         ],
     ),
     (
         Field::Url,
-        &["url", "link", "web_url", "canonical_url", "article_url"],
+        &[
+            "url",
+            "link",
+            "web_url",
+            "canonical_url",
+            "article_url",
+            "weburl",
+        ],
     ),
     (
         Field::Source,
@@ -162,11 +177,22 @@ pub struct RawRecord {
     values: [Option<(usize, Value)>; FIELDS],
     /// The record was not a JSON object.
     not_object: bool,
-    /// Line where the record starts (JSON arrays).
-    start_line: Option<usize>,
+    /// Where the record starts: its line, and its place among the records
+    /// starting on that line (see [`Starts`]).
+    start: Option<(usize, usize)>,
+    /// At least one of its keys is the key of an article field.
+    known: bool,
+    /// Records found inside it (under [`ENVELOPE_KEYS`]).
+    inner: usize,
 }
 
 impl RawRecord {
+    /// An API response or export holding records, with no text of its own:
+    /// its records are read, it is not.
+    fn is_envelope(&self) -> bool {
+        self.inner > 0 && self.get(Field::Body).is_none()
+    }
+
     fn get(&self, field: Field) -> Option<&Value> {
         self.values[field.index()].as_ref().map(|(_, v)| v)
     }
@@ -419,63 +445,181 @@ fn kind(value: &Value) -> &'static str {
     }
 }
 
-/// Deserialises a record, noting the line it starts on when `lines` counts them.
-struct RecordSeed<'a> {
-    lines: Option<&'a Cell<usize>>,
+/// Keys under which API responses and exports hold their records: NewsAPI's
+/// `articles`, the New York Times API's `response.docs`, the Guardian API's
+/// `response.results`, Elasticsearch's `hits.hits`, JSON Feed's and
+/// RSS-to-JSON's `items`, OData's `value`. A record that has no text of its
+/// own and holds records under such keys is an envelope: its records are
+/// read, the envelope itself is not.
+const ENVELOPE_KEYS: &[&str] = &[
+    "articles",
+    "docs",
+    "response",
+    "results",
+    "items",
+    "data",
+    "hits",
+    "documents",
+    "stories",
+    "records",
+    "entries",
+    "news",
+    "posts",
+    "value",
+];
+
+/// Keys whose object holds more of the record's own fields: Elasticsearch's
+/// `_source`, the Guardian API's `fields`.
+const MORE_FIELDS_KEYS: &[&str] = &["_source", "fields"];
+
+fn is_one_of(key: &str, keys: &[&str]) -> bool {
+    keys.iter().any(|k| k.eq_ignore_ascii_case(key))
 }
 
-impl<'de> DeserializeSeed<'de> for RecordSeed<'_> {
+/// Where records start in a stream: the line, and the record's place among
+/// those starting on that line (1 for the first), in the order they appear.
+/// Both name a record without an id or URL (see [`fallback_id`]), so that two
+/// records on one line (a minified array) are never taken for one.
+#[derive(Debug, Default)]
+struct Starts {
+    /// Newlines read so far.
+    newlines: Cell<usize>,
+    last: Cell<(usize, usize)>,
+}
+
+impl Starts {
+    /// Counts lines from `line` (NDJSON: every record of the line starts on it).
+    fn at_line(line: usize) -> Starts {
+        Starts {
+            newlines: Cell::new(line.saturating_sub(1)),
+            last: Cell::default(),
+        }
+    }
+
+    fn next(&self) -> (usize, usize) {
+        let line = self.newlines.get() + 1;
+        let (last, k) = self.last.get();
+        let start = (line, if last == line { k + 1 } else { 1 });
+        self.last.set(start);
+        start
+    }
+}
+
+/// The id of a record without an id or URL: `BASE:LINE`, and `BASE:LINE#K`
+/// for the K-th record starting on that line.
+fn fallback_id(base: &str, line: usize, k: usize) -> String {
+    match k {
+        0 | 1 => format!("{base}:{line}"),
+        _ => format!("{base}:{line}#{k}"),
+    }
+}
+
+/// Receives the records found inside another one (the articles of an API
+/// response).
+type Sink<'s> = &'s mut dyn FnMut(RawRecord);
+
+/// Deserialises a record, noting where it starts when `starts` counts lines,
+/// and passing the records it holds, if it is an envelope, to `inner`.
+struct RecordSeed<'a, 's> {
+    starts: Option<&'a Starts>,
+    inner: Option<Sink<'s>>,
+}
+
+impl<'de> DeserializeSeed<'de> for RecordSeed<'_, '_> {
     type Value = RawRecord;
 
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<RawRecord, D::Error> {
-        d.deserialize_any(RecordVisitor { lines: self.lines })
+        d.deserialize_any(RecordVisitor {
+            starts: self.starts,
+            inner: self.inner,
+        })
     }
 }
 
 impl<'de> de::Deserialize<'de> for RawRecord {
     fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<RawRecord, D::Error> {
-        RecordSeed { lines: None }.deserialize(d)
+        RecordSeed {
+            starts: None,
+            inner: None,
+        }
+        .deserialize(d)
     }
 }
 
-struct RecordVisitor<'a> {
-    lines: Option<&'a Cell<usize>>,
+struct RecordVisitor<'a, 's> {
+    starts: Option<&'a Starts>,
+    inner: Option<Sink<'s>>,
 }
 
-impl RecordVisitor<'_> {
+impl RecordVisitor<'_, '_> {
     fn other<E>(self) -> Result<RawRecord, E> {
         Ok(RawRecord {
             not_object: true,
-            start_line: self.lines.map(|l| l.get() + 1),
+            start: self.starts.map(Starts::next),
             ..RawRecord::default()
         })
     }
 }
 
-impl<'de> Visitor<'de> for RecordVisitor<'_> {
+/// Visitor methods for values other than the ones a visitor reads: they
+/// are skipped, and the visit gives `$value`.
+macro_rules! skip_other_values {
+    ($value:expr) => {
+        fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+        fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+    };
+}
+
+impl<'de> Visitor<'de> for RecordVisitor<'_, '_> {
     type Value = RawRecord;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON object")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawRecord, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<RawRecord, A::Error> {
         let mut record = RawRecord {
-            start_line: self.lines.map(|l| l.get() + 1),
+            start: self.starts.map(Starts::next),
             ..RawRecord::default()
         };
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-            match lookup(&key) {
-                Some((field, rank)) => {
-                    let value = map.next_value::<Value>()?;
-                    // null or empty is absent: the next key of the field counts
-                    if !is_blank(&value) {
-                        record.set(field, rank, value);
-                    }
+            if let Some((field, rank)) = lookup(&key) {
+                record.known = true;
+                let value = map.next_value::<Value>()?;
+                // null or empty is absent: the next key of the field counts
+                if !is_blank(&value) {
+                    record.set(field, rank, value);
                 }
-                None => {
-                    map.next_value::<IgnoredAny>()?;
-                }
+            } else if is_one_of(&key, MORE_FIELDS_KEYS) {
+                map.next_value_seed(MoreFields {
+                    record: &mut record,
+                })?;
+            } else if let Some(sink) = self.inner.as_deref_mut()
+                && record.get(Field::Body).is_none()
+                && is_one_of(&key, ENVELOPE_KEYS)
+            {
+                record.inner += map.next_value_seed(Envelope {
+                    starts: self.starts,
+                    sink,
+                })?;
+            } else {
+                map.next_value::<IgnoredAny>()?;
             }
         }
         Ok(record)
@@ -504,6 +648,149 @@ impl<'de> Visitor<'de> for RecordVisitor<'_> {
     fn visit_unit<E>(self) -> Result<RawRecord, E> {
         self.other()
     }
+}
+
+/// An object whose keys are more of a record's fields (`_source`, `fields`).
+struct MoreFields<'r> {
+    record: &'r mut RawRecord,
+}
+
+impl<'de> DeserializeSeed<'de> for MoreFields<'_> {
+    type Value = ();
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for MoreFields<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object of record fields")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            match lookup(&key) {
+                Some((field, rank)) => {
+                    self.record.known = true;
+                    let value = map.next_value::<Value>()?;
+                    if !is_blank(&value) {
+                        self.record.set(field, rank, value);
+                    }
+                }
+                None => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(())
+    }
+
+    skip_other_values!(());
+}
+
+/// The value of an envelope key: an array of records, or an object with
+/// more envelope keys (`"response": {"docs": [...]}`). Gives the number of
+/// records found and passed to `sink`.
+struct Envelope<'a, 's> {
+    starts: Option<&'a Starts>,
+    sink: Sink<'s>,
+}
+
+impl<'de> DeserializeSeed<'de> for Envelope<'_, '_> {
+    type Value = usize;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<usize, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Envelope<'_, '_> {
+    type Value = usize;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array of records")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<usize, A::Error> {
+        let mut found = 0;
+        while let Some(n) = seq.next_element_seed(Item {
+            starts: self.starts,
+            sink: &mut *self.sink,
+        })? {
+            found += n;
+        }
+        Ok(found)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<usize, A::Error> {
+        let mut found = 0;
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            if is_one_of(&key, ENVELOPE_KEYS) {
+                found += map.next_value_seed(Envelope {
+                    starts: self.starts,
+                    sink: &mut *self.sink,
+                })?;
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(found)
+    }
+
+    skip_other_values!(0);
+}
+
+/// One item of an envelope's array: a record when it is an object with at
+/// least one key of an article field (anything else is not an article and
+/// is skipped), or an envelope in turn.
+struct Item<'a, 's> {
+    starts: Option<&'a Starts>,
+    sink: Sink<'s>,
+}
+
+impl<'de> DeserializeSeed<'de> for Item<'_, '_> {
+    type Value = usize;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<usize, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Item<'_, '_> {
+    type Value = usize;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a record")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<usize, A::Error> {
+        let raw = RecordVisitor {
+            starts: self.starts,
+            inner: Some(&mut *self.sink),
+        }
+        .visit_map(map)?;
+        let inner = raw.inner;
+        if raw.is_envelope() || !raw.known {
+            return Ok(inner);
+        }
+        (self.sink)(raw);
+        Ok(inner + 1)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<usize, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(0)
+    }
+
+    skip_other_values!(0);
 }
 
 /// A JSON syntax error as one readable phrase, with its line when known.
@@ -545,27 +832,37 @@ pub(super) fn read_ndjson(mut stream: Box<dyn BufRead>, path: &str, sink: &mut d
         if buf.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let outcome = parse_line(&buf, path, line, &id_base);
-        sink(outcome);
+        parse_line(&buf, path, line, &id_base, sink);
     }
 }
 
-fn parse_line(bytes: &[u8], path: &str, line: usize, id_base: &str) -> Outcome {
+/// One NDJSON line: its record, or the records of the envelope it is (an API
+/// response saved as one line).
+fn parse_line(bytes: &[u8], path: &str, line: usize, id_base: &str, sink: &mut dyn FnMut(Outcome)) {
     let at = |reason: String| Problem::new(path, Some(line), reason);
-    let raw: RawRecord = match serde_json::from_slice(bytes) {
+    let starts = Starts::at_line(line);
+    let mut inner = Vec::new();
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let read = RecordSeed {
+        starts: Some(&starts),
+        inner: Some(&mut |raw| inner.push(raw)),
+    }
+    .deserialize(&mut de)
+    .and_then(|raw| de.end().map(|()| raw));
+    let raw = match read {
         Ok(raw) => raw,
         Err(err) => {
             let reason = match std::str::from_utf8(bytes) {
                 Err(e) => format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()),
                 Ok(_) => json_error(&err).1,
             };
-            return Err(at(reason));
+            return sink(Err(at(reason)));
         }
     };
     // Standard input has no path to tell two streams apart: its records
     // are known by their content, so that a second stream adds to the first
     // and the same stream again replaces it.
-    let fallback = if path == super::STDIN {
+    let base = if path == super::STDIN {
         format!(
             "{}#{:016x}",
             super::STDIN,
@@ -574,40 +871,49 @@ fn parse_line(bytes: &[u8], path: &str, line: usize, id_base: &str) -> Outcome {
     } else {
         format!("{id_base}:{line}")
     };
-    raw.into_article(path, Some(line), fallback)
+    let envelope = raw.is_envelope();
+    for raw in (!envelope).then_some(raw).into_iter().chain(inner) {
+        let k = raw.start.map_or(1, |(_, k)| k);
+        let fallback = match k {
+            1 => base.clone(),
+            k => format!("{base}#{k}"),
+        };
+        sink(raw.into_article(path, Some(line), fallback));
+    }
 }
 
 /// Counts newlines in what serde_json reads, so records can name their line.
 struct LineCounter<R> {
     inner: R,
-    lines: Rc<Cell<usize>>,
+    starts: Rc<Starts>,
 }
 
 impl<R: Read> Read for LineCounter<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
         let newlines = buf[..n].iter().filter(|&&b| b == b'\n').count();
-        self.lines.set(self.lines.get() + newlines);
+        let count = &self.starts.newlines;
+        count.set(count.get() + newlines);
         Ok(n)
     }
 }
 
-/// JSON: one object, or an array of objects read one at a time.
+/// JSON: one object, or an array of objects read one at a time; an object or
+/// item that is an envelope (an API response) gives the records it holds.
 pub(super) fn read_json(mut stream: Box<dyn BufRead>, path: &str, sink: &mut dyn FnMut(Outcome)) {
     super::skip_bom(&mut *stream);
-    let lines = Rc::new(Cell::new(0));
+    let starts = Rc::new(Starts::default());
     let reader = LineCounter {
         inner: stream,
-        lines: Rc::clone(&lines),
+        starts: Rc::clone(&starts),
     };
     let mut de = serde_json::Deserializer::from_reader(reader);
     let id_base = super::id_base(path);
     let mut top = TopLevel {
         path,
         id_base: &id_base,
-        lines: &lines,
+        starts: &starts,
         sink,
-        records: 0,
     };
     let result = (&mut de).deserialize_any(&mut top).and_then(|()| de.end());
     if let Err(err) = result {
@@ -619,20 +925,28 @@ pub(super) fn read_json(mut stream: Box<dyn BufRead>, path: &str, sink: &mut dyn
 struct TopLevel<'a> {
     path: &'a str,
     id_base: &'a str,
-    lines: &'a Cell<usize>,
+    starts: &'a Starts,
     sink: &'a mut dyn FnMut(Outcome),
-    records: usize,
 }
 
 impl TopLevel<'_> {
     fn emit(&mut self, raw: RawRecord) {
-        self.records += 1;
-        let line = raw.start_line;
-        let fallback = match line {
-            Some(line) => format!("{}:{line}", self.id_base),
-            None => format!("{}#{}", self.id_base, self.records),
-        };
-        (self.sink)(raw.into_article(self.path, line, fallback));
+        let (line, k) = raw.start.unwrap_or_default();
+        let fallback = fallback_id(self.id_base, line, k);
+        (self.sink)(raw.into_article(self.path, Some(line), fallback));
+    }
+
+    /// Reads one record (or the records of an envelope) from `d`.
+    fn record<'de, D: de::Deserializer<'de>>(&mut self, d: D) -> Result<(), D::Error> {
+        let raw = RecordSeed {
+            starts: Some(self.starts),
+            inner: Some(&mut |raw| self.emit(raw)),
+        }
+        .deserialize(d)?;
+        if !raw.is_envelope() {
+            self.emit(raw);
+        }
+        Ok(())
     }
 }
 
@@ -644,21 +958,23 @@ impl<'de> Visitor<'de> for &mut TopLevel<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
-        let visitor = RecordVisitor {
-            lines: Some(self.lines),
-        };
-        let raw = visitor.visit_map(map)?;
-        self.emit(raw);
-        Ok(())
+        self.record(de::value::MapAccessDeserializer::new(map))
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while let Some(raw) = seq.next_element_seed(RecordSeed {
-            lines: Some(self.lines),
-        })? {
-            self.emit(raw);
-        }
+        while seq.next_element_seed(OneRecord(&mut *self))?.is_some() {}
         Ok(())
+    }
+}
+
+/// An item of a top-level array, read by [`TopLevel::record`].
+struct OneRecord<'t, 'a>(&'t mut TopLevel<'a>);
+
+impl<'de> DeserializeSeed<'de> for OneRecord<'_, '_> {
+    type Value = ();
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        self.0.record(d)
     }
 }
 
@@ -943,5 +1259,110 @@ mod tests {
         // Inside a field dateline skips: skipped without recursion.
         let deep_extra = format!("{{\"body\": \"x\", \"extra\": {}}}", nest(100_000));
         assert!(read_all(read_ndjson, &deep_extra)[0].is_ok());
+    }
+
+    #[test]
+    fn records_on_one_line_each_keep_their_own_id() {
+        // a minified array: every record starts on line 1
+        let out = read_all(
+            read_json,
+            r#"[{"body": "one"}, {"body": "two"}, {"body": "three"}]"#,
+        );
+        let ids: Vec<_> = out
+            .iter()
+            .map(|o| o.as_ref().unwrap().article.id.clone())
+            .collect();
+        assert_eq!(ids, ["mem.json:1", "mem.json:1#2", "mem.json:1#3"]);
+        // a pretty-printed array keeps the ids it always had
+        let out = read_all(read_json, "[\n{\"body\": \"one\"},\n{\"body\": \"two\"}\n]");
+        assert_eq!(out[1].as_ref().unwrap().article.id, "mem.json:3");
+    }
+
+    fn bodies(out: &[Outcome]) -> Vec<String> {
+        out.iter()
+            .map(|o| match o {
+                Ok(r) => r.article.body.clone(),
+                Err(p) => format!("error: {p}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn api_responses_give_the_articles_they_hold() {
+        // NewsAPI: the envelope's own keys are not an article
+        let newsapi = r#"{"status": "ok", "totalResults": 2, "articles": [
+            {"source": {"name": "Herald"}, "title": "A", "content": "First."},
+            {"source": {"name": "Post"}, "title": "B", "content": "Second."}]}"#;
+        let out = read_all(read_json, newsapi);
+        assert_eq!(bodies(&out), ["First.", "Second."]);
+        assert_eq!(out[1].as_ref().unwrap().article.source, "Post");
+        assert_eq!(out[1].as_ref().unwrap().article.id, "mem.json:3");
+        // the New York Times API: response.docs; Elasticsearch: hits.hits[]._source
+        let nyt = r#"{"status": "OK", "response": {"meta": {"hits": 1},
+            "docs": [{"_id": "nyt://1", "headline": {"main": "H"}, "lead_paragraph": "Lead."}]}}"#;
+        let es = r#"{"took": 3, "hits": {"total": {"value": 1},
+            "hits": [{"_id": "e1", "_source": {"title": "T", "text": "Found."}}]}}"#;
+        // the Guardian API: response.results[].fields; JSON Feed: items, its title the feed's
+        let guardian = r#"{"response": {"status": "ok", "results": [{"id": "world/1",
+            "webTitle": "W", "webPublicationDate": "2024-05-01T10:00:00Z",
+            "fields": {"bodyText": "Body."}}]}}"#;
+        let feed = r#"{"version": "1.1", "title": "My feed", "items": [
+            {"id": "f1", "title": "I", "content_text": "Item."}]}"#;
+        for (json, body, id) in [
+            (nyt, "Lead.", "nyt://1"),
+            (es, "Found.", "e1"),
+            (guardian, "Body.", "world/1"),
+            (feed, "Item.", "f1"),
+        ] {
+            let out = read_all(read_json, json);
+            assert_eq!(bodies(&out), [body], "{json}");
+            assert_eq!(out[0].as_ref().unwrap().article.id, id);
+        }
+        let guardian = read_all(read_json, guardian);
+        let a = &guardian[0].as_ref().unwrap().article;
+        assert_eq!(
+            (a.title.as_str(), a.date.map(|d| d.to_rfc3339())),
+            ("W", Some("2024-05-01T10:00:00+00:00".into()))
+        );
+    }
+
+    #[test]
+    fn an_api_response_saved_as_an_ndjson_line_gives_its_articles() {
+        let data = "{\"body\": \"plain\"}\n{\"articles\": [{\"title\": \"A\", \"content\": \"x\"}, {\"title\": \"B\", \"content\": \"y\"}, {\"content\": true}]}\n";
+        let out = read_all(read_ndjson, data);
+        assert_eq!(bodies(&out)[..3], ["plain", "x", "y"]);
+        let ids: Vec<_> = out[..3]
+            .iter()
+            .map(|o| o.as_ref().unwrap().article.id.clone())
+            .collect();
+        assert_eq!(ids, ["mem.json:1", "mem.json:2#2", "mem.json:2#3"]);
+        // a bad article of the envelope is reported at the envelope's line
+        let p = out[3].as_ref().unwrap_err();
+        assert_eq!(p.at.line, Some(2));
+        assert!(p.reason.contains("must be a string"), "{p}");
+    }
+
+    #[test]
+    fn arrays_that_hold_no_articles_are_not_envelopes() {
+        // a record with text keeps its text; its arrays of other things are skipped
+        let out = read_all(
+            read_ndjson,
+            r#"{"title": "T", "body": "B", "data": [{"x": 1}], "items": [1, 2]}"#,
+        );
+        assert_eq!(bodies(&out), ["B"]);
+        // an envelope key holding no article-like objects leaves the record as it was
+        let out = read_all(read_ndjson, r#"{"results": [{"score": 1}], "id": "q"}"#);
+        assert_eq!(out.len(), 1);
+        assert!(
+            out[0]
+                .as_ref()
+                .unwrap_err()
+                .reason
+                .contains("no title and no text")
+        );
+        // envelopes nested without end are an error, never a crash
+        let deep = format!("{}{}", "{\"data\": ".repeat(100_000), "}".repeat(100_000));
+        assert!(read_all(read_ndjson, &deep)[0].is_err());
+        assert!(read_all(read_json, &deep)[0].is_err());
     }
 }
