@@ -3,7 +3,8 @@
 //! (`title`, `body`/`text`/`content`, `date`, `source`/`publication`, ...), so
 //! dataset and spreadsheet exports ingest without conversion; other columns
 //! are ignored. A cell of `author` or `speaker` may list several names
-//! separated by `;`.
+//! separated by `;`. A table in UTF-16 (with its byte order mark) is read as
+//! such; a cell that is not UTF-8 is read as windows-1252.
 
 use std::cell::Cell;
 use std::fmt;
@@ -23,6 +24,7 @@ pub(super) fn read(
     sink: &mut dyn FnMut(Outcome),
 ) {
     super::skip_bom(&mut *stream);
+    let stream = super::utf8_stream(stream);
     let since = Rc::new(Cell::new(0));
     let bounded = Bounded {
         inner: stream,
@@ -38,15 +40,12 @@ pub(super) fn read(
         // a TSV cell holds no tab and no line break, and a quote mark is text
         .quoting(delimiter != b'\t')
         .from_reader(bounded);
-    let columns: Vec<Option<(Field, usize)>> = match reader.headers() {
-        Ok(names) => names.iter().map(|name| json::lookup(name.trim())).collect(),
-        Err(err) => {
-            let mut problem = problem(path, &err);
-            if matches!(err.kind(), csv::ErrorKind::Utf8 { .. }) {
-                problem.reason = "invalid UTF-8 in the header row: file skipped".to_string();
-            }
-            return sink(Err(problem));
-        }
+    let columns: Vec<Option<(Field, usize)>> = match reader.byte_headers() {
+        Ok(names) => names
+            .iter()
+            .map(|name| json::lookup(super::utf8_or_1252(name).trim()))
+            .collect(),
+        Err(err) => return sink(Err(problem(path, &err))),
     };
     if columns.is_empty() {
         // an empty file holds no articles
@@ -62,17 +61,33 @@ pub(super) fn read(
         return sink(Err(Problem::new(path, Some(1), reason)));
     }
     let id_base = super::id_base(path);
-    let mut row = csv::StringRecord::new();
+    let mut row = csv::ByteRecord::new();
+    // text that is not UTF-8 is read as windows-1252, and said once per file
+    let mut warned = false;
     loop {
         since.set(0);
         // where the next row starts, for errors that do not say
         let start = usize::try_from(reader.position().line()).ok();
-        match reader.read_record(&mut row) {
+        match reader.read_byte_record(&mut row) {
             Ok(false) => return,
-            Ok(true) if row.iter().all(|cell| cell.trim().is_empty()) => {}
+            Ok(true) if row.iter().all(|cell| cell.trim_ascii().is_empty()) => {}
             Ok(true) => {
                 let line = row_line(&row, reader.position().line());
-                sink(article(&row, line, &columns, path, &id_base));
+                let mut outcome = article(&row, line, &columns, path, &id_base);
+                if let Ok(record) = &mut outcome
+                    && !warned
+                    && row.iter().any(|cell| std::str::from_utf8(cell).is_err())
+                {
+                    warned = true;
+                    let reason = match record.warning.take() {
+                        Some(other) => format!("{}; {}", super::NOT_UTF8, other.reason),
+                        None => {
+                            format!("{} (this row, and any others so written)", super::NOT_UTF8)
+                        }
+                    };
+                    record.warning = Some(Problem::new(path, line, reason));
+                }
+                sink(outcome);
             }
             Err(err) => {
                 let stop = matches!(err.kind(), csv::ErrorKind::Io(_));
@@ -91,8 +106,11 @@ pub(super) fn read(
 /// it, ahead of any blank lines it passed over; where it stands after the row
 /// (on the line past its end, unless the file ends without a line break) counts
 /// back over the row's lines.
-fn row_line(row: &csv::StringRecord, after: u64) -> Option<usize> {
-    let breaks: usize = row.iter().map(|cell| cell.matches('\n').count()).sum();
+fn row_line(row: &csv::ByteRecord, after: u64) -> Option<usize> {
+    let breaks: usize = row
+        .iter()
+        .map(|cell| cell.iter().filter(|&&b| b == b'\n').count())
+        .sum();
     let from_end = after.saturating_sub(breaks as u64 + 1);
     let from_start = row.position().map_or(0, csv::Position::line);
     usize::try_from(from_start.max(from_end)).ok()
@@ -100,7 +118,7 @@ fn row_line(row: &csv::StringRecord, after: u64) -> Option<usize> {
 
 /// The article of one row, which starts on `line`.
 fn article(
-    row: &csv::StringRecord,
+    row: &csv::ByteRecord,
     line: Option<usize>,
     columns: &[Option<(Field, usize)>],
     path: &str,
@@ -116,6 +134,7 @@ fn article(
         let Some((field, rank)) = *column else {
             continue;
         };
+        let cell = super::utf8_or_1252(cell);
         let cell = cell.trim();
         if cell.is_empty() {
             continue;
@@ -143,9 +162,6 @@ fn problem(path: &str, err: &csv::Error) -> Problem {
             MAX_RECORD_BYTES >> 20
         ),
         csv::ErrorKind::Io(io) => broken_stream(io),
-        csv::ErrorKind::Utf8 { err, .. } => {
-            format!("invalid UTF-8 in column {}: row skipped", err.field() + 1)
-        }
         _ => "unreadable row: skipped".to_string(),
     };
     Problem::new(path, line, reason)
@@ -232,14 +248,6 @@ mod tests {
             problem.to_string(),
             "t.csv:5: no title and no text (no body, text, content or other text key, and no title)"
         );
-        let bytes = b"title,text\nOne,caf\xe9\nTwo,Fine text.\n";
-        let out = read_bytes(Format::Csv, bytes, "t.csv");
-        let problem = out[0].as_ref().expect_err("invalid UTF-8");
-        assert_eq!(
-            problem.to_string(),
-            "t.csv:2: invalid UTF-8 in column 2: row skipped"
-        );
-        assert_eq!(out[1].as_ref().expect("kept").article.title, "Two");
         let out = read("title,text\n,\nTwo,Fine text.\n");
         assert_eq!(out.len(), 1, "a blank row is no record");
         let out = read("title,text,date\nOne,Text.,someday\n");
@@ -267,11 +275,58 @@ mod tests {
         assert_eq!(lines, [Some(2), Some(4), Some(7), Some(9)]);
         assert_eq!(out[0].as_ref().expect("kept").article.body, "A.");
         assert_eq!(out[2].as_ref().expect("kept").article.body, "B\r\nb");
-        let problem = read_bytes(Format::Csv, b"title,t\xe9xt\nOne,A.\n", "t.csv").remove(0);
+    }
+
+    #[test]
+    fn latin1_cells_are_read_with_one_warning_per_file() {
+        let bytes = b"title,text\nPlain,Fine text.\nOne,caf\xe9 cr\xe8me\nTwo,na\xefve\n";
+        let out = read_bytes(Format::Csv, bytes, "t.csv");
+        let records: Vec<_> = out.iter().map(|o| o.as_ref().expect("kept")).collect();
+        let bodies: Vec<_> = records.iter().map(|r| r.article.body.as_str()).collect();
+        assert_eq!(bodies, ["Fine text.", "caf\u{e9} cr\u{e8}me", "na\u{ef}ve"]);
+        let warnings: Vec<_> = records
+            .iter()
+            .map(|r| r.warning.as_ref().map(|w| w.to_string()))
+            .collect();
         assert_eq!(
-            problem.expect_err("bad header").to_string(),
-            "t.csv:1: invalid UTF-8 in the header row: file skipped"
+            warnings,
+            [
+                None,
+                Some("t.csv:3: not UTF-8: read as windows-1252 (Latin-1) (this row, and any others so written)".to_string()),
+                None
+            ]
         );
+        // a header naming its columns in Latin-1 still names them
+        let out = read_bytes(Format::Csv, b"title,t\xe9xt,body\nOne,A.,B.\n", "t.csv");
+        assert_eq!(out[0].as_ref().expect("kept").article.body, "B.");
+    }
+
+    #[test]
+    fn a_utf16_table_reads_as_its_byte_order_mark_says() {
+        let text = "title\ttext\r\nCaf\u{e9}\tThe caf\u{e9} reopened.\r\nTwo\tSecond.\r\n";
+        for (bom, unit) in [
+            ([0xFF, 0xFE], u16::to_le_bytes as fn(u16) -> [u8; 2]),
+            ([0xFE, 0xFF], u16::to_be_bytes),
+        ] {
+            let mut bytes = bom.to_vec();
+            bytes.extend(text.encode_utf16().flat_map(unit));
+            // half a character at the end is read as a replacement character
+            let mut cut = bytes.clone();
+            cut.push(0x41);
+            assert_eq!(read_bytes(Format::Tsv, &cut, "t.tsv").len(), 3);
+            let out = read_bytes(Format::Tsv, &bytes, "t.tsv");
+            let bodies: Vec<_> = out
+                .iter()
+                .map(|o| o.as_ref().expect("kept").article.body.clone())
+                .collect();
+            assert_eq!(bodies, ["The caf\u{e9} reopened.", "Second."]);
+            assert!(out.iter().all(|o| o.as_ref().unwrap().warning.is_none()));
+            let ids: Vec<_> = out
+                .iter()
+                .map(|o| o.as_ref().unwrap().article.id.clone())
+                .collect();
+            assert!(ids[0].ends_with(":2") && ids[1].ends_with(":3"), "{ids:?}");
+        }
     }
 
     #[test]

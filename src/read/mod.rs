@@ -461,14 +461,102 @@ pub(crate) fn broken_stream(err: &io::Error) -> String {
     }
 }
 
-/// Decodes bytes as UTF-8, or names the byte where it fails.
-pub(crate) fn utf8(bytes: Vec<u8>) -> Result<String, String> {
-    String::from_utf8(bytes).map_err(|err| {
-        format!(
-            "invalid UTF-8 at byte {} (the file is not UTF-8 text)",
-            err.utf8_error().valid_up_to()
-        )
-    })
+/// Text in what is most likely its encoding: UTF-8 when it is valid UTF-8;
+/// UTF-16 when a byte order mark says so; otherwise windows-1252, the
+/// encoding of most older English-language text that is not UTF-8 (it reads
+/// ISO 8859-1 too), with the byte where UTF-8 failed, for a warning: that
+/// last reading is a guess.
+pub(crate) fn decode_text(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, Option<usize>) {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes)
+        && encoding != encoding_rs::UTF_8
+    {
+        let body = bytes.get(bom..).unwrap_or_default();
+        return (encoding.decode_without_bom_handling(body).0, None);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (std::borrow::Cow::Borrowed(text), None),
+        Err(err) => (
+            encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0,
+            Some(err.valid_up_to()),
+        ),
+    }
+}
+
+/// Bytes as UTF-8 when they are, else as windows-1252.
+pub(crate) fn utf8_or_1252(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => {
+            encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0
+        }
+    }
+}
+
+/// The warning for text read as windows-1252 (see [`decode_text`]).
+pub(crate) const NOT_UTF8: &str = "not UTF-8: read as windows-1252 (Latin-1)";
+
+/// A UTF-16 stream (one that starts with its byte order mark), as UTF-8;
+/// any other stream as it is. Tables saved by spreadsheets as "Unicode
+/// text" are UTF-16.
+pub(crate) fn utf8_stream(mut stream: Box<dyn BufRead>) -> Box<dyn BufRead> {
+    let bom = match stream.fill_buf() {
+        Ok(head) => encoding_rs::Encoding::for_bom(head),
+        Err(_) => None,
+    };
+    match bom {
+        Some((encoding, len)) if encoding != encoding_rs::UTF_8 => {
+            stream.consume(len);
+            Box::new(BufReader::new(Transcoded {
+                inner: stream,
+                decoder: encoding.new_decoder_without_bom_handling(),
+                out: Vec::new(),
+                at: 0,
+                done: false,
+            }))
+        }
+        _ => stream,
+    }
+}
+
+/// Reads a stream of another encoding as UTF-8 (see [`utf8_stream`]).
+struct Transcoded {
+    inner: Box<dyn BufRead>,
+    decoder: encoding_rs::Decoder,
+    out: Vec<u8>,
+    at: usize,
+    /// The input has ended and the decoder has given its last output.
+    done: bool,
+}
+
+impl Read for Transcoded {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        while self.at == self.out.len() {
+            if self.done {
+                return Ok(0);
+            }
+            let input = self.inner.fill_buf()?;
+            let last = input.is_empty();
+            let room = self
+                .decoder
+                .max_utf8_buffer_length(input.len())
+                .unwrap_or(4 * input.len() + 16);
+            self.out.resize(room.max(16), 0);
+            // with room for all of it, the decoder takes the whole input
+            let (_, read, written, _) = self.decoder.decode_to_utf8(input, &mut self.out, last);
+            self.inner.consume(read);
+            self.out.truncate(written);
+            self.at = 0;
+            self.done = last;
+        }
+        let n = buf.len().min(self.out.len() - self.at);
+        buf[..n].copy_from_slice(&self.out[self.at..self.at + n]);
+        self.at += n;
+        Ok(n)
+    }
 }
 
 #[cfg(test)]

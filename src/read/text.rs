@@ -9,7 +9,7 @@
 
 use std::io::{BufRead, Read};
 
-use super::{MAX_RECORD_BYTES, Outcome, Problem, Record, broken_stream, utf8};
+use super::{MAX_RECORD_BYTES, Outcome, Problem, Record, broken_stream};
 use crate::article::Article;
 use crate::date;
 
@@ -30,21 +30,25 @@ fn parse_file(bytes: Vec<u8>, path: &str) -> Result<Record, (Option<usize>, Stri
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err((None, "empty file".to_string()));
     }
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        let line = line_of(&bytes, at);
+    let (text, guessed) = super::decode_text(&bytes);
+    if let Some(at) = text.find('\0') {
+        let line = 1 + text[..at].matches('\n').count();
         return Err((
             Some(line),
             "binary data (NUL byte): not a text article".to_string(),
         ));
     }
-    if let Err(err) = std::str::from_utf8(&bytes) {
-        let at = err.valid_up_to();
-        let reason = format!("invalid UTF-8 at byte {at} (the file is not UTF-8 text)");
-        return Err((Some(line_of(&bytes, at)), reason));
-    }
-    let text = utf8(bytes).map_err(|reason| (None, reason))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    parse(text, path)
+    let mut record = parse(text, path)?;
+    if let Some(at) = guessed {
+        // the guess is named first: it may be why the rest (a date) reads oddly
+        let mut reason = super::NOT_UTF8.to_string();
+        if let Some(other) = record.warning.take() {
+            reason = format!("{reason}; {}", other.reason);
+        }
+        record.warning = Some(Problem::new(path, Some(line_of(&bytes, at)), reason));
+    }
+    Ok(record)
 }
 
 fn line_of(bytes: &[u8], at: usize) -> usize {
@@ -349,13 +353,49 @@ mod tests {
     }
 
     #[test]
-    fn empty_binary_and_non_utf8_files_are_rejected() {
+    fn empty_and_binary_files_are_rejected() {
         assert!(parse_file(b"  \n\n ".to_vec(), "a.txt").is_err());
         let (line, reason) = parse_file(b"ab\ncd\0ef".to_vec(), "a.txt").unwrap_err();
         assert_eq!(line, Some(2));
         assert!(reason.contains("binary"));
-        let (_, reason) = parse_file(b"caf\xe9 au lait".to_vec(), "a.txt").unwrap_err();
-        assert!(reason.contains("invalid UTF-8 at byte 3"), "{reason}");
+        let (line, _) = parse_file(b"\xff\xfea\x00\n\x00\x00\x00".to_vec(), "a.txt").unwrap_err();
+        assert_eq!(line, Some(2), "a NUL in UTF-16 text is binary too");
+    }
+
+    #[test]
+    fn text_that_is_not_utf8_is_read_as_latin1_with_a_warning() {
+        let record =
+            parse_file(b"date 2024-01-02\n\nThe caf\xe9 opened.".to_vec(), "a.txt").unwrap();
+        assert_eq!(record.article.body, "The caf\u{e9} opened.");
+        let warning = record.warning.expect("warned");
+        assert_eq!(
+            warning.to_string(),
+            "a.txt:3: not UTF-8: read as windows-1252 (Latin-1)"
+        );
+        // a date warning of the same file is kept beside it
+        let record = parse_file(b"date someday\n\nna\xefve".to_vec(), "a.txt").unwrap();
+        let warning = record.warning.expect("warned").reason;
+        assert!(
+            warning.starts_with("not UTF-8") && warning.contains("unrecognised date"),
+            "{warning}"
+        );
+    }
+
+    #[test]
+    fn utf16_text_reads_as_its_byte_order_mark_says() {
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend(
+            "date 2024-03-01\n\nThe caf\u{e9} opened."
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        );
+        let record = parse_file(bytes, "a.txt").unwrap();
+        assert_eq!(record.article.body, "The caf\u{e9} opened.");
+        assert_eq!(
+            record.article.date.unwrap().to_rfc3339(),
+            "2024-03-01T00:00:00+00:00"
+        );
+        assert!(record.warning.is_none());
     }
 
     #[test]
