@@ -300,6 +300,15 @@ impl Lex {
         self.has(SURNAME_STOP)
     }
 
+    /// The word as a surname ("May" of "Theresa May"): no longer a stop, a modal or a
+    /// function word.
+    pub fn as_surname(self) -> Lex {
+        Lex {
+            bits: self.bits & !(CAP_STOP | CAP_STOP_LIST | AUX_OR_ADVERB | AUX_LIST | FUNCTION),
+            ..self
+        }
+    }
+
     #[inline]
     pub fn is_modifier_adjective(self) -> bool {
         self.has(MODIFIER_ADJ)

@@ -534,6 +534,39 @@ mod tests {
     }
 
     #[test]
+    fn an_everyday_word_is_a_surname_once_someone_bears_it() {
+        // "May" is a month and a modal verb, "Will" a modal: after a first name they are
+        // surnames, and so they stay wherever the text names that person by them again
+        let text = "Prime Minister Hilde May said on Monday that the pier would reopen.\n\n\
+                    \u{201c}It is safe,\u{201d} May told the council. Mrs May said the pier \
+                    had been inspected.\n\n\
+                    Columnist Arne Will wrote that the repairs were late. \
+                    \u{201c}Too late,\u{201d} said Will.";
+        assert_eq!(
+            speakers(text),
+            [
+                "Hilde May",
+                "Hilde May",
+                "Hilde May",
+                "Arne Will",
+                "Arne Will"
+            ]
+        );
+        // a month stays a month, and a modal a modal
+        assert_eq!(
+            speakers("Hilde May spoke. In May, Lund said the pier would reopen."),
+            ["Lund"]
+        );
+        assert_eq!(
+            speakers("Lund may say that the pier would reopen on May 5."),
+            ["Lund"]
+        );
+        // without the full name, a bare "May" is nobody's name; a title makes it one
+        assert_eq!(speakers("May said the pier would reopen."), [""]);
+        assert_eq!(speakers("Mrs May said the pier would reopen."), ["May"]);
+    }
+
+    #[test]
     fn a_company_is_named_whole() {
         for (text, name) in [
             ("Norsk Video Corp said sales rose.", "Norsk Video Corp"),

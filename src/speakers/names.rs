@@ -288,6 +288,19 @@ fn is_one_char(w: &str) -> bool {
 /// Tokens in a capitalised run at most ("Senate Majority Leader Mitch McConnell" has six).
 const MAX_RUN: usize = 12;
 
+/// Token `i` is an everyday word that is a surname after the name or title before it
+/// ("Theresa May", "George Will", "Prime Minister May"), not the month or the modal verb it
+/// is elsewhere ("in May", "May 5", "May said" opening a sentence).
+pub(crate) fn surname_after_name(doc: &Doc, i: usize) -> bool {
+    i > 0
+        && doc.is_cap(i)
+        && doc.lex(i).is_surname_like_stop()
+        && is_name_word(doc, i - 1)
+        && !doc.toks[i - 1].poss
+        && doc.sentence(i).start != i
+        && !doc.text(i + 1).starts_with(|c: char| c.is_ascii_digit())
+}
+
 /// A capitalised word that can be part of a name run: every run holds one.
 pub(crate) fn is_name_word(doc: &Doc, i: usize) -> bool {
     if !doc.is_cap(i) {

@@ -868,13 +868,19 @@ impl<'a> Resolver<'a> {
             );
         }
         let word = &*n.full;
-        if with_lower(word, names::is_cap_stop) {
+        // an everyday word is a name only as the surname of someone named in full ("May" after
+        // "Theresa May") or after a title ("Mrs May")
+        let common = with_lower(word, names::is_cap_stop);
+        if common && !with_lower(word, |w| lexicon::classify(w).is_surname_like_stop()) {
             return (None, ResolvedBy::Name);
         }
         let found = self
             .reg
             .by_surname_gendered(word, at, n.gender)
             .filter(|&id| !n.titled || self.reg.entities[id].person);
+        if common && found.is_none() && !n.titled {
+            return (None, ResolvedBy::Name);
+        }
         if let Some(id) = found {
             let e = &self.reg.entities[id];
             let gender = if e.gender == Gender::Unknown {

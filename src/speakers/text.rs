@@ -8,6 +8,7 @@
 use std::ops::Range;
 
 use super::lexicon::Lex;
+use super::names;
 use super::scan::{self, Word};
 pub(crate) use super::vocab::WordMap;
 use super::vocab::WordTable;
@@ -83,7 +84,67 @@ impl<'a> Doc<'a> {
             vocab: scanned.vocab,
         };
         doc.split();
+        doc.mark_surnames();
         doc
+    }
+
+    /// An everyday word that is someone's surname in this text ("Theresa May", "George
+    /// Will") is a name wherever else it is capitalised ("…," May said; "Mrs May"), except
+    /// where a number or a preposition makes it the month or the word it is ("May 5", "in
+    /// May").
+    fn mark_surnames(&mut self) {
+        let mut surnames: Vec<&str> = Vec::new();
+        for &i in &self.caps {
+            let lex = self.lex(i);
+            if lex.is_cap_stop() && lex.is_surname_like_stop() && names::surname_after_name(self, i)
+            {
+                let w = self.low(i);
+                if !surnames.contains(&w) {
+                    surnames.push(w);
+                }
+            }
+        }
+        if surnames.is_empty() {
+            return;
+        }
+        let marked: Vec<usize> = self
+            .caps
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let lex = self.lex(i);
+                lex.is_cap_stop()
+                    && lex.is_surname_like_stop()
+                    && surnames.contains(&self.low(i))
+                    && !self.text(i + 1).starts_with(|c: char| c.is_ascii_digit())
+                    && !(i > 0
+                        && self.word(i - 1).is_some_and(|w| {
+                            matches!(
+                                w,
+                                "in" | "of"
+                                    | "on"
+                                    | "since"
+                                    | "until"
+                                    | "by"
+                                    | "from"
+                                    | "through"
+                                    | "during"
+                                    | "before"
+                                    | "after"
+                                    | "last"
+                                    | "next"
+                                    | "this"
+                                    | "early"
+                                    | "late"
+                                    | "mid"
+                                    | "end"
+                            )
+                        }))
+            })
+            .collect();
+        for i in marked {
+            self.lex[i] = self.lex[i].as_surname();
+        }
     }
 
     /// `w` is written in lower case somewhere in the body. `w` must be lower-cased (hold no
