@@ -358,14 +358,14 @@ pub(crate) fn first_name_gender(w: &str) -> Gender {
 
 /// Capitalised words that are not names when they open a sentence or phrase.
 static CAP_STOPS: List = "a about according across advisers after again against aides all along also although \
-    always amid among an analysts and another april are around as asked at aug august be \
+    always amid among an analysts and another april are around as asked at aug august back be \
     because before behind beside besides between beyond both but by can can't can’t click \
     could critics dec december depositions despite did do does don't don’t dozens during each \
     earlier eight either eleven even ever every experts facebook feb february fifteen five \
-    for four fourteen friday from furthermore given god had has have he hence her here here's \
-    here’s his how however hundreds i if image in including indeed inside instagram instead \
+    for four fourteen friday from furthermore given god had has have having he hence her here here's \
+    here’s his hours how however hundreds i if image in including indeed inside instagram instead \
     into is it it's its it’s jan january july june just last later let let's let’s like many \
-    march may maybe meanwhile members mentioning millions monday more moreover most mr mrs ms must \
+    march may maybe meanwhile members mentioning millions minutes moments monday more moreover most mr mrs ms must \
     my near neither never nevertheless next nine no none nonetheless nor not nov november now \
     observers oct october of officials often oh on once one only or other others our outside \
     over people per perhaps photo please polls protesters related reports residents said \
