@@ -70,7 +70,10 @@ pub(super) fn read(
         let start = usize::try_from(reader.position().line()).ok();
         match reader.read_byte_record(&mut row) {
             Ok(false) => return,
-            Ok(true) if row.iter().all(|cell| cell.trim_ascii().is_empty()) => {}
+            Ok(true)
+                if row
+                    .iter()
+                    .all(|cell| super::utf8_or_1252(cell).trim().is_empty()) => {}
             Ok(true) => {
                 let line = row_line(&row, reader.position().line());
                 let mut outcome = article(&row, line, &columns, path, &id_base);
@@ -277,6 +280,12 @@ mod tests {
         assert_eq!(out[2].as_ref().expect("kept").article.body, "B\r\nb");
     }
 
+    fn bodies_of(out: &[Outcome]) -> Vec<String> {
+        out.iter()
+            .map(|o| o.as_ref().expect("kept").article.body.clone())
+            .collect()
+    }
+
     #[test]
     fn latin1_cells_are_read_with_one_warning_per_file() {
         let bytes = b"title,text\nPlain,Fine text.\nOne,caf\xe9 cr\xe8me\nTwo,na\xefve\n";
@@ -296,6 +305,13 @@ mod tests {
                 None
             ]
         );
+        // a row of non-breaking spaces is blank, as before
+        let out = read_bytes(
+            Format::Csv,
+            b"title,text\nOne,A.\n\xc2\xa0,\xc2\xa0\nTwo,B.\n",
+            "t.csv",
+        );
+        assert_eq!(bodies_of(&out), ["A.", "B."]);
         // a header naming its columns in Latin-1 still names them
         let out = read_bytes(Format::Csv, b"title,t\xe9xt,body\nOne,A.,B.\n", "t.csv");
         assert_eq!(out[0].as_ref().expect("kept").article.body, "B.");

@@ -182,15 +182,37 @@ pub struct RawRecord {
     start: Option<(usize, usize)>,
     /// At least one of its keys is the key of an article field.
     known: bool,
-    /// Records found inside it (under [`ENVELOPE_KEYS`]).
-    inner: usize,
+    /// One of its keys is an envelope key ([`ENVELOPE_KEYS`]) holding an
+    /// array or an object.
+    envelope_keys: bool,
+    /// Objects in its envelope keys' arrays with no key dateline reads (it
+    /// is an envelope of records of an unknown kind).
+    unread_items: usize,
 }
 
 impl RawRecord {
-    /// An API response or export holding records, with no text of its own:
-    /// its records are read, it is not.
-    fn is_envelope(&self) -> bool {
-        self.inner > 0 && self.get(Field::Body).is_none()
+    /// The record has a full text (not only a summary: see [`FIRST_SUMMARY`]).
+    fn has_full_text(&self) -> bool {
+        let first_summary = keys_of(Field::Body)
+            .iter()
+            .position(|k| *k == FIRST_SUMMARY)
+            .unwrap_or(usize::MAX);
+        self.values[Field::Body.index()]
+            .as_ref()
+            .is_some_and(|(rank, _)| *rank < first_summary)
+    }
+
+    /// Bytes of text the record holds, about.
+    fn size(&self) -> usize {
+        fn bytes(value: &Value) -> usize {
+            match value {
+                Value::String(s) => s.len(),
+                Value::Array(items) => items.iter().map(bytes).sum(),
+                Value::Object(map) => map.iter().map(|(k, v)| k.len() + bytes(v)).sum(),
+                _ => 8,
+            }
+        }
+        self.values.iter().flatten().map(|(_, v)| bytes(v)).sum()
     }
 
     fn get(&self, field: Field) -> Option<&Value> {
@@ -276,6 +298,13 @@ impl RawRecord {
             speakers,
             path: path.to_string(),
         };
+        if article.is_empty() && self.unread_items > 0 {
+            return Err(format!(
+                "none of the {} records it holds has a key dateline reads \
+                 (body, text, content, title, ...)",
+                self.unread_items
+            ));
+        }
         if article.is_empty() {
             return Err(
                 "no title and no text (no body, text, content or other text key, and no title)"
@@ -514,24 +543,93 @@ fn fallback_id(base: &str, line: usize, k: usize) -> String {
     }
 }
 
-/// Receives the records found inside another one (the articles of an API
-/// response).
+/// Receives records as they are read.
 type Sink<'s> = &'s mut dyn FnMut(RawRecord);
 
-/// Deserialises a record, noting where it starts when `starts` counts lines,
-/// and passing the records it holds, if it is an envelope, to `inner`.
-struct RecordSeed<'a, 's> {
-    starts: Option<&'a Starts>,
-    inner: Option<Sink<'s>>,
+/// The records found inside a record under its envelope keys, held until the
+/// record ends: only then is it known whether the record is an envelope (an
+/// API response, whose records are the articles) or an article whose arrays
+/// hold something else (related links, a chart's data), whose text may come
+/// after them.
+struct Found<'s> {
+    held: Vec<RawRecord>,
+    /// Objects found with none of the keys of an article field.
+    unread: usize,
+    bytes: usize,
+    /// More than [`MAX_RECORD_BYTES`] of records found: no article is that
+    /// large, so the record is an envelope, and its records go to `out` as
+    /// they are read rather than filling memory.
+    streaming: bool,
+    out: Sink<'s>,
 }
 
-impl<'de> DeserializeSeed<'de> for RecordSeed<'_, '_> {
+impl<'s> Found<'s> {
+    fn new(out: Sink<'s>) -> Self {
+        Found {
+            held: Vec::new(),
+            unread: 0,
+            bytes: 0,
+            streaming: false,
+            out,
+        }
+    }
+
+    fn push(&mut self, raw: RawRecord) {
+        if self.streaming {
+            return (self.out)(raw);
+        }
+        self.bytes += raw.size();
+        self.held.push(raw);
+        if self.bytes > MAX_RECORD_BYTES {
+            self.streaming = true;
+            for raw in self.held.drain(..) {
+                (self.out)(raw);
+            }
+        }
+    }
+
+    /// What the record `raw`, read with these finds, gives: itself, or the
+    /// records it holds. It is an envelope when it has envelope keys and no
+    /// full text of its own, and either no title either or records with text
+    /// (a feed has a title and a description; a photo gallery with a title
+    /// and an array of titled photos is one article).
+    fn settle(self, mut raw: RawRecord) -> Vec<RawRecord> {
+        let full_text = raw.has_full_text();
+        if self.streaming {
+            // its records are out already
+            return if full_text { vec![raw] } else { Vec::new() };
+        }
+        let envelope = raw.envelope_keys
+            && !full_text
+            && (raw.get(Field::Title).is_none()
+                || self.held.iter().any(|r| r.get(Field::Body).is_some()));
+        if !envelope {
+            return vec![raw];
+        }
+        if self.held.is_empty() && self.unread > 0 {
+            // records of a kind dateline cannot read: said once, as the envelope's problem
+            raw.unread_items = self.unread;
+            return vec![raw];
+        }
+        // an empty page of results holds nothing, and is no error
+        self.held
+    }
+}
+
+/// Deserialises a record, noting where it starts when `starts` counts lines,
+/// and keeping the records it holds under envelope keys in `found`.
+struct RecordSeed<'a, 'f, 's> {
+    starts: Option<&'a Starts>,
+    found: Option<&'f mut Found<'s>>,
+}
+
+impl<'de> DeserializeSeed<'de> for RecordSeed<'_, '_, '_> {
     type Value = RawRecord;
 
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<RawRecord, D::Error> {
         d.deserialize_any(RecordVisitor {
             starts: self.starts,
-            inner: self.inner,
+            found: self.found,
         })
     }
 }
@@ -540,22 +638,23 @@ impl<'de> de::Deserialize<'de> for RawRecord {
     fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<RawRecord, D::Error> {
         RecordSeed {
             starts: None,
-            inner: None,
+            found: None,
         }
         .deserialize(d)
     }
 }
 
-struct RecordVisitor<'a, 's> {
+struct RecordVisitor<'a, 'f, 's> {
     starts: Option<&'a Starts>,
-    inner: Option<Sink<'s>>,
+    found: Option<&'f mut Found<'s>>,
 }
 
-impl RecordVisitor<'_, '_> {
+impl RecordVisitor<'_, '_, '_> {
     fn other<E>(self) -> Result<RawRecord, E> {
+        // named by its line only: it takes no place among the records there
         Ok(RawRecord {
             not_object: true,
-            start: self.starts.map(Starts::next),
+            start: self.starts.map(|s| (s.newlines.get() + 1, 0)),
             ..RawRecord::default()
         })
     }
@@ -586,7 +685,7 @@ macro_rules! skip_other_values {
     };
 }
 
-impl<'de> Visitor<'de> for RecordVisitor<'_, '_> {
+impl<'de> Visitor<'de> for RecordVisitor<'_, '_, '_> {
     type Value = RawRecord;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -610,13 +709,12 @@ impl<'de> Visitor<'de> for RecordVisitor<'_, '_> {
                 map.next_value_seed(MoreFields {
                     record: &mut record,
                 })?;
-            } else if let Some(sink) = self.inner.as_deref_mut()
-                && record.get(Field::Body).is_none()
+            } else if let Some(found) = self.found.as_deref_mut()
                 && is_one_of(&key, ENVELOPE_KEYS)
             {
-                record.inner += map.next_value_seed(Envelope {
+                record.envelope_keys |= map.next_value_seed(Envelope {
                     starts: self.starts,
-                    sink,
+                    found,
                 })?;
             } else {
                 map.next_value::<IgnoredAny>()?;
@@ -697,100 +795,99 @@ impl<'de> Visitor<'de> for MoreFields<'_> {
 }
 
 /// The value of an envelope key: an array of records, or an object with
-/// more envelope keys (`"response": {"docs": [...]}`). Gives the number of
-/// records found and passed to `sink`.
-struct Envelope<'a, 's> {
+/// more envelope keys (`"response": {"docs": [...]}`), whose records go to
+/// `found`. Gives whether it was an array or an object.
+struct Envelope<'a, 'f, 's> {
     starts: Option<&'a Starts>,
-    sink: Sink<'s>,
+    found: &'f mut Found<'s>,
 }
 
-impl<'de> DeserializeSeed<'de> for Envelope<'_, '_> {
-    type Value = usize;
+impl<'de> DeserializeSeed<'de> for Envelope<'_, '_, '_> {
+    type Value = bool;
 
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<usize, D::Error> {
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for Envelope<'_, '_> {
-    type Value = usize;
+impl<'de> Visitor<'de> for Envelope<'_, '_, '_> {
+    type Value = bool;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an array of records")
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<usize, A::Error> {
-        let mut found = 0;
-        while let Some(n) = seq.next_element_seed(Item {
-            starts: self.starts,
-            sink: &mut *self.sink,
-        })? {
-            found += n;
-        }
-        Ok(found)
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<bool, A::Error> {
+        while seq
+            .next_element_seed(Item {
+                starts: self.starts,
+                found: &mut *self.found,
+            })?
+            .is_some()
+        {}
+        Ok(true)
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<usize, A::Error> {
-        let mut found = 0;
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
             if is_one_of(&key, ENVELOPE_KEYS) {
-                found += map.next_value_seed(Envelope {
+                map.next_value_seed(Envelope {
                     starts: self.starts,
-                    sink: &mut *self.sink,
+                    found: &mut *self.found,
                 })?;
             } else {
                 map.next_value::<IgnoredAny>()?;
             }
         }
-        Ok(found)
+        Ok(true)
     }
 
-    skip_other_values!(0);
+    skip_other_values!(false);
 }
 
 /// One item of an envelope's array: a record when it is an object with at
-/// least one key of an article field (anything else is not an article and
-/// is skipped), or an envelope in turn.
-struct Item<'a, 's> {
+/// least one key of an article field; anything else is not an article and
+/// is skipped. Its own arrays are not searched for records.
+struct Item<'a, 'f, 's> {
     starts: Option<&'a Starts>,
-    sink: Sink<'s>,
+    found: &'f mut Found<'s>,
 }
 
-impl<'de> DeserializeSeed<'de> for Item<'_, '_> {
-    type Value = usize;
+impl<'de> DeserializeSeed<'de> for Item<'_, '_, '_> {
+    type Value = ();
 
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<usize, D::Error> {
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for Item<'_, '_> {
-    type Value = usize;
+impl<'de> Visitor<'de> for Item<'_, '_, '_> {
+    type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a record")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<usize, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
         let raw = RecordVisitor {
             starts: self.starts,
-            inner: Some(&mut *self.sink),
+            found: None,
         }
         .visit_map(map)?;
-        let inner = raw.inner;
-        if raw.is_envelope() || !raw.known {
-            return Ok(inner);
+        if raw.known {
+            self.found.push(raw);
+        } else {
+            self.found.unread += 1;
         }
-        (self.sink)(raw);
-        Ok(inner + 1)
+        Ok(())
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<usize, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(0)
+        Ok(())
     }
 
-    skip_other_values!(0);
+    skip_other_values!(());
 }
 
 /// A JSON syntax error as one readable phrase, with its line when known.
@@ -841,16 +938,22 @@ pub(super) fn read_ndjson(mut stream: Box<dyn BufRead>, path: &str, sink: &mut d
 fn parse_line(bytes: &[u8], path: &str, line: usize, id_base: &str, sink: &mut dyn FnMut(Outcome)) {
     let at = |reason: String| Problem::new(path, Some(line), reason);
     let starts = Starts::at_line(line);
-    let mut inner = Vec::new();
+    // (a line is at most MAX_RECORD_BYTES, so its records are all held)
+    let mut early = Vec::new();
+    let mut keep = |raw| early.push(raw);
+    let mut found = Found::new(&mut keep);
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let read = RecordSeed {
         starts: Some(&starts),
-        inner: Some(&mut |raw| inner.push(raw)),
+        found: Some(&mut found),
     }
     .deserialize(&mut de)
     .and_then(|raw| de.end().map(|()| raw));
-    let raw = match read {
-        Ok(raw) => raw,
+    let records = match read {
+        Ok(raw) => {
+            let settled = found.settle(raw);
+            early.into_iter().chain(settled).collect::<Vec<_>>()
+        }
         Err(err) => {
             let reason = match std::str::from_utf8(bytes) {
                 Err(e) => format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()),
@@ -871,8 +974,7 @@ fn parse_line(bytes: &[u8], path: &str, line: usize, id_base: &str, sink: &mut d
     } else {
         format!("{id_base}:{line}")
     };
-    let envelope = raw.is_envelope();
-    for raw in (!envelope).then_some(raw).into_iter().chain(inner) {
+    for raw in records {
         let k = raw.start.map_or(1, |(_, k)| k);
         let fallback = match k {
             1 => base.clone(),
@@ -938,12 +1040,15 @@ impl TopLevel<'_> {
 
     /// Reads one record (or the records of an envelope) from `d`.
     fn record<'de, D: de::Deserializer<'de>>(&mut self, d: D) -> Result<(), D::Error> {
+        let starts = self.starts;
+        let mut emit = |raw| self.emit(raw);
+        let mut found = Found::new(&mut emit);
         let raw = RecordSeed {
-            starts: Some(self.starts),
-            inner: Some(&mut |raw| self.emit(raw)),
+            starts: Some(starts),
+            found: Some(&mut found),
         }
         .deserialize(d)?;
-        if !raw.is_envelope() {
+        for raw in found.settle(raw) {
             self.emit(raw);
         }
         Ok(())
@@ -1344,25 +1449,72 @@ mod tests {
 
     #[test]
     fn arrays_that_hold_no_articles_are_not_envelopes() {
-        // a record with text keeps its text; its arrays of other things are skipped
+        // an article's arrays of other things, before or after its text, are not read
+        let related = r#"{"url": "u/a", "title": "Fares rise", "stories": [{"title": "Pier opens", "url": "u/b"}], "body": "The board raised fares."}"#;
+        let data =
+            r#"{"id": "a1", "data": [{"date": "2024-01", "value": 3.1}], "text": "Prices rose."}"#;
+        // a title with an array of titled photos is one article, a gallery
+        let gallery = r#"{"id": "g1", "title": "Storm damage", "items": [{"title": "Photo 1", "url": "p1.jpg"}]}"#;
+        for (json, body) in [
+            (related, "The board raised fares."),
+            (data, "Prices rose."),
+            (gallery, ""),
+        ] {
+            for reader in [read_json, read_ndjson] {
+                let out = read_all(reader, json);
+                assert_eq!(bodies(&out), [body], "{json}");
+            }
+        }
+        // records of a kind dateline cannot read: one problem, naming that
         let out = read_all(
             read_ndjson,
-            r#"{"title": "T", "body": "B", "data": [{"x": 1}], "items": [1, 2]}"#,
+            r#"{"results": [{"score": 1}, {"score": 2}], "id": "q"}"#,
         );
-        assert_eq!(bodies(&out), ["B"]);
-        // an envelope key holding no article-like objects leaves the record as it was
-        let out = read_all(read_ndjson, r#"{"results": [{"score": 1}], "id": "q"}"#);
         assert_eq!(out.len(), 1);
-        assert!(
-            out[0]
-                .as_ref()
-                .unwrap_err()
-                .reason
-                .contains("no title and no text")
-        );
+        let reason = &out[0].as_ref().unwrap_err().reason;
+        assert!(reason.contains("none of the 2 records"), "{reason}");
+        // an empty page of results is no article and no error
+        for empty in [
+            r#"{"status": "ok", "totalResults": 0, "articles": []}"#,
+            r#"{"response": {"total": 0, "results": []}}"#,
+        ] {
+            assert!(read_all(read_json, empty).is_empty(), "{empty}");
+        }
         // envelopes nested without end are an error, never a crash
         let deep = format!("{}{}", "{\"data\": ".repeat(100_000), "}".repeat(100_000));
         assert!(read_all(read_ndjson, &deep)[0].is_err());
         assert!(read_all(read_json, &deep)[0].is_err());
+    }
+
+    #[test]
+    fn a_feed_with_a_description_gives_its_items() {
+        // JSON Feed's top level has a title and a description (a summary): its items are the articles
+        let feed = r#"{"version": "1.1", "title": "Harbour Herald", "description": "News of the harbour.",
+            "items": [{"id": "i1", "title": "A", "content_text": "One."}, {"id": "i2", "title": "B", "content_text": "Two."}]}"#;
+        assert_eq!(bodies(&read_all(read_json, feed)), ["One.", "Two."]);
+    }
+
+    #[test]
+    fn a_large_envelope_streams_its_records() {
+        // past MAX_RECORD_BYTES of records, they are handed on as read, not held
+        let item = format!(r#"{{"title": "T", "body": "{}"}}"#, "x".repeat(1000));
+        let n = MAX_RECORD_BYTES / 1000 + 100;
+        let json = format!(r#"{{"articles": [{}]}}"#, vec![item; n].join(",\n"));
+        let out = read_all(read_json, &json);
+        assert_eq!(out.len(), n);
+        assert!(out.iter().all(Result::is_ok));
+        let last = out.last().unwrap().as_ref().unwrap();
+        assert_eq!(last.article.id, format!("mem.json:{n}"));
+    }
+
+    #[test]
+    fn a_value_that_is_not_an_object_takes_no_place_on_its_line() {
+        // ids of records in pretty-printed files stay what they were
+        let out = read_all(
+            read_json,
+            "[\n{\"body\": \"a\"},\n null, {\"body\": \"b\"}\n]",
+        );
+        assert!(out[1].is_err());
+        assert_eq!(out[2].as_ref().unwrap().article.id, "mem.json:3");
     }
 }

@@ -467,19 +467,23 @@ pub(crate) fn broken_stream(err: &io::Error) -> String {
 /// ISO 8859-1 too), with the byte where UTF-8 failed, for a warning: that
 /// last reading is a guess.
 pub(crate) fn decode_text(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, Option<usize>) {
-    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes)
-        && encoding != encoding_rs::UTF_8
-    {
+    let mut skipped = 0;
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
         let body = bytes.get(bom..).unwrap_or_default();
-        return (encoding.decode_without_bom_handling(body).0, None);
+        if encoding != encoding_rs::UTF_8 {
+            return (encoding.decode_without_bom_handling(body).0, None);
+        }
+        // a UTF-8 mark is no part of the text, whatever the rest turns out to be
+        skipped = bom;
     }
-    match std::str::from_utf8(bytes) {
+    let body = bytes.get(skipped..).unwrap_or_default();
+    match std::str::from_utf8(body) {
         Ok(text) => (std::borrow::Cow::Borrowed(text), None),
         Err(err) => (
             encoding_rs::WINDOWS_1252
-                .decode_without_bom_handling(bytes)
+                .decode_without_bom_handling(body)
                 .0,
-            Some(err.valid_up_to()),
+            Some(skipped + err.valid_up_to()),
         ),
     }
 }

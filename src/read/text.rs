@@ -382,6 +382,21 @@ mod tests {
     }
 
     #[test]
+    fn a_utf8_mark_on_latin1_text_is_dropped_not_read_as_text() {
+        let record = parse_file(
+            b"\xef\xbb\xbfdate 2024-01-02\n\nThe caf\xe9 opened.".to_vec(),
+            "a.txt",
+        )
+        .unwrap();
+        assert_eq!(record.article.body, "The caf\u{e9} opened.");
+        assert_eq!(
+            record.article.date.unwrap().to_rfc3339(),
+            "2024-01-02T00:00:00+00:00"
+        );
+        assert_eq!(record.warning.unwrap().at.line, Some(3));
+    }
+
+    #[test]
     fn utf16_text_reads_as_its_byte_order_mark_says() {
         let mut bytes = vec![0xFF, 0xFE];
         bytes.extend(
