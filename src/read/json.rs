@@ -177,20 +177,25 @@ pub struct RawRecord {
     values: [Option<(usize, Value)>; FIELDS],
     /// The record was not a JSON object.
     not_object: bool,
-    /// Where the record starts: its line, and its place among the records
-    /// starting on that line (see [`Starts`]).
-    start: Option<(usize, usize)>,
-    /// At least one of its keys is the key of an article field.
-    known: bool,
+    /// Line where the record starts, when lines are counted.
+    start_line: Option<usize>,
     /// One of its keys is an envelope key ([`ENVELOPE_KEYS`]) holding an
     /// array or an object.
     envelope_keys: bool,
-    /// Objects in its envelope keys' arrays with no key dateline reads (it
+    /// Objects in its envelope keys' arrays with no title and no text (it
     /// is an envelope of records of an unknown kind).
     unread_items: usize,
+    /// An article handed on after the records found in it had to be
+    /// streamed (see [`Found`]).
+    after_its_records: bool,
 }
 
 impl RawRecord {
+    /// The record has a title or a text: it may be an article.
+    fn has_title_or_text(&self) -> bool {
+        self.get(Field::Title).is_some() || self.get(Field::Body).is_some()
+    }
+
     /// The record has a full text (not only a summary: see [`FIRST_SUMMARY`]).
     fn has_full_text(&self) -> bool {
         let first_summary = keys_of(Field::Body)
@@ -212,7 +217,15 @@ impl RawRecord {
                 _ => 8,
             }
         }
-        self.values.iter().flatten().map(|(_, v)| bytes(v)).sum()
+        // what holding a record costs beyond its text
+        let record = std::mem::size_of::<RawRecord>() + 64 * FIELDS;
+        record
+            + self
+                .values
+                .iter()
+                .flatten()
+                .map(|(_, v)| bytes(v))
+                .sum::<usize>()
     }
 
     fn get(&self, field: Field) -> Option<&Value> {
@@ -300,7 +313,7 @@ impl RawRecord {
         };
         if article.is_empty() && self.unread_items > 0 {
             return Err(format!(
-                "none of the {} records it holds has a key dateline reads \
+                "none of the {} records it holds has a title or a text \
                  (body, text, content, title, ...)",
                 self.unread_items
             ));
@@ -505,15 +518,12 @@ fn is_one_of(key: &str, keys: &[&str]) -> bool {
     keys.iter().any(|k| k.eq_ignore_ascii_case(key))
 }
 
-/// Where records start in a stream: the line, and the record's place among
-/// those starting on that line (1 for the first), in the order they appear.
-/// Both name a record without an id or URL (see [`fallback_id`]), so that two
-/// records on one line (a minified array) are never taken for one.
+/// Counts the lines of a stream as it is read, so that records can name the
+/// line they start on.
 #[derive(Debug, Default)]
 struct Starts {
     /// Newlines read so far.
     newlines: Cell<usize>,
-    last: Cell<(usize, usize)>,
 }
 
 impl Starts {
@@ -521,25 +531,56 @@ impl Starts {
     fn at_line(line: usize) -> Starts {
         Starts {
             newlines: Cell::new(line.saturating_sub(1)),
-            last: Cell::default(),
         }
     }
 
-    fn next(&self) -> (usize, usize) {
-        let line = self.newlines.get() + 1;
-        let (last, k) = self.last.get();
-        let start = (line, if last == line { k + 1 } else { 1 });
-        self.last.set(start);
-        start
+    fn line(&self) -> usize {
+        self.newlines.get() + 1
     }
 }
 
-/// The id of a record without an id or URL: `BASE:LINE`, and `BASE:LINE#K`
-/// for the K-th record starting on that line.
-fn fallback_id(base: &str, line: usize, k: usize) -> String {
+/// Names the records of a file that have neither an id nor a URL, in the
+/// order they are handed on: `BASE:LINE` for the first starting on a line,
+/// `BASE:LINE#K` for the K-th (a minified array has them all on line 1), so
+/// that no two are taken for one. Only records handed on count: the objects
+/// of an article's own arrays, which are not records, take no number, and
+/// editing them changes no other record's id.
+struct Numbering {
+    last: (usize, usize),
+}
+
+impl Numbering {
+    fn new() -> Self {
+        Numbering { last: (0, 0) }
+    }
+
+    /// The record's place among those handed on that start on its line.
+    fn place(&mut self, raw: &RawRecord) -> usize {
+        let line = raw.start_line.unwrap_or(0);
+        if raw.not_object {
+            // an error, named by its line: it has no id to keep, and takes no place
+            return 1;
+        }
+        if raw.after_its_records {
+            // handed on after records that start after it (see `Found::settle`): a place
+            // of its own
+            return 0;
+        }
+        let k = if self.last.0 == line {
+            self.last.1 + 1
+        } else {
+            1
+        };
+        self.last = (line, k);
+        k
+    }
+}
+
+/// `base` for the first record of a line, `base#K` for the K-th.
+fn numbered(base: String, k: usize) -> String {
     match k {
-        0 | 1 => format!("{base}:{line}"),
-        _ => format!("{base}:{line}#{k}"),
+        1 => base,
+        k => format!("{base}#{k}"),
     }
 }
 
@@ -590,19 +631,21 @@ impl<'s> Found<'s> {
 
     /// What the record `raw`, read with these finds, gives: itself, or the
     /// records it holds. It is an envelope when it has envelope keys and no
-    /// full text of its own, and either no title either or records with text
-    /// (a feed has a title and a description; a photo gallery with a title
-    /// and an array of titled photos is one article).
+    /// full text of its own, and either nothing of its own (no title, no
+    /// summary) or records with a full text: a feed has a title and a
+    /// description and items with text; an article with a summary and
+    /// related stories, or a titled gallery of described photos, is one
+    /// article.
     fn settle(self, mut raw: RawRecord) -> Vec<RawRecord> {
         let full_text = raw.has_full_text();
         if self.streaming {
-            // its records are out already
+            // its records are out already; an article is handed on after them
+            raw.after_its_records = true;
             return if full_text { vec![raw] } else { Vec::new() };
         }
         let envelope = raw.envelope_keys
             && !full_text
-            && (raw.get(Field::Title).is_none()
-                || self.held.iter().any(|r| r.get(Field::Body).is_some()));
+            && (!raw.has_title_or_text() || self.held.iter().any(RawRecord::has_full_text));
         if !envelope {
             return vec![raw];
         }
@@ -654,7 +697,7 @@ impl RecordVisitor<'_, '_, '_> {
         // named by its line only: it takes no place among the records there
         Ok(RawRecord {
             not_object: true,
-            start: self.starts.map(|s| (s.newlines.get() + 1, 0)),
+            start_line: self.starts.map(Starts::line),
             ..RawRecord::default()
         })
     }
@@ -694,12 +737,11 @@ impl<'de> Visitor<'de> for RecordVisitor<'_, '_, '_> {
 
     fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<RawRecord, A::Error> {
         let mut record = RawRecord {
-            start: self.starts.map(Starts::next),
+            start_line: self.starts.map(Starts::line),
             ..RawRecord::default()
         };
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
             if let Some((field, rank)) = lookup(&key) {
-                record.known = true;
                 let value = map.next_value::<Value>()?;
                 // null or empty is absent: the next key of the field counts
                 if !is_blank(&value) {
@@ -772,7 +814,6 @@ impl<'de> Visitor<'de> for MoreFields<'_> {
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
             match lookup(&key) {
                 Some((field, rank)) => {
-                    self.record.known = true;
                     let value = map.next_value::<Value>()?;
                     if !is_blank(&value) {
                         self.record.set(field, rank, value);
@@ -829,9 +870,12 @@ impl<'de> Visitor<'de> for Envelope<'_, '_, '_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
+        // an object is an envelope's only when it holds one in turn ("response":
+        // {"docs": [...]}); any other ("data": {"views": 12}) is not
+        let mut holds = false;
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
             if is_one_of(&key, ENVELOPE_KEYS) {
-                map.next_value_seed(Envelope {
+                holds |= map.next_value_seed(Envelope {
                     starts: self.starts,
                     found: &mut *self.found,
                 })?;
@@ -839,15 +883,16 @@ impl<'de> Visitor<'de> for Envelope<'_, '_, '_> {
                 map.next_value::<IgnoredAny>()?;
             }
         }
-        Ok(true)
+        Ok(holds)
     }
 
     skip_other_values!(false);
 }
 
-/// One item of an envelope's array: a record when it is an object with at
-/// least one key of an article field; anything else is not an article and
-/// is skipped. Its own arrays are not searched for records.
+/// One item of an envelope's array: a record when it is an object with a
+/// title or a text (the points of a chart, `{"date": .., "value": ..}`, are
+/// not); anything else is skipped. An item that is an envelope in turn (a
+/// page of an export) gives its records.
 struct Item<'a, 'f, 's> {
     starts: Option<&'a Starts>,
     found: &'f mut Found<'s>,
@@ -869,15 +914,26 @@ impl<'de> Visitor<'de> for Item<'_, '_, '_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
-        let raw = RecordVisitor {
-            starts: self.starts,
-            found: None,
-        }
-        .visit_map(map)?;
-        if raw.known {
-            self.found.push(raw);
-        } else {
-            self.found.unread += 1;
+        let parent = self.found;
+        let mut unread = 0;
+        let settled = {
+            let mut to_parent = |raw| parent.push(raw);
+            let mut found = Found::new(&mut to_parent);
+            let raw = RecordVisitor {
+                starts: self.starts,
+                found: Some(&mut found),
+            }
+            .visit_map(map)?;
+            unread += found.unread;
+            found.settle(raw)
+        };
+        parent.unread += unread;
+        for raw in settled {
+            if raw.has_title_or_text() {
+                parent.push(raw);
+            } else {
+                parent.unread += 1;
+            }
         }
         Ok(())
     }
@@ -974,12 +1030,9 @@ fn parse_line(bytes: &[u8], path: &str, line: usize, id_base: &str, sink: &mut d
     } else {
         format!("{id_base}:{line}")
     };
+    let mut numbering = Numbering::new();
     for raw in records {
-        let k = raw.start.map_or(1, |(_, k)| k);
-        let fallback = match k {
-            1 => base.clone(),
-            k => format!("{base}#{k}"),
-        };
+        let fallback = numbered(base.clone(), numbering.place(&raw));
         sink(raw.into_article(path, Some(line), fallback));
     }
 }
@@ -1015,6 +1068,7 @@ pub(super) fn read_json(mut stream: Box<dyn BufRead>, path: &str, sink: &mut dyn
         path,
         id_base: &id_base,
         starts: &starts,
+        numbering: Numbering::new(),
         sink,
     };
     let result = (&mut de).deserialize_any(&mut top).and_then(|()| de.end());
@@ -1028,13 +1082,15 @@ struct TopLevel<'a> {
     path: &'a str,
     id_base: &'a str,
     starts: &'a Starts,
+    numbering: Numbering,
     sink: &'a mut dyn FnMut(Outcome),
 }
 
 impl TopLevel<'_> {
     fn emit(&mut self, raw: RawRecord) {
-        let (line, k) = raw.start.unwrap_or_default();
-        let fallback = fallback_id(self.id_base, line, k);
+        let line = raw.start_line.unwrap_or(0);
+        let place = self.numbering.place(&raw);
+        let fallback = numbered(format!("{}:{line}", self.id_base), place);
         (self.sink)(raw.into_article(self.path, Some(line), fallback));
     }
 
@@ -1440,7 +1496,7 @@ mod tests {
             .iter()
             .map(|o| o.as_ref().unwrap().article.id.clone())
             .collect();
-        assert_eq!(ids, ["mem.json:1", "mem.json:2#2", "mem.json:2#3"]);
+        assert_eq!(ids, ["mem.json:1", "mem.json:2", "mem.json:2#2"]);
         // a bad article of the envelope is reported at the envelope's line
         let p = out[3].as_ref().unwrap_err();
         assert_eq!(p.at.line, Some(2));
@@ -1516,5 +1572,55 @@ mod tests {
         );
         assert!(out[1].is_err());
         assert_eq!(out[2].as_ref().unwrap().article.id, "mem.json:3");
+    }
+
+    #[test]
+    fn an_article_with_a_summary_and_related_stories_is_one_article() {
+        // the related story must not become an article (it could replace a real one)
+        let json = r#"{"url": "u/fares", "title": "Fares rise", "summary": "Fares rose.",
+            "stories": [{"url": "u/pier", "title": "Pier opens", "summary": "Related."}]}"#;
+        let out = read_all(read_json, json);
+        assert_eq!(bodies(&out), ["Fares rose."]);
+        assert_eq!(out[0].as_ref().unwrap().article.id, "u/fares");
+        // a summary beside a key that holds no records (an object, an empty array)
+        let data = "{\"url\": \"u/x1\", \"description\": \"Budget passed.\", \"data\": {\"views\": 12}}\n\
+                    {\"url\": \"u/x2\", \"abstract\": \"Strike ends.\", \"items\": []}\n\
+                    {\"id\": \"x9\", \"data\": {\"views\": 3}}\n";
+        let out = read_all(read_ndjson, data);
+        assert_eq!(bodies(&out)[..2], ["Budget passed.", "Strike ends."]);
+        assert!(
+            out[2]
+                .as_ref()
+                .unwrap_err()
+                .reason
+                .contains("no title and no text")
+        );
+    }
+
+    #[test]
+    fn an_articles_own_arrays_take_no_part_in_the_ids_of_others() {
+        let ids = |json: &str| -> Vec<String> {
+            read_all(read_json, json)
+                .into_iter()
+                .map(|o| o.unwrap().article.id)
+                .collect()
+        };
+        let before =
+            ids(r#"[{"body": "A.", "data": [{"title": "x", "body": "y"}]}, {"body": "B."}]"#);
+        let after = ids(
+            r#"[{"body": "A.", "data": [{"title": "x", "body": "y"}, {"title": "z", "body": "w"}]}, {"body": "B."}]"#,
+        );
+        assert_eq!(before, ["mem.json:1", "mem.json:1#2"]);
+        assert_eq!(after, before);
+    }
+
+    #[test]
+    fn pages_of_an_export_give_the_articles_of_every_page() {
+        let json = r#"{"data": [{"page": 1, "articles": [{"title": "A", "content": "One."}, {"title": "B", "content": "Two."}]},
+                                {"page": 2, "articles": [{"title": "C", "content": "Three."}]}]}"#;
+        assert_eq!(
+            bodies(&read_all(read_json, json)),
+            ["One.", "Two.", "Three."]
+        );
     }
 }

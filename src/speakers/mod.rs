@@ -557,6 +557,16 @@ mod tests {
             speakers("Hilde May spoke. In May, Lund said the pier would reopen."),
             ["Lund"]
         );
+        for text in [
+            "Hilde May spoke.\n\nPolls taken in April and May said the party trailed.",
+            "Hilde May spoke.\n\n\u{201c}It trails,\u{201d} a poll taken throughout May said.",
+        ] {
+            assert!(!speakers(text).contains(&"Hilde May".to_string()), "{text}");
+        }
+        assert_eq!(
+            speakers("Hilde May met Ola Lund.\n\nLund and May said the pier would reopen."),
+            ["Hilde May"]
+        );
         assert_eq!(
             speakers("Lund may say that the pier would reopen on May 5."),
             ["Lund"]

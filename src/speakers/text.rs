@@ -89,9 +89,11 @@ impl<'a> Doc<'a> {
     }
 
     /// An everyday word that is someone's surname in this text ("Theresa May", "George
-    /// Will") is a name wherever else it is capitalised ("…," May said; "Mrs May"), except
-    /// where a number or a preposition makes it the month or the word it is ("May 5", "in
-    /// May").
+    /// Will") is a name where else it is capitalised and stands as a name would: opening a
+    /// sentence or a clause ("…," May said), after a title or a name ("Mrs May", "Trump and
+    /// May") or a speech verb ("said Will", "according to May"), and not before a number
+    /// ("May 5"). After a lower-case word ("in May",
+    /// "throughout May") or a month ("April and May") it stays what it is.
     fn mark_surnames(&mut self) {
         let mut surnames: Vec<&str> = Vec::new();
         for &i in &self.caps {
@@ -107,6 +109,70 @@ impl<'a> Doc<'a> {
         if surnames.is_empty() {
             return;
         }
+        let stands_as_a_name = |i: usize| {
+            if i == 0 || self.word(i - 1).is_none() {
+                return true;
+            }
+            let is_month = |j: usize| {
+                matches!(
+                    self.word(j),
+                    Some(
+                        "january"
+                            | "february"
+                            | "march"
+                            | "april"
+                            | "june"
+                            | "july"
+                            | "august"
+                            | "september"
+                            | "october"
+                            | "november"
+                            | "december"
+                    )
+                )
+            };
+            let temporal = |j: usize| {
+                matches!(
+                    self.word(j),
+                    Some(
+                        "in" | "on"
+                            | "at"
+                            | "since"
+                            | "until"
+                            | "till"
+                            | "during"
+                            | "throughout"
+                            | "through"
+                            | "from"
+                            | "by"
+                            | "before"
+                            | "after"
+                            | "of"
+                            | "last"
+                            | "next"
+                            | "this"
+                            | "early"
+                            | "late"
+                            | "mid"
+                            | "end"
+                            | "between"
+                            | "around"
+                            | "to"
+                    )
+                )
+            };
+            names::is_name_word(self, i - 1)
+                // "said Will", "according to May"
+                || self.lex(i - 1).verb().is_some()
+                || (i >= 2 && self.is_word(i - 1, "to") && self.is_word(i - 2, "according"))
+                || if matches!(self.word(i - 1), Some("and" | "or")) {
+                    // "Lund and May", "the referendum, and May said"; not "April and May"
+                    !(i >= 2 && is_month(i - 2))
+                } else {
+                    // "a spokeswoman for May said", "with May saying"; not "throughout May said"
+                    !temporal(i - 1) && self.lex(i + 1).verb().is_some()
+                }
+        };
         let marked: Vec<usize> = self
             .caps
             .iter()
@@ -117,29 +183,7 @@ impl<'a> Doc<'a> {
                     && lex.is_surname_like_stop()
                     && surnames.contains(&self.low(i))
                     && !self.text(i + 1).starts_with(|c: char| c.is_ascii_digit())
-                    && !(i > 0
-                        && self.word(i - 1).is_some_and(|w| {
-                            matches!(
-                                w,
-                                "in" | "of"
-                                    | "on"
-                                    | "since"
-                                    | "until"
-                                    | "by"
-                                    | "from"
-                                    | "through"
-                                    | "during"
-                                    | "before"
-                                    | "after"
-                                    | "last"
-                                    | "next"
-                                    | "this"
-                                    | "early"
-                                    | "late"
-                                    | "mid"
-                                    | "end"
-                            )
-                        }))
+                    && stands_as_a_name(i)
             })
             .collect();
         for i in marked {
