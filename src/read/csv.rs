@@ -82,13 +82,7 @@ pub(super) fn read(
                     && row.iter().any(|cell| std::str::from_utf8(cell).is_err())
                 {
                     warned = true;
-                    let reason = match record.warning.take() {
-                        Some(other) => format!("{}; {}", super::NOT_UTF8, other.reason),
-                        None => {
-                            format!("{} (this row, and any others so written)", super::NOT_UTF8)
-                        }
-                    };
-                    record.warning = Some(Problem::new(path, line, reason));
+                    super::not_utf8(record, path, line, " (this row, and any others so written)");
                 }
                 sink(outcome);
             }
@@ -331,11 +325,7 @@ mod tests {
             cut.push(0x41);
             assert_eq!(read_bytes(Format::Tsv, &cut, "t.tsv").len(), 3);
             let out = read_bytes(Format::Tsv, &bytes, "t.tsv");
-            let bodies: Vec<_> = out
-                .iter()
-                .map(|o| o.as_ref().expect("kept").article.body.clone())
-                .collect();
-            assert_eq!(bodies, ["The caf\u{e9} reopened.", "Second."]);
+            assert_eq!(bodies_of(&out), ["The caf\u{e9} reopened.", "Second."]);
             assert!(out.iter().all(|o| o.as_ref().unwrap().warning.is_none()));
             let ids: Vec<_> = out
                 .iter()

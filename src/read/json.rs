@@ -108,6 +108,14 @@ const ALIASES: &[(Field, &[&str])] = &[
 /// The first of the body keys that hold a summary rather than the text.
 const FIRST_SUMMARY: &str = "lead_paragraph";
 
+/// The rank of [`FIRST_SUMMARY`] among the body keys.
+fn first_summary_rank() -> usize {
+    keys_of(Field::Body)
+        .iter()
+        .position(|k| *k == FIRST_SUMMARY)
+        .unwrap_or(usize::MAX)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Field {
     Body,
@@ -198,13 +206,9 @@ impl RawRecord {
 
     /// The record has a full text (not only a summary: see [`FIRST_SUMMARY`]).
     fn has_full_text(&self) -> bool {
-        let first_summary = keys_of(Field::Body)
-            .iter()
-            .position(|k| *k == FIRST_SUMMARY)
-            .unwrap_or(usize::MAX);
         self.values[Field::Body.index()]
             .as_ref()
-            .is_some_and(|(rank, _)| *rank < first_summary)
+            .is_some_and(|(rank, _)| *rank < first_summary_rank())
     }
 
     /// Bytes of text the record holds, about.
@@ -233,15 +237,15 @@ impl RawRecord {
     }
 
     /// Fills `field` with `value` from the key of `rank` among its aliases,
-    /// unless a better-ranked key filled it already.
+    /// unless a better-ranked key filled it already. A null or empty value
+    /// is absent: the next key of the field counts.
     pub(super) fn set(&mut self, field: Field, rank: usize, value: Value) {
+        if is_blank(&value) {
+            return;
+        }
         // a summary key stands in for a missing text only when it holds
         // text: anything else under it is left alone, as before it was an alias
-        let summary = field == Field::Body
-            && keys_of(Field::Body)
-                .iter()
-                .position(|k| *k == FIRST_SUMMARY)
-                .is_some_and(|first| rank >= first);
+        let summary = field == Field::Body && rank >= first_summary_rank();
         if summary && !matches!(value, Value::String(_) | Value::Array(_) | Value::Null) {
             return;
         }
@@ -742,11 +746,7 @@ impl<'de> Visitor<'de> for RecordVisitor<'_, '_, '_> {
         };
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
             if let Some((field, rank)) = lookup(&key) {
-                let value = map.next_value::<Value>()?;
-                // null or empty is absent: the next key of the field counts
-                if !is_blank(&value) {
-                    record.set(field, rank, value);
-                }
+                record.set(field, rank, map.next_value::<Value>()?);
             } else if is_one_of(&key, MORE_FIELDS_KEYS) {
                 map.next_value_seed(MoreFields {
                     record: &mut record,
@@ -813,12 +813,7 @@ impl<'de> Visitor<'de> for MoreFields<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
             match lookup(&key) {
-                Some((field, rank)) => {
-                    let value = map.next_value::<Value>()?;
-                    if !is_blank(&value) {
-                        self.record.set(field, rank, value);
-                    }
-                }
+                Some((field, rank)) => self.record.set(field, rank, map.next_value::<Value>()?),
                 None => {
                     map.next_value::<IgnoredAny>()?;
                 }

@@ -500,8 +500,16 @@ pub(crate) fn utf8_or_1252(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// The warning for text read as windows-1252 (see [`decode_text`]).
-pub(crate) const NOT_UTF8: &str = "not UTF-8: read as windows-1252 (Latin-1)";
+/// The warning for text read as windows-1252 (see [`decode_text`]), at
+/// `line`, with `more` said after it, and in front of the record's own
+/// warning: the guess may be why the rest (a date) reads oddly.
+pub(crate) fn not_utf8(record: &mut Record, path: &str, line: Option<usize>, more: &str) {
+    let mut reason = format!("not UTF-8: read as windows-1252 (Latin-1){more}");
+    if let Some(other) = record.warning.take() {
+        reason = format!("{reason}; {}", other.reason);
+    }
+    record.warning = Some(Problem::new(path, line, reason));
+}
 
 /// A UTF-16 stream (one that starts with its byte order mark), as UTF-8;
 /// any other stream as it is. Tables saved by spreadsheets as "Unicode

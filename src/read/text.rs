@@ -41,12 +41,7 @@ fn parse_file(bytes: Vec<u8>, path: &str) -> Result<Record, (Option<usize>, Stri
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let mut record = parse(text, path)?;
     if let Some(at) = guessed {
-        // the guess is named first: it may be why the rest (a date) reads oddly
-        let mut reason = super::NOT_UTF8.to_string();
-        if let Some(other) = record.warning.take() {
-            reason = format!("{reason}; {}", other.reason);
-        }
-        record.warning = Some(Problem::new(path, Some(line_of(&bytes, at)), reason));
+        super::not_utf8(&mut record, path, Some(line_of(&bytes, at)), "");
     }
     Ok(record)
 }

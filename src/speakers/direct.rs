@@ -260,7 +260,6 @@ fn trailing(doc: &Doc, q: &Quote, unnamed: bool) -> Option<Link> {
             // "…," May said: a capitalised word opening the mention is a name, not a modal
             while e > i
                 && doc.lex(e - 1).is_aux_or_adverb()
-                && !names::surname_after_name(doc, e - 1)
                 && !(e - 1 == i && doc.is_cap(i) && doc.lex(i).is_surname_like_stop())
             {
                 e -= 1;

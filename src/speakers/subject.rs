@@ -192,11 +192,7 @@ pub(crate) fn backward(doc: &Doc, end: usize, floor: usize) -> Option<Mention> {
             Kind::Word => {
                 let (w, lex) = (doc.low(t), doc.lex(t));
                 if doc.is_cap(t) {
-                    if lex.is_cap_stop()
-                        && !lex.is_title()
-                        && !names::joined_initials(doc, t)
-                        && !names::surname_after_name(doc, t)
-                    {
+                    if lex.is_cap_stop() && !lex.is_title() && !names::joined_initials(doc, t) {
                         if matches!(w, "the" | "a" | "an") {
                             s = t;
                         }
@@ -316,11 +312,7 @@ pub(crate) fn forward(doc: &Doc, a: usize, limit: usize) -> Option<(Mention, usi
             Kind::Word => {
                 let (w, lex) = (doc.low(e), doc.lex(e));
                 if doc.is_cap(e) {
-                    if lex.is_cap_stop()
-                        && !lex.is_title()
-                        && !matches!(w, "the" | "a" | "an")
-                        && !names::surname_after_name(doc, e)
-                    {
+                    if lex.is_cap_stop() && !lex.is_title() && !matches!(w, "the" | "a" | "an") {
                         break;
                     }
                 } else if names::is_determiner(w) {
@@ -643,11 +635,7 @@ pub(crate) fn of_cue(doc: &Doc, quotes: &Quotes, cue: Range<usize>) -> Option<Me
         return Some(object);
     }
     let mut j = v;
-    while j > floor
-        && doc.lex(j - 1).is_aux_or_adverb()
-        && !ly_name(doc, j - 1)
-        && !names::surname_after_name(doc, j - 1)
-    {
+    while j > floor && doc.lex(j - 1).is_aux_or_adverb() && !ly_name(doc, j - 1) {
         j -= 1;
     }
     // "Lund on Tuesday said", "Lund later Thursday told"
