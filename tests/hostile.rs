@@ -132,15 +132,15 @@ fn broken_json_of_every_kind_gives_one_line_each() {
         good_line("ok-2"),
     ];
     let mut bytes = lines.join("\n").into_bytes();
-    // Invalid UTF-8 in the middle of an article.
+    // Latin-1 in the middle of an article: read as such, with a warning.
     bytes.extend_from_slice(b"\n{\"id\": \"latin\", \"body\": \"caf\xe9 au lait\"}\n");
     let path = env.dir.path().join("broken.ndjson");
     std::fs::write(&path, bytes).unwrap();
     let run = env.run(&["ingest", "--quiet", util::path_str(&path)]);
     assert_eq!(run.code, 2);
     assert_clean(&run);
-    // Lines 2..=7 and 9 are bad; 1 and 8 are kept. A raw NUL inside a JSON
-    // string is invalid JSON.
+    // Lines 2..=7 are bad; 1 and 8 are kept, and 9 with a warning. A raw NUL
+    // inside a JSON string is invalid JSON.
     let err = run.err_lines();
     for line in [2, 3, 4, 5, 6, 7, 9] {
         let prefix = format!("broken.ndjson:{line}: ");
@@ -150,13 +150,24 @@ fn broken_json_of_every_kind_gives_one_line_each() {
             "line {line}: {err:#?}"
         );
     }
-    assert!(run.stderr.contains("invalid UTF-8"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("broken.ndjson:9: warning: not UTF-8: read as windows-1252"),
+        "{}",
+        run.stderr
+    );
     assert!(
         run.stderr.contains("no title and no text"),
         "{}",
         run.stderr
     );
-    assert_eq!(env.stats().articles, 2);
+    assert_eq!(env.stats().articles, 3);
+    let found = env.run(&["search", "café", "--json"]);
+    assert!(
+        found.stdout.contains("caf\u{e9} au lait"),
+        "{}",
+        found.stdout
+    );
 }
 
 #[test]

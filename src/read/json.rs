@@ -953,18 +953,29 @@ fn json_error(err: &serde_json::Error) -> (Option<usize>, String) {
         "invalid JSON: unexpected end of input".to_string()
     } else if err.is_io() {
         return (line, broken_stream(&io::Error::other(text.to_string())));
+    } else if text == "invalid unicode code point" {
+        // what serde_json says of a byte that is not UTF-8 (a Latin-1 file)
+        format!(
+            "not UTF-8 (column {}): save the file as UTF-8",
+            err.column()
+        )
     } else {
         format!("invalid JSON (column {}): {text}", err.column())
     };
     (line, reason)
 }
 
-/// NDJSON: one record per line; blank lines are skipped.
-pub(super) fn read_ndjson(mut stream: Box<dyn BufRead>, path: &str, sink: &mut dyn FnMut(Outcome)) {
+/// NDJSON: one record per line; blank lines are skipped. UTF-16 with its byte
+/// order mark is decoded; a line that is not UTF-8 is read as windows-1252,
+/// with a warning.
+pub(super) fn read_ndjson(stream: Box<dyn BufRead>, path: &str, sink: &mut dyn FnMut(Outcome)) {
+    let mut stream = super::utf8_stream(stream);
     super::skip_bom(&mut *stream);
     let id_base = super::id_base(path);
     let mut buf = Vec::new();
     let mut line = 0;
+    // a line that is not UTF-8 is read as windows-1252, with a warning on the first
+    let mut warned = false;
     loop {
         line += 1;
         let too_long = match read_line_limited(&mut *stream, &mut buf, MAX_RECORD_BYTES) {
@@ -980,13 +991,40 @@ pub(super) fn read_ndjson(mut stream: Box<dyn BufRead>, path: &str, sink: &mut d
         if buf.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        parse_line(&buf, path, line, &id_base, sink);
+        let Err(problem) = parse_line(&buf, path, line, &id_base, sink) else {
+            continue;
+        };
+        if std::str::from_utf8(&buf).is_ok() {
+            sink(Err(problem));
+            continue;
+        }
+        let decoded = super::utf8_or_1252(&buf).into_owned();
+        let mut first = !warned;
+        let mut warn = |outcome: Outcome| {
+            sink(outcome.map(|mut record| {
+                if std::mem::take(&mut first) {
+                    let more = " (this line, and any others so written)";
+                    super::not_utf8(&mut record, path, Some(line), more);
+                }
+                record
+            }))
+        };
+        if let Err(problem) = parse_line(decoded.as_bytes(), path, line, &id_base, &mut warn) {
+            warn(Err(problem));
+        }
+        warned |= !first;
     }
 }
 
 /// One NDJSON line: its record, or the records of the envelope it is (an API
-/// response saved as one line).
-fn parse_line(bytes: &[u8], path: &str, line: usize, id_base: &str, sink: &mut dyn FnMut(Outcome)) {
+/// response saved as one line). A line that is not JSON is handed back.
+fn parse_line(
+    bytes: &[u8],
+    path: &str,
+    line: usize,
+    id_base: &str,
+    sink: &mut dyn FnMut(Outcome),
+) -> Result<(), Problem> {
     let at = |reason: String| Problem::new(path, Some(line), reason);
     let starts = Starts::at_line(line);
     // (a line is at most MAX_RECORD_BYTES, so its records are all held)
@@ -1005,13 +1043,7 @@ fn parse_line(bytes: &[u8], path: &str, line: usize, id_base: &str, sink: &mut d
             let settled = found.settle(raw);
             early.into_iter().chain(settled).collect::<Vec<_>>()
         }
-        Err(err) => {
-            let reason = match std::str::from_utf8(bytes) {
-                Err(e) => format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()),
-                Ok(_) => json_error(&err).1,
-            };
-            return sink(Err(at(reason)));
-        }
+        Err(err) => return Err(at(json_error(&err).1)),
     };
     // Standard input has no path to tell two streams apart: its records
     // are known by their content, so that a second stream adds to the first
@@ -1030,6 +1062,7 @@ fn parse_line(bytes: &[u8], path: &str, line: usize, id_base: &str, sink: &mut d
         let fallback = numbered(base.clone(), numbering.place(&raw));
         sink(raw.into_article(path, Some(line), fallback));
     }
+    Ok(())
 }
 
 /// Counts newlines in what serde_json reads, so records can name their line.
@@ -1050,7 +1083,9 @@ impl<R: Read> Read for LineCounter<R> {
 
 /// JSON: one object, or an array of objects read one at a time; an object or
 /// item that is an envelope (an API response) gives the records it holds.
-pub(super) fn read_json(mut stream: Box<dyn BufRead>, path: &str, sink: &mut dyn FnMut(Outcome)) {
+/// UTF-16 with its byte order mark is decoded.
+pub(super) fn read_json(stream: Box<dyn BufRead>, path: &str, sink: &mut dyn FnMut(Outcome)) {
+    let mut stream = super::utf8_stream(stream);
     super::skip_bom(&mut *stream);
     let starts = Rc::new(Starts::default());
     let reader = LineCounter {
@@ -1374,6 +1409,72 @@ mod tests {
         assert_eq!(problem.at.line, Some(3));
         assert!(problem.reason.contains("no title and no text"));
         assert_eq!(out[2].as_ref().unwrap().article.body, "three");
+    }
+
+    fn read_bytes(reader: Reader, data: Vec<u8>) -> Vec<Outcome> {
+        let mut out = Vec::new();
+        reader(Box::new(io::Cursor::new(data)), "mem.json", &mut |o| {
+            out.push(o)
+        });
+        out
+    }
+
+    fn utf16le(text: &str) -> Vec<u8> {
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        bytes
+    }
+
+    #[test]
+    fn utf16_json_and_ndjson_with_their_mark_are_read() {
+        // as PowerShell's `Out-File` writes them
+        let lines = "{\"title\": \"Kaj\", \"body\": \"Öl und Fähre\"}\r\n{\"body\": \"two\"}\r\n";
+        let out = read_bytes(read_ndjson, utf16le(lines));
+        let bodies: Vec<&str> = out
+            .iter()
+            .map(|o| o.as_ref().unwrap().article.body.as_str())
+            .collect();
+        assert_eq!(bodies, ["Öl und Fähre", "two"]);
+        assert!(out.iter().all(|o| o.as_ref().unwrap().warning.is_none()));
+        assert_eq!(out[1].as_ref().unwrap().article.id, "mem.json:2");
+        let out = read_bytes(
+            read_json,
+            utf16le("[{\"body\": \"Öl\"},\n{\"body\": \"b\"}]"),
+        );
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0].as_ref().unwrap().article.body, "Öl");
+        // a JSON file in Latin-1 is named so
+        let out = read_bytes(read_json, b"[{\"body\": \"caf\xe9\"}]".to_vec());
+        let problem = out[0].as_ref().unwrap_err();
+        assert!(
+            problem.reason.starts_with("not UTF-8"),
+            "{}",
+            problem.reason
+        );
+    }
+
+    #[test]
+    fn ndjson_lines_in_latin1_are_read_with_one_warning() {
+        let mut data = b"{\"body\": \"caf\xe9\"}\n{\"body\": \"fine\"}\n".to_vec();
+        data.extend_from_slice(b"{\"body\": \"na\xefve\"}\n{\"body\": \xe9}\n");
+        let out = read_bytes(read_ndjson, data);
+        assert_eq!(out.len(), 4);
+        let first = out[0].as_ref().unwrap();
+        assert_eq!(first.article.body, "café");
+        let warning = first.warning.as_ref().unwrap();
+        assert_eq!(warning.at.line, Some(1));
+        assert!(
+            warning
+                .reason
+                .starts_with("not UTF-8: read as windows-1252")
+        );
+        let third = out[2].as_ref().unwrap();
+        assert_eq!(third.article.body, "naïve");
+        assert!(third.warning.is_none());
+        // a line that is no JSON in any encoding is an error, as ever
+        let bad = out[3].as_ref().unwrap_err();
+        assert_eq!(bad.at.line, Some(4));
+        assert!(bad.reason.starts_with("invalid JSON"), "{}", bad.reason);
     }
 
     #[test]
