@@ -300,11 +300,12 @@ impl Lex {
         self.has(SURNAME_STOP)
     }
 
-    /// The word as a surname ("May" of "Theresa May"): no longer a stop, a modal or a
-    /// function word.
+    /// The word as a surname ("May" of "Theresa May", "King" of "Stephen King"): no longer a
+    /// stop, a modal, a function word, a title or a role.
     pub fn as_surname(self) -> Lex {
+        let not = CAP_STOP | CAP_STOP_LIST | AUX_OR_ADVERB | AUX_LIST | FUNCTION | TITLE;
         Lex {
-            bits: self.bits & !(CAP_STOP | CAP_STOP_LIST | AUX_OR_ADVERB | AUX_LIST | FUNCTION),
+            bits: self.bits & !(not | ROLE_HEAD | ROLE_STEM | GENERIC_HEAD),
             ..self
         }
     }

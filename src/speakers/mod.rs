@@ -577,6 +577,33 @@ mod tests {
     }
 
     #[test]
+    fn a_title_that_is_someones_surname_names_them() {
+        // "King", "Major", "Dean" are titles; after a first name, or an honorific, they are
+        // surnames, and a bare "King said" is then that person
+        let text = "Author Alice King opened the book fair on Saturday.\n\n\
+                    \u{201c}Libraries raised me,\u{201d} King said. \u{201c}All of them.\u{201d}\n\n\
+                    Later, Mr. Major said the fair should be longer.\n\n\
+                    Adam Dean, who ran it, agreed. \u{201c}Next year,\u{201d} Dean said.";
+        assert_eq!(
+            speakers(text),
+            ["Alice King", "Alice King", "Major", "Adam Dean"]
+        );
+        // a title before a name, or after a determiner, stays a title
+        let text = "Ola King spoke first.\n\nKing Harald said the fair was good.\n\n\
+                    \u{201c}We will come again,\u{201d} the King said.";
+        let found = speakers(text);
+        assert_eq!(found[0], "Harald");
+        assert!(!found.contains(&"Ola King".to_string()), "{found:?}");
+        // without someone so named, a bare title is nobody's name
+        assert_eq!(speakers("Major said the pier would reopen."), [""]);
+        // a state before an abbreviated title is no first name and surname
+        assert_eq!(
+            speakers("Georgia Gov. Ada Lund said the pier would reopen."),
+            ["Ada Lund"]
+        );
+    }
+
+    #[test]
     fn a_company_is_named_whole() {
         for (text, name) in [
             ("Norsk Video Corp said sales rose.", "Norsk Video Corp"),

@@ -301,6 +301,51 @@ pub(crate) fn surname_after_name(doc: &Doc, i: usize) -> bool {
         && !doc.text(i + 1).starts_with(|c: char| c.is_ascii_digit())
 }
 
+/// Token `i` is a title that is also a common surname ("King", "Major", "Dean") and is
+/// someone's surname here: it ends a full name ("Stephen King", "John Major", "Martin Luther
+/// King": after a first name and at most one more name word) or follows an honorific
+/// ("Mr. Major", "Dr. King"). Never at a sentence start, before a further name word ("King
+/// Charles", "Judge Amy Lund" are titles) or before a number.
+pub(crate) fn title_surname_after_name(doc: &Doc, i: usize) -> bool {
+    let first_name = |j: usize| doc.is_cap(j) && doc.lex(j).first_name_gender() != Gender::Unknown;
+    let plain = |j: usize| is_name_word(doc, j) && !doc.lex(j).is_title() && !doc.toks[j].poss;
+    let honorific = |j: usize| {
+        // "Mr." is three tokens from the title: the word, its period, the title
+        let j = if doc.is_punct(j, '.') && j > 0 {
+            j - 1
+        } else {
+            j
+        };
+        doc.is_cap(j) && matches!(doc.low(j), "mr" | "mrs" | "ms" | "miss" | "dr")
+    };
+    i > 0
+        && doc.is_cap(i)
+        && doc.lex(i).is_title()
+        && is_surname_title(doc.low(i))
+        && doc.sentence(i).start != i
+        && ((plain(i - 1) && (first_name(i - 1) || (i >= 2 && plain(i - 2) && first_name(i - 2))))
+            || honorific(i - 1))
+        && !is_name_word(doc, i + 1)
+        && !doc.text(i + 1).starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Titles that are also common English surnames: the only ones that may be a surname.
+pub(crate) fn is_surname_title(w: &str) -> bool {
+    matches!(
+        w,
+        "bishop"
+            | "chancellor"
+            | "dean"
+            | "judge"
+            | "king"
+            | "lord"
+            | "major"
+            | "pope"
+            | "prince"
+            | "sheriff"
+    )
+}
+
 /// A capitalised word that can be part of a name run: every run holds one.
 pub(crate) fn is_name_word(doc: &Doc, i: usize) -> bool {
     if !doc.is_cap(i) {

@@ -98,7 +98,10 @@ impl<'a> Doc<'a> {
         let mut surnames: Vec<&str> = Vec::new();
         for &i in &self.caps {
             let lex = self.lex(i);
-            if lex.is_cap_stop() && lex.is_surname_like_stop() && names::surname_after_name(self, i)
+            if (lex.is_cap_stop()
+                && lex.is_surname_like_stop()
+                && names::surname_after_name(self, i))
+                || names::title_surname_after_name(self, i)
             {
                 let w = self.low(i);
                 if !surnames.contains(&w) {
@@ -179,8 +182,9 @@ impl<'a> Doc<'a> {
             .copied()
             .filter(|&i| {
                 let lex = self.lex(i);
-                lex.is_cap_stop()
-                    && lex.is_surname_like_stop()
+                // a title before a name is a title ("King Charles", "Judge Amy Lund")
+                ((lex.is_cap_stop() && lex.is_surname_like_stop())
+                    || (names::is_surname_title(self.low(i)) && !names::is_name_word(self, i + 1)))
                     && surnames.contains(&self.low(i))
                     && !self.text(i + 1).starts_with(|c: char| c.is_ascii_digit())
                     && stands_as_a_name(i)
