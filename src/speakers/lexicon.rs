@@ -387,13 +387,13 @@ static FEMALE_TITLES: List = "assemblywoman chairwoman congresswoman councilwoma
     queen sister";
 
 /// Titles written before a name that do not tell the gender.
-static OTHER_TITLES: List = "adm admiral ambassador attorney atty auditor bishop candidate capt captain cardinal ceo \
+static OTHER_TITLES: List = "adm admiral adviser advisor ambassador attorney atty auditor bishop candidate capt captain cardinal ceo \
     cfo chair chairperson chancellor chief cmdr col colonel commissioner comptroller coo \
     councillor councilor dean delegate detective director dr gen general gov governor imam \
     judge justice leader lieutenant lt maj major mayor minister nominee officer pastor \
     premier pres president president-elect prime prof professor rabbi rep representative rev \
     reverend sec secretary sen senator sergeant sgt sheriff solicitor speaker superintendent \
-    supt tanaiste taoiseach treasurer tánaiste vice vice-president";
+    supt tanaiste taoiseach treasurer tánaiste under-secretary undersecretary vice vice-president";
 
 /// Words that can stand inside a title before a name but are not titles themselves.
 static TITLE_FILLERS: List = "acting assistant associate campaign conservative court democrat democratic deputy \
@@ -402,9 +402,10 @@ static TITLE_FILLERS: List = "acting assistant associate campaign conservative c
     senior state supreme the then tory u.s. us whip white";
 
 /// Departments named after "Secretary of" / "Minister of".
-static DEPARTMENT_WORDS: List = "affairs agriculture and army commerce culture defence defense development economy \
+static DEPARTMENT_WORDS: List = "affairs agriculture and army commerce culture defence defense development economic economy \
     education energy environment exchequer finance fisheries foreign health homeland housing \
-    human industry information interior justice labor navy planning security services staff \
+    human industry information intelligence interior justice labor navy planning security \
+    services staff \
     state the tourism trade transportation treasury urban veterans war welfare";
 
 /// Last words of organisation names.

@@ -604,6 +604,58 @@ mod tests {
     }
 
     #[test]
+    fn offices_of_several_words_are_titles_not_names() {
+        for (text, name) in [
+            (
+                "National Security Adviser Ada Lund said the talks would go on.",
+                "Ada Lund",
+            ),
+            (
+                "Director of National Intelligence Ola Berg said the threat was real.",
+                "Ola Berg",
+            ),
+            (
+                "Treasury Undersecretary Jonas Holm said rates would rise.",
+                "Jonas Holm",
+            ),
+            (
+                "Fisheries Under-Secretary Jonas Holm said the quota stands.",
+                "Jonas Holm",
+            ),
+        ] {
+            assert_eq!(speakers(text), [name], "{text}");
+        }
+        // a title that names its department with "for", and the person named by surname later
+        let text = "Minister for Foreign Affairs Ola Berg said the talks would go on.\n\n\
+                    \u{201c}We are patient,\u{201d} Berg said.\n\n\
+                    Secretary of State for Economic Affairs Ada Lund agreed, Lund said.";
+        assert_eq!(speakers(text), ["Ola Berg", "Ola Berg", "Ada Lund"]);
+        // a place the title is "of" or "for", a title after it, a department that is a title
+        let text = "Bank of Lorne Governor Ola Berg said rates would hold.\n\n\
+                    The governor said the banks were sound.\n\n\
+                    Minister of State for Justice Ada Lund said the bill would pass.\n\n\
+                    The MP for Lorne North Maria Holm said it would not.";
+        assert_eq!(
+            speakers(text),
+            ["Ola Berg", "Ola Berg", "Ada Lund", "Maria Holm"]
+        );
+        // "a spokesman for" someone is still that person's spokesman, a company a company
+        assert_eq!(
+            speakers("A spokesman for Ola Berg said the talks would go on."),
+            ["Ola Berg spokesman"]
+        );
+        assert_eq!(
+            speakers(
+                "The vote is near. Spokesperson for Minister Maria Lund says she will back \
+                 the amendment after legal advice."
+            ),
+            ["Maria Lund spokesperson"]
+        );
+        let company = speakers("Systems for Health Care Inc said it sold a unit.");
+        assert!(!company.contains(&"Care Inc".to_string()), "{company:?}");
+    }
+
+    #[test]
     fn a_company_is_named_whole() {
         for (text, name) in [
             ("Norsk Video Corp said sales rose.", "Norsk Video Corp"),

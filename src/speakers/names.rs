@@ -101,6 +101,13 @@ pub(crate) fn normalise<'d>(doc: &Doc<'d>, run: Range<usize>) -> Option<Name<'d>
     if run.len() == 1 && doc.word(run.start).is_some() {
         return normalise_word(doc, run.start);
     }
+    // "Minister for Foreign Affairs Ola Berg": the department is the title's
+    let run = match run.start.checked_sub(1) {
+        Some(p) if p > 0 && matches!(doc.word(p), Some("for" | "of")) && doc.is_cap(p - 1) => {
+            after_department(doc, run.clone()).unwrap_or(run)
+        }
+        _ => run,
+    };
     // the word tokens, each with whether its period joins it ("J.", "Jr.")
     let mut all = SmallList::new();
     for i in run.clone() {
@@ -141,9 +148,12 @@ pub(crate) fn normalise<'d>(doc: &Doc<'d>, run: Range<usize>) -> Option<Name<'d>
         {
             cut = k + 1;
         } else if doc.low(*i) == "of" && titled && k == cut {
-            // "Secretary of State John Kerry"
+            // "Secretary of State John Kerry", "Director of National Intelligence James Clapper"
             let mut m = k + 1;
-            while m + 1 < words.len() && doc.lex(words[m].0).is_department_word() {
+            while m + 1 < words.len() && {
+                let lex = doc.lex(words[m].0);
+                lex.is_department_word() || lex.is_title_filler()
+            } {
                 m += 1;
             }
             cut = m;
@@ -1027,6 +1037,19 @@ fn named_part(
         let p = run.start - 1;
         if let Some(w) = doc.word(p).filter(|_| !doc.is_cap(p)) {
             if matches!(w, "for" | "to" | "of" | "at" | "with") {
+                // "Minister for Foreign Affairs Ola Berg": a formal title that names its
+                // department, then the person
+                if matches!(w, "for" | "of")
+                    && p > a
+                    && doc.is_cap(p - 1)
+                    && let Some(person) = after_department(doc, run.clone())
+                {
+                    return Some(Mention {
+                        toks: part.clone(),
+                        role: Some(strip_determiner(doc, a..person.start)),
+                        what: What::Name { run: person },
+                    });
+                }
                 // "a spokesman for Lund", "an aide to Lund"
                 let head = (a..p).rev().find(|&j| doc.lex(j).is_role_head())?;
                 return Some(proxy(run, doc.low(head)));
@@ -1097,6 +1120,38 @@ fn named_part(
         what: What::Name { run },
         role,
     })
+}
+
+/// The person a run names after the department or place its title is "for" or "of"
+/// ("Foreign Affairs Ola Berg", "Trade Negotiations Ola Berg", "Hackney North Ada Lund" ->
+/// the person; "Canada Governor Ola Berg" -> "Governor Ola Berg", whose title `normalise`
+/// keeps apart): from a title after the department words, else from the first word the lists
+/// know as a first name (or the title before it), else from the first word that is no
+/// department word. None when the run opens with a title ("a spokesman for Minister Ada
+/// Lund" speaks for her), and never a company ("Health Care Inc").
+fn after_department(doc: &Doc, run: Range<usize>) -> Option<Range<usize>> {
+    let word = |i: &usize| doc.word(*i).is_some();
+    let lex = |i: usize| doc.lex(i);
+    let past_department = run
+        .clone()
+        .filter(word)
+        .find(|&i| !(lex(i).is_department_word() || lex(i).is_title_filler()))?;
+    let first_name = || {
+        let f = run
+            .clone()
+            .filter(word)
+            .skip(1)
+            .find(|&i| lex(i).first_name_gender() != Gender::Unknown && !lex(i).is_title())?;
+        Some((run.start + 1..f).find(|&i| lex(i).is_title()).unwrap_or(f))
+    };
+    let start = if lex(past_department).is_title() {
+        past_department
+    } else {
+        first_name().unwrap_or(past_department)
+    };
+    let person = start..run.end;
+    (start > run.start && person.clone().filter(word).count() >= 2 && !is_org_run(doc, &person))
+        .then_some(person)
 }
 
 /// The lower-case word at `j` is the object of a role head's "of" at most two words back:
