@@ -379,7 +379,7 @@ static CAP_STOPS: List = "a about according across advisers after again against 
     whoever why will with within without won't won’t would yes yesterday yet you your youtube";
 
 /// Titles written before a man's name.
-static MALE_TITLES: List = "assemblyman brother chairman congressman councilman emir father king lord mr pope prince \
+static MALE_TITLES: List = "assemblyman brother chairman congressman councilman emir father fr king lord mr pope prince \
     sheikh sir sultan";
 
 /// Titles written before a woman's name.

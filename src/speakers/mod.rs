@@ -622,6 +622,23 @@ mod tests {
                 "Fisheries Under-Secretary Jonas Holm said the quota stands.",
                 "Jonas Holm",
             ),
+            (
+                "Foreign Ministry Spokeswoman Maria Lund said the talks would go on.",
+                "Maria Lund",
+            ),
+            (
+                "Radical Party Deputy Ola Berg said the vote would be close.",
+                "Ola Berg",
+            ),
+            (
+                "Parish Priest Fr Ola Berg said the church would reopen.",
+                "Ola Berg",
+            ),
+            // a role word inside a name is part of it
+            (
+                "Mary Farmer Lund said the harvest was late.",
+                "Mary Farmer Lund",
+            ),
         ] {
             assert_eq!(speakers(text), [name], "{text}");
         }

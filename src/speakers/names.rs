@@ -167,6 +167,26 @@ pub(crate) fn normalise<'d>(doc: &Doc<'d>, run: Range<usize>) -> Option<Name<'d>
             }
         }
     }
+    // "Foreign Ministry Spokeswoman Ada Lund", "Party Deputy Ola Berg": a capitalised role
+    // word before a name of two words or more ends the title
+    if !organisation
+        && let Some(r) = words.iter().rposition(|(i, _)| {
+            let lex = doc.lex(*i);
+            lex.is_role_head() && !lex.is_org_word()
+        })
+        && r + 1 > cut
+        && words.len() - (r + 1) >= 2
+        && words[r + 1..].iter().all(|(j, _)| {
+            let lex = doc.lex(*j);
+            doc.is_cap(*j)
+                && !(lex.is_role_head()
+                    || lex.is_title()
+                    || lex.is_org_word()
+                    || lex.is_department_word())
+        })
+    {
+        cut = r + 1;
+    }
     if cut >= words.len() {
         cut = words.len().saturating_sub(1);
     }
