@@ -390,7 +390,7 @@ static FEMALE_TITLES: List = "assemblywoman chairwoman congresswoman councilwoma
 static OTHER_TITLES: List = "adm admiral adviser advisor ambassador attorney atty auditor bishop candidate capt captain cardinal ceo \
     cfo chair chairperson chancellor chief cmdr col colonel commissioner comptroller coo \
     councillor councilor dean delegate detective director dr gen general gov governor imam \
-    judge justice leader lieutenant lt maj major mayor minister nominee officer pastor \
+    judge justice leader lieutenant lt maj major mayor mep minister mla mp msp nominee officer pastor \
     premier pres president president-elect prime prof professor rabbi rep representative rev \
     reverend sec secretary sen senator sergeant sgt sheriff solicitor speaker superintendent \
     supt tanaiste taoiseach treasurer tánaiste under-secretary undersecretary vice vice-president";

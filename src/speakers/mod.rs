@@ -634,6 +634,14 @@ mod tests {
                 "Parish Priest Fr Ola Berg said the church would reopen.",
                 "Ola Berg",
             ),
+            (
+                "Labour MP Maria Holm said the vote would be close.",
+                "Maria Holm",
+            ),
+            (
+                "Harbour Police Craig Lund said the pier was closed.",
+                "Craig Lund",
+            ),
             // a role word inside a name is part of it
             (
                 "Mary Farmer Lund said the harvest was late.",

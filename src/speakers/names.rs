@@ -187,6 +187,20 @@ pub(crate) fn normalise<'d>(doc: &Doc<'d>, run: Range<usize>) -> Option<Name<'d>
     {
         cut = r + 1;
     }
+    // "Metropolitan Police Craig Lund", "Defense Council Ada Berg": an organisation, then a
+    // person whose first name the lists know
+    if !organisation
+        && let Some(o) = words.iter().rposition(|(i, _)| doc.lex(*i).is_org_word())
+        && o + 1 > cut
+        && words.len() - (o + 1) >= 2
+        && doc.lex(words[o + 1].0).first_name_gender() != Gender::Unknown
+        && words[o + 1..].iter().all(|(j, _)| {
+            let lex = doc.lex(*j);
+            doc.is_cap(*j) && !(lex.is_org_word() || lex.is_title() || lex.is_role_head())
+        })
+    {
+        cut = o + 1;
+    }
     if cut >= words.len() {
         cut = words.len().saturating_sub(1);
     }
