@@ -358,25 +358,26 @@ pub(crate) fn first_name_gender(w: &str) -> Gender {
 }
 
 /// Capitalised words that are not names when they open a sentence or phrase.
-static CAP_STOPS: List = "a about according across advisers after again against aides all along also although \
-    always amid among an analysts and another april are around as asked at aug august back be \
-    because before behind beside besides between beyond both but by can can't can’t click \
-    could critics dec december depositions despite did do does don't don’t dozens during each \
-    earlier eight either eleven even ever every experts facebook feb february fifteen five \
-    for four fourteen friday from furthermore given god had has have having he hence her here here's \
-    here’s his hours how however hundreds i if image in including indeed inside instagram instead \
-    into is it it's its it’s jan january july june just last later let let's let’s like many \
-    march may maybe meanwhile members mentioning millions minutes moments monday more moreover most mr mrs ms must \
-    my near neither never nevertheless next nine no none nonetheless nor not nov november now \
-    observers oct october of officials often oh on once one only or other others our outside \
-    over people per perhaps photo please polls protesters related reports residents said \
-    saturday says sept september seven several she should since six so some sometimes source \
-    sources speaking still such sunday supporters ten than thank thanks that that's that’s \
-    the their then there there's there’s these they thirteen thirty this those though \
-    thousands three through throughout thursday thus to today told tomorrow tonight toward \
-    towards tuesday twelve twenty twitter two under unlike until upon via video voters wait \
-    was we wednesday well were what what's whatever what’s when where whether which while who \
-    whoever why will with within without won't won’t would yes yesterday yet you your youtube";
+static CAP_STOPS: List = "a about according across advisers after again against aides all along \
+    also although always amid among an analysts and another april are around as asked at aug \
+    august back be because before behind beside besides between beyond both but by can can't \
+    can’t click could critics dec december depositions despite did do does don't don’t dozens \
+    during each earlier eight either eleven even ever every experts facebook feb february \
+    fifteen five for four fourteen friday from furthermore given god had has have having he \
+    hence her here here's here’s his hours how however hundreds i if image in including indeed \
+    inside instagram instead into is it it's its it’s jan january july june just last later let \
+    let's let’s like listen many march may maybe meanwhile members mentioning millions minutes \
+    moments monday more moreover most mr mrs ms must my near neither never nevertheless next \
+    nine no none nonetheless nor not nov november now observers oct october of officials often \
+    oh on once one only or other others our outside over people per perhaps photo please polls \
+    protesters read related reports residents said saturday says see sept september seven \
+    several share she should since six so some sometimes source sources speaking still subscribe \
+    such sunday supporters ten than thank thanks that that's that’s the their then there there's \
+    there’s these they thirteen thirty this those though thousands three through throughout \
+    thursday thus to today told tomorrow tonight toward towards tuesday twelve twenty twitter \
+    two under unlike until upon via video voters wait was we wednesday well were what \
+    what's whatever what’s when where whether which while who whoever why will with within \
+    without won't won’t would yes yesterday yet you your youtube";
 
 /// Titles written before a man's name.
 static MALE_TITLES: List = "assemblyman brother chairman congressman councilman emir father fr king lord mr pope prince \
@@ -409,18 +410,18 @@ static DEPARTMENT_WORDS: List = "affairs agriculture and army commerce culture d
     state the tourism trade transportation treasury urban veterans war welfare";
 
 /// Last words of organisation names.
-static ORG_WORDS: List = "abc administration afp agency agency’s airlines airport airways alliance \
-    ap army associates association authority avenue bancorp bank board breitbart brothers bureau \
-    campaign caucus cbs center centre channel chemical chemicals church cia city club cnn co \
-    coalition college commission committee company congress corp corporation council council’s \
-    county court daily department department’s dnc exchange facebook fbi federation forces \
-    foundation fox fund gop government group herald holdings hospital house inc index industries \
-    initiative institute journal kingdom kremlin llc ltd magazine market media ministry monitor \
-    motor motors movement msnbc nations navy nbc network news nra office organisation organization \
-    pac partners party pentagon petroleum plc police politico poll post post-dispatch press project \
-    radio railroad report reporters republic reserve reuters review rnc school securities senate \
-    service society state states station street survey television times treasury tribune trust tv \
-    twitter union university watch weekly";
+static ORG_WORDS: List = "abc administration afp agency agency’s airlines airport airways \
+    alliance ap army associates association authority avenue bancorp bank board breitbart \
+    brothers bureau campaign caucus cbs center centre channel chemical chemicals church cia city \
+    club cnn co coalition college commission committee company congress corp corporation council \
+    council’s county court daily department department’s dnc exchange facebook fbi federation \
+    forces foundation fox fund gop government group herald holdings hospital house inc index \
+    industries initiative institute journal kingdom kremlin llc ltd magazine market media \
+    ministry monitor motor motors movement msnbc nations navy nbc network news nra office \
+    organisation organization pac partners party pentagon petroleum plc police politico poll \
+    post post-dispatch press project radio railroad report reporters republic reserve reuters \
+    review rnc school securities senate service society state states station street survey \
+    television times treasury tribune trust tv twitter union university watch weekly";
 
 /// Party and nationality adjectives that can precede a name ("Republican Marco Rubio").
 static AFFILIATIONS: List = "american conservative democrat democratic ex former gop green independent liberal \

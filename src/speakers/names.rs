@@ -211,6 +211,24 @@ pub(crate) fn normalise<'d>(doc: &Doc<'d>, run: Range<usize>) -> Option<Name<'d>
     {
         cut = 0;
     }
+    // "American Express", "U.S. Mint", "General Acquisition": a people's adjective or
+    // "General" before an everyday word (not a role: "U.S. Official") names a company
+    if cut > 0
+        && cut + 1 == words.len()
+        && doc.is_lowercase_word(doc.low(words[cut].0))
+        && !doc.lex(words[cut].0).is_role_head()
+        && (words[..cut].iter().all(|(i, _)| {
+            // a spelt-out adjective, not an abbreviation ("U.S. Trade" is no company)
+            doc.lex(*i).is_affiliation()
+                && !doc.lex(*i).is_title()
+                && doc.text(*i).bytes().all(|b| b.is_ascii_alphabetic())
+                && !doc.is_punct(*i + 1, '.')
+        }) || (cut == 1 && doc.low(words[0].0) == "general"))
+    {
+        cut = 0;
+        titled = false;
+        gender = Gender::Unknown;
+    }
     let (title_words, name_words) = words.split_at(cut);
     if name_words.is_empty() {
         return None;
