@@ -994,10 +994,13 @@ pub(super) fn read_ndjson(stream: Box<dyn BufRead>, path: &str, sink: &mut dyn F
         let Err(problem) = parse_line(&buf, path, line, &id_base, sink) else {
             continue;
         };
-        if std::str::from_utf8(&buf).is_ok() {
-            sink(Err(problem));
-            continue;
-        }
+        let not_utf8_at = match std::str::from_utf8(&buf) {
+            Ok(_) => {
+                sink(Err(with_encoding_hint(problem, &buf)));
+                continue;
+            }
+            Err(err) => err.valid_up_to(),
+        };
         let decoded = super::utf8_or_1252(&buf).into_owned();
         let mut first = !warned;
         let mut warn = |outcome: Outcome| {
@@ -1009,11 +1012,30 @@ pub(super) fn read_ndjson(stream: Box<dyn BufRead>, path: &str, sink: &mut dyn F
                 record
             }))
         };
-        if let Err(problem) = parse_line(decoded.as_bytes(), path, line, &id_base, &mut warn) {
+        if let Err(mut problem) = parse_line(decoded.as_bytes(), path, line, &id_base, &mut warn) {
+            // the column is of the line as read, not as written: name the byte instead
+            let what = problem
+                .reason
+                .split_once("): ")
+                .map_or(problem.reason.as_str(), |(_, what)| what);
+            problem.reason = format!(
+                "invalid JSON ({what}) in a line that is not UTF-8 (byte {} of the line)",
+                not_utf8_at + 1
+            );
             warn(Err(problem));
         }
         warned |= !first;
     }
+}
+
+/// A line holding NUL bytes is most likely UTF-16 without its byte order mark.
+fn with_encoding_hint(mut problem: Problem, line: &[u8]) -> Problem {
+    if line.contains(&0) {
+        problem
+            .reason
+            .push_str(" (NUL bytes: UTF-16 without a byte order mark? save the file as UTF-8)");
+    }
+    problem
 }
 
 /// One NDJSON line: its record, or the records of the envelope it is (an API
@@ -1471,10 +1493,32 @@ mod tests {
         let third = out[2].as_ref().unwrap();
         assert_eq!(third.article.body, "naïve");
         assert!(third.warning.is_none());
-        // a line that is no JSON in any encoding is an error, as ever
+        // a line that is no JSON in any encoding is an error, as ever, naming the odd byte
         let bad = out[3].as_ref().unwrap_err();
         assert_eq!(bad.at.line, Some(4));
         assert!(bad.reason.starts_with("invalid JSON"), "{}", bad.reason);
+        assert!(
+            bad.reason.ends_with("not UTF-8 (byte 10 of the line)"),
+            "{}",
+            bad.reason
+        );
+        // UTF-8 beside a stray windows-1252 byte stays UTF-8
+        let out = read_bytes(
+            read_ndjson,
+            b"{\"body\": \"Z\xc3\xbcrich \x93deal\x94\"}\n".to_vec(),
+        );
+        assert_eq!(out[0].as_ref().unwrap().article.body, "Zürich “deal”");
+        // NUL bytes: UTF-16 without its mark, said so
+        let out = read_bytes(
+            read_ndjson,
+            b"{\0\"\0b\0\"\0:\0 \0\"\0x\0\"\0}\0\n".to_vec(),
+        );
+        let bad = out[0].as_ref().unwrap_err();
+        assert!(
+            bad.reason.contains("UTF-16 without a byte order mark"),
+            "{}",
+            bad.reason
+        );
     }
 
     #[test]

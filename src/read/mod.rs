@@ -479,25 +479,24 @@ pub(crate) fn decode_text(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, Option<us
     let body = bytes.get(skipped..).unwrap_or_default();
     match std::str::from_utf8(body) {
         Ok(text) => (std::borrow::Cow::Borrowed(text), None),
-        Err(err) => (
-            encoding_rs::WINDOWS_1252
-                .decode_without_bom_handling(body)
-                .0,
-            Some(skipped + err.valid_up_to()),
-        ),
+        Err(err) => (utf8_or_1252(body), Some(skipped + err.valid_up_to())),
     }
 }
 
-/// Bytes as UTF-8 when they are, else as windows-1252.
+/// Bytes as UTF-8 where they are, and as windows-1252 where they are not: a
+/// file that mixes the two (lines pasted from two sources, an archive of
+/// both) keeps its UTF-8 text as it is.
 pub(crate) fn utf8_or_1252(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => std::borrow::Cow::Borrowed(text),
-        Err(_) => {
-            encoding_rs::WINDOWS_1252
-                .decode_without_bom_handling(bytes)
-                .0
-        }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return std::borrow::Cow::Borrowed(text);
     }
+    let mut out = String::with_capacity(bytes.len() + bytes.len() / 2);
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(chunk.invalid());
+        out.push_str(&text);
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The warning for text read as windows-1252 (see [`decode_text`]), at
@@ -515,6 +514,27 @@ pub(crate) fn not_utf8(record: &mut Record, path: &str, line: Option<usize>, mor
 /// any other stream as it is. Tables saved by spreadsheets as "Unicode
 /// text" are UTF-16.
 pub(crate) fn utf8_stream(mut stream: Box<dyn BufRead>) -> Box<dyn BufRead> {
+    // a pipe may hand over its first bytes one at a time: a mark needs up to three
+    if stream
+        .fill_buf()
+        .is_ok_and(|head| !head.is_empty() && head.len() < 3)
+    {
+        let mut head = Vec::with_capacity(3);
+        while head.len() < 3 {
+            let Ok(buf) = stream.fill_buf() else { break };
+            let take = buf.len().min(3 - head.len());
+            if take == 0 {
+                break;
+            }
+            head.extend_from_slice(&buf[..take]);
+            stream.consume(take);
+        }
+        // the first read of the chain gives the head whole, mark and all
+        stream = Box::new(BufReader::with_capacity(
+            1 << 16,
+            io::Cursor::new(head).chain(stream),
+        ));
+    }
     let bom = match stream.fill_buf() {
         Ok(head) => encoding_rs::Encoding::for_bom(head),
         Err(_) => None,
@@ -574,6 +594,44 @@ impl Read for Transcoded {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A stream that hands over one byte per read, as a slow pipe may.
+    struct OneByte(Vec<u8>, usize);
+
+    impl Read for OneByte {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            match (self.0.get(self.1), buf.first_mut()) {
+                (Some(&b), Some(slot)) => {
+                    *slot = b;
+                    self.1 += 1;
+                    Ok(1)
+                }
+                _ => Ok(0),
+            }
+        }
+    }
+
+    #[test]
+    fn a_mark_that_arrives_a_byte_at_a_time_is_still_read() {
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend("Öl, 1".encode_utf16().flat_map(u16::to_le_bytes));
+        let stream: Box<dyn BufRead> = Box::new(BufReader::new(OneByte(utf16, 0)));
+        let mut text = String::new();
+        utf8_stream(stream).read_to_string(&mut text).unwrap();
+        assert_eq!(text, "Öl, 1");
+        // anything else passes through untouched
+        let stream: Box<dyn BufRead> = Box::new(BufReader::new(OneByte(b"ab".to_vec(), 0)));
+        let mut text = String::new();
+        utf8_stream(stream).read_to_string(&mut text).unwrap();
+        assert_eq!(text, "ab");
+    }
+
+    #[test]
+    fn mixed_utf8_and_windows_1252_keeps_the_utf8() {
+        assert_eq!(utf8_or_1252(b"Z\xc3\xbcrich \x93deal\x94"), "Zürich “deal”");
+        assert_eq!(utf8_or_1252(b"caf\xe9"), "café");
+        assert_eq!(decode_text(b"Z\xc3\xbcrich caf\xe9").0, "Zürich café");
+    }
 
     #[test]
     fn formats_follow_the_extension() {

@@ -394,7 +394,7 @@ static OTHER_TITLES: List = "adm admiral adviser advisor ambassador attorney att
     judge justice leader lieutenant lt maj major mayor mep minister mla mp msp nominee officer pastor \
     premier pres president president-elect prime prof professor rabbi rep representative rev \
     reverend sec secretary sen senator sergeant sgt sheriff solicitor speaker superintendent \
-    supt tanaiste taoiseach treasurer tánaiste under-secretary undersecretary vice vice-president";
+    supt tanaiste taoiseach td treasurer tánaiste under-secretary undersecretary vice vice-president";
 
 /// Words that can stand inside a title before a name but are not titles themselves.
 static TITLE_FILLERS: List = "acting assistant associate campaign conservative court democrat democratic deputy \

@@ -103,9 +103,7 @@ pub(crate) fn normalise<'d>(doc: &Doc<'d>, run: Range<usize>) -> Option<Name<'d>
     }
     // "Minister for Foreign Affairs Ola Berg": the department is the title's
     let run = match run.start.checked_sub(1) {
-        Some(p) if p > 0 && matches!(doc.word(p), Some("for" | "of")) && doc.is_cap(p - 1) => {
-            after_department(doc, run.clone()).unwrap_or(run)
-        }
+        Some(p) if titled_for(doc, p) => after_department(doc, run.clone()).unwrap_or(run),
         _ => run,
     };
     // the word tokens, each with whether its period joins it ("J.", "Jr.")
@@ -393,18 +391,10 @@ pub(crate) fn title_surname_after_name(doc: &Doc, i: usize) -> bool {
 
 /// Titles that are also common English surnames: the only ones that may be a surname.
 pub(crate) fn is_surname_title(w: &str) -> bool {
+    // not "chancellor" or "sheriff": "Mr. Chancellor" is how one speaks to one
     matches!(
         w,
-        "bishop"
-            | "chancellor"
-            | "dean"
-            | "judge"
-            | "king"
-            | "lord"
-            | "major"
-            | "pope"
-            | "prince"
-            | "sheriff"
+        "bishop" | "dean" | "judge" | "king" | "lord" | "major" | "pope" | "prince"
     )
 }
 
@@ -1091,11 +1081,18 @@ fn named_part(
             if matches!(w, "for" | "to" | "of" | "at" | "with") {
                 // "Minister for Foreign Affairs Ola Berg": a formal title that names its
                 // department, then the person
-                if matches!(w, "for" | "of")
-                    && p > a
-                    && doc.is_cap(p - 1)
+                if p > a
+                    && titled_for(doc, p)
                     && let Some(person) = after_department(doc, run.clone())
                 {
+                    // "an aide to Minister for Health Ada Lund": the aide speaks, for her
+                    if let Some(h) = (a..p - 1).find(|&j| {
+                        doc.word(j).is_some_and(|w| !is_determiner(w))
+                            && !doc.is_cap(j)
+                            && matches!(doc.word(j + 1), Some("to" | "for" | "of" | "at" | "with"))
+                    }) {
+                        return Some(proxy(person, doc.low(h)));
+                    }
                     return Some(Mention {
                         toks: part.clone(),
                         role: Some(strip_determiner(doc, a..person.start)),
@@ -1184,6 +1181,10 @@ fn named_part(
 fn after_department(doc: &Doc, run: Range<usize>) -> Option<Range<usize>> {
     let word = |i: &usize| doc.word(*i).is_some();
     let lex = |i: usize| doc.lex(i);
+    // "Lawyers for Sarah Jessica Parker": a run that opens with a first name is the person
+    if lex(run.start).first_name_gender() != Gender::Unknown {
+        return None;
+    }
     let past_department = run
         .clone()
         .filter(word)
@@ -1204,6 +1205,26 @@ fn after_department(doc: &Doc, run: Range<usize>) -> Option<Range<usize>> {
     let person = start..run.end;
     (start > run.start && person.clone().filter(word).count() >= 2 && !is_org_run(doc, &person))
         .then_some(person)
+}
+
+/// Token `p` is the "for" or "of" of a capitalised title, office or organisation ("Minister
+/// for", "Secretary of State for", "MP for", "Bank of"), not of any capitalised word ("called
+/// Monday for").
+fn titled_for(doc: &Doc, p: usize) -> bool {
+    p > 0 && matches!(doc.word(p), Some("for" | "of")) && doc.is_cap(p - 1) && {
+        let lex = doc.lex(p - 1);
+        lex.is_title()
+            || lex.is_role_head()
+            || lex.is_role_stem()
+            || lex.is_org_word()
+            || lex.is_department_word()
+            || lex.is_title_filler()
+            // "Vice-Minister of Commerce"
+            || doc
+                .low(p - 1)
+                .rsplit_once('-')
+                .is_some_and(|(_, last)| super::lexicon::classify(last).is_title())
+    }
 }
 
 /// The lower-case word at `j` is the object of a role head's "of" at most two words back:

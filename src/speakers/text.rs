@@ -182,9 +182,12 @@ impl<'a> Doc<'a> {
             .copied()
             .filter(|&i| {
                 let lex = self.lex(i);
-                // a title before a name is a title ("King Charles", "Judge Amy Lund")
+                // a title before a name or after a determiner is a title ("King Charles",
+                // "Judge Amy Lund", "the King said")
                 ((lex.is_cap_stop() && lex.is_surname_like_stop())
-                    || (names::is_surname_title(self.low(i)) && !names::is_name_word(self, i + 1)))
+                    || (names::is_surname_title(self.low(i))
+                        && !names::is_name_word(self, i + 1)
+                        && !(i > 0 && self.word(i - 1).is_some_and(names::is_determiner))))
                     && surnames.contains(&self.low(i))
                     && !self.text(i + 1).starts_with(|c: char| c.is_ascii_digit())
                     && stands_as_a_name(i)
