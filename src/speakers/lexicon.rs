@@ -406,22 +406,21 @@ static TITLE_FILLERS: List = "acting assistant associate campaign conservative c
 static DEPARTMENT_WORDS: List = "affairs agriculture and army commerce culture defence defense development economic economy \
     education energy environment exchequer finance fisheries foreign health homeland housing \
     human industry information intelligence interior justice labor navy planning security \
-    services staff \
-    state the tourism trade transportation treasury urban veterans war welfare";
+    services staff state the tourism trade transportation treasury urban veterans war welfare";
 
 /// Last words of organisation names.
-static ORG_WORDS: List = "abc administration afp agency agency’s airlines airport airways \
-    alliance ap army associates association authority avenue bancorp bank board breitbart \
-    brothers bureau campaign caucus cbs center centre channel chemical chemicals church cia city \
-    club cnn co coalition college commission committee company congress corp corporation council \
-    council’s county court daily department department’s dnc exchange facebook fbi federation \
-    forces foundation fox fund gop government group herald holdings hospital house inc index \
-    industries initiative institute journal kingdom kremlin llc ltd magazine market media \
-    ministry monitor motor motors movement msnbc nations navy nbc network news nra office \
-    organisation organization pac partners party pentagon petroleum plc police politico poll \
-    post post-dispatch press project radio railroad report reporters republic reserve reuters \
-    review rnc school securities senate service society state states station street survey \
-    television times treasury tribune trust tv twitter union university watch weekly";
+static ORG_WORDS: List = "abc administration afp agency agency’s airlines airport airways alliance \
+    ap army associates association authority avenue bancorp bank board breitbart brothers bureau \
+    campaign caucus cbs center centre channel chemical chemicals church cia city club cnn co \
+    coalition college commission committee company congress corp corporation council council’s \
+    county court daily department department’s dnc exchange facebook fbi federation forces \
+    foundation fox fund gop government group herald holdings hospital house inc index industries \
+    initiative institute journal kingdom kremlin llc ltd magazine market media ministry monitor \
+    motor motors movement msnbc nations navy nbc network news nra office organisation organization \
+    pac partners party pentagon petroleum plc police politico poll post post-dispatch press project \
+    radio railroad report reporters republic reserve reuters review rnc school securities senate \
+    service society state states station street survey television times treasury tribune trust tv \
+    twitter union university watch weekly";
 
 /// Party and nationality adjectives that can precede a name ("Republican Marco Rubio").
 static AFFILIATIONS: List = "american conservative democrat democratic ex former gop green independent liberal \
