@@ -1413,10 +1413,7 @@ mod tests {
     type Reader = fn(Box<dyn BufRead>, &str, &mut dyn FnMut(Outcome));
 
     fn read_all(reader: Reader, data: &str) -> Vec<Outcome> {
-        let mut out = Vec::new();
-        let stream: Box<dyn BufRead> = Box::new(io::Cursor::new(data.as_bytes().to_vec()));
-        reader(stream, "mem.json", &mut |o| out.push(o));
-        out
+        read_bytes(reader, data.as_bytes().to_vec())
     }
 
     #[test]
@@ -1433,6 +1430,7 @@ mod tests {
         assert_eq!(out[2].as_ref().unwrap().article.body, "three");
     }
 
+    /// What `reader` makes of `data`, read as a file named `mem.json`.
     fn read_bytes(reader: Reader, data: Vec<u8>) -> Vec<Outcome> {
         let mut out = Vec::new();
         reader(Box::new(io::Cursor::new(data)), "mem.json", &mut |o| {
