@@ -18,6 +18,7 @@ fn seed_body() -> Option<String> {
             "the seed article is missing at {} (and CI is set)",
             path.display()
         );
+        eprintln!("skipped: the seed article is missing at {}", path.display());
         return None;
     };
     let trimmed = text.trim_start();
