@@ -26,9 +26,11 @@ pub(super) fn read(
     super::skip_bom(&mut *stream);
     let stream = super::utf8_stream(stream);
     let since = Rc::new(Cell::new(0));
+    let quoting = Rc::new(Cell::new(Quoting::new(delimiter)));
     let bounded = Bounded {
         inner: stream,
         since: Rc::clone(&since),
+        quoting: (delimiter != b'\t').then(|| Rc::clone(&quoting)),
     };
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
@@ -64,11 +66,25 @@ pub(super) fn read(
     let mut row = csv::ByteRecord::new();
     // text that is not UTF-8 is read as windows-1252, and said once per file
     let mut warned = false;
+    // each row's outcome waits for the next read: a quote the file never
+    // closes makes the last row swallow every line after it, which only the
+    // end of the file tells
+    let mut last: Option<(Outcome, Option<usize>)> = None;
     loop {
         since.set(0);
         // where the next row starts, for errors that do not say
         let start = usize::try_from(reader.position().line()).ok();
-        match reader.read_byte_record(&mut row) {
+        let read = reader.read_byte_record(&mut row);
+        if let Some((outcome, line)) = last.take() {
+            let q = quoting.get();
+            if let (Ok(false), Some(opened)) = (&read, q.open_at()) {
+                let reason = unclosed(opened, line, q.lines_after(opened));
+                sink(Err(Problem::new(path, line, reason)));
+            } else {
+                sink(outcome);
+            }
+        }
+        match read {
             Ok(false) => return,
             Ok(true)
                 if row
@@ -77,14 +93,19 @@ pub(super) fn read(
             Ok(true) => {
                 let line = row_line(&row, reader.position().line());
                 let mut outcome = article(&row, line, &columns, path, &id_base);
-                if let Ok(record) = &mut outcome
-                    && !warned
-                    && row.iter().any(|cell| std::str::from_utf8(cell).is_err())
-                {
-                    warned = true;
-                    super::not_utf8(record, path, line, " (this row, and any others so written)");
+                if let Ok(record) = &mut outcome {
+                    if !warned && row.iter().any(|cell| std::str::from_utf8(cell).is_err()) {
+                        warned = true;
+                        super::not_utf8(
+                            record,
+                            path,
+                            line,
+                            " (this row, and any others so written)",
+                        );
+                    }
+                    extra_cells(record, &row, columns.len(), path, line);
                 }
-                sink(outcome);
+                last = Some((outcome, line));
             }
             Err(err) => {
                 let stop = matches!(err.kind(), csv::ErrorKind::Io(_));
@@ -97,6 +118,52 @@ pub(super) fn read(
             }
         }
     }
+}
+
+/// Why a row whose quote (opened on line `opened`) runs to the end of the
+/// file is skipped.
+fn unclosed(opened: u64, row: Option<usize>, after: u64) -> String {
+    let place = if row.and_then(|r| u64::try_from(r).ok()) == Some(opened) {
+        "a quote opened on this line".to_string()
+    } else {
+        format!("the quote opened on line {opened}")
+    };
+    let s = if after == 1 { "" } else { "s" };
+    format!(
+        "{place} is never closed: the row runs to the end of the file ({after} more line{s}, \
+         not read as rows) and is skipped; close the quote, or double a quote mark inside a \
+         quoted cell"
+    )
+}
+
+/// Warns when a row has cells past the header's last column that are not
+/// empty: they are not read, and a delimiter in a cell that should have been
+/// quoted is the usual cause (the text then ends early).
+fn extra_cells(
+    record: &mut super::Record,
+    row: &csv::ByteRecord,
+    columns: usize,
+    path: &str,
+    line: Option<usize>,
+) {
+    let extra = row
+        .iter()
+        .skip(columns)
+        .filter(|cell| !cell.trim_ascii().is_empty())
+        .count();
+    if extra == 0 {
+        return;
+    }
+    let mut reason = format!(
+        "{} cells where the header names {columns}: the last {} are not read (a delimiter \
+         inside a cell that is not quoted?)",
+        row.len(),
+        row.len() - columns
+    );
+    if let Some(other) = record.warning.take() {
+        reason = format!("{}; {reason}", other.reason);
+    }
+    record.warning = Some(Problem::new(path, line, reason));
 }
 
 /// The line a row starts on. The reader stamps a row with where it stood before
@@ -170,6 +237,101 @@ fn problem(path: &str, err: &csv::Error) -> Problem {
 struct Bounded<R> {
     inner: R,
     since: Rc<Cell<usize>>,
+    /// Follows the quotes of every byte read (none for TSV, which has none).
+    quoting: Option<Rc<Cell<Quoting>>>,
+}
+
+/// Where the bytes read so far leave the CSV reader's quoting: inside a
+/// quoted cell or not, and on which line the quote opened. It follows the
+/// reader's rules: a quote opens a cell only as its first byte, `""` inside
+/// one is a quote mark, and rows end at `\n`.
+#[derive(Debug, Clone, Copy)]
+struct Quoting {
+    delimiter: u8,
+    state: QuoteState,
+    /// The line being read, from 1.
+    line: u64,
+    /// The line of the last quote that opened a cell.
+    opened: u64,
+    /// The last byte read was a line break.
+    ends_line: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum QuoteState {
+    /// At the start of a cell.
+    CellStart,
+    /// In a cell that did not open with a quote.
+    Plain,
+    /// In a quoted cell.
+    Quoted,
+    /// Right after a quote mark inside a quoted cell: it closed the cell, or
+    /// doubles with the next byte.
+    QuoteInQuoted,
+}
+
+impl Quoting {
+    fn new(delimiter: u8) -> Quoting {
+        Quoting {
+            delimiter,
+            state: QuoteState::CellStart,
+            line: 1,
+            opened: 0,
+            ends_line: false,
+        }
+    }
+
+    fn feed(&mut self, bytes: &[u8]) {
+        use QuoteState::*;
+        if let Some(&last) = bytes.last() {
+            self.ends_line = last == b'\n';
+        }
+        let mut rest = bytes;
+        while !rest.is_empty() {
+            if self.state == Quoted {
+                // jump to the next quote mark, counting the line breaks passed
+                let end = memchr::memchr(b'"', rest).unwrap_or(rest.len());
+                self.line += memchr::memchr_iter(b'\n', &rest[..end]).count() as u64;
+                rest = &rest[end..];
+                if let Some((_, tail)) = rest.split_first() {
+                    self.state = QuoteInQuoted;
+                    rest = tail;
+                }
+                continue;
+            }
+            let (&b, tail) = rest.split_first().expect("not empty");
+            rest = tail;
+            if b == b'\n' {
+                self.line += 1;
+            }
+            self.state = match (self.state, b) {
+                (CellStart, b'"') => {
+                    self.opened = self.line;
+                    Quoted
+                }
+                (QuoteInQuoted, b'"') => Quoted,
+                (_, b'\n') => CellStart,
+                (_, b) if b == self.delimiter => CellStart,
+                _ => Plain,
+            };
+        }
+    }
+
+    /// The line of the quote left open, if one is.
+    fn open_at(&self) -> Option<u64> {
+        (self.state == QuoteState::Quoted).then_some(self.opened)
+    }
+
+    /// Lines read after line `n` that hold something (a line break that
+    /// ends the input opens no line).
+    fn lines_after(&self, n: u64) -> u64 {
+        let last = if self.ends_line {
+            self.line - 1
+        } else {
+            self.line
+        };
+        last.saturating_sub(n)
+    }
 }
 
 /// The error [`Bounded`] fails with.
@@ -194,6 +356,11 @@ impl<R: Read> Read for Bounded<R> {
         }
         let n = self.inner.read(buf)?;
         self.since.set(self.since.get() + n);
+        if let Some(quoting) = &self.quoting {
+            let mut q = quoting.get();
+            q.feed(&buf[..n]);
+            quoting.set(q);
+        }
         Ok(n)
     }
 }
@@ -255,6 +422,88 @@ mod tests {
             .as_ref()
             .expect("warned");
         assert_eq!(warning.at.line, Some(2));
+    }
+
+    #[test]
+    fn a_quote_never_closed_skips_its_row_and_says_so() {
+        // the quote opened on line 3 takes in lines 4 and 5: without the check,
+        // two articles would vanish into the text of the second
+        let data = "title,text\nOne,First text.\nTwo,\"Second text\nThree,Third text.\n\
+                    Four,Fourth text.\n";
+        let out = read(data);
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0].as_ref().expect("kept").article.title, "One");
+        let problem = out[1].as_ref().expect_err("skipped");
+        assert_eq!(
+            problem.to_string(),
+            "t.csv:3: a quote opened on this line is never closed: the row runs to the end of \
+             the file (2 more lines, not read as rows) and is skipped; close the quote, or \
+             double a quote mark inside a quoted cell"
+        );
+        // a row over two lines whose second line opens the quote
+        let out = read("title,text,source\nTwo,\"Second\ntext.\",\"Herald\n");
+        let problem = out[0].as_ref().expect_err("skipped");
+        assert!(
+            problem
+                .to_string()
+                .starts_with("t.csv:2: the quote opened on line 3 is never closed"),
+            "{problem}"
+        );
+    }
+
+    #[test]
+    fn quotes_that_close_or_sit_inside_a_cell_are_no_error() {
+        for data in [
+            // a quoted cell at the very end, no line break after it
+            "title,text\nOne,\"First \"\"text\"\"\nover lines.\"",
+            // a quote mark inside a cell that did not open with one is text
+            "title,text\nOne,A 6\" wall.\nTwo,Second.\n",
+            // text after a closing quote joins the cell
+            "title,text\nOne,\"Quoted\" and more.\nTwo,Second.\n",
+        ] {
+            let out = read(data);
+            assert!(out.iter().all(Result::is_ok), "{data:?}: {out:?}");
+        }
+        // a tab-separated table has no quoting at all
+        let out = read_bytes(Format::Tsv, b"title\ttext\nOne\t\"Open quote.\n", "t.tsv");
+        assert_eq!(out.len(), 1);
+        assert!(out[0].is_ok());
+    }
+
+    #[test]
+    fn quoting_is_followed_across_reads() {
+        let data = b"a,\"b\nc\"\"d\",e\n\"f,g\nh";
+        let mut whole = super::Quoting::new(b',');
+        whole.feed(data);
+        let mut bytewise = super::Quoting::new(b',');
+        for b in data {
+            bytewise.feed(std::slice::from_ref(b));
+        }
+        assert_eq!(whole.open_at(), Some(3));
+        assert_eq!(bytewise.open_at(), Some(3));
+        assert_eq!(whole.lines_after(3), 1);
+        let mut closed = super::Quoting::new(b',');
+        closed.feed(b"a,\"b\"\"\"\n");
+        assert_eq!(closed.open_at(), None);
+        assert_eq!(closed.lines_after(1), 0);
+    }
+
+    #[test]
+    fn cells_past_the_header_are_warned_of() {
+        let out = read("title,text\nOne,Text with, a comma.\nTwo,Fine text.,,\n");
+        let warning = out[0]
+            .as_ref()
+            .expect("kept")
+            .warning
+            .as_ref()
+            .expect("warned");
+        assert_eq!(
+            warning.to_string(),
+            "t.csv:2: 3 cells where the header names 2: the last 1 are not read (a delimiter \
+             inside a cell that is not quoted?)"
+        );
+        // empty cells after the last column say nothing
+        assert!(out[1].as_ref().expect("kept").warning.is_none());
     }
 
     #[test]
