@@ -253,8 +253,9 @@ pub(crate) fn backward(doc: &Doc, end: usize, floor: usize) -> Option<Mention> {
     if s >= end {
         return None;
     }
-    if s > floor + 2 && doc.is_punct(s - 1, ',') && doc.is_cap(s) {
+    if s > floor + 2 && doc.is_punct(s - 1, ',') && doc.is_cap(s) && !names_a_person(doc, s, end) {
         // "Pia Lind of Columbia, South Carolina, says": skip the place back to the person
+        // (not past "..., Gov. John Kasich said" or "..., John Kasich said")
         let c = s - 1;
         if let Some(p) = (c.saturating_sub(4).max(floor)..c).rev().find(|&j| {
             doc.word(j)
@@ -274,6 +275,41 @@ pub(crate) fn backward(doc: &Doc, end: usize, floor: usize) -> Option<Mention> {
         });
     }
     names::analyse(doc, s, end)
+}
+
+/// Whether the `)` at `close` ends a party and state as US papers write them after a
+/// lawmaker's name: "(R-OH)", "(D-Calif.)", "(I-Vt.)".
+fn party_bracket(doc: &Doc, close: usize) -> bool {
+    if !doc.is_punct(close, ')') || close < 3 {
+        return false;
+    }
+    let Some(open) = (close.saturating_sub(6)..close)
+        .rev()
+        .find(|&j| doc.is_punct(j, '('))
+    else {
+        return false;
+    };
+    let party = |t: &str| matches!(t, "R" | "D" | "I");
+    let first = doc.text(open + 1);
+    // "R-OH" is one word; "R - OH" would be three tokens
+    match first.split_once('-') {
+        Some((p, state)) => party(p) && state.starts_with(|c: char| c.is_ascii_uppercase()),
+        None => {
+            party(first) && doc.is_punct(open + 2, '-') && open + 3 < close && doc.is_cap(open + 3)
+        }
+    }
+}
+
+/// Whether the capitalised run `s..end` names a person by a title or a listed first name
+/// ("Gov. John Kasich", "John Kasich"), not a place ("South Carolina").
+fn names_a_person(doc: &Doc, s: usize, end: usize) -> bool {
+    let Some(first) = (s..end).find(|&j| doc.word(j).is_some()) else {
+        return false;
+    };
+    let lex = doc.lex(first);
+    doc.is_cap(first)
+        && (lex.is_title() || lex.first_name_gender() != names::Gender::Unknown)
+        && !names::is_org_run(doc, &(s..end))
 }
 
 /// The speaker phrase starting at token `a`, not reaching `limit`: the mention and where it ends.
@@ -726,6 +762,17 @@ pub(crate) fn of_cue(doc: &Doc, quotes: &Quotes, cue: Range<usize>) -> Option<Me
                 return Some(m);
             }
         }
+        // "…, after the vote, Gov. Pia Lind (R-OR), said": the name and its bracket
+        // right before the comma, however long the sentence's opening
+        if doc.is_punct(k, ',')
+            && k > floor
+            && party_bracket(doc, k - 1)
+            && let Some(m) = backward(doc, k, floor)
+            && matches!(&m.what, What::Name { run } if !names::is_org_run(doc, run)
+                && names_a_person(doc, run.start, run.end))
+        {
+            return Some(m);
+        }
         // "Lund, a former aide, said" and "Gov. Pia Lind (R-OR), said"
         let (m, e) = subject_span(doc, quotes, floor, j)?;
         // an appositive closes with a comma; a participle follows a verb or an appositive
@@ -878,6 +925,38 @@ mod tests {
             _ => String::new(),
         };
         assert_eq!(run, "Ola Berg");
+    }
+
+    #[test]
+    fn a_place_before_the_comma_is_not_taken_for_the_speaker() {
+        // the place-skip ("Pia Lind of Columbia, South Carolina, says") stops at a person
+        let text = "After winning Ohio in the Republican primary, Gov. Tom Lund said he was ready.";
+        assert_eq!(subject_of(text, "said").as_deref(), Some("Gov. Tom Lund"));
+        let text = "After a rally in Ohio, Pia Lind said she was ready.";
+        assert_eq!(subject_of(text, "said").as_deref(), Some("Pia Lind"));
+        let text = "Pia Lind of the University of Oslo, San Marco School of Law said it rained.";
+        assert_eq!(
+            subject_of(text, "said").as_deref(),
+            Some("Pia Lind of the University")
+        );
+        let text = "Pia Lind of Columbia, South Carolina, says she was ready.";
+        assert_eq!(
+            subject_of(text, "says").as_deref(),
+            Some("Pia Lind of Columbia")
+        );
+    }
+
+    #[test]
+    fn a_bracketed_party_before_a_comma_keeps_its_name_after_a_long_opening() {
+        let text = "Tuesday at Mill University in Lorne, OR, after winning Oregon in the \
+                    primary, Gov. Pia Lind (R-OR), said, \"We are ready.\"";
+        assert_eq!(
+            subject_of(text, "said").as_deref(),
+            Some("Gov. Pia Lind (R-OR)")
+        );
+        // an organisation's initials in brackets are no party: the person before it speaks
+        let text = "Tom Lund, chairman of the Federation of Road Hauliers (FRH), said it rained.";
+        assert_eq!(subject_of(text, "said").as_deref(), Some("Tom Lund"));
     }
 
     #[test]
