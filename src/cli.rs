@@ -440,12 +440,15 @@ impl FilterArgs {
         {
             bail!("--from is after --to: nothing can match");
         }
-        for (flag, values) in [("--source", &self.source), ("--speaker", &self.speaker)] {
+        for (flag, values, example) in [
+            ("--source", &self.source, "reuters"),
+            ("--speaker", &self.speaker, "aliyev"),
+        ] {
             if let Some(bad) = values
                 .iter()
                 .find(|v| !v.chars().any(char::is_alphanumeric))
             {
-                bail!("{flag} {bad:?} names no one: give a name, e.g. {flag} reuters");
+                bail!("{flag} {bad:?} names no one: give a name, e.g. {flag} {example}");
             }
         }
         Ok(SearchRequest {
