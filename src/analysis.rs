@@ -43,9 +43,10 @@ pub const TEXT: &str = "dateline_text";
 pub const STEM_MARK: char = '~';
 /// Position increment between two paragraphs: larger than any sensible phrase slop.
 pub const PARAGRAPH_GAP: usize = 100;
-/// Words longer than this (in bytes) are not indexed: they are table debris or
-/// encoded blobs, never something a person types.
-const MAX_WORD_BYTES: usize = 80;
+/// Words of this many bytes or more are not indexed (tantivy's
+/// `RemoveLongFilter` keeps shorter ones): they are table debris or encoded
+/// blobs, never something a person types.
+pub const MAX_WORD_BYTES: usize = 80;
 
 /// Splits text into words; see the module documentation for the rules.
 #[derive(Clone, Default)]

@@ -207,7 +207,9 @@ fn hostile_queries_are_clear_errors() {
     env.ingest(&["tests/fixtures/broken/good.txt"]);
     let many = vec!["ferry"; 10_000].join(" ");
     let deep = format!("{}ferry{}", "(".repeat(1000), ")".repeat(1000));
+    let long = "x".repeat(3000);
     for (query, says) in [
+        (long.as_str(), "words of 80 bytes or more are not indexed"),
         (many.as_str(), "more than 1024 terms"),
         (deep.as_str(), "nested more than"),
         ("\"unterminated phrase", "unterminated phrase"),

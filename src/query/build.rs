@@ -65,7 +65,15 @@ impl<'a> QueryBuilder<'a> {
     pub fn build(&mut self, expr: &Expr) -> Result<Q, QueryError> {
         self.top(expr).ok_or_else(|| QueryError {
             column: 1,
-            message: "the query has no searchable words (only punctuation?)".to_string(),
+            message: if has_long_word(expr) {
+                format!(
+                    "the query has no searchable words: words of {} bytes or more are not \
+                     indexed",
+                    analysis::MAX_WORD_BYTES
+                )
+            } else {
+                "the query has no searchable words (only punctuation?)".to_string()
+            },
         })
     }
 
@@ -406,6 +414,21 @@ fn offsets(field: Field, words: &[Word]) -> Vec<(usize, Term)> {
         .collect()
 }
 
+/// Whether a word or phrase of `expr` holds a run of letters and digits too
+/// long to be indexed (so it searches for nothing).
+fn has_long_word(expr: &Expr) -> bool {
+    match expr {
+        Expr::Leaf(leaf) => match &leaf.term {
+            QTerm::Word(text) | QTerm::Prefix(text) | QTerm::Phrase { text, .. } => text
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.len() >= analysis::MAX_WORD_BYTES),
+            _ => false,
+        },
+        Expr::And(items) | Expr::Or(items) => items.iter().any(has_long_word),
+        Expr::Not(inner) => has_long_word(inner),
+    }
+}
+
 fn phrase_query(field: Field, words: &[Word], slop: u32) -> Q {
     Box::new(PhraseQuery::new_with_offset_and_slop(
         offsets(field, words),
@@ -443,6 +466,16 @@ mod tests {
     fn punctuation_only_queries_are_refused() {
         let err = build("— …").map(|_| ()).unwrap_err();
         assert!(err.message.contains("no searchable words"));
+        assert!(err.message.contains("punctuation"));
+        // a word too long to be indexed is not punctuation
+        let long = "x".repeat(analysis::MAX_WORD_BYTES);
+        let err = build(&long).map(|_| ()).unwrap_err();
+        assert!(
+            err.message.contains("of 80 bytes or more"),
+            "{}",
+            err.message
+        );
+        assert!(build(&"x".repeat(analysis::MAX_WORD_BYTES - 1)).is_ok());
     }
 
     #[test]
