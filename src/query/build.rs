@@ -21,6 +21,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 
 use super::article::ArticleAnd;
 use super::parse::{Expr, Leaf, QueryError, Scope, Term as QTerm};
+use super::phrase::TextPhrase;
 use super::quoted::{InQuotes, Pattern, SaidBy, Slot};
 use crate::analysis::{self, Analyzer, Word};
 use crate::schema::{Fields, QUOTE_SPANS, date_secs};
@@ -159,8 +160,17 @@ impl<'a> QueryBuilder<'a> {
             (_, Scope::Date) => return None,
             (term, Scope::Text) => {
                 let text = self.matcher(term, f.text, true)?;
-                let title = self.matcher(term, f.title, true)?;
-                either(text, boost(title, TITLE_BOOST))
+                let title = boost(self.matcher(term, f.title, true)?, TITLE_BOOST);
+                let exact = matches!(term, QTerm::Word(_) | QTerm::Phrase { slop: 0, .. });
+                match text.downcast_ref::<PhraseQuery>() {
+                    // words side by side: ranked checking positions only where it can matter
+                    Some(phrase) if exact => {
+                        let phrase = phrase.clone();
+                        let plain = either(text, title.box_clone());
+                        Box::new(TextPhrase::new(plain, phrase, title))
+                    }
+                    _ => either(text, title),
+                }
             }
             (term, Scope::Title) => self.matcher(term, f.title, true)?,
             (term, Scope::Quote) => {

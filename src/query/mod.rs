@@ -1,12 +1,14 @@
 //! Queries: the query language ([`mod@parse`]) and its translation into tantivy
 //! queries over the passage index ([`build`]), with the article-level AND of
 //! [`article`], the matching inside quotes of [`quoted`] and the fuzzy words
-//! of [`fuzzy`], expanded from the index's words first.
+//! of [`fuzzy`], expanded from the index's words first, and the phrases of
+//! [`phrase`], ranked checking positions only where a hit can rank.
 
 pub mod article;
 pub mod build;
 pub mod fuzzy;
 pub mod parse;
+pub mod phrase;
 pub mod quoted;
 
 pub use build::QueryBuilder;
