@@ -82,7 +82,7 @@ pub struct IngestArgs {
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// Commit nothing if any record is rejected or has an unreadable date
+    /// Commit nothing if any record is rejected or comes with a warning (an unreadable date, ...)
     #[arg(long)]
     pub strict: bool,
 

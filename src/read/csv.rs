@@ -43,6 +43,13 @@ pub(super) fn read(
         .quoting(delimiter != b'\t')
         .from_reader(bounded);
     let columns: Vec<Option<(Field, usize)>> = match reader.byte_headers() {
+        // a column name holds no line break: a quote opened in the header and
+        // never closed took in the rows after it
+        Ok(names) if names.iter().any(|name| name.contains(&b'\n')) => {
+            let reason = "the header row runs over several lines (a quote opened in it is never \
+                          closed?): no row is read";
+            return sink(Err(Problem::new(path, Some(1), reason)));
+        }
         Ok(names) => names
             .iter()
             .map(|name| json::lookup(super::utf8_or_1252(name).trim()))
@@ -69,19 +76,16 @@ pub(super) fn read(
     // each row's outcome waits for the next read: a quote the file never
     // closes makes the last row swallow every line after it, which only the
     // end of the file tells
-    let mut last: Option<(Outcome, Option<usize>)> = None;
+    let mut last: Option<Held> = None;
     loop {
         since.set(0);
         // where the next row starts, for errors that do not say
         let start = usize::try_from(reader.position().line()).ok();
         let read = reader.read_byte_record(&mut row);
-        if let Some((outcome, line)) = last.take() {
-            let q = quoting.get();
-            if let (Ok(false), Some(opened)) = (&read, q.open_at()) {
-                let reason = unclosed(opened, line, q.lines_after(opened));
-                sink(Err(Problem::new(path, line, reason)));
-            } else {
-                sink(outcome);
+        if let Some(held) = last.take() {
+            match (&read, quoting.get().open_at()) {
+                (Ok(false), Some(opened)) => sink(unclosed(held, opened, path)),
+                _ => sink(held.outcome),
             }
         }
         match read {
@@ -105,7 +109,11 @@ pub(super) fn read(
                     }
                     extra_cells(record, &row, columns.len(), path, line);
                 }
-                last = Some((outcome, line));
+                last = Some(Held {
+                    outcome,
+                    line,
+                    tail: tail_lines(&row),
+                });
             }
             Err(err) => {
                 let stop = matches!(err.kind(), csv::ErrorKind::Io(_));
@@ -120,20 +128,57 @@ pub(super) fn read(
     }
 }
 
-/// Why a row whose quote (opened on line `opened`) runs to the end of the
-/// file is skipped.
-fn unclosed(opened: u64, row: Option<usize>, after: u64) -> String {
-    let place = if row.and_then(|r| u64::try_from(r).ok()) == Some(opened) {
+/// A row read, waiting for the next read to tell whether the file ended
+/// inside one of its quotes.
+struct Held {
+    outcome: Outcome,
+    /// The line the row starts on.
+    line: Option<usize>,
+    /// Lines holding text after the first line of its last cell.
+    tail: usize,
+}
+
+/// Lines holding something after the first line of the last cell of `row`:
+/// what a quote opened in that cell and never closed took in.
+fn tail_lines(row: &csv::ByteRecord) -> usize {
+    let Some(cell) = row.iter().next_back() else {
+        return 0;
+    };
+    if memchr::memchr(b'\n', cell).is_none() {
+        return 0;
+    }
+    cell.split(|&b| b == b'\n')
+        .skip(1)
+        .filter(|line| !line.trim_ascii().is_empty())
+        .count()
+}
+
+/// The outcome of a row the file ends inside of, its quote opened on line
+/// `opened`: skipped when the quote took in lines with text (rows, most
+/// likely), else kept with a warning.
+fn unclosed(held: Held, opened: u64, path: &str) -> Outcome {
+    let place = if held.line.and_then(|r| u64::try_from(r).ok()) == Some(opened) {
         "a quote opened on this line".to_string()
     } else {
         format!("the quote opened on line {opened}")
     };
+    if held.tail == 0 {
+        let mut record = held.outcome?;
+        let mut reason = format!("{place} is never closed (the file ends inside it)");
+        if let Some(other) = record.warning.take() {
+            reason = format!("{}; {reason}", other.reason);
+        }
+        record.warning = Some(Problem::new(path, held.line, reason));
+        return Ok(record);
+    }
+    let after = held.tail;
     let s = if after == 1 { "" } else { "s" };
-    format!(
-        "{place} is never closed: the row runs to the end of the file ({after} more line{s}, \
-         not read as rows) and is skipped; close the quote, or double a quote mark inside a \
-         quoted cell"
-    )
+    let reason = format!(
+        "{place} is never closed: the row runs to the end of the file ({after} more line{s} \
+         of text, not read as rows) and is skipped; close the quote, or double a quote mark \
+         inside a quoted cell"
+    );
+    Err(Problem::new(path, held.line, reason))
 }
 
 /// Warns when a row has cells past the header's last column that are not
@@ -253,8 +298,6 @@ struct Quoting {
     line: u64,
     /// The line of the last quote that opened a cell.
     opened: u64,
-    /// The last byte read was a line break.
-    ends_line: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -277,15 +320,11 @@ impl Quoting {
             state: QuoteState::CellStart,
             line: 1,
             opened: 0,
-            ends_line: false,
         }
     }
 
     fn feed(&mut self, bytes: &[u8]) {
         use QuoteState::*;
-        if let Some(&last) = bytes.last() {
-            self.ends_line = last == b'\n';
-        }
         let mut rest = bytes;
         while !rest.is_empty() {
             if self.state == Quoted {
@@ -320,17 +359,6 @@ impl Quoting {
     /// The line of the quote left open, if one is.
     fn open_at(&self) -> Option<u64> {
         (self.state == QuoteState::Quoted).then_some(self.opened)
-    }
-
-    /// Lines read after line `n` that hold something (a line break that
-    /// ends the input opens no line).
-    fn lines_after(&self, n: u64) -> u64 {
-        let last = if self.ends_line {
-            self.line - 1
-        } else {
-            self.line
-        };
-        last.saturating_sub(n)
     }
 }
 
@@ -437,11 +465,35 @@ mod tests {
         assert_eq!(
             problem.to_string(),
             "t.csv:3: a quote opened on this line is never closed: the row runs to the end of \
-             the file (2 more lines, not read as rows) and is skipped; close the quote, or \
-             double a quote mark inside a quoted cell"
+             the file (2 more lines of text, not read as rows) and is skipped; close the quote, \
+             or double a quote mark inside a quoted cell"
+        );
+        // a quote left open on the last line took in nothing: the row is kept, with a warning
+        for data in [
+            "title,text\nOne,First.\nTwo,\"Second\n",
+            "title,text\nOne,First.\nTwo,\"Second",
+            "title,text\nOne,First.\nTwo,\"Second\n\n  \n",
+        ] {
+            let out = read(data);
+            assert_eq!(out.len(), 2, "{data:?}");
+            let kept = out[1].as_ref().expect("kept");
+            assert_eq!(kept.article.body.trim(), "Second");
+            let warning = kept.warning.as_ref().expect("warned").to_string();
+            assert_eq!(
+                warning,
+                "t.csv:3: a quote opened on this line is never closed (the file ends inside it)"
+            );
+        }
+        // nor is a header whose quote runs to the end of the file
+        let out = read("id,title,\"text\nk1,One,First.\nk2,Two,Second.\n");
+        assert_eq!(out.len(), 1);
+        let problem = out[0].as_ref().expect_err("refused").to_string();
+        assert!(
+            problem.starts_with("t.csv:1: the header row runs over several lines"),
+            "{problem}"
         );
         // a row over two lines whose second line opens the quote
-        let out = read("title,text,source\nTwo,\"Second\ntext.\",\"Herald\n");
+        let out = read("title,text,source\nTwo,\"Second\ntext.\",\"Herald\nThree,Third.,\n");
         let problem = out[0].as_ref().expect_err("skipped");
         assert!(
             problem
@@ -481,11 +533,9 @@ mod tests {
         }
         assert_eq!(whole.open_at(), Some(3));
         assert_eq!(bytewise.open_at(), Some(3));
-        assert_eq!(whole.lines_after(3), 1);
         let mut closed = super::Quoting::new(b',');
         closed.feed(b"a,\"b\"\"\"\n");
         assert_eq!(closed.open_at(), None);
-        assert_eq!(closed.lines_after(1), 0);
     }
 
     #[test]
