@@ -167,6 +167,9 @@ struct Frame {
     source: Source,
     /// The cue stands inside a direct quote: its speaker is not a pronoun antecedent.
     inside_quote: bool,
+    /// A report that relays another's words: its speaker does not lend itself to the quotes
+    /// that follow without a cue (they are the original speaker's).
+    relay: bool,
     /// Token index where the speaker is named, or where the content starts.
     anchor: usize,
     /// Paragraph index of the anchor.
@@ -228,6 +231,7 @@ fn collect(doc: &Doc, quotes: &Quotes) -> Vec<Frame> {
             mention: link.mention,
             source: Source::Own,
             inside_quote: q.nested,
+            relay: false,
             anchor,
             para: doc.toks[anchor].para,
             speaker: None,
@@ -235,7 +239,7 @@ fn collect(doc: &Doc, quotes: &Quotes) -> Vec<Frame> {
         });
     }
     let mut reports = reported::find(doc, quotes, &consumed);
-    drop_nested(&mut reports);
+    drop_nested(doc, &mut reports);
     for r in reports {
         let anchor = r.mention.as_ref().map_or(r.cue.start, |m| m.toks.start);
         let content = if r.content.is_empty() {
@@ -251,6 +255,7 @@ fn collect(doc: &Doc, quotes: &Quotes) -> Vec<Frame> {
             mention: r.mention,
             source: Source::Own,
             inside_quote: r.inside_quote,
+            relay: r.relay,
             anchor,
             para: doc.toks[anchor].para,
             speaker: None,
@@ -274,6 +279,7 @@ fn collect(doc: &Doc, quotes: &Quotes) -> Vec<Frame> {
             mention,
             source,
             inside_quote: false,
+            relay: false,
             anchor,
             para: doc.toks[q.open].para,
             speaker: None,
@@ -307,7 +313,7 @@ impl ParaIndex {
     }
 
     fn add(&mut self, i: usize, f: &Frame, doc: &Doc) {
-        let own = f.source == Source::Own && f.mention.is_some() && !f.inside_quote;
+        let own = f.source == Source::Own && f.mention.is_some() && !f.inside_quote && !f.relay;
         let p = f.para as usize;
         if !own || p >= self.by_end.len() {
             return;
@@ -341,7 +347,10 @@ impl ParaIndex {
 
 /// Drops reports whose cue and speaker stand inside another report's clause ("Lund said that
 /// Berg believes …" is Lund's statement). A sweep over clauses sorted by start keeps it linear.
-fn drop_nested(reports: &mut Vec<reported::Reported>) {
+/// A statement relayed by a trailing cue ("Lind said the dam held, Radio Lorne reported") is
+/// both people's: the first clause ends before the relay, and both reports stay.
+fn drop_nested(doc: &Doc, reports: &mut Vec<reported::Reported>) {
+    let relayed = relays(doc, reports);
     let mut clauses: Vec<(usize, usize)> = reports
         .iter()
         .filter(|r| !r.content.is_empty())
@@ -354,7 +363,12 @@ fn drop_nested(reports: &mut Vec<reported::Reported>) {
         let best = reach.last().copied().unwrap_or((0, 0));
         reach.push(if e > best.0 { (e, s) } else { best });
     }
+    let mut index = 0;
     reports.retain(|r| {
+        index += 1;
+        if relayed.contains(&(index - 1)) {
+            return true;
+        }
         let k = clauses.partition_point(|c| c.0 < r.cue.start);
         let Some(&(end, start)) = k.checked_sub(1).and_then(|k| reach.get(k)) else {
             return true;
@@ -362,6 +376,37 @@ fn drop_nested(reports: &mut Vec<reported::Reported>) {
         let inside = r.cue.start < end && r.mention.as_ref().is_some_and(|m| m.toks.start >= start);
         !inside
     });
+}
+
+/// The reports (by index; they come in cue order) whose statement the next one relays: the
+/// next one's clause, before its cue, holds this one's speaker and cue, and this one's clause
+/// runs on over the next one's speaker and cue ("Lind said the dam held, Radio Lorne
+/// reported"). Each such clause is cut to end before the relay's speaker.
+fn relays(doc: &Doc, reports: &mut [reported::Reported]) -> Vec<usize> {
+    let mut relayed = Vec::new();
+    for i in 1..reports.len() {
+        let (a, b) = (&reports[i - 1], &reports[i]);
+        let (Some(am), Some(bm)) = (&a.mention, &b.mention) else {
+            continue;
+        };
+        let said_first = am.toks.start < a.cue.start && am.toks.end <= a.cue.start;
+        let b_holds_a = b.content.start <= am.toks.start && a.cue.end <= b.content.end;
+        let a_runs_over_b = a.content.start < bm.toks.start && b.cue.end <= a.content.end;
+        if !(said_first && b_holds_a && a_runs_over_b && bm.toks.end <= b.cue.start) {
+            continue;
+        }
+        // the first clause ends before the relay's speaker, less the comma between
+        let mut end = bm.toks.start;
+        while end > reports[i - 1].content.start && doc.punct(end - 1).is_some() {
+            end -= 1;
+        }
+        if end > reports[i - 1].content.start {
+            reports[i - 1].content.end = end;
+            reports[i].relay = true;
+            relayed.push(i - 1);
+        }
+    }
+    relayed
 }
 
 /// Where a cue-less quote finds its speaker.
@@ -531,6 +576,30 @@ mod tests {
             .into_iter()
             .map(|(s, _, _)| s.unwrap_or_default())
             .collect()
+    }
+
+    #[test]
+    fn a_statement_relayed_by_a_trailing_cue_is_both_speakers() {
+        // "A said B, C reported": A's clause stops before the relay, and both stay
+        // (each clause holding the other's cue had dropped both)
+        let text = "Mayor Pia Lind said she doubted the dam would hold, Radio Lorne reported.";
+        let mut got = named(text);
+        got.sort();
+        assert_eq!(
+            got,
+            [
+                row("Pia Lind", "she doubted the dam would hold"),
+                row(
+                    "Radio Lorne",
+                    "Mayor Pia Lind said she doubted the dam would hold"
+                ),
+            ]
+        );
+        // a report inside another's clause is still the outer speaker's alone
+        assert_eq!(
+            named("Lund said that Berg believes the dam held."),
+            [row("Lund", "Berg believes the dam held")]
+        );
     }
 
     #[test]

@@ -20,6 +20,9 @@ pub(crate) struct Reported {
     pub mention: Option<Mention>,
     /// The cue stands inside a direct quote.
     pub inside_quote: bool,
+    /// The report relays the one before it ("Lind said …, Radio Lorne reported"): its speaker
+    /// passed the words on.
+    pub relay: bool,
 }
 
 /// All reported statements, skipping cues already used by direct quotes (`consumed`).
@@ -136,6 +139,7 @@ fn at_cue(doc: &Doc, quotes: &Quotes, verb: Verb, cue: Range<usize>) -> Option<R
         content,
         mention,
         inside_quote,
+        relay: false,
     })
 }
 
@@ -589,6 +593,7 @@ fn according(doc: &Doc, cue: Range<usize>, inside_quote: bool) -> Option<Reporte
         content,
         mention,
         inside_quote,
+        relay: false,
     })
 }
 

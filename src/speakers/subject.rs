@@ -255,13 +255,14 @@ pub(crate) fn backward(doc: &Doc, end: usize, floor: usize) -> Option<Mention> {
     }
     if s > floor + 2 && doc.is_punct(s - 1, ',') && doc.is_cap(s) && !names_a_person(doc, s, end) {
         // "Pia Lind of Columbia, South Carolina, says": skip the place back to the person
-        // (not past "..., Gov. John Kasich said" or "..., John Kasich said")
+        // (not past "..., Gov. John Kasich said", nor back to the place of "After winning
+        // Ohio in the primary, ...")
         let c = s - 1;
         if let Some(p) = (c.saturating_sub(4).max(floor)..c).rev().find(|&j| {
             doc.word(j)
                 .is_some_and(|w| matches!(w, "of" | "from" | "in"))
         }) && let Some(m) = backward(doc, p, floor)
-            && matches!(&m.what, What::Name { run } if !names::is_org_run(doc, run))
+            && matches!(&m.what, What::Name { run } if may_be_a_person(doc, run))
         {
             return Some(m);
         }
@@ -300,16 +301,50 @@ fn party_bracket(doc: &Doc, close: usize) -> bool {
     }
 }
 
-/// Whether the capitalised run `s..end` names a person by a title or a listed first name
-/// ("Gov. John Kasich", "John Kasich"), not a place ("South Carolina").
+/// Whether the capitalised run `s..end` names a person: a title or a listed first name
+/// followed by a name ("Gov. John Kasich", "Gov. Kasich", "John Kasich"), not a place
+/// ("South Carolina", "Victoria", "Prince Edward Island") nor an organisation.
 fn names_a_person(doc: &Doc, s: usize, end: usize) -> bool {
-    let Some(first) = (s..end).find(|&j| doc.word(j).is_some()) else {
+    let words: Vec<usize> = (s..end).filter(|&j| doc.word(j).is_some()).collect();
+    let Some((&first, rest)) = words.split_first() else {
         return false;
     };
     let lex = doc.lex(first);
     doc.is_cap(first)
         && (lex.is_title() || lex.first_name_gender() != names::Gender::Unknown)
+        && rest
+            .iter()
+            .any(|&j| doc.is_cap(j) && !doc.lex(j).is_title())
+        && !words.iter().any(|&j| is_place_word(doc.low(j)))
         && !names::is_org_run(doc, &(s..end))
+}
+
+/// A word that makes a name a place's: "Marshall Islands", "Quezon City".
+fn is_place_word(w: &str) -> bool {
+    matches!(
+        w,
+        "island"
+            | "islands"
+            | "city"
+            | "county"
+            | "province"
+            | "state"
+            | "republic"
+            | "territory"
+            | "bay"
+            | "beach"
+            | "valley"
+            | "springs"
+            | "heights"
+    )
+}
+
+/// Whether a name found before "of", "in" or "from" may be the person a place after it
+/// belongs to: not an organisation, and a person by `names_a_person` or of two words at
+/// least ("Ngozi Okonjo of Abuja, Nigeria", not "Ohio in the primary, ...").
+fn may_be_a_person(doc: &Doc, run: &Range<usize>) -> bool {
+    let words = run.clone().filter(|&j| doc.word(j).is_some()).count();
+    !names::is_org_run(doc, run) && (words >= 2 || names_a_person(doc, run.start, run.end))
 }
 
 /// The speaker phrase starting at token `a`, not reaching `limit`: the mention and where it ends.
@@ -764,12 +799,14 @@ pub(crate) fn of_cue(doc: &Doc, quotes: &Quotes, cue: Range<usize>) -> Option<Me
         }
         // "…, after the vote, Gov. Pia Lind (R-OR), said": the name and its bracket
         // right before the comma, however long the sentence's opening
+        // (set off by a comma itself: not "The report, signed by Sen. Pia Lind (D-OR), said"
+        // nor "Two senators, Pia Lind (D-OR) and Tom Lund (R-TX), said")
         if doc.is_punct(k, ',')
             && k > floor
             && party_bracket(doc, k - 1)
             && let Some(m) = backward(doc, k, floor)
-            && matches!(&m.what, What::Name { run } if !names::is_org_run(doc, run)
-                && names_a_person(doc, run.start, run.end))
+            && (m.toks.start == floor || doc.is_punct(m.toks.start - 1, ','))
+            && matches!(&m.what, What::Name { run } if names_a_person(doc, run.start, run.end))
         {
             return Some(m);
         }
@@ -939,6 +976,21 @@ mod tests {
             subject_of(text, "said").as_deref(),
             Some("Pia Lind of the University")
         );
+        // places whose first word is a first name or a title are still places
+        for text in [
+            "Tom Lund of Melbourne, Victoria said she was ready.",
+            "Tom Lund of Charlottetown, Prince Edward Island said she was ready.",
+            "Tom Lund of Majuro, Marshall Islands said she was ready.",
+            "Tom Lund of Richmond, Virginia says she was ready.",
+        ] {
+            let cue = if text.contains("says") {
+                "says"
+            } else {
+                "said"
+            };
+            let got = subject_of(text, cue).unwrap_or_default();
+            assert!(got.starts_with("Tom Lund"), "{text}: {got}");
+        }
         let text = "Pia Lind of Columbia, South Carolina, says she was ready.";
         assert_eq!(
             subject_of(text, "says").as_deref(),
@@ -957,6 +1009,20 @@ mod tests {
         // an organisation's initials in brackets are no party: the person before it speaks
         let text = "Tom Lund, chairman of the Federation of Road Hauliers (FRH), said it rained.";
         assert_eq!(subject_of(text, "said").as_deref(), Some("Tom Lund"));
+        // a lawmaker named inside the subject's phrase, or one of several, is not the speaker
+        for text in [
+            "The report, commissioned by Sen. Pia Lind (D-Ore.), said the dam was unsafe.",
+            "Lawmakers, including Sen. Pia Lind (D-Ore.), said the dam was unsafe.",
+            "Two senators, Pia Lind (D-Ore.) and Tom Lund (R-Texas), said the dam was unsafe.",
+            "The agency, in a letter to Sen. Pia Lind (D-Ore.), said the dam was unsafe.",
+        ] {
+            let got = subject_of(text, "said");
+            assert!(
+                got.as_deref()
+                    .is_none_or(|s| !s.contains("Lund") && !s.contains("Lind")),
+                "{text}: {got:?}"
+            );
+        }
     }
 
     #[test]
