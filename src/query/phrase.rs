@@ -182,9 +182,9 @@ impl TextPhraseWeight {
         };
         let fieldnorms = reader.get_fieldnorms_reader(self.field)?;
         let mut exact = self.text.scorer(reader, 1.0)?;
-        // no passage before this one holds the phrase; `exact` is moved only by
-        // `seek_danger`, which checks the one passage asked about and may leave
-        // the scorer anywhere until it finds one (then `score` is its score)
+        // no passage before this one holds the phrase. `exact` moves by `seek` while the top
+        // list fills, then only by `seek_danger`, which checks the one passage asked about and
+        // may leave the scorer anywhere until it finds one (then `score` is its score)
         let mut floor = exact.doc();
         let mut candidate = words.as_ref().map_or(TERMINATED, |w| w.doc());
         let mut titles = titles.into_iter().peekable();
@@ -214,6 +214,13 @@ impl TextPhraseWeight {
             if worth {
                 let in_text = if doc < floor {
                     None
+                } else if threshold == Score::MIN {
+                    // the top list is not full, nothing can be skipped yet: the phrase scorer
+                    // goes straight to the next passage holding the phrase (`seek` keeps it
+                    // valid: `seek_danger` is only used from here on)
+                    let next = exact.seek(doc);
+                    floor = if next == doc { doc + 1 } else { next };
+                    (next == doc).then(|| exact.score())
                 } else {
                     match exact.seek_danger(doc) {
                         SeekDangerResult::Found => {
@@ -234,7 +241,14 @@ impl TextPhraseWeight {
                     (None, None) => {}
                 }
             }
-            candidate = words.as_mut().map_or(TERMINATED, |w| w.advance());
+            candidate = match words.as_mut() {
+                // no passage before `floor` holds the phrase (`floor` is past the end when
+                // none after does): skip the word's postings there
+                Some(_) if floor == TERMINATED => TERMINATED,
+                Some(w) if floor > doc + 1 => w.seek(floor),
+                Some(w) => w.advance(),
+                None => TERMINATED,
+            };
         }
     }
 }

@@ -28,6 +28,7 @@ mod subject;
 mod text;
 mod vocab;
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use names::{Mention, What};
@@ -167,8 +168,8 @@ struct Frame {
     source: Source,
     /// The cue stands inside a direct quote: its speaker is not a pronoun antecedent.
     inside_quote: bool,
-    /// A report that relays another's words: its speaker does not lend itself to the quotes
-    /// that follow without a cue (they are the original speaker's).
+    /// An outlet's report that relays another's words: its speaker does not lend itself to
+    /// the pronouns and cue-less quotes after it (they are the original speaker's).
     relay: bool,
     /// Token index where the speaker is named, or where the content starts.
     anchor: usize,
@@ -348,7 +349,8 @@ impl ParaIndex {
 /// Drops reports whose cue and speaker stand inside another report's clause ("Lund said that
 /// Berg believes …" is Lund's statement). A sweep over clauses sorted by start keeps it linear.
 /// A statement relayed by a trailing cue ("Lind said the dam held, Radio Lorne reported") is
-/// both people's: the first clause ends before the relay, and both reports stay.
+/// both people's: the first clause ends before the relay, and both reports stay (see
+/// [`relays`]).
 fn drop_nested(doc: &Doc, reports: &mut Vec<reported::Reported>) {
     let relayed = relays(doc, reports);
     let mut clauses: Vec<(usize, usize)> = reports
@@ -366,8 +368,8 @@ fn drop_nested(doc: &Doc, reports: &mut Vec<reported::Reported>) {
     let mut index = 0;
     reports.retain(|r| {
         index += 1;
-        if relayed.contains(&(index - 1)) {
-            return true;
+        if let Some(&keep) = relayed.get(&(index - 1)) {
+            return keep;
         }
         let k = clauses.partition_point(|c| c.0 < r.cue.start);
         let Some(&(end, start)) = k.checked_sub(1).and_then(|k| reach.get(k)) else {
@@ -378,35 +380,73 @@ fn drop_nested(doc: &Doc, reports: &mut Vec<reported::Reported>) {
     });
 }
 
-/// The reports (by index; they come in cue order) whose statement the next one relays: the
-/// next one's clause, before its cue, holds this one's speaker and cue, and this one's clause
-/// runs on over the next one's speaker and cue ("Lind said the dam held, Radio Lorne
-/// reported"). Each such clause is cut to end before the relay's speaker.
-fn relays(doc: &Doc, reports: &mut [reported::Reported]) -> Vec<usize> {
-    let mut relayed = Vec::new();
+/// Words a relayed clause has at least: fewer are an object ("Radio Lorne confirmed the news,
+/// Holt said"), not a statement of its own, and the relay's clause holds the whole.
+const MIN_RELAYED_WORDS: usize = 4;
+
+/// Reports that relay another's statement, and what becomes of the pair, by index (reports
+/// come in cue order; `true`: kept whatever the nesting, `false`: dropped). A relay's clause,
+/// before its cue, holds the speaker and cue of an earlier report whose clause runs on over
+/// the relay's speaker and cue ("Lind said the dam held, Radio Lorne reported"): the earliest
+/// such report is the relayed one, and its clause (with any between that run over the relay)
+/// ends before the relay's speaker. Both stay; an outlet's relay (`reported`, `quoted`)
+/// lends its speaker to no pronoun or quote after it. A relay by the same person (`…, he told
+/// reporters`) only ends the clause, and a relayed clause too short to be a statement leaves
+/// the relay alone.
+fn relays(doc: &Doc, reports: &mut [reported::Reported]) -> HashMap<usize, bool> {
+    let mut decided = HashMap::new();
     for i in 1..reports.len() {
-        let (a, b) = (&reports[i - 1], &reports[i]);
-        let (Some(am), Some(bm)) = (&a.mention, &b.mention) else {
+        let b = &reports[i];
+        let Some(bm) = &b.mention else { continue };
+        if bm.toks.end > b.cue.start {
+            continue;
+        }
+        let (b_from, b_cue_end, b_clause) = (bm.toks.start, b.cue.end, b.content.clone());
+        // the relay names the relayed speaker again: "he", or the surname alone
+        let again = |am: &Mention| {
+            matches!(bm.what, What::Pronoun(_))
+                || (bm.toks.len() == 1 && doc.low(bm.toks.start) == doc.low(am.toks.end - 1))
+        };
+        let same = |j: usize| reports[j].mention.as_ref().is_some_and(again);
+        let Some(j) = (0..i).find(|&j| {
+            let a = &reports[j];
+            let Some(am) = &a.mention else { return false };
+            let said_first = am.toks.end <= a.cue.start;
+            let b_holds_a = b_clause.start <= am.toks.start && a.cue.end <= b_clause.end;
+            let a_runs_over_b = a.content.start < b_from && b_cue_end <= a.content.end;
+            said_first && b_holds_a && a_runs_over_b
+        }) else {
             continue;
         };
-        let said_first = am.toks.start < a.cue.start && am.toks.end <= a.cue.start;
-        let b_holds_a = b.content.start <= am.toks.start && a.cue.end <= b.content.end;
-        let a_runs_over_b = a.content.start < bm.toks.start && b.cue.end <= a.content.end;
-        if !(said_first && b_holds_a && a_runs_over_b && bm.toks.end <= b.cue.start) {
-            continue;
-        }
-        // the first clause ends before the relay's speaker, less the comma between
-        let mut end = bm.toks.start;
-        while end > reports[i - 1].content.start && doc.punct(end - 1).is_some() {
+        // the relayed clause ends before the relay's speaker, less the comma between
+        let start = reports[j].content.start;
+        let mut end = b_from;
+        while end > start && doc.punct(end - 1).is_some() {
             end -= 1;
         }
-        if end > reports[i - 1].content.start {
-            reports[i - 1].content.end = end;
-            reports[i].relay = true;
-            relayed.push(i - 1);
+        if (start..end).filter(|&t| doc.word(t).is_some()).count() < MIN_RELAYED_WORDS {
+            decided.insert(i, true);
+            continue;
+        }
+        let same = same(j);
+        for report in &mut reports[j..i] {
+            if report.content.start < end && b_cue_end <= report.content.end {
+                report.content.end = end;
+            }
+        }
+        decided.insert(j, true);
+        if same {
+            decided.insert(i, false);
+        } else {
+            // an outlet passing words on ("Radio Lorne reported") is nobody the next "he" or
+            // quote means; a person who does ("…, Lund said. He added") stays one
+            reports[i].relay = matches!(
+                doc.low(reports[i].cue.start),
+                "reported" | "reports" | "reporting" | "quoted" | "quotes" | "cited" | "cites"
+            );
         }
     }
-    relayed
+    decided
 }
 
 /// Where a cue-less quote finds its speaker.
@@ -511,8 +551,12 @@ fn resolve_frames(frames: &mut [Frame], resolver: &mut Resolver) {
             continue;
         }
         let Some(m) = f.mention.clone() else { continue };
-        let (speaker, by) =
-            resolver.resolve(&m, f.anchor, !f.inside_quote, f.kind == QuoteKind::Direct);
+        let (speaker, by) = resolver.resolve(
+            &m,
+            f.anchor,
+            !f.inside_quote && !f.relay,
+            f.kind == QuoteKind::Direct,
+        );
         frames[i].speaker = speaker;
         frames[i].resolved_by = by;
     }
@@ -599,6 +643,32 @@ mod tests {
         assert_eq!(
             named("Lund said that Berg believes the dam held."),
             [row("Lund", "Berg believes the dam held")]
+        );
+        // and so it stays under a relay: the outer report is the relayed one
+        let mut got = named(
+            "Engineer Tom Berg said that Anna Holt believes the dam would hold, Radio Lorne \
+             reported.",
+        );
+        got.sort();
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, "Radio Lorne");
+        assert_eq!(
+            got[1],
+            row("Tom Berg", "Anna Holt believes the dam would hold")
+        );
+        // the relay lends itself to no pronoun after it
+        let text = "Engineer Tom Berg said the dam would hold, Radio Lorne reported. He added \
+                    that the river was falling.";
+        assert_eq!(speakers(text).last().map(String::as_str), Some("Tom Berg"));
+        // a relay by the same person only ends the clause
+        assert_eq!(
+            named("Engineer Tom Berg said the budget would pass, he told reporters."),
+            [row("Tom Berg", "the budget would pass")]
+        );
+        // an object is no statement: the relay holds the whole
+        assert_eq!(
+            named("Radio Lorne confirmed the news, Anna Holt said."),
+            [row("Anna Holt", "Radio Lorne confirmed the news")]
         );
     }
 

@@ -20,8 +20,8 @@ pub(crate) struct Reported {
     pub mention: Option<Mention>,
     /// The cue stands inside a direct quote.
     pub inside_quote: bool,
-    /// The report relays the one before it ("Lind said …, Radio Lorne reported"): its speaker
-    /// passed the words on.
+    /// An outlet's report relaying the one before it ("Lind said …, Radio Lorne reported"):
+    /// its speaker passed the words on.
     pub relay: bool,
 }
 
