@@ -352,6 +352,7 @@ impl ParaIndex {
 /// both people's: the first clause ends before the relay, and both reports stay (see
 /// [`relays`]).
 fn drop_nested(doc: &Doc, reports: &mut Vec<reported::Reported>) {
+    end_before_contrasts(doc, reports);
     let relayed = relays(doc, reports);
     let mut clauses: Vec<(usize, usize)> = reports
         .iter()
@@ -378,6 +379,33 @@ fn drop_nested(doc: &Doc, reports: &mut Vec<reported::Reported>) {
         let inside = r.cue.start < end && r.mention.as_ref().is_some_and(|m| m.toks.start >= start);
         !inside
     });
+}
+
+/// Ends a reported clause before a second speaker's statement joined to it by a comma and
+/// a conjunction ("Lind said the dam would hold, but Berg said it would fail"): the clause
+/// ran on over Berg's cue, which dropped his report as nested in hers.
+fn end_before_contrasts(doc: &Doc, reports: &mut [reported::Reported]) {
+    for i in 1..reports.len() {
+        let Some(bm) = &reports[i].mention else {
+            continue;
+        };
+        let (from, cue_end) = (bm.toks.start, reports[i].cue.end);
+        if bm.toks.end > reports[i].cue.start
+            || from < 2
+            || !doc
+                .word(from - 1)
+                .is_some_and(|w| matches!(w, "but" | "and" | "while" | "whereas"))
+            || !matches!(doc.punct(from - 2), Some(',' | ';'))
+        {
+            continue;
+        }
+        let comma = from - 2;
+        for report in &mut reports[..i] {
+            if report.content.start < comma && cue_end <= report.content.end {
+                report.content.end = comma;
+            }
+        }
+    }
 }
 
 /// Words a relayed clause has at least: fewer are an object ("Radio Lorne confirmed the news,
@@ -620,6 +648,22 @@ mod tests {
             .into_iter()
             .map(|(s, _, _)| s.unwrap_or_default())
             .collect()
+    }
+
+    #[test]
+    fn a_second_speaker_joined_by_but_has_a_statement_of_their_own() {
+        assert_eq!(
+            named("Tom Berg said the budget would pass, but Anna Holt said it would fail."),
+            [
+                row("Tom Berg", "the budget would pass"),
+                row("Anna Holt", "it would fail")
+            ]
+        );
+        // a list of speakers is no contrast
+        assert_eq!(
+            speakers("Tom Berg and Anna Holt said the budget would pass."),
+            ["Anna Holt"]
+        );
     }
 
     #[test]
