@@ -164,11 +164,11 @@ fn unclosed(held: Held, opened: u64, path: &str) -> Outcome {
     };
     if held.tail == 0 {
         let mut record = held.outcome?;
-        let mut reason = format!("{place} is never closed (the file ends inside it)");
-        if let Some(other) = record.warning.take() {
-            reason = format!("{}; {reason}", other.reason);
-        }
-        record.warning = Some(Problem::new(path, held.line, reason));
+        record.warn(
+            path,
+            held.line,
+            format!("{place} is never closed (the file ends inside it)"),
+        );
         return Ok(record);
     }
     let after = held.tail;
@@ -199,16 +199,13 @@ fn extra_cells(
     if extra == 0 {
         return;
     }
-    let mut reason = format!(
+    let reason = format!(
         "{} cells where the header names {columns}: the last {} are not read (a delimiter \
          inside a cell that is not quoted?)",
         row.len(),
         row.len() - columns
     );
-    if let Some(other) = record.warning.take() {
-        reason = format!("{}; {reason}", other.reason);
-    }
-    record.warning = Some(Problem::new(path, line, reason));
+    record.warn(path, line, reason);
 }
 
 /// The line a row starts on. The reader stamps a row with where it stood before
@@ -401,6 +398,12 @@ mod tests {
         read_bytes(Format::Csv, data.as_bytes(), "t.csv")
     }
 
+    /// The warning of the `i`th outcome, which must be a record kept with one.
+    fn warning(out: &[Outcome], i: usize) -> String {
+        let record = out[i].as_ref().expect("kept");
+        record.warning.as_ref().expect("warned").to_string()
+    }
+
     #[test]
     fn columns_are_matched_by_the_json_field_names() {
         let data = "\u{feff}Id,Headline,publication,author,date,content,year\n\
@@ -478,9 +481,8 @@ mod tests {
             assert_eq!(out.len(), 2, "{data:?}");
             let kept = out[1].as_ref().expect("kept");
             assert_eq!(kept.article.body.trim(), "Second");
-            let warning = kept.warning.as_ref().expect("warned").to_string();
             assert_eq!(
-                warning,
+                warning(&out, 1),
                 "t.csv:3: a quote opened on this line is never closed (the file ends inside it)"
             );
         }
@@ -541,14 +543,8 @@ mod tests {
     #[test]
     fn cells_past_the_header_are_warned_of() {
         let out = read("title,text\nOne,Text with, a comma.\nTwo,Fine text.,,\n");
-        let warning = out[0]
-            .as_ref()
-            .expect("kept")
-            .warning
-            .as_ref()
-            .expect("warned");
         assert_eq!(
-            warning.to_string(),
+            warning(&out, 0),
             "t.csv:2: 3 cells where the header names 2: the last 1 are not read (a delimiter \
              inside a cell that is not quoted?)"
         );

@@ -118,6 +118,17 @@ pub struct Record {
     pub warning: Option<Problem>,
 }
 
+impl Record {
+    /// Adds a warning at `line` of `path`, after any the record has (one line, `; `-joined).
+    pub(crate) fn warn(&mut self, path: &str, line: Option<usize>, reason: String) {
+        let reason = match self.warning.take() {
+            Some(other) => format!("{}; {reason}", other.reason),
+            None => reason,
+        };
+        self.warning = Some(Problem::new(path, line, reason));
+    }
+}
+
 /// What a reader hands on for each record it reads.
 pub type Outcome = Result<Record, Problem>;
 

@@ -305,17 +305,17 @@ fn party_bracket(doc: &Doc, close: usize) -> bool {
 /// followed by a name ("Gov. John Kasich", "Gov. Kasich", "John Kasich"), not a place
 /// ("South Carolina", "Victoria", "Prince Edward Island") nor an organisation.
 fn names_a_person(doc: &Doc, s: usize, end: usize) -> bool {
-    let words: Vec<usize> = (s..end).filter(|&j| doc.word(j).is_some()).collect();
-    let Some((&first, rest)) = words.split_first() else {
+    let words = || (s..end).filter(|&j| doc.word(j).is_some());
+    let Some(first) = words().next() else {
         return false;
     };
     let lex = doc.lex(first);
     doc.is_cap(first)
         && (lex.is_title() || lex.first_name_gender() != names::Gender::Unknown)
-        && rest
-            .iter()
-            .any(|&j| doc.is_cap(j) && !doc.lex(j).is_title())
-        && !words.iter().any(|&j| is_place_word(doc.low(j)))
+        && words()
+            .skip(1)
+            .any(|j| doc.is_cap(j) && !doc.lex(j).is_title())
+        && !words().any(|j| is_place_word(doc.low(j)))
         && !names::is_org_run(doc, &(s..end))
 }
 
