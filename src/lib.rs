@@ -34,6 +34,9 @@ pub mod search;
 pub mod shards;
 pub mod speakers;
 pub mod stats;
+#[cfg(test)]
+mod testing;
 pub mod timeline;
+pub mod top;
 
 pub use error::{Error, Result};

@@ -33,6 +33,7 @@ use crate::index::ArchiveIndex;
 use crate::query::quoted::SaidBy;
 use crate::query::{self, Expr, Leaf, QueryBuilder, Scope, Term as QTerm};
 use crate::schema::{self, Evidence, Fields, Meta};
+use crate::top::TopScores;
 
 /// How results are ordered.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -448,7 +449,7 @@ impl Searching {
         }
         let top = TopDocs::with_limit(limit);
         let order = match sort {
-            Sort::Relevance => return self.search_scored(query, &top.order_by_score()),
+            Sort::Relevance => return self.search_scored(query, &TopScores::with_limit(limit)),
             Sort::Newest => Order::Desc,
             Sort::Oldest => Order::Asc,
         };
