@@ -159,7 +159,7 @@ pub fn count(
         column: field.column(),
         of_article: field.of_article(),
     };
-    let (by_value, total) = searching.searcher().search(&*query, &collector)?;
+    let (by_value, total) = searching.run(&*query, &collector)?;
     Ok(FacetCounts { by_value, total })
 }
 

@@ -233,26 +233,22 @@ impl ArchiveIndex {
         })
     }
 
-    /// Searches the segments of a large index that has several on one thread
-    /// per core (at most one per segment). A single segment, or a small index,
-    /// is searched on the calling thread: starting the threads costs a search
-    /// about 0.4 ms, more than two segments of the shared corpora's 117 K
-    /// passages gain from them (27 bench queries: sum 92.4 ms on two threads,
-    /// 87.2 ms on one), where scaled-10's four segments (1.17 M) gain 9%
-    /// (141 against 156 ms) and scaled-40's twenty (4.7 M) a third.
-    pub fn search_segments_in_parallel(&mut self) -> Result<()> {
-        let metas = self.index.searchable_segment_metas()?;
-        let passages: u64 = metas.iter().map(|m| u64::from(m.num_docs())).sum();
-        if metas.len() < 2 || passages < PARALLEL_MIN_PASSAGES {
-            return Ok(());
+    /// How many threads a search of `searcher`'s segments runs on: one per
+    /// core (at most one per segment) for a large index that has several.
+    /// A single segment, or a small index, is searched on the calling
+    /// thread: starting the threads costs a search about 0.4 ms, more than
+    /// two segments of the shared corpora's 117 K passages gain from them
+    /// (27 bench queries: sum 92.4 ms on two threads, 87.2 ms on one), where
+    /// scaled-10's four segments (1.17 M) gain 9% (141 against 156 ms) and
+    /// scaled-40's twenty (4.7 M) a third.
+    pub fn search_threads(searcher: &Searcher) -> usize {
+        let segments = searcher.segment_readers().len();
+        if segments < 2 || searcher.num_docs() < PARALLEL_MIN_PASSAGES {
+            return 1;
         }
         // asked only here: the answer reads files of /proc and /sys
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let threads = metas.len().min(cores);
-        if threads > 1 {
-            self.index.set_multithread_executor(threads)?;
-        }
-        Ok(())
+        segments.min(cores)
     }
 
     /// A reader on the last commit (searches see only committed articles).
@@ -426,7 +422,7 @@ fn bounded_groups<T: Clone>(
 }
 
 /// Passages from which an index of several segments is searched on several
-/// threads (see [`ArchiveIndex::search_segments_in_parallel`]).
+/// threads (see [`ArchiveIndex::search_threads`]).
 pub const PARALLEL_MIN_PASSAGES: u64 = 500_000;
 
 /// How often a long ingest lets go of the segments merged away since (see

@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use chrono::{DateTime, Utc};
 use tantivy::collector::sort_key::SortBySimilarityScore;
@@ -20,7 +20,8 @@ use tantivy::query::{
 use tantivy::schema::IndexRecordOption;
 use tantivy::schema::Value;
 use tantivy::{
-    DocAddress, DocId, DocSet, Order, Score, Searcher, SegmentReader, TERMINATED, TantivyDocument,
+    DocAddress, DocId, DocSet, Executor, Order, Score, Searcher, SegmentReader, TERMINATED,
+    TantivyDocument,
 };
 
 use crate::analysis::Analyzer;
@@ -217,6 +218,12 @@ pub struct Searching {
     /// Every shard of the archive this index belongs to, whose words fuzzy
     /// words expand to (so that shards expand them alike); none: this one.
     dictionaries: Vec<Searcher>,
+    /// How many threads search the segments ([`ArchiveIndex::search_threads`]).
+    threads: usize,
+    /// Their pool, started by the first search rather than at open: a pool's
+    /// threads look for work as they start, and would take the cores from
+    /// the opening of the segments.
+    executor: OnceLock<Executor>,
 }
 
 /// A query compiled for one index: the tree (for highlighting) and the
@@ -230,14 +237,15 @@ struct Compiled {
 }
 
 impl Searching {
-    pub fn open(mut archive: ArchiveIndex) -> Result<Searching> {
-        archive.search_segments_in_parallel()?;
+    pub fn open(archive: ArchiveIndex) -> Result<Searching> {
         let searcher = archive.reader()?.searcher();
         Ok(Searching {
+            threads: ArchiveIndex::search_threads(&searcher),
             archive,
             searcher,
             statistics: None,
             dictionaries: Vec::new(),
+            executor: OnceLock::new(),
         })
     }
 
@@ -280,11 +288,24 @@ impl Searching {
         EnableScoring::enabled_from_statistics_provider(self.statistics(), &self.searcher)
     }
 
-    /// `Searcher::search`, scored with [`Self::statistics`].
-    fn search_scored<C: Collector>(&self, query: &dyn Query, collector: &C) -> Result<C::Fruit> {
+    /// `Searcher::search` on this index's search threads, scored (when the
+    /// collector needs scores) with [`Self::statistics`].
+    pub fn run<C: Collector>(&self, query: &dyn Query, collector: &C) -> Result<C::Fruit> {
+        let scoring = if collector.requires_scoring() {
+            self.scoring()
+        } else {
+            EnableScoring::disabled_from_searcher(&self.searcher)
+        };
+        let executor = self.executor.get_or_init(|| {
+            // no pool (a thread could not start): the calling thread
+            (self.threads > 1)
+                .then(|| Executor::multi_thread(self.threads, "dateline-search-").ok())
+                .flatten()
+                .unwrap_or_else(Executor::single_thread)
+        });
         Ok(self
             .searcher
-            .search_with_statistics_provider(query, collector, self.statistics())?)
+            .search_with_executor(query, collector, executor, scoring)?)
     }
 
     pub fn searcher(&self) -> &Searcher {
@@ -345,7 +366,7 @@ impl Searching {
     /// Counts matching passages and articles.
     pub fn count(&self, request: &SearchRequest) -> Result<Counts> {
         let compiled = self.compile(request)?;
-        Ok(self.searcher.search(&*compiled.query, &ArticleCounter)?)
+        self.run(&*compiled.query, &ArticleCounter)
     }
 
     /// Runs a search: the requested page of grouped, collapsed, highlighted
@@ -427,7 +448,7 @@ impl Searching {
             )?);
         }
         let counts = if request.with_counts {
-            Some(self.searcher.search(&*compiled.query, &ArticleCounter)?)
+            Some(self.run(&*compiled.query, &ArticleCounter)?)
         } else {
             None
         };
@@ -449,7 +470,7 @@ impl Searching {
         }
         let top = TopDocs::with_limit(limit);
         let order = match sort {
-            Sort::Relevance => return self.search_scored(query, &TopScores::with_limit(limit)),
+            Sort::Relevance => return self.run(query, &TopScores::with_limit(limit)),
             Sort::Newest => Order::Desc,
             Sort::Oldest => Order::Asc,
         };
@@ -457,7 +478,7 @@ impl Searching {
             (SortByStaticFastValue::<i64>::for_field("date"), order),
             (SortBySimilarityScore, Order::Desc),
         );
-        let docs = self.search_scored(query, &top.order_by(by))?;
+        let docs = self.run(query, &top.order_by(by))?;
         Ok(docs
             .into_iter()
             .map(|((_, score), addr)| (score, addr))

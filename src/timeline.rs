@@ -216,7 +216,7 @@ pub fn day_counts(
             ..base.clone()
         };
         let query = searching.query(&request)?;
-        per_query.push(searching.searcher().search(&*query, &ByDay)?);
+        per_query.push(searching.run(&*query, &ByDay)?);
     }
     // All articles per day, under the same filters. When no filter depends
     // on the passage (speakers), an article is counted through its first
@@ -234,7 +234,7 @@ pub fn day_counts(
             (Occur::Must, query::build::zero(first)),
         ]));
     }
-    let all = searching.searcher().search(&*all_query, &ByDay)?;
+    let all = searching.run(&*all_query, &ByDay)?;
     Ok(DayCounts { per_query, all })
 }
 

@@ -4,7 +4,6 @@
 use dateline::facets::FacetField;
 use dateline::render::{self, Format};
 use dateline::search::SearchRequest;
-use dateline::shards::Shards;
 
 use super::{Out, Outcome, plural, thousands};
 use crate::cli::{Cli, FacetsArgs, SpeakersArgs};
@@ -42,7 +41,7 @@ fn table(
     format: Format,
     out: Out<'_>,
 ) -> anyhow::Result<Outcome> {
-    let shards = Shards::open(&cli.index_dirs())?;
+    let shards = super::open_until_exit(cli)?;
     let result = shards.facets(request, field, top.max(1))?;
     if result.rows.is_empty() {
         let what = if result.total.passages == 0 {

@@ -3,14 +3,13 @@
 use std::io::IsTerminal;
 
 use dateline::render::{self, Format};
-use dateline::shards::Shards;
 
 use super::{Out, Outcome};
 use crate::cli::{Cli, SearchArgs};
 
 pub fn run(cli: &Cli, args: &SearchArgs, out: Out<'_>) -> anyhow::Result<Outcome> {
     let request = args.request()?;
-    let searching = Shards::open(&cli.index_dirs())?;
+    let searching = super::open_until_exit(cli)?;
     if args.count {
         let counts = searching.count(&request)?;
         match args.format() {
@@ -37,6 +36,5 @@ pub fn run(cli: &Cli, args: &SearchArgs, out: Out<'_>) -> anyhow::Result<Outcome
     if args.format() == Format::Human && std::io::stderr().is_terminal() {
         eprintln!("{}", render::human::totals(&results, request.offset));
     }
-    super::leave(searching);
     Ok(Outcome::Results)
 }

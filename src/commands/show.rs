@@ -3,13 +3,12 @@
 use dateline::index::Named;
 use dateline::render::{self, Format};
 use dateline::search::SearchResults;
-use dateline::shards::Shards;
 
 use super::{Out, Outcome};
 use crate::cli::{Cli, ShowArgs};
 
 pub fn run(cli: &Cli, args: &ShowArgs, out: Out<'_>) -> anyhow::Result<Outcome> {
-    let shards = Shards::open(&cli.index_dirs())?;
+    let shards = super::open_until_exit(cli)?;
     let mut results = SearchResults::default();
     let mut missing = 0;
     for id in &args.ids {
@@ -38,7 +37,6 @@ pub fn run(cli: &Cli, args: &ShowArgs, out: Out<'_>) -> anyhow::Result<Outcome> 
         Format::Csv => render::csv::search(out, &results)?,
     }
     out.flush()?;
-    super::leave(shards);
     Ok(if missing == 0 {
         Outcome::Results
     } else {

@@ -4,14 +4,13 @@
 use anyhow::Context;
 
 use dateline::render::{self, Format};
-use dateline::shards::Shards;
 
 use super::{Out, Outcome, plural};
 use crate::cli::{Cli, TimelineArgs};
 
 pub fn run(cli: &Cli, args: &TimelineArgs, out: Out<'_>) -> anyhow::Result<Outcome> {
     let base = args.filters.request(&[])?;
-    let shards = Shards::open(&cli.index_dirs())?;
+    let shards = super::open_until_exit(cli)?;
     let interval = args.by.map(|b| b.interval());
     let t = shards.timeline(&base, &args.queries, interval)?;
     if t.is_empty() {
