@@ -31,6 +31,7 @@ use crate::error::Result;
 use crate::fingerprint;
 use crate::highlight::Highlighter;
 use crate::index::ArchiveIndex;
+use crate::query::phrase::TextPhrase;
 use crate::query::quoted::SaidBy;
 use crate::query::{self, Expr, Leaf, QueryBuilder, Scope, Term as QTerm};
 use crate::schema::{self, Evidence, Fields, Meta};
@@ -470,7 +471,12 @@ impl Searching {
         }
         let top = TopDocs::with_limit(limit);
         let order = match sort {
-            Sort::Relevance => return self.run(query, &TopScores::with_limit(limit)),
+            // the shared bar is safe only where pruning checks each passage's own bound
+            // (see `top`): a phrase of the text
+            Sort::Relevance if query.downcast_ref::<TextPhrase>().is_some() => {
+                return self.run(query, &TopScores::with_limit(limit));
+            }
+            Sort::Relevance => return self.run(query, &top.order_by_score()),
             Sort::Newest => Order::Desc,
             Sort::Oldest => Order::Asc,
         };
