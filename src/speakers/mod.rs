@@ -1189,6 +1189,49 @@ mod tests {
     }
 
     #[test]
+    fn the_end_of_a_ministry_or_a_country_before_a_name_is_not_the_name() {
+        for (text, speaker) in [
+            (
+                "The Minister of Foreign Affairs and Trade Peter Lind said the talks had failed.",
+                "Peter Lind",
+            ),
+            (
+                "The Russian envoy to Norway Peter Lind said the talks had failed.",
+                "Peter Lind",
+            ),
+            (
+                "Russian Ambassador to Norway Peter Lind said the talks had failed.",
+                "Peter Lind",
+            ),
+            // a title before the name is the person's
+            (
+                "A spokesperson for Minister Peter Lind said the talks had failed.",
+                "Peter Lind spokesperson",
+            ),
+            (
+                "The Director of the Office of Management and Budget Tom Holt said the talks had failed.",
+                "Tom Holt",
+            ),
+            (
+                "The Permanent Representative to NATO Peter Lind said the talks had failed.",
+                "Peter Lind",
+            ),
+            // an initial, or a first name the lists lack, is the person's own
+            (
+                "The talks had failed, according to G. Peter Lind.",
+                "G. Peter Lind",
+            ),
+            (
+                "The Ambassador to the United Nations Alaa Peter Lind said the talks had failed.",
+                "United Nations Alaa Peter Lind",
+            ),
+        ] {
+            let found = named(text);
+            assert!(found.iter().any(|(s, _)| s == speaker), "{text}: {found:?}");
+        }
+    }
+
+    #[test]
     fn who_after_an_age_or_a_place_means_the_person() {
         for text in [
             "“The buses never come,” said Kari Nes, 24, from Bergen, who said she now cycles. \

@@ -199,6 +199,17 @@ pub(crate) fn normalise<'d>(doc: &Doc<'d>, run: Range<usize>) -> Option<Name<'d>
     {
         cut = o + 1;
     }
+    // "Minister of Foreign Affairs and Trade Peter Lind": the end of the organisation or place
+    // the role belongs to runs on into the name (see [`tail_person`])
+    let mut tail = false;
+    if !organisation
+        && cut == 0
+        && let Some(person) = tail_person(doc, run.clone())
+        && let Some(k) = words.iter().position(|(i, _)| *i == person)
+    {
+        cut = k;
+        tail = true;
+    }
     if cut >= words.len() {
         cut = words.len().saturating_sub(1);
     }
@@ -243,7 +254,7 @@ pub(crate) fn normalise<'d>(doc: &Doc<'d>, run: Range<usize>) -> Option<Name<'d>
         )
     });
     // word tokens are never empty, so the joined title is empty only without words
-    let title = Some(join_words(doc, roles)).filter(|t| !t.is_empty());
+    let title = Some(join_words(doc, roles)).filter(|t| !t.is_empty() && !tail);
     Some(Name {
         full,
         words: name_words.len(),
@@ -251,6 +262,97 @@ pub(crate) fn normalise<'d>(doc: &Doc<'d>, run: Range<usize>) -> Option<Name<'d>
         gender,
         titled,
     })
+}
+
+/// Where the person starts in the capitalised run `run` when it begins with the end of an
+/// organisation or place a role belongs to: "Minister of Foreign Affairs and Trade Peter
+/// Lind", "Ambassador to Norway Ada Berg", "Director of the Budget Ola Lund" (a person whose
+/// first name the lists know, of three words at most, after words that
+/// [`organisation_tail`] accepts).
+pub(crate) fn tail_person(doc: &Doc, run: Range<usize>) -> Option<usize> {
+    let words: Vec<(usize, bool)> = run
+        .clone()
+        .filter(|&i| doc.toks[i].kind == Kind::Word)
+        .map(|i| (i, false))
+        .collect();
+    if words.len() < 3 || words.last().is_some_and(|(i, _)| doc.lex(*i).is_org_word()) {
+        return None;
+    }
+    let k = (1..words.len() - 1)
+        .find(|&k| doc.lex(words[k].0).first_name_gender() != Gender::Unknown)?;
+    let fits = words.len() - k <= 3
+        // inside a name ("Ziyed Ben Belgacem", "Mohamed Ali Alhakim"), or a place
+        // ("San Francisco")
+        && !matches!(
+            doc.low(words[k].0),
+            "ben" | "bin" | "ibn" | "abu" | "ali" | "al" | "el" | "abdel" | "abdul"
+        )
+        && !matches!(
+            doc.low(words[k - 1].0),
+            "san" | "santa" | "santo" | "sao" | "los" | "las" | "new" | "st" | "saint" | "fort"
+                | "port" | "mount" | "lake" | "el" | "la" | "le"
+        )
+        && organisation_tail(doc, run.start, &words[..k])
+        && words[k..].iter().all(|(j, _)| {
+            let lex = doc.lex(*j);
+            doc.is_cap(*j)
+                && !doc.is_lowercase_word(doc.low(*j))
+                && !(lex.is_org_word()
+                    || lex.is_title()
+                    || lex.is_role_head()
+                    || lex.is_department_word())
+        });
+    fits.then_some(words[k].0)
+}
+
+/// Whether `words`, the start of the capitalised run that starts at token `start`, end the
+/// name of an organisation or place rather than begin a person's: words of a department
+/// ("Budget", "Trade"), or words after a role's "of", "to", "for", "at", "in" or "and"
+/// (through "the": "Minister of Trade", "Ambassador to the UN", not "according to"), none of
+/// them a first name or an initial ("G." of "G. Robert Durham", "L.C." of "L.C. Duncan").
+fn organisation_tail(doc: &Doc, start: usize, words: &[(usize, bool)]) -> bool {
+    let personal = |&(i, dot): &(usize, bool)| {
+        dot || is_one_char(doc.text(i))
+            || doc.text(i).contains('.')
+            || (doc.is_punct(i + 1, '.') && doc.glued_left(i + 1))
+            || doc.lex(i).first_name_gender() != Gender::Unknown
+    };
+    // "Spokesperson for Minister Maria Lund": a title is the person's
+    let titled = |&(i, _): &(usize, bool)| doc.lex(i).is_title() || doc.lex(i).is_role_head();
+    if words.is_empty() || words.iter().any(personal) || words.iter().any(titled) {
+        return false;
+    }
+    let acronym = |i: usize| {
+        let t = doc.text(i);
+        t.len() >= 2 && t.bytes().all(|b| b.is_ascii_uppercase())
+    };
+    if words.iter().all(|&(i, _)| {
+        let lex = doc.lex(i);
+        lex.is_department_word() || lex.is_org_word() || acronym(i)
+    }) {
+        return true;
+    }
+    // a place or body of one or two words ("China", "South Korea"); three may end with
+    // a first name the lists lack ("the United Nations Mohamed Ali Alhakim")
+    if words.len() > 2 {
+        return false;
+    }
+    let mut p = start.checked_sub(1);
+    if let Some(q) = p
+        && doc.is_word(q, "the")
+    {
+        p = q.checked_sub(1);
+    }
+    let Some(p) = p.filter(|&p| p > 0) else {
+        return false;
+    };
+    // the word before the preposition is a role's or an organisation's ("Minister",
+    // "Affairs"), capitalised or a role head
+    let role = doc.word(p - 1).is_some() && (doc.is_cap(p - 1) || doc.lex(p - 1).is_role_head());
+    role && !doc.is_cap(p)
+        && doc
+            .word(p)
+            .is_some_and(|w| matches!(w, "of" | "to" | "for" | "at" | "in" | "and"))
 }
 
 /// `normalise` of the one-word run at `i`: the word as written, or nothing for a lone article
@@ -1097,6 +1199,16 @@ fn named_part(
                         toks: part.clone(),
                         role: Some(strip_determiner(doc, a..person.start)),
                         what: What::Name { run: person },
+                    });
+                }
+                // "the envoy to Norway Ada Berg": the person after the country
+                if let Some(person) = tail_person(doc, run.clone()) {
+                    return Some(Mention {
+                        toks: part.clone(),
+                        role: Some(strip_determiner(doc, a..person)),
+                        what: What::Name {
+                            run: person..run.end,
+                        },
                     });
                 }
                 // "a spokesman for Lund", "an aide to Lund"

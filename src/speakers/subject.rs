@@ -829,7 +829,85 @@ pub(crate) fn of_cue(doc: &Doc, quotes: &Quotes, cue: Range<usize>) -> Option<Me
         let (m, e) = subject_span(doc, quotes, floor, k)?;
         return doc.word(e).is_some().then_some(m);
     }
-    backward(doc, j, floor)
+    let m = backward(doc, j, floor)?;
+    Some(open_apposition(doc, &m, floor).unwrap_or(m))
+}
+
+/// Tokens an apposition left open may hold between its comma and the cue.
+const MAX_OPEN_APPOSITION: usize = 12;
+
+/// "Pia Lind, president and CEO of the Lorne Harbour Association said", "Tom Berg, a
+/// spokesman for Lorne Shipping said": an apposition (or a relative clause: "Tom Berg, who
+/// leads the institute said") whose closing comma is missing describes
+/// the person named before its comma, and that person speaks; `m`, the phrase before the cue,
+/// is only the end of the apposition. The person opens the clause (the sentence, or right
+/// after a quote): in "The plan was backed by Pia Lind, the mayor said" the mayor speaks.
+fn open_apposition(doc: &Doc, m: &Mention, floor: usize) -> Option<Mention> {
+    if matches!(m.what, What::Pronoun(_)) {
+        return None;
+    }
+    // "Jailing Molloy, chair of the bench Michael Evans said": a person named right after
+    // the role is the apposition's own name, and speaks (not after "an aide to")
+    if let What::Name { run } = &m.what
+        && names_a_person(doc, run.start, run.end)
+        && run.start > floor
+        && doc.word(run.start - 1).is_some_and(|w| {
+            !doc.is_cap(run.start - 1)
+                && !names::is_determiner(w)
+                && !is_np_preposition(w)
+                && !names::is_preposition(w)
+        })
+    {
+        return None;
+    }
+    let end = m.toks.end;
+    let lowest = end.saturating_sub(MAX_OPEN_APPOSITION).max(floor + 1);
+    let comma = (lowest..m.toks.start)
+        .rev()
+        .find(|&j| doc.word(j).is_none() && !matches!(doc.punct(j), Some('-' | '&' | '.')))
+        .filter(|&j| doc.is_punct(j, ','))?;
+    let first = doc.word(comma + 1)?;
+    let first_lex = doc.lex(comma + 1);
+    let opens_description = matches!(first, "a" | "an" | "the")
+        || is_head(first, first_lex)
+        || first_lex.is_role_stem()
+        || (!doc.is_cap(comma + 1) && is_modifier(first, first_lex));
+    let has_head = (comma + 1..end).any(|j| {
+        doc.word(j)
+            .is_some_and(|w| is_head(w, doc.lex(j)) || doc.lex(j).is_role_stem())
+    });
+    // "Tom Berg, who leads the institute said": a relative clause left open alike
+    let relative = first == "who";
+    if !(relative || opens_description && has_head) {
+        return None;
+    }
+    // "Tom Berg, 45, a farmer from Ohio said": an age between the name and the apposition
+    let mut name_end = comma;
+    if name_end >= floor + 3
+        && doc.text(name_end - 1).bytes().all(|b| b.is_ascii_digit())
+        && doc.is_punct(name_end - 2, ',')
+    {
+        name_end -= 2;
+    }
+    let person = backward(doc, name_end, floor)?;
+    let What::Name { run } = &person.what else {
+        return None;
+    };
+    let start = person.toks.start;
+    let opens_clause = start == floor
+        || doc.quote(start - 1).is_some()
+        || (doc.is_punct(start - 1, ',') && start >= 2 && doc.quote(start - 2).is_some());
+    if !(opens_clause && may_be_a_person(doc, run)) {
+        return None;
+    }
+    let mut a = comma + 1;
+    while a < end && doc.word(a).is_some_and(|w| matches!(w, "a" | "an" | "the")) {
+        a += 1;
+    }
+    Some(Mention {
+        role: (!relative).then(|| names::phrase(doc, a..end)),
+        ..person
+    })
 }
 
 /// A capitalised word that only looks like an adverb: "Skelly said" (the text never writes
@@ -876,6 +954,55 @@ mod tests {
         let quotes = Quotes::find(&doc);
         let m = of_cue(&doc, &quotes, v..v + 1)?;
         Some(doc.body[m.bytes(&doc)].to_string())
+    }
+
+    #[test]
+    fn an_apposition_left_open_before_the_cue_leads_back_to_the_name() {
+        for (text, who) in [
+            (
+                "Pia Lind, president and CEO of the Lorne Harbour Association said it rained.",
+                "Pia Lind",
+            ),
+            (
+                "Tom Berg, a spokesman for Lorne Shipping said it rained.",
+                "Tom Berg",
+            ),
+            (
+                "Tom Berg, chairman of Lorne Shipping said it rained.",
+                "Tom Berg",
+            ),
+            (
+                "Tom Berg, 45, a ferry pilot from Lorne said it rained.",
+                "Tom Berg",
+            ),
+            ("Pia Lind, an aide to Tom Berg said it rained.", "Pia Lind"),
+            (
+                "Pia Lind, who leads the Lorne Harbour Association said it rained.",
+                "Pia Lind",
+            ),
+            (
+                "“It rained,” Pia Lind, a ferry pilot from Lorne said.",
+                "Pia Lind",
+            ),
+            // the person must open the clause: here the mayor speaks
+            (
+                "The plan was backed by Pia Lind, the mayor said.",
+                "the mayor",
+            ),
+            (
+                "After meeting Pia Lind, the mayor said it rained.",
+                "the mayor",
+            ),
+            // no description after the comma: the name before the cue speaks
+            ("Pia Lind, Tom Berg said, will lead the talks.", "Tom Berg"),
+            // the apposition names its own person
+            (
+                "Jailing Lind, chair of the bench Tom Berg said it rained.",
+                "Tom Berg",
+            ),
+        ] {
+            assert_eq!(subject_of(text, "said").as_deref(), Some(who), "{text}");
+        }
     }
 
     #[test]
