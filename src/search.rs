@@ -290,7 +290,7 @@ impl Searching {
     }
 
     /// `Searcher::search` on this index's search threads, scored (when the
-    /// collector needs scores) with [`Self::statistics`].
+    /// collector needs scores) with the statistics of the whole archive.
     pub fn run<C: Collector>(&self, query: &dyn Query, collector: &C) -> Result<C::Fruit> {
         let scoring = if collector.requires_scoring() {
             self.scoring()
