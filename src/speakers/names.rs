@@ -346,13 +346,34 @@ fn organisation_tail(doc: &Doc, start: usize, words: &[(usize, bool)]) -> bool {
     let Some(p) = p.filter(|&p| p > 0) else {
         return false;
     };
-    // the word before the preposition is a role's or an organisation's ("Minister",
-    // "Affairs"), capitalised or a role head
-    let role = doc.word(p - 1).is_some() && (doc.is_cap(p - 1) || doc.lex(p - 1).is_role_head());
+    // the word before the preposition is a formal title's or a department's, capitalised
+    // ("Minister of", "Ambassador to", "Affairs and"): not "According to", "a spokesman for",
+    // "the wife of", "Analysts at" nor "Tom Berg and", whose next name is a person's or a
+    // company's whole
+    let role = formal_title_before(doc, p);
     role && !doc.is_cap(p)
         && doc
             .word(p)
             .is_some_and(|w| matches!(w, "of" | "to" | "for" | "at" | "in" | "and"))
+}
+
+/// Whether a formal title ("Minister", "ambassador", "director"; not "spokesman", "wife",
+/// "according") leads to the preposition at `p` through capitalised words, "of", "the",
+/// "for" and "and" only (eight tokens at most): "Minister of Foreign Affairs and", "the
+/// director of the Office of Management and".
+fn formal_title_before(doc: &Doc, p: usize) -> bool {
+    for j in (p.saturating_sub(8)..p).rev() {
+        let Some(w) = doc.word(j) else {
+            return false;
+        };
+        if doc.lex(j).is_title() {
+            return true;
+        }
+        if !doc.is_cap(j) && !matches!(w, "of" | "the" | "for" | "and") {
+            return false;
+        }
+    }
+    false
 }
 
 /// `normalise` of the one-word run at `i`: the word as written, or nothing for a lone article

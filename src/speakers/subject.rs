@@ -830,7 +830,7 @@ pub(crate) fn of_cue(doc: &Doc, quotes: &Quotes, cue: Range<usize>) -> Option<Me
         return doc.word(e).is_some().then_some(m);
     }
     let m = backward(doc, j, floor)?;
-    Some(open_apposition(doc, &m, floor).unwrap_or(m))
+    Some(open_apposition(doc, &m, floor, cue.end).unwrap_or(m))
 }
 
 /// Tokens an apposition left open may hold between its comma and the cue.
@@ -842,7 +842,7 @@ const MAX_OPEN_APPOSITION: usize = 12;
 /// the person named before its comma, and that person speaks; `m`, the phrase before the cue,
 /// is only the end of the apposition. The person opens the clause (the sentence, or right
 /// after a quote): in "The plan was backed by Pia Lind, the mayor said" the mayor speaks.
-fn open_apposition(doc: &Doc, m: &Mention, floor: usize) -> Option<Mention> {
+fn open_apposition(doc: &Doc, m: &Mention, floor: usize, after_cue: usize) -> Option<Mention> {
     if matches!(m.what, What::Pronoun(_)) {
         return None;
     }
@@ -894,7 +894,24 @@ fn open_apposition(doc: &Doc, m: &Mention, floor: usize) -> Option<Mention> {
         return None;
     };
     let start = person.toks.start;
-    let opens_clause = start == floor
+    // what was said follows the cue ("... said the plan was sound"), or is the quote before
+    // the name; in "Tom Berg, 45, the prosecutor said, had lied" the name is what was said
+    // ("... said, had lied", "... told the court, had lied": the clause goes on after the
+    // cue and its hearer)
+    let hearer = doc
+        .lex(after_cue.saturating_sub(1))
+        .verb()
+        .is_some_and(|verb| verb.hearer);
+    let reach = if hearer { after_cue + 5 } else { after_cue + 1 };
+    let parenthetical = (after_cue..reach)
+        .find(|&j| doc.word(j).is_none())
+        .is_some_and(|j| doc.is_punct(j, ',') && doc.word(j + 1).is_some() && !doc.is_cap(j + 1));
+    let said_after = !parenthetical
+        && (doc.word(after_cue).is_some()
+            || doc.quote(after_cue).is_some()
+            || doc.is_punct(after_cue, ':')
+            || (doc.is_punct(after_cue, ',') && doc.quote(after_cue + 1).is_some()));
+    let opens_clause = (start == floor && said_after)
         || doc.quote(start - 1).is_some()
         || (doc.is_punct(start - 1, ',') && start >= 2 && doc.quote(start - 2).is_some());
     if !(opens_clause && may_be_a_person(doc, run)) {
@@ -995,6 +1012,16 @@ mod tests {
             ),
             // no description after the comma: the name before the cue speaks
             ("Pia Lind, Tom Berg said, will lead the talks.", "Tom Berg"),
+            // the name is what was said
+            (
+                "Mr. Lind, the judge said, had shown no remorse.",
+                "the judge",
+            ),
+            (
+                "Tom Berg, 45, the prosecutor said, lied to the jury.",
+                "the prosecutor",
+            ),
+            ("Tom Berg, 45, the prosecutor said.", "the prosecutor"),
             // the apposition names its own person
             (
                 "Jailing Lind, chair of the bench Tom Berg said it rained.",
