@@ -266,9 +266,9 @@ pub(crate) fn normalise<'d>(doc: &Doc<'d>, run: Range<usize>) -> Option<Name<'d>
 
 /// Where the person starts in the capitalised run `run` when it begins with the end of an
 /// organisation or place a role belongs to: "Minister of Foreign Affairs and Trade Peter
-/// Lind", "Ambassador to Norway Ada Berg", "Director of the Budget Ola Lund" (a person whose
-/// first name the lists know, of three words at most, after words that
-/// [`organisation_tail`] accepts).
+/// Lind", "Ambassador to Norway Peter Lind", "Director of the Office of Management and Budget
+/// Tom Holt" (a person whose first name the lists know, of three words at most, after words
+/// that [`organisation_tail`] accepts).
 pub(crate) fn tail_person(doc: &Doc, run: Range<usize>) -> Option<usize> {
     let words: Vec<(usize, bool)> = run
         .clone()
@@ -306,10 +306,11 @@ pub(crate) fn tail_person(doc: &Doc, run: Range<usize>) -> Option<usize> {
 }
 
 /// Whether `words`, the start of the capitalised run that starts at token `start`, end the
-/// name of an organisation or place rather than begin a person's: words of a department
-/// ("Budget", "Trade"), or words after a role's "of", "to", "for", "at", "in" or "and"
-/// (through "the": "Minister of Trade", "Ambassador to the UN", not "according to"), none of
-/// them a first name or an initial ("G." of "G. Robert Durham", "L.C." of "L.C. Duncan").
+/// name of an organisation or place rather than begin a person's: department words,
+/// organisation words or acronyms ("NATO"), or one or two words after the "of", "to", "for",
+/// "at", "in" or "and" a formal title leads to (through "the": "Ambassador to the UN", not
+/// "According to"), none of them a title, a first name or an initial ("G." of "G. Robert
+/// Durham", "L.C." of "L.C. Duncan").
 fn organisation_tail(doc: &Doc, start: usize, words: &[(usize, bool)]) -> bool {
     let personal = |&(i, dot): &(usize, bool)| {
         dot || is_one_char(doc.text(i))
@@ -346,10 +347,9 @@ fn organisation_tail(doc: &Doc, start: usize, words: &[(usize, bool)]) -> bool {
     let Some(p) = p.filter(|&p| p > 0) else {
         return false;
     };
-    // the word before the preposition is a formal title's or a department's, capitalised
-    // ("Minister of", "Ambassador to", "Affairs and"): not "According to", "a spokesman for",
-    // "the wife of", "Analysts at" nor "Tom Berg and", whose next name is a person's or a
-    // company's whole
+    // a formal title leads to the preposition ("Minister of", "Ambassador to", "Minister of
+    // Foreign Affairs and"): not "According to", "a spokesman for", "the wife of", "Analysts
+    // at" nor "Tom Berg and", whose next name is a person's or a company's whole
     let role = formal_title_before(doc, p);
     role && !doc.is_cap(p)
         && doc
@@ -1222,7 +1222,7 @@ fn named_part(
                         what: What::Name { run: person },
                     });
                 }
-                // "the envoy to Norway Ada Berg": the person after the country
+                // "the ambassador to Norway Peter Lind": the person after the country
                 if let Some(person) = tail_person(doc, run.clone()) {
                     return Some(Mention {
                         toks: part.clone(),

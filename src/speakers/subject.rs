@@ -911,9 +911,10 @@ fn open_apposition(doc: &Doc, m: &Mention, floor: usize, after_cue: usize) -> Op
             || doc.quote(after_cue).is_some()
             || doc.is_punct(after_cue, ':')
             || (doc.is_punct(after_cue, ',') && doc.quote(after_cue + 1).is_some()));
-    let opens_clause = (start == floor && said_after)
-        || doc.quote(start - 1).is_some()
-        || (doc.is_punct(start - 1, ',') && start >= 2 && doc.quote(start - 2).is_some());
+    let after_quote = start > 0
+        && (doc.quote(start - 1).is_some()
+            || (doc.is_punct(start - 1, ',') && start >= 2 && doc.quote(start - 2).is_some()));
+    let opens_clause = (start == floor && said_after) || after_quote;
     if !(opens_clause && may_be_a_person(doc, run)) {
         return None;
     }
