@@ -1,7 +1,7 @@
 //! Fixtures for the tests of several modules.
 
 use crate::article::Article;
-use crate::index::{ArchiveIndex, WRITER_MEMORY};
+use crate::index::{ArchiveIndex, Indexer, WRITER_MEMORY};
 
 /// A small index of made-up articles over a few words, so that phrases
 /// of common words match often, tie often and fill the top lists: three
@@ -47,19 +47,26 @@ pub fn index(dir: &std::path::Path) -> ArchiveIndex {
             } else {
                 format!("a{batch}-{n}")
             };
-            let article = Article {
-                id,
-                title,
-                body,
-                ..Article::default()
-            };
-            let prepared = crate::prepare::prepare(&article);
-            indexer
-                .add(&article, &prepared)
-                .unwrap_or_else(|e| panic!("{e}"));
+            add(
+                &mut indexer,
+                Article {
+                    id,
+                    title,
+                    body,
+                    ..Article::default()
+                },
+            );
         }
         indexer.commit().unwrap_or_else(|e| panic!("{e}"));
     }
     indexer.finish().unwrap_or_else(|e| panic!("{e}"));
     ArchiveIndex::open(dir).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Prepares `article` as an ingest does and adds it.
+pub fn add(indexer: &mut Indexer, article: Article) {
+    let prepared = crate::prepare::prepare(&article);
+    indexer
+        .add(&article, &prepared)
+        .unwrap_or_else(|e| panic!("{e}"));
 }

@@ -296,17 +296,16 @@ mod tests {
             .indexer_with_memory(WRITER_MEMORY)
             .unwrap_or_else(|e| panic!("{e}"));
         let words: Vec<String> = (0..900).map(|i| format!("w{i:03}")).collect();
-        fn add(indexer: &mut crate::index::Indexer, id: String, body: String) {
-            let article = Article {
-                id,
-                body,
-                ..Article::default()
-            };
-            let prepared = crate::prepare::prepare(&article);
-            indexer
-                .add(&article, &prepared)
-                .unwrap_or_else(|e| panic!("{e}"));
-        }
+        let add = |indexer: &mut crate::index::Indexer, id: String, body: String| {
+            crate::testing::add(
+                indexer,
+                Article {
+                    id,
+                    body,
+                    ..Article::default()
+                },
+            );
+        };
         for i in 0..20_000usize {
             let (a, b) = (&words[i * 7 % 900], &words[i * 13 % 900]);
             let body = if i % 100 == 0 {
