@@ -39,6 +39,7 @@ use tantivy::{
 use crate::analysis;
 use crate::article::Article;
 use crate::error::{Error, Result};
+use crate::mapped::TailMapped;
 use crate::prepare::Prepared;
 use crate::schema::{self, Fields, SCHEMA_VERSION};
 
@@ -182,7 +183,11 @@ impl ArchiveIndex {
                 std::io::Error::other(e.to_string()),
             )
         })?;
-        let index = Index::open(ReadableDirectory(mmap)).map_err(|e| Error::storage(e, dir))?;
+        let index = Index::open(ReadableDirectory {
+            files: mmap,
+            root: dir.to_path_buf(),
+        })
+        .map_err(|e| Error::storage(e, dir))?;
         Self::wrap(index, dir)
     }
 
@@ -316,37 +321,49 @@ impl ArchiveIndex {
 /// of segments, so that a writer's clean-up cannot delete a segment being
 /// opened. On a read-only file system (an archive on read-only media) that
 /// file cannot be created — and no writer can be at work either — so reading
-/// goes on without it. Every other operation is the memory-mapped directory's.
+/// goes on without it. A file is read from its tail and mapped when its body
+/// is read ([`TailMapped`]). Every other operation is the memory-mapped
+/// directory's.
 #[derive(Clone, Debug)]
-struct ReadableDirectory(MmapDirectory);
+struct ReadableDirectory {
+    files: MmapDirectory,
+    root: PathBuf,
+}
 
 impl Directory for ReadableDirectory {
     fn get_file_handle(&self, path: &Path) -> Result<Arc<dyn FileHandle>, OpenReadError> {
-        self.0.get_file_handle(path)
+        let full = self.root.join(path);
+        match TailMapped::open(&full) {
+            Ok(file) => Ok(Arc::new(file)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                Err(OpenReadError::FileDoesNotExist(full))
+            }
+            Err(e) => Err(OpenReadError::wrap_io_error(e, full)),
+        }
     }
     fn delete(&self, path: &Path) -> Result<(), DeleteError> {
-        self.0.delete(path)
+        self.files.delete(path)
     }
     fn exists(&self, path: &Path) -> Result<bool, OpenReadError> {
-        self.0.exists(path)
+        self.files.exists(path)
     }
     fn open_write(&self, path: &Path) -> Result<WritePtr, OpenWriteError> {
-        self.0.open_write(path)
+        self.files.open_write(path)
     }
     fn atomic_read(&self, path: &Path) -> Result<Vec<u8>, OpenReadError> {
-        self.0.atomic_read(path)
+        self.files.atomic_read(path)
     }
     fn atomic_write(&self, path: &Path, data: &[u8]) -> std::io::Result<()> {
-        self.0.atomic_write(path, data)
+        self.files.atomic_write(path, data)
     }
     fn sync_directory(&self) -> std::io::Result<()> {
-        self.0.sync_directory()
+        self.files.sync_directory()
     }
     fn watch(&self, callback: WatchCallback) -> tantivy::Result<WatchHandle> {
-        self.0.watch(callback)
+        self.files.watch(callback)
     }
     fn acquire_lock(&self, lock: &Lock) -> Result<DirectoryLock, LockError> {
-        match self.0.acquire_lock(lock) {
+        match self.files.acquire_lock(lock) {
             Err(LockError::IoError(e))
                 if lock.is_blocking
                     && matches!(

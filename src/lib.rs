@@ -22,6 +22,7 @@ pub mod fingerprint;
 pub mod highlight;
 pub mod index;
 pub mod ingest;
+pub mod mapped;
 pub mod passage;
 pub mod place;
 pub mod prepare;
