@@ -185,7 +185,8 @@ impl ArchiveIndex {
         })?;
         let index = Index::open(ReadableDirectory {
             files: mmap,
-            root: dir.to_path_buf(),
+            // absolute, as the memory-mapped directory's own root is
+            root: std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf()),
         })
         .map_err(|e| Error::storage(e, dir))?;
         Self::wrap(index, dir)
@@ -322,8 +323,8 @@ impl ArchiveIndex {
 /// opened. On a read-only file system (an archive on read-only media) that
 /// file cannot be created — and no writer can be at work either — so reading
 /// goes on without it. A file is read from its tail and mapped when its body
-/// is read ([`TailMapped`]). Every other operation is the memory-mapped
-/// directory's.
+/// is read ([`TailMapped`]), except the fast-field columns, mapped at open.
+/// Every other operation is the memory-mapped directory's.
 #[derive(Clone, Debug)]
 struct ReadableDirectory {
     files: MmapDirectory,
@@ -332,6 +333,11 @@ struct ReadableDirectory {
 
 impl Directory for ReadableDirectory {
     fn get_file_handle(&self, path: &Path) -> Result<Arc<dyn FileHandle>, OpenReadError> {
+        if path.extension().is_some_and(|e| e == "fast") {
+            // Mapped at open: dateline reads a column it cannot open as a
+            // column the segment lacks, so a failure must come here, not later.
+            return self.files.get_file_handle(path);
+        }
         let full = self.root.join(path);
         match TailMapped::open(&full) {
             Ok(file) => Ok(Arc::new(file)),
