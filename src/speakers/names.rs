@@ -446,7 +446,7 @@ fn join_words<'w>(doc: &Doc, words: impl Iterator<Item = &'w (usize, bool)> + Cl
         }
         if k < last && doc.toks[i].poss {
             // inside a name ("Moody's Investors Service Inc"), the possessive, straight
-            out.push_str("'s");
+            out.push_str(&straight_apostrophes(doc.possessive(i)));
         }
     }
     out
@@ -898,9 +898,7 @@ pub(crate) fn phrase(doc: &Doc, toks: Range<usize>) -> String {
             out.push(' ');
         }
         out.push_str(t);
-        if doc.toks[i].poss {
-            out.push_str("’s");
-        }
+        out.push_str(doc.possessive(i));
     }
     out
 }

@@ -243,6 +243,21 @@ impl<'a> Doc<'a> {
             .unwrap_or("")
     }
 
+    /// How the token's possessive is written, with a curly apostrophe: `’s`, or
+    /// a lone `’` after a plural (`the farmers’ lawyer`); "" when it has none.
+    pub fn possessive(&self, i: usize) -> &'static str {
+        let Some(t) = self.toks.get(i).filter(|t| t.poss) else {
+            return "";
+        };
+        let after = self.body.get(t.end..).unwrap_or("");
+        let mut chars = after.chars().skip(1);
+        if matches!(chars.next(), Some('s' | 'S')) {
+            "’s"
+        } else {
+            "’"
+        }
+    }
+
     /// The token's text with ASCII letters lower-cased, or "" past the end.
     #[inline]
     pub fn low(&self, i: usize) -> &str {
@@ -578,6 +593,17 @@ mod tests {
     fn apostrophes_stay_inside_words() {
         let doc = Doc::new("They don’t know O'Brien.");
         assert_eq!(words(&doc), ["They", "don’t", "know", "O'Brien", "."]);
+    }
+
+    #[test]
+    fn a_possessive_is_written_as_it_was() {
+        let doc = Doc::new("The farmers' lawyer met Eide’s clerk and the Joneses’ son.");
+        let written: Vec<&str> = (0..doc.toks.len())
+            .filter(|&i| doc.toks[i].poss)
+            .map(|i| doc.possessive(i))
+            .collect();
+        assert_eq!(written, ["’", "’s", "’"]);
+        assert_eq!(doc.possessive(0), "");
     }
 
     #[test]
