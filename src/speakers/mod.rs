@@ -389,7 +389,27 @@ fn end_before_contrasts(doc: &Doc, reports: &mut [reported::Reported]) {
         let Some(bm) = &reports[i].mention else {
             continue;
         };
-        let (from, cue_end) = (bm.toks.start, reports[i].cue.end);
+        let (mut from, cue_end) = (bm.toks.start, reports[i].cue.end);
+        // "…, while her colleague Per Aasen argued": a description may stand between
+        let describes = |j: usize| {
+            doc.word(j).is_some_and(|w| {
+                !matches!(w, "but" | "and" | "while" | "whereas")
+                    && !doc.is_cap(j)
+                    && doc.lex(j).verb().is_none()
+            })
+        };
+        let mut k = from;
+        while k > 0 && from - k < 3 && describes(k - 1) {
+            k -= 1;
+        }
+        if k < from
+            && k >= 2
+            && doc
+                .word(k - 1)
+                .is_some_and(|w| matches!(w, "but" | "and" | "while" | "whereas"))
+        {
+            from = k;
+        }
         if bm.toks.end > reports[i].cue.start
             || from < 2
             || !doc
@@ -1446,6 +1466,36 @@ mod tests {
     fn a_spokesman_speaks_for_the_person_named_before() {
         let found = named("Pia Lind’s spokesman said the plan was dead.");
         assert_eq!(found, [row("Pia Lind spokesman", "the plan was dead")]);
+    }
+
+    #[test]
+    fn a_second_speaker_described_after_the_conjunction_ends_the_first_clause() {
+        let found = named(
+            "Mari Lunde warned the strike could cost millions, while her colleague Ola Berg \
+             argued the impact would be smaller.",
+        );
+        assert_eq!(
+            found,
+            [
+                row("Mari Lunde", "the strike could cost millions"),
+                row("Ola Berg", "the impact would be smaller")
+            ]
+        );
+    }
+
+    #[test]
+    fn an_item_opened_by_a_dash_is_a_sentence_of_its_own() {
+        let found = named(
+            "Ola Berg said security was the first concern. - Today Kari Nes said in Oslo that the \
+             talks would go on.",
+        );
+        assert_eq!(
+            found,
+            [
+                row("Ola Berg", "security was the first concern"),
+                row("Kari Nes", "the talks would go on")
+            ]
+        );
     }
 
     #[test]

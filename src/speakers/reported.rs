@@ -73,6 +73,22 @@ fn at_cue(doc: &Doc, quotes: &Quotes, verb: Verb, cue: Range<usize>) -> Option<R
     {
         return None;
     }
+    // "the alleged plot", "its stated aim", "such claimed links": after an
+    // article or a possessive the verb is an adjective ("some said", "another
+    // said", "confirmed this, saying" and "let her say" stay cues)
+    if v > 0
+        && verb.form != Form::Base
+        && doc.word(v - 1).is_some_and(|w| {
+            matches!(
+                w,
+                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "such"
+            )
+        })
+        // "ITS said": a company's initials
+        && !doc.text(v - 1).bytes().all(|b| b.is_ascii_uppercase())
+    {
+        return None;
+    }
     let mention = subject::of_cue(doc, quotes, cue.clone());
     if verb.noun_like && !(v > 0 && doc.is_punct(v - 1, ',')) {
         let adjacent = mention.as_ref().is_some_and(|m| {
@@ -277,8 +293,8 @@ fn opens_clause(doc: &Doc, i: usize) -> bool {
     }
 }
 
-/// "said sales rose", "said oil prices would fall": a bare plural noun (one or two words) that
-/// a finite verb follows opens a clause.
+/// "said sales rose", "said oil prices would fall", "said turnout was high": a bare noun (one
+/// or two words) that a finite verb follows opens a clause.
 fn bare_subject(doc: &Doc, i: usize) -> bool {
     // a lower-case word that is neither a cue verb, an auxiliary nor an adverb
     let plain = |j: usize| {
@@ -292,15 +308,35 @@ fn bare_subject(doc: &Doc, i: usize) -> bool {
         })
     };
     let noun = |j: usize| plain(j).is_some_and(|w| !is_adjunct_start(w));
-    // the noun phrase: a plural, or a noun and a plural ("oil prices")
+    // a word that can head a singular noun phrase: not a pronoun, article,
+    // preposition or sentence adverb ("maybe", "however")
+    let content = |j: usize| noun(j) && !doc.lex(j).is_function_word() && !doc.lex(j).is_cap_stop();
+    // the noun phrase: a plural, or a noun and a plural ("oil prices"), with a
+    // verb that agrees; or one or two singular nouns ("turnout", "oil demand")
+    // with a singular verb
     let verb_at = if plural(i) {
         i + 1
     } else if noun(i) && plural(i + 1) {
         i + 2
+    } else if content(i) {
+        let at = if content(i + 1) { i + 2 } else { i + 1 };
+        return doc
+            .word(at)
+            .is_some_and(|w| is_singular_verb(w) || (is_finite_verb(w) && !is_plural_verb(w)));
     } else {
         return false;
     };
     doc.word(verb_at).is_some_and(is_finite_verb)
+}
+
+/// A verb that only a singular subject takes.
+fn is_singular_verb(w: &str) -> bool {
+    matches!(w, "is" | "was" | "has")
+}
+
+/// A verb that only a plural subject takes.
+fn is_plural_verb(w: &str) -> bool {
+    matches!(w, "are" | "were" | "have" | "do" | "remain")
 }
 
 /// An auxiliary, a modal, or a past tense that news uses to report a change.
@@ -405,16 +441,19 @@ fn complement(doc: &Doc, verb: &Verb, from: usize) -> Option<Range<usize>> {
         return None;
     }
     if !that {
-        let number = doc.text(i).starts_with(|c: char| c.is_ascii_digit());
+        // the clause's subject, past a time that owns it: "said today's vote",
+        // "said last week's talks"
+        let head = past_owner(doc, i);
+        let number = doc.text(head).starts_with(|c: char| c.is_ascii_digit());
         if !cues::takes_bare_clause(verb)
-            || !opens_clause(doc, i)
+            || !opens_clause(doc, head)
             || (number && verb.class == Class::Cognition)
         {
             return None;
         }
-        let w = doc.low(i);
-        let stop_cap = doc.is_cap(i)
-            && doc.lex(i).is_cap_stop()
+        let w = doc.low(head);
+        let stop_cap = doc.is_cap(head)
+            && doc.lex(head).is_cap_stop()
             && !matches!(
                 w,
                 "the" | "a" | "an" | "i" | "he" | "she" | "it" | "they" | "we" | "this" | "there"
@@ -427,6 +466,24 @@ fn complement(doc: &Doc, verb: &Verb, from: usize) -> Option<Range<usize>> {
         return None;
     }
     (end > i + 1).then_some(i..end)
+}
+
+/// Past a time that owns the clause's subject ("today's vote", "last week's talks") at `i`:
+/// where the noun it owns starts; `i` when there is none.
+fn past_owner(doc: &Doc, i: usize) -> usize {
+    let poss = |j: usize| doc.toks.get(j).is_some_and(|t| t.poss);
+    match doc.word(i) {
+        Some("today" | "yesterday" | "tonight" | "tomorrow") if poss(i) => i + 1,
+        Some("last" | "this" | "next")
+            if poss(i + 1)
+                && doc.word(i + 1).is_some_and(|w| {
+                    matches!(w, "week" | "month" | "year" | "weekend") || subject::is_day(w)
+                }) =>
+        {
+            i + 2
+        }
+        _ => i,
+    }
 }
 
 /// Past a time or a channel between a cue and its clause ("said on Friday he met",
@@ -456,6 +513,10 @@ fn past_time_adjunct(doc: &Doc, i: usize, end: usize) -> usize {
         }
         _ => 0,
     };
+    // "said today's vote was": the time word belongs to the clause's subject
+    if skipped > 0 && doc.toks[i + skipped - 1].poss {
+        return i;
+    }
     i + skipped
 }
 
@@ -700,6 +761,49 @@ mod tests {
             [row("She", "the dam held")]
         );
         assert!(reported("She thinks about the dam.").is_empty());
+    }
+
+    #[test]
+    fn a_bare_singular_noun_opens_a_clause_when_its_verb_agrees() {
+        assert_eq!(
+            reported("Kari Nes said turnout was high."),
+            [row("Kari Nes", "turnout was high")]
+        );
+        assert_eq!(
+            reported("Kari Nes said farm income would fall."),
+            [row("Kari Nes", "farm income would fall")]
+        );
+        // a plural verb after a singular noun, or a pronoun after an adverb, is no clause
+        assert!(reported("Kari Nes said goodbye were the words.").is_empty());
+        assert!(reported("Kari Nes said maybe they can start.").is_empty());
+    }
+
+    #[test]
+    fn a_time_that_owns_the_subject_belongs_to_the_clause() {
+        assert_eq!(
+            reported("Kari Nes said today's vote was fair."),
+            [row("Kari Nes", "today's vote was fair")]
+        );
+        assert_eq!(
+            reported("Kari Nes said last week's talks were useful."),
+            [row("Kari Nes", "last week's talks were useful")]
+        );
+        assert_eq!(
+            reported("Kari Nes said on Monday the vote was fair."),
+            [row("Kari Nes", "the vote was fair")]
+        );
+    }
+
+    #[test]
+    fn a_participle_after_an_article_or_a_possessive_is_an_adjective() {
+        assert!(reported("The alleged plot was foiled in time.").is_empty());
+        assert!(reported("Its stated aim is growth.").is_empty());
+        assert!(reported("Rates fell after an estimated surplus was announced.").is_empty());
+        // "some said", "another said" keep their cue
+        assert_eq!(
+            reported("Some said the plan was dead."),
+            [row("", "the plan was dead")]
+        );
     }
 
     #[test]

@@ -446,7 +446,16 @@ impl<'a> Doc<'a> {
                 Kind::Para => return true,
                 Kind::Quote(_) => true,
                 Kind::Word => n.cap || self.text(next).starts_with(|c: char| c.is_ascii_digit()),
-                Kind::Punct(c) => c == '(' || c == '‘',
+                Kind::Punct(c) => {
+                    c == '('
+                        || c == '‘'
+                        // a list of items, each opened by a dash: ". - Today the …"
+                        || (matches!(c, '-' | '–' | '—')
+                            && self
+                                .toks
+                                .get(next + 1)
+                                .is_some_and(|n| n.kind == Kind::Word && n.cap))
+                }
             },
         };
         if !starts_new {
@@ -593,6 +602,13 @@ mod tests {
     fn apostrophes_stay_inside_words() {
         let doc = Doc::new("They don’t know O'Brien.");
         assert_eq!(words(&doc), ["They", "don’t", "know", "O'Brien", "."]);
+    }
+
+    #[test]
+    fn a_dash_opening_the_next_item_follows_a_sentence_end() {
+        let doc = Doc::new("The talks ended. - Today the envoy left. - and then");
+        assert_eq!(doc.sents.len(), 2, "{:?}", doc.sents);
+        assert_eq!(doc.text(doc.sents[1].start), "-");
     }
 
     #[test]
