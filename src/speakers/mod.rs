@@ -393,8 +393,10 @@ fn end_before_contrasts(doc: &Doc, reports: &mut [reported::Reported]) {
         // "…, while her colleague Per Aasen argued": a description may stand between
         let describes = |j: usize| {
             doc.word(j).is_some_and(|w| {
-                !matches!(w, "but" | "and" | "while" | "whereas")
-                    && !doc.is_cap(j)
+                !matches!(
+                    w,
+                    "but" | "and" | "while" | "whereas" | "that" | "if" | "whether"
+                ) && !doc.is_cap(j)
                     && doc.lex(j).verb().is_none()
             })
         };
@@ -1480,6 +1482,19 @@ mod tests {
                 row("Mari Lunde", "the strike could cost millions"),
                 row("Ola Berg", "the impact would be smaller")
             ]
+        );
+    }
+
+    #[test]
+    fn and_that_goes_on_with_the_first_speakers_clause() {
+        let found =
+            named("Kari Nes said the firm had grown, and that its chief had said it would expand.");
+        assert_eq!(
+            found,
+            [row(
+                "Kari Nes",
+                "the firm had grown, and that its chief had said it would expand"
+            )]
         );
     }
 

@@ -75,14 +75,15 @@ fn at_cue(doc: &Doc, quotes: &Quotes, verb: Verb, cue: Range<usize>) -> Option<R
     }
     // "the alleged plot", "its stated aim", "such claimed links": after an
     // article or a possessive the verb is an adjective ("some said", "another
-    // said", "confirmed this, saying" and "let her say" stay cues)
+    // said", "confirmed this, saying" and "let her say" stay cues). "her" is
+    // an object as often ("a witness who saw her said"): after it only a
+    // participle that news uses as an adjective is one.
     if v > 0
         && verb.form != Form::Base
-        && doc.word(v - 1).is_some_and(|w| {
-            matches!(
-                w,
-                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "such"
-            )
+        && doc.word(v - 1).is_some_and(|w| match w {
+            "the" | "a" | "an" | "his" | "their" | "its" | "our" | "such" => true,
+            "her" => is_adjectival_participle(doc.low(v)),
+            _ => false,
         })
         // "ITS said": a company's initials
         && !doc.text(v - 1).bytes().all(|b| b.is_ascii_uppercase())
@@ -468,6 +469,28 @@ fn complement(doc: &Doc, verb: &Verb, from: usize) -> Option<Range<usize>> {
     (end > i + 1).then_some(i..end)
 }
 
+/// A participle that news writes before a noun: "her alleged role", "her stated aim".
+fn is_adjectival_participle(w: &str) -> bool {
+    matches!(
+        w,
+        "alleged"
+            | "stated"
+            | "reported"
+            | "estimated"
+            | "predicted"
+            | "claimed"
+            | "suggested"
+            | "noted"
+            | "announced"
+            | "promised"
+            | "expected"
+            | "rumoured"
+            | "rumored"
+            | "professed"
+            | "declared"
+    )
+}
+
 /// Past a time that owns the clause's subject ("today's vote", "last week's talks") at `i`:
 /// where the noun it owns starts; `i` when there is none.
 fn past_owner(doc: &Doc, i: usize) -> usize {
@@ -799,6 +822,12 @@ mod tests {
         assert!(reported("The alleged plot was foiled in time.").is_empty());
         assert!(reported("Its stated aim is growth.").is_empty());
         assert!(reported("Rates fell after an estimated surplus was announced.").is_empty());
+        assert!(reported("Her stated aim is growth.").is_empty());
+        // "her" as an object leaves the cue after it alone
+        assert_eq!(
+            reported("A witness who saw her said she was calm."),
+            [row("", "she was calm")]
+        );
         // "some said", "another said" keep their cue
         assert_eq!(
             reported("Some said the plan was dead."),
