@@ -495,14 +495,17 @@ fn is_adjectival_participle(w: &str) -> bool {
 /// where the noun it owns starts; `i` when there is none.
 fn past_owner(doc: &Doc, i: usize) -> usize {
     let poss = |j: usize| doc.toks.get(j).is_some_and(|t| t.poss);
+    let period = |w: &str| {
+        matches!(
+            w,
+            "week" | "month" | "year" | "weekend" | "night" | "morning" | "afternoon" | "evening"
+        ) || subject::is_day(w)
+    };
     match doc.word(i) {
         Some("today" | "yesterday" | "tonight" | "tomorrow") if poss(i) => i + 1,
-        Some("last" | "this" | "next")
-            if poss(i + 1)
-                && doc.word(i + 1).is_some_and(|w| {
-                    matches!(w, "week" | "month" | "year" | "weekend") || subject::is_day(w)
-                }) =>
-        {
+        // "said Friday's vote was fair"
+        Some(w) if poss(i) && subject::is_day(w) => i + 1,
+        Some("last" | "this" | "next") if poss(i + 1) && doc.word(i + 1).is_some_and(period) => {
             i + 2
         }
         _ => i,
@@ -810,6 +813,14 @@ mod tests {
         assert_eq!(
             reported("Kari Nes said last week's talks were useful."),
             [row("Kari Nes", "last week's talks were useful")]
+        );
+        assert_eq!(
+            reported("Kari Nes said last night's vote was fair."),
+            [row("Kari Nes", "last night's vote was fair")]
+        );
+        assert_eq!(
+            reported("Kari Nes said Friday's vote was fair."),
+            [row("Kari Nes", "Friday's vote was fair")]
         );
         assert_eq!(
             reported("Kari Nes said on Monday the vote was fair."),
