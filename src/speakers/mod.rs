@@ -1652,6 +1652,31 @@ mod tests {
     }
 
     #[test]
+    fn bodies_named_with_on_or_for_keep_their_whole_name() {
+        assert_eq!(
+            named("The Council on Foreign Relations said the plan was sound."),
+            [row("Council on Foreign Relations", "the plan was sound")]
+        );
+        assert_eq!(
+            named("More than ten pubs shut every month, according to the Campaign for Real Ale."),
+            [row(
+                "Campaign for Real Ale",
+                "More than ten pubs shut every month"
+            )]
+        );
+        // a day after the body is no part of its name
+        assert_eq!(
+            named("The Council on Monday said the plan was sound."),
+            [row("Council", "the plan was sound")]
+        );
+    }
+
+    #[test]
+    fn a_titled_particle_surname_is_the_speaker() {
+        assert_eq!(quoted_by("\"We will win,\" Ms Le Pen said."), ["Le Pen"]);
+    }
+
+    #[test]
     fn empty_and_odd_input_gives_no_attribution() {
         assert!(attribute("", &[]).is_empty());
         assert!(attribute("\"", &[]).len() <= 1);

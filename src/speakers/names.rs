@@ -213,10 +213,12 @@ pub(crate) fn normalise<'d>(doc: &Doc<'d>, run: Range<usize>) -> Option<Name<'d>
     if cut >= words.len() {
         cut = words.len().saturating_sub(1);
     }
-    // "Court of Appeals" keeps its words: a name never starts with a particle
+    // "Court of Appeals" keeps its words: a name never starts with a particle, unless a
+    // personal title stands right before it ("Ms Le Pen", "Mr de Mistura", "Dr van Berg")
     if words
         .get(cut)
-        .is_some_and(|(i, _)| doc.lex(*i).is_run_particle())
+        .is_some_and(|(i, _)| doc.lex(*i).is_run_particle() || matches!(doc.low(*i), "on" | "for"))
+        && !particle_name_after_title(doc, words, cut)
     {
         cut = 0;
     }
@@ -374,6 +376,24 @@ fn formal_title_before(doc: &Doc, p: usize) -> bool {
         }
     }
     false
+}
+
+/// The words of a name from `cut` on are a surname that opens with a particle ("Le Pen", "de
+/// Mistura", "van der Berg") after a personal title: the particle is not "of", the word
+/// before it is a title, and a capitalised word follows the particles.
+fn particle_name_after_title(doc: &Doc, words: &[(usize, bool)], cut: usize) -> bool {
+    let Some(before) = cut.checked_sub(1).and_then(|k| words.get(k)) else {
+        return false;
+    };
+    doc.lex(before.0).title_gender().is_some()
+        && words[cut..]
+            .iter()
+            .find(|(i, _)| !doc.lex(*i).is_run_particle())
+            .is_some_and(|(i, _)| doc.is_cap(*i))
+        && words[cut..]
+            .iter()
+            .take_while(|(i, _)| doc.lex(*i).is_run_particle())
+            .all(|(i, _)| doc.low(*i) != "of")
 }
 
 /// `normalise` of the one-word run at `i`: the word as written, or nothing for a lone article
@@ -670,13 +690,56 @@ fn org_tail(doc: &Doc, from: usize, limit: usize) -> Option<usize> {
     (end > from && doc.lex(end - 1).is_org_word()).then_some(end)
 }
 
-/// Token `i` joins the name words around it: the period of "Sen." or "J.", or a particle
-/// ("de", "von"; "of" only after a title or an organisation word: "Secretary of State").
+/// Token `i` joins the name words around it: the period of "Sen." or "J.", a particle
+/// ("de", "von"; "of" only after a title or an organisation word: "Secretary of State"), or
+/// "on" and "for" in the name of a body ("Commission on Presidential Debates", "Center for
+/// Public Integrity").
 fn joins_run(doc: &Doc, i: usize) -> bool {
     if doc.is_punct(i, '.') {
         return doc.glued_left(i) && is_short_word(doc, i - 1);
     }
+    if matches!(doc.low(i), "on" | "for") {
+        return i > 0 && doc.is_cap(i - 1) && is_body_word(doc.low(i - 1));
+    }
     doc.lex(i).is_run_particle() && (doc.low(i) != "of" || of_joins(doc, i))
+}
+
+/// The head of a body's name that a subject follows with "on" or "for" ("Council on Foreign
+/// Relations", "Centers for Disease Control").
+pub(crate) fn is_body_word(w: &str) -> bool {
+    matches!(
+        w,
+        "commission"
+            | "committee"
+            | "council"
+            | "center"
+            | "centre"
+            | "centers"
+            | "centres"
+            | "institute"
+            | "foundation"
+            | "coalition"
+            | "alliance"
+            | "society"
+            | "association"
+            | "federation"
+            | "fund"
+            | "bank"
+            | "agency"
+            | "organisation"
+            | "organization"
+            | "campaign"
+            | "project"
+            | "initiative"
+            | "conference"
+            | "forum"
+            | "network"
+            | "office"
+            | "bureau"
+            | "board"
+            | "panel"
+            | "union"
+    )
 }
 
 /// "of" inside a name after a title or an organisation word ("King of Jordan",
@@ -1516,6 +1579,21 @@ mod tests {
         let doc = Doc::new("Secretary of State Kari Holm");
         let n = normalise(&doc, 0..doc.len()).map(|n| n.full);
         assert_eq!(n.as_deref(), Some("Kari Holm"));
+    }
+
+    #[test]
+    fn a_title_before_a_particle_surname_is_dropped() {
+        for (text, name) in [
+            ("Ms Le Pen", "Le Pen"),
+            ("Mr. de Mistura", "de Mistura"),
+            ("Dr van der Berg", "van der Berg"),
+            // no title: the particle keeps the words together
+            ("Court of Appeals", "Court of Appeals"),
+        ] {
+            let doc = Doc::new(text);
+            let n = normalise(&doc, 0..doc.len()).map(|n| n.full);
+            assert_eq!(n.as_deref(), Some(name), "{text}");
+        }
     }
 
     #[test]

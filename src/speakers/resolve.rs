@@ -219,7 +219,9 @@ impl Registry {
             // "Common Core", "Great Debate": every word also written in lower case
             let lowercase = |w: &str| with_lower(w, |l| doc.is_lowercase_word(l));
             e.common = e.name.split(' ').all(lowercase);
-            let headline = headline_like(&e.name);
+            // "Commission on Presidential Debates", "Center for Auto Safety": a body
+            let headline =
+                headline_like(&e.name) || e.name.split(' ').any(|w| matches!(w, "on" | "for"));
             e.person = !e.common && !headline && (e.person || votes >= 1);
             let first = e.name.split(' ').next().unwrap_or("");
             e.likely_person = e.person
@@ -744,17 +746,20 @@ pub(crate) struct Resolver<'a> {
     last: Option<Candidate>,
 }
 
-/// Metadata names worth using: capitalised, not a pronoun, at least two letters.
+/// Metadata names worth using, normalised as the text's are (`Mr. Obama` is `Obama`):
+/// capitalised, not a pronoun, at least two letters.
 fn usable_known(known: &[String]) -> Vec<String> {
-    known
-        .iter()
-        .map(|k| k.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|k| {
-            k.chars().count() >= 2
-                && k.chars().next().is_some_and(|c| c.is_uppercase())
-                && names::pronoun(&k.to_lowercase()).is_none()
-        })
-        .collect()
+    let mut out: Vec<String> = Vec::with_capacity(known.len());
+    for k in known.iter().filter_map(|k| super::metadata_name(k)) {
+        if k.chars().count() >= 2
+            && k.chars().next().is_some_and(|c| c.is_uppercase())
+            && names::pronoun(&k.to_lowercase()).is_none()
+            && !out.contains(&k)
+        {
+            out.push(k);
+        }
+    }
+    out
 }
 
 impl<'a> Resolver<'a> {
@@ -1292,6 +1297,21 @@ mod tests {
         assert_eq!(
             resolve_at(text, "said", &known),
             Some(("Pia Lind".into(), ResolvedBy::Metadata))
+        );
+    }
+
+    #[test]
+    fn metadata_names_lose_their_titles() {
+        // a metadata name with a courtesy title is no full name: the surname stays the
+        // speaker; a titled full name still gives the full name
+        let known = vec!["Mr. Lind".to_string(), "Dr. Kari Holm".to_string()];
+        assert_eq!(
+            resolve_at("Mr. Lind said it rained.", "said", &known),
+            Some(("Lind".into(), ResolvedBy::Name))
+        );
+        assert_eq!(
+            resolve_at("Holm said it rained.", "said", &known),
+            Some(("Kari Holm".into(), ResolvedBy::Metadata))
         );
     }
 

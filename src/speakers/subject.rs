@@ -223,6 +223,15 @@ pub(crate) fn backward(doc: &Doc, end: usize, floor: usize) -> Option<Mention> {
                     s = t;
                 } else if w == "and" && s < end && doc.is_cap(s) && t > floor && doc.is_cap(t - 1) {
                     s = t;
+                } else if w == "on"
+                    && s < end
+                    && doc.is_cap(s)
+                    && t > floor
+                    && doc.is_cap(t - 1)
+                    && names::is_body_word(doc.low(t - 1))
+                {
+                    // "the Council on Foreign Relations said"
+                    s = t;
                 } else if is_head(w, lex) || lex.is_role_stem() {
                     s = t;
                     saw_head = true;
