@@ -509,59 +509,85 @@ static FUNCTION_WORDS: List = "about after against all also although among and a
     whose why will with would yes";
 
 /// Common first names of men (a small list; unknown names stay Unknown).
-static MALE_FIRST_NAMES: List = "aaron abdel abdullah abraham adam adrian ahmad ahmed al alan alejandro alex alexander \
-    alexei ali anderson andrei andrew andy angelo anthony antonio ari arjun barack barry \
-    bashar ben benjamin bernard bernie bill billy bob bobby boris brad bradley brent bret \
-    brett brian brit bruce bryan calvin carl carlos cedric cesar chad charles charlie chris \
-    christian christopher chuck clarence clint colin corey cornell cory craig curt dale dan \
-    daniel dante darnell david dennis derek deshawn dick diego dinesh dmitry don donald doug \
-    douglas duncan dwayne dwight earl ed eddie edward elijah elliot elliott emmanuel enrique \
-    eric ernest ethan evan federico felipe fernando floyd francis francisco francois frank \
-    franklin fred freddy gary gene geoff george gerald giuseppe glenn gordon gov greg gregory \
-    hamid hank hans harold harry hassan hector henry herb herbert hiroshi howard hugh hugo \
-    ian ibrahim igor ilham ivan jack jacob jacques jaime jake jamal james jared jason jay \
-    jean-claude jeb jeff jeffery jeffrey jeremiah jeremy jerome jerry jesse jim jimmie jimmy \
-    joe joel john johnnie jon jonathan jorge jose joseph josh joshua juan julian jurgen \
-    justin keith ken kenneth kenny kevin khalid khizr kim kirk klaus kurt kyle lamar lance \
-    larry laurence lawrence leonard leroy lester liam lindsey lloyd logan lou louis luis luke \
-    lyndon mahmoud malik manuel marc marcel marco marcus mario mark marshall martin marvin \
-    mason matt matteo matthew max michael mick miguel mike mikhail mitch mitchell mitt \
-    mohammed monte morton muhammad mustafa narendra nathan neil newt newton nicholas nick \
-    nicolas nigel noah norbert norman oliver omar orrin pablo patrick paul pedro peter phil \
-    philip phillip pierre rafael rahm rahul raj ralph ramon rand randy raul ray raymond recep \
-    reggie reid reince reza ricardo richard rick rob robby robert roberto roger ron ronald \
-    ronnie roy ruben rudolph rudy rush russell ryan sadiq sam samuel sanjay scott sean \
-    sebastian sergei sergio shawn sheldon shinzo sid simon spencer stan stanley stephen steve \
-    steven stuart tad takeshi tariq ted terrence terry thomas tim timothy todd tom tommy tony \
-    travis trey tucker tyler tyrone vernon victor vikram viktor vince vincent vladimir walter \
-    wang warren wayne wesley will william willie wolf woodrow xi yuri yusuf zach zeke";
+static MALE_FIRST_NAMES: List = "aaron abdel abdullah abraham adam adrian ahmad ahmed aidan al alan alastair alberto alejandro \
+    alessandro alex alexander alexandre alexei alexey alfonso ali alistair alvaro amadou amit \
+    anatoly anders anderson andrei andres andrew andriy andrzej andy angelo anil anthony antonio \
+    anwar archie ari arjun arseniy arvind ashok barack barry bashar ben benjamin bernard bernie \
+    bilal bill billy bjorn bob bobby bojan boris brad bradley brent bret brett brian brit bruce \
+    bryan callum calvin carl carlos cedric cem cesar chad charles charlie chris christian \
+    christopher chuck clarence clint colin connor conor corey cornell cory craig curt cyril dale dan \
+    daniel dante darnell darren david declan dennis derek deshawn dick didier diego dieter dimitris \
+    dinesh dmitry dominic don donald doug douglas dragan duncan dustin dwayne dwight eamon earl ed \
+    eddie edward einar elijah elliot elliott emmanuel emmerson enda enrico enrique eric erik ernest \
+    ernesto ethan evan evo fabio fahd faisal federico felipe felix ferenc fergus fernando fidel \
+    floyd francesco francis francisco francois frank franklin fred freddy fredrik gabor gamal gareth \
+    gary gavin gene gennady geoff george gerald gerhard gilles giorgio giorgos giovanni giuseppe \
+    glenn gonzalo goran gordon gov graham greg gregory gustavo hakon hamid hamish hamza hank hans \
+    harold harry hassan hector helmut henrik henry herb herbert herve hideki hiroshi horst howard \
+    hugh hugo ian ibrahim ibrahima ignacio igor ilham imran istvan ivan jack jacob jacques jaime \
+    jair jake jamal james janos jared jaroslaw jason javad javier jay jean-claude jeb jeff jeffery \
+    jeffrey jens jeremiah jeremy jerome jerry jesper jesse jim jimmie jimmy joachim joaquin joe joel \
+    john johnnie jon jonas jonathan joost jorge jose joseph josh joshua juan julian junichiro jurgen \
+    justin keith kemal ken kenji kenneth kenny kevin khalid khalil khizr kieran kim kirill kirk \
+    kjell klaus knut konstantin kostas krzysztof kurt kwame kyle kyriakos lamar lance larry lars \
+    laszlo laurence laurent lawrence lech leif leonard leonid leroy lester lewis liam lindsey lloyd \
+    logan lorenzo lou louis luigi luis luiz luke lyndon magnus mahmoud malik mamadou manuel marc \
+    marcel marco marcus mariano mario mark markus marshall martin marvin mason massimo mateusz mats \
+    matt matteo matthew matthias mauricio max maxim mehmet mevlut michael mick miguel mihai mike \
+    mikhail milos miroslav mitch mitchell mitt mohamed mohammad mohammed monte morten morton moussa \
+    muhammad muhammadu mustafa nabil naoto narendra nathan nawaz neil newt newton nicholas nick \
+    nicolae nicolas nigel nikolai nikos nils nitin noah norbert norman olaf oleg oliver olivier \
+    olusegun omar orrin ousmane owen pablo paolo patrice patrick paul pavel pedro pervez peter petro \
+    phil philip philipp philippe phillip pierre pieter piotr pranab rafael rahm rahul rainer raj \
+    rajiv ralph ramesh ramon ramzan rand randy raul ray raymond recep reggie reid reince reuben reza \
+    rhys ricardo richard rick rishi rob robby robert roberto rodrigo roger ron ronald ronnie rory \
+    roy ruben rudolph rudy rupert rush ruslan russell ryan saad sachin sadiq salman sam samir samuel \
+    sanjay scott seamus sean sebastian sebastien sergei sergey sergio shahid shane shawn \
+    sheldon shinzo sid sigmar silvio simon slobodan spencer stan stanley stefan stefano \
+    stephen steve steven stuart sunil suresh sven tad takeshi tamas taras tariq ted terrence terry \
+    thabo thierry thomas thorsten tim timothy tobias toby todd tom tomasz tommy tony torbjorn traian \
+    travis trey tristan tucker tyler tyrone uhuru ulrich uwe vaclav vernon victor vijay vikram \
+    viktor vince vincent vitali vitaly vittorio vladimir vladislav volker volodymyr walid walter \
+    wang warren wayne wesley will willem william willie witold wolf wolfgang woodrow wyatt xi yanis \
+    yevgeny yoshihide yousef youssef yukio yuri yusuf yves zach zachary zbigniew zeke zoran";
 
 /// Common first names of women.
-static FEMALE_FIRST_NAMES: List = "abigail agnes aisha alexis alice alicia alison allison amanda amber amy ana andrea angela \
-    angie anjali ann anna anne annie april arianna ashley audrey ava ayanna barbara beatrice \
-    becky benazir beth betsy betty beverly bonnie bree brenda brittany camille carla carly \
-    carmen carol carolyn catherine cathy cecile cecilia charlene charlotte chelsea cheryl \
-    chiara christiane christina christine christy cindy claire claudia colleen condi \
-    condoleezza connie cynthia dana danielle darlene dawn debbie deborah debra deja denise \
-    diana diane dianne dolores donna doris dorothy ebony edith eileen elaine elena elizabeth \
-    ellen emily emma erica erin esther evelyn fatima felicia fiona florence frances francesca \
-    gabby gabriela gabrielle gail georgia giulia gloria golda grace greta gretchen gwen \
-    hannah heather heidi heike helen hillary hope huma ileana indira ines ingrid irene irma \
-    isabel isabella isabelle ivana ivanka jacqueline jan jane janet janice janine jean jeanne \
-    jeannie jen jenna jennifer jenny jessica jessie jill jillian jo joan joanne jolene joyce \
-    juanita judith judy julia julie june kamala karen kate katherine kathleen kathryn kathy \
-    katie katrina katy kay kayla keiko keisha kelly kellyanne kimberly kirsten kristen \
-    kristin kristina lael lara latoya laura lauren leah leila lena leslie lillian linda \
-    lindsay lisa liz lois loretta lorraine lucia lucy lynn madeleine madison maggie mandy \
-    marcia margaret maria marie marilyn marine marla marsha marta martha mary maryam maureen \
-    maxine mazie meg megan meghan megyn mei melania melanne melinda melissa michele michelle \
-    mika mildred miriam molly monica myra nancy naomi natalia natalie neera nicole nikki nina \
-    nora norma olga olivia omarosa oprah pamela patricia patti patty paula pauline peggy \
-    penny phyllis priscilla priya rachel rebecca regina renee rita robyn rosa rose ruth \
-    samantha sandra sara sarah segolene shanice shannon sharon sheryl shirley sofia sophia \
-    sophie stacey stacy stephanie sue sunita susan susana suzanne svetlana tamika tammy tanya \
-    tara tatiana teresa theresa tiffany tina tracy tulsi ursula valerie vanessa veronica \
-    victoria virginia wanda wendy whitney yasmin yolanda yuko yulia yvonne zeynep";
+static FEMALE_FIRST_NAMES: List = "abigail adriana agnes agnieszka aisha alessandra alexandra alexis alice alicia alison allison \
+    amal amanda amber amina aminata amy ana anastasia andrea angela angie anjali ann anna annalena \
+    anne annegret annie annika aoife april arianna ashley astrid audrey aurelie ava ayanna barbara \
+    beata beatrice beatriz becky benazir beth betsy betty beverly birgit birgitta bonnie bree brenda \
+    bridget brigitte brittany brooke camila camille carla carly carmen carol caroline carolyn \
+    catherine cathy cecile cecilia celine charlene charlotte chelsea cheryl chiara chloe christiane \
+    christina christine christy cindy claire claudia colleen condi condoleezza connie cynthia dana \
+    daniela danielle darlene dawn debbie deborah debra deja denise diana diane dianne dilma dolores \
+    donna doris dorota dorothy ebony edith eileen ekaterina elaine elena elisa elisabeth elise \
+    elizabeth ella ellen emily emma erica erin erna esther eva evelyn ewa farah fatima fatou \
+    federica felicia femke fernanda fiona florence frances francesca frauke gabby gabriela gabrielle \
+    gail georgia gillian gina giorgia giulia gloria golda graca grace greta gretchen gwen hadas \
+    hanan hannah hanne harriet hasina heather heidi heike helen helene helle hilary hillary hope \
+    huda huma ileana ilhan imelda indira ines inger ingrid irene irina irma isabel isabella isabelle \
+    ivana ivanka jacinda jacqueline jan jane janet janice janine jasmine jean jeanette jeanine \
+    jeanne jeannie jen jenna jennifer jenny jessica jessie jill jillian jo joan joanna joanne jolene \
+    joyce juanita judith judy julia julie june kamala karen karin karine katarina katarzyna kate \
+    katharina katherine kathleen kathryn kathy katie katrina katy kay kayla keiko keisha kelly \
+    kellyanne kemi kerstin khaleda kimberly kirsten kirstjen kristen kristi kristin kristina kyrsten \
+    lael lara latoya laura lauren layla leah leila lena leslie lillian lily linda lindsay lisa liz \
+    lois loretta lorraine lotte lucia lucy luisa lynn lyudmila madeleine madison magdalena maggie \
+    mairead malala malgorzata mamata mandy marcia margaret margot margrethe maria mariam mariana \
+    marie marilyn marina marine marisol marit marla marsha marta martha martine mary maryam maureen \
+    maxine mayawati mazie meg megan megawati meghan megyn mei melania melanne melinda melissa mette \
+    mia michele michelle mika mildred miriam molly monica monika myra nadia nadine nancy naomi \
+    natalia natalie natalya nathalie neera ngozi niamh nicole nikki nina nirmala nora norma noura \
+    oksana olga olivia omarosa oprah pamela paola patricia patti patty paula pauline peggy penny \
+    petra phyllis pilar pramila priscilla priti priya priyanka rachel rania raquel rashida rebecca \
+    regina renate renee rita roberta robyn roisin rosa rose ruth sabine sahra sally salma \
+    samantha samira sanae sandra sanna sara sarah segolene shanice shannon sharon sheryl shirin \
+    shirley sigrid silvia simone siobhan smriti sofia solveig sonia sophia sophie stacey stacy \
+    stephanie sue suella sunita susan susana sushma suzanne svetlana sylvie tamar tamika tammy tanya \
+    tara tarja tatiana tatyana teresa tereza theresa tiffany tina tove tracy tulsi tzipi ursula \
+    valentina valeria valerie vanessa veronica victoria viktoria virginia wanda wangari wendy \
+    whitney winnie ximena yael yasmin yekaterina yingluck yoko yolanda yuko yulia yuriko yvette \
+    yvonne zainab zeynep zoe zoey zuzana";
 
 /// Everyday words that are also surnames when they follow a first name ("George Will", "Theresa May").
 static SURNAME_LIKE_STOPS: List = "best black brown cook good green hope king little long love may north price rice rush \
