@@ -27,7 +27,7 @@ use tantivy::directory::{
 };
 use tantivy::index::SegmentId;
 use tantivy::indexer::{IndexWriterOptions, UserOperation};
-use tantivy::merge_policy::{LogMergePolicy, MergeCandidate, MergePolicy};
+use tantivy::merge_policy::{LogMergePolicy, MergeCandidate, MergePolicy, NoMergePolicy};
 use tantivy::query::{BooleanQuery, Occur, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::store::{Compressor, ZstdCompressor};
@@ -456,6 +456,14 @@ const RELOAD_EVERY: Duration = Duration::from_secs(5);
 pub const MERGE_MAX_DOCS: usize = 300_000;
 /// Passages one merge reads at most (about 250 MB of index).
 pub const MERGE_INPUT_DOCS: usize = 600_000;
+/// Passages one merge at the end of a bulk ingest reads at most (about 500 MB
+/// of index, which the merge maps; see [`Indexer::consolidate`]). Scaled-40
+/// (4.7 million passages) ends in five segments instead of fourteen.
+pub const FINAL_MERGE_DOCS: usize = 1_200_000;
+/// How long [`Indexer::consolidate`] waits at most for the background merge
+/// still running when it starts, and how often it looks.
+const MERGE_WAIT: Duration = Duration::from_secs(600);
+const MERGE_POLL: Duration = Duration::from_millis(100);
 
 /// Stored passages are compressed with zstd in 16 KiB blocks: news text
 /// compresses about twice as well as with LZ4, and a search decompresses only
@@ -673,27 +681,59 @@ impl Indexer {
         }
     }
 
-    /// Merges the segments under [`MERGE_MAX_DOCS`] passages together, in
-    /// groups of at most [`MERGE_INPUT_DOCS`]: the tail a bulk ingest of an
-    /// index over the merge limit leaves (its last flushes, which the merge
-    /// policy keeps until enough of their size gather), each a segment every
-    /// search opens. Returns how many segments were merged.
-    pub fn merge_small(&mut self) -> Result<usize> {
-        let metas = self.reader.searcher().index().searchable_segment_metas()?;
-        let mut small: Vec<(SegmentId, usize)> = metas
-            .iter()
-            .map(|m| (m.id(), m.num_docs() as usize))
-            .filter(|&(_, docs)| docs < MERGE_MAX_DOCS)
-            .collect();
-        small.sort_by_key(|&(_, docs)| docs);
+    /// Merges the segments under [`FINAL_MERGE_DOCS`] passages together, the
+    /// smallest first, in groups of at most that many: what a bulk ingest of
+    /// an index over the merge limit does at the end instead of merging it
+    /// all. Its merges during the run stop at [`MERGE_MAX_DOCS`] to bound
+    /// their memory while the writer's buffers are full; at the end, with the
+    /// writer idle, a merge may read more. Every segment is one more that
+    /// each search opens, so fewer of them is a faster start.
+    ///
+    /// The background merges stop first; one still running holds its
+    /// segments, and a group that holds one waits for it. A merge's result is
+    /// not merged again (groups of two may exceed the bound, and merging
+    /// results again would end in one segment). The committed view is
+    /// reloaded after each merge, which lets go of the segments it merged
+    /// away: the merge read every page of them, and those pages would stay in
+    /// memory while a searcher held the segments. Returns how many segments
+    /// were merged.
+    pub fn consolidate(&mut self) -> Result<usize> {
+        self.consolidate_under(FINAL_MERGE_DOCS)
+    }
+
+    /// [`Self::consolidate`] with groups of at most `max` passages.
+    fn consolidate_under(&mut self, max: usize) -> Result<usize> {
+        self.writer.set_merge_policy(Box::new(NoMergePolicy));
+        let mut made: HashSet<SegmentId> = HashSet::new();
         let mut merged = 0;
-        for group in bounded_groups(&small, |&(_, docs)| docs, MERGE_INPUT_DOCS) {
+        let mut waited = Duration::ZERO;
+        loop {
+            self.reload()?;
+            let metas = self.reader.searcher().index().searchable_segment_metas()?;
+            let mut sizes: Vec<(SegmentId, usize)> = metas
+                .iter()
+                .map(|m| (m.id(), m.num_docs() as usize))
+                .filter(|&(id, docs)| docs < max && !made.contains(&id))
+                .collect();
+            sizes.sort_by_key(|&(_, docs)| docs);
+            let Some(group) = bounded_groups(&sizes, |&(_, docs)| docs, max).next() else {
+                return Ok(merged);
+            };
             let ids: Vec<SegmentId> = group.iter().map(|&(id, _)| id).collect();
-            if self.merge(&ids)? {
-                merged += ids.len();
+            match self.writer.merge(&ids).wait() {
+                Ok(result) => {
+                    merged += ids.len();
+                    made.extend(result.map(|meta| meta.id()));
+                }
+                // a background merge started before the policy changed holds one
+                Err(tantivy::TantivyError::InvalidArgument(_)) if waited < MERGE_WAIT => {
+                    std::thread::sleep(MERGE_POLL);
+                    waited += MERGE_POLL;
+                }
+                Err(tantivy::TantivyError::InvalidArgument(_)) => return Ok(merged),
+                Err(e) => return Err(Error::storage(e, &self.dir)),
             }
         }
-        Ok(merged)
     }
 
     /// Waits for background segment merges to finish and releases the lock.
@@ -730,6 +770,70 @@ mod tests {
     }
 
     #[test]
+    fn consolidation_merges_in_bounded_groups_and_never_its_own_results() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("index");
+        let archive = ArchiveIndex::open_or_create(&path).unwrap_or_else(|e| panic!("{e}"));
+        let mut indexer = archive
+            .indexer_with_memory(WRITER_MEMORY)
+            .unwrap_or_else(|e| panic!("{e}"));
+        // six commits of four one-passage articles, with no background merges:
+        // six to twelve small segments (one per indexing thread with work)
+        indexer.writer.set_merge_policy(Box::new(NoMergePolicy));
+        for batch in 0..6 {
+            for n in 0..4 {
+                let article = Article {
+                    id: format!("a{batch}-{n}"),
+                    body: format!("Ferry number {batch}{n} sailed at dawn."),
+                    ..Article::default()
+                };
+                let prepared = crate::prepare::prepare(&article);
+                indexer
+                    .add(&article, &prepared)
+                    .unwrap_or_else(|e| panic!("{e}"));
+            }
+            indexer.commit().unwrap_or_else(|e| panic!("{e}"));
+        }
+        let before = indexer.passages().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(before, 24);
+        // what one pass of bounded groups over the segments as they are makes
+        let mut sizes: Vec<u32> = indexer
+            .reader
+            .searcher()
+            .index()
+            .searchable_segment_metas()
+            .unwrap_or_else(|e| panic!("{e}"))
+            .iter()
+            .map(|m| m.num_docs())
+            .collect();
+        sizes.sort_unstable();
+        let (small, large): (Vec<u32>, Vec<u32>) = sizes.iter().partition(|&&d| d < 10);
+        let groups: Vec<Vec<u32>> = bounded_groups(&small, |&d| d as usize, 10).collect();
+        let grouped: usize = groups.iter().map(Vec::len).sum();
+        let mut expected: Vec<u32> = groups.iter().map(|g| g.iter().sum()).collect();
+        expected.extend(large);
+        expected.extend(&small[grouped..]);
+        expected.sort_unstable();
+        assert!(groups.len() >= 2, "{sizes:?}");
+        // groups of at most 10 passages (two segments may make more)
+        let merged = indexer
+            .consolidate_under(10)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(merged, grouped);
+        indexer.finish().unwrap_or_else(|e| panic!("{e}"));
+        let archive = ArchiveIndex::open(&path).unwrap_or_else(|e| panic!("{e}"));
+        let metas = archive
+            .index
+            .searchable_segment_metas()
+            .unwrap_or_else(|e| panic!("{e}"));
+        let mut docs: Vec<u32> = metas.iter().map(|m| m.num_docs()).collect();
+        docs.sort_unstable();
+        assert_eq!(docs.iter().sum::<u32>(), 24, "{docs:?}");
+        // merging the results again would have left fewer, larger segments
+        assert_eq!(docs, expected, "from {sizes:?}");
+    }
+
+    #[test]
     fn small_segments_merge_together_and_leave_no_files_behind() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let path = dir.path().join("index");
@@ -756,7 +860,7 @@ mod tests {
         }
         let before = indexer.passages().unwrap_or_else(|e| panic!("{e}"));
         // (each commit leaves a segment per indexing thread that had work)
-        assert!(indexer.merge_small().unwrap_or_else(|e| panic!("{e}")) >= 3);
+        assert!(indexer.consolidate().unwrap_or_else(|e| panic!("{e}")) >= 3);
         indexer.finish().unwrap_or_else(|e| panic!("{e}"));
         let archive = ArchiveIndex::open(&path).unwrap_or_else(|e| panic!("{e}"));
         let metas = archive

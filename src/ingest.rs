@@ -113,9 +113,9 @@ pub struct IngestSummary {
     pub committed: bool,
     /// Segments merged into one at the end (0 when none were).
     pub merged: usize,
-    /// Small segments of an index over the merge limit merged together at
-    /// the end (see [`crate::index::Indexer::merge_small`]).
-    pub small_merged: usize,
+    /// Segments of an index over the merge limit merged in groups at the
+    /// end (see [`crate::index::Indexer::consolidate`]).
+    pub consolidated: usize,
     /// No index was there and this run indexed nothing (every input refused,
     /// or `strict` rolled back), so it left none behind.
     pub no_index: bool,
@@ -218,15 +218,15 @@ pub fn ingest(request: &IngestRequest, observer: &mut dyn Observer) -> Result<In
         // left to tantivy's merge policy, which does not rewrite it all; so
         // are indexes over MERGE_LIMIT, whose merge would map (and count in
         // the process's memory) more than the ingest's budget
-        // (`dateline compact` merges them on demand): of those, only the
-        // small segments the last flushes left are merged together.
+        // (`dateline compact` merges them on demand): those are merged in
+        // groups of a bounded size.
         let total = indexer.passages()?;
         let bulk = summary.passages * 2 >= total;
         if request.merge && bulk {
             if stats::dir_size(&request.index_dir) <= MERGE_LIMIT {
                 summary.merged = indexer.merge_all(MERGE_MIN_SEGMENTS)?;
             } else {
-                summary.small_merged = indexer.merge_small()?;
+                summary.consolidated = indexer.consolidate()?;
             }
         }
     }

@@ -153,8 +153,8 @@ fn describe(s: &IngestSummary, index: &str) -> String {
         )
     };
     let mut line = format!("{verb} ({}) in {:.1}s", parts.join(", "), s.elapsed_secs);
-    if s.small_merged > 1 {
-        line.push_str(&format!("; merged {} small segments", s.small_merged));
+    if s.consolidated > 1 {
+        line.push_str(&format!("; merged {} segments in groups", s.consolidated));
     }
     if s.merged > 1 {
         line.push_str(&format!("; merged {} segments into one", s.merged));
