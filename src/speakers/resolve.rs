@@ -561,30 +561,21 @@ fn following_pronouns(doc: &Doc, quotes: &Quotes, from: usize) -> (u32, u32) {
     };
     let sent = doc.sentence(from.saturating_sub(1));
     let limit = doc.sentence(sent.end + 1).end.max(sent.end).min(from + 60);
-    let first = (from..limit)
+    if let Some(g) = (from..limit)
         .filter(|&j| !quotes.inside(j))
-        .find_map(|j| doc.word(j).and_then(gender).map(|g| (j, g)));
-    if let Some((_, g)) = first {
+        .find_map(|j| doc.word(j).and_then(gender))
+    {
         add(g, 1);
     }
     let mut j = sent.end;
     while j < doc.len() && (doc.is_para(j) || doc.punct(j).is_some()) {
         j += 1;
     }
-    // "Berg said he would stay. She said …": the pronoun right after the name's own cue is
-    // the name's, and one of the other gender opening the next sentence is someone else's
-    // (not so a pronoun further on: "Berg told the paper that she was a member. He said …")
-    let contradicted = |g: Gender| {
-        first.is_some_and(|(at, own)| {
-            at < sent.end && own != g && at > from && doc.lex(at - 1).verb().is_some()
-        })
-    };
     if !quotes.inside(j)
         && let Some(g) = doc
             .word(j)
             .filter(|w| matches!(*w, "he" | "she"))
             .and_then(gender)
-        && !contradicted(g)
     {
         add(g, 2);
     }
