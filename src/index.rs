@@ -460,9 +460,9 @@ pub const MERGE_INPUT_DOCS: usize = 600_000;
 /// of index, which the merge maps; see [`Indexer::consolidate`]). Scaled-40
 /// (4.7 million passages) ends in five segments instead of fourteen.
 pub const FINAL_MERGE_DOCS: usize = 1_200_000;
-/// How long [`Indexer::consolidate`] waits at most for the background merge
-/// still running when it starts, and how often it looks.
-const MERGE_WAIT: Duration = Duration::from_secs(600);
+/// How long [`Indexer::consolidate`] waits before it forms its groups again
+/// after a refused merge (the background merge that took a segment
+/// publishes its result).
 const MERGE_POLL: Duration = Duration::from_millis(100);
 
 /// Stored passages are compressed with zstd in 16 KiB blocks: news text
@@ -681,6 +681,14 @@ impl Indexer {
         }
     }
 
+    /// Stops the background merges: before the last commit of a bulk ingest,
+    /// whose segments [`Self::merge_all`] or [`Self::consolidate`] merge next
+    /// (a background merge the commit started would hold some of them, and
+    /// theirs would run in full only to be refused).
+    pub fn stop_background_merges(&mut self) {
+        self.writer.set_merge_policy(Box::new(NoMergePolicy));
+    }
+
     /// Merges the segments under [`FINAL_MERGE_DOCS`] passages together, the
     /// smallest first, in groups of at most that many: what a bulk ingest of
     /// an index over the merge limit does at the end instead of merging it
@@ -689,8 +697,13 @@ impl Indexer {
     /// writer idle, a merge may read more. Every segment is one more that
     /// each search opens, so fewer of them is a faster start.
     ///
-    /// The background merges stop first; one still running holds its
-    /// segments, and a group that holds one waits for it. A merge's result is
+    /// The background merges stop first. One still running (or queued by
+    /// the last commit) holds its segments: a group that holds one runs after
+    /// it on the writer's one merge thread and is refused at its end, when
+    /// its segments are gone; the next group is formed from the segments as
+    /// they are then. The same group refused twice in a row is a refusal
+    /// that waiting cannot cure (the index's list of segments out of step
+    /// with the writer's), and ends the consolidation. A merge's result is
     /// not merged again (groups of two may exceed the bound, and merging
     /// results again would end in one segment). The committed view is
     /// reloaded after each merge, which lets go of the segments it merged
@@ -703,10 +716,10 @@ impl Indexer {
 
     /// [`Self::consolidate`] with groups of at most `max` passages.
     fn consolidate_under(&mut self, max: usize) -> Result<usize> {
-        self.writer.set_merge_policy(Box::new(NoMergePolicy));
+        self.stop_background_merges();
         let mut made: HashSet<SegmentId> = HashSet::new();
         let mut merged = 0;
-        let mut waited = Duration::ZERO;
+        let mut refused: Option<Vec<SegmentId>> = None;
         loop {
             self.reload()?;
             let metas = self.reader.searcher().index().searchable_segment_metas()?;
@@ -724,11 +737,14 @@ impl Indexer {
                 Ok(result) => {
                     merged += ids.len();
                     made.extend(result.map(|meta| meta.id()));
+                    refused = None;
                 }
-                // a background merge started before the policy changed holds one
-                Err(tantivy::TantivyError::InvalidArgument(_)) if waited < MERGE_WAIT => {
+                // a background merge took one of them first
+                Err(tantivy::TantivyError::InvalidArgument(_))
+                    if refused.as_ref() != Some(&ids) =>
+                {
+                    refused = Some(ids);
                     std::thread::sleep(MERGE_POLL);
-                    waited += MERGE_POLL;
                 }
                 Err(tantivy::TantivyError::InvalidArgument(_)) => return Ok(merged),
                 Err(e) => return Err(Error::storage(e, &self.dir)),

@@ -208,6 +208,12 @@ pub fn ingest(request: &IngestRequest, observer: &mut dyn Observer) -> Result<In
     if request.strict && (summary.rejected > 0 || summary.warnings > 0) {
         indexer.rollback()?;
     } else {
+        // a run that added at least what was committed before its last batch
+        // is a bulk ingest, merged below: its last commit starts no
+        // background merge of the segments those merges take
+        if request.merge && summary.passages >= indexer.passages()? {
+            indexer.stop_background_merges();
+        }
         indexer.commit()?;
         summary.commits += 1;
         summary.committed = true;
