@@ -785,6 +785,25 @@ mod tests {
         assert_eq!(groups, [vec![400, 300], vec![300, 200, 100, 50]]);
     }
 
+    /// `batches` commits of four articles each, article `k` of batch `b`
+    /// with the id `a{b}-{k}` and the body `body("{b}{k}")`.
+    fn commit_batches(indexer: &mut Indexer, batches: usize, body: impl Fn(&str) -> String) {
+        for batch in 0..batches {
+            for n in 0..4 {
+                let article = Article {
+                    id: format!("a{batch}-{n}"),
+                    body: body(&format!("{batch}{n}")),
+                    ..Article::default()
+                };
+                let prepared = crate::prepare::prepare(&article);
+                indexer
+                    .add(&article, &prepared)
+                    .unwrap_or_else(|e| panic!("{e}"));
+            }
+            indexer.commit().unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+
     #[test]
     fn consolidation_merges_in_bounded_groups_and_never_its_own_results() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
@@ -796,20 +815,9 @@ mod tests {
         // six commits of four one-passage articles, with no background merges:
         // six to twelve small segments (one per indexing thread with work)
         indexer.writer.set_merge_policy(Box::new(NoMergePolicy));
-        for batch in 0..6 {
-            for n in 0..4 {
-                let article = Article {
-                    id: format!("a{batch}-{n}"),
-                    body: format!("Ferry number {batch}{n} sailed at dawn."),
-                    ..Article::default()
-                };
-                let prepared = crate::prepare::prepare(&article);
-                indexer
-                    .add(&article, &prepared)
-                    .unwrap_or_else(|e| panic!("{e}"));
-            }
-            indexer.commit().unwrap_or_else(|e| panic!("{e}"));
-        }
+        commit_batches(&mut indexer, 6, |k| {
+            format!("Ferry number {k} sailed at dawn.")
+        });
         let before = indexer.passages().unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(before, 24);
         // what one pass of bounded groups over the segments as they are makes
@@ -858,22 +866,9 @@ mod tests {
             .indexer_with_memory(WRITER_MEMORY)
             .unwrap_or_else(|e| panic!("{e}"));
         // three commits, three segments
-        for batch in 0..3 {
-            for n in 0..4 {
-                let article = Article {
-                    id: format!("a{batch}-{n}"),
-                    body: format!(
-                        "Ferry number {batch}{n} sailed at dawn.\n\nIt came back at dusk."
-                    ),
-                    ..Article::default()
-                };
-                let prepared = crate::prepare::prepare(&article);
-                indexer
-                    .add(&article, &prepared)
-                    .unwrap_or_else(|e| panic!("{e}"));
-            }
-            indexer.commit().unwrap_or_else(|e| panic!("{e}"));
-        }
+        commit_batches(&mut indexer, 3, |k| {
+            format!("Ferry number {k} sailed at dawn.\n\nIt came back at dusk.")
+        });
         let before = indexer.passages().unwrap_or_else(|e| panic!("{e}"));
         // (each commit leaves a segment per indexing thread that had work)
         assert!(indexer.consolidate().unwrap_or_else(|e| panic!("{e}")) >= 3);
