@@ -527,6 +527,18 @@ const VERBS: &[Row] = &[
     ("plead", "pleads", "pleaded", "pleading", S, false, None),
     ("tease", "teases", "teased", "teasing", S, false, None),
     ("snap", "snaps", "snapped", "snapping", S, false, None),
+    // a reply in kind: "fired back", "shot back", "hit back"
+    ("fire", "fires", "fired", "firing", S, false, Some("back")),
+    (
+        "shoot",
+        "shoots",
+        "shot",
+        "shooting",
+        S,
+        false,
+        Some("back"),
+    ),
+    ("hit", "hits", "hit", "hitting", S, false, Some("back")),
     (
         "thunder",
         "thunders",
@@ -617,6 +629,12 @@ fn noun_like(w: &str) -> bool {
             | "laughs"
             | "sigh"
             | "repeat"
+            | "hit"
+            | "fires"
+            | "firing"
+            | "hits"
+            | "shoots"
+            | "shot"
     )
 }
 
@@ -646,6 +664,9 @@ pub(crate) fn verb_forms() -> impl Iterator<Item = (&'static str, Verb)> {
             })
         })
         .filter(|(w, _)| cue_shaped(w))
+        // "fire", "hit", "shoot" are nouns first ("the fire chief said"): their replies are
+        // cues in the other forms only ("fired back", "hits back")
+        .filter(|(_, v)| !(v.particle == Some("back") && v.form == Form::Base))
         .filter(move |(w, _)| seen.insert(w, ()).is_none())
 }
 
@@ -693,6 +714,10 @@ fn cue_word_at(doc: &Doc, i: usize) -> Option<(Verb, std::ops::Range<usize>)> {
                     inner.form = v.form;
                     return Some((inner, i..i + 4));
                 }
+            }
+            // "hit back at claims that …": a retort to something, not the words that follow
+            if p == "back" && doc.is_word(i + 2, "at") {
+                return None;
             }
             Some((v, i..i + 2))
         }
@@ -884,6 +909,28 @@ mod tests {
         assert_eq!(range, 1..3);
         let doc = Doc::new("Lund pointed at the sky.");
         assert!(cue_at(&doc, 1).is_none());
+    }
+
+    #[test]
+    fn a_retort_in_kind_is_a_cue_with_back() {
+        for text in [
+            "Lund shot back: no.",
+            "Lund fired back that it was no.",
+            "Lund hits back.",
+        ] {
+            let doc = Doc::new(text);
+            let (_, range) = cue_at(&doc, 1).unwrap_or((ACCORDING, 0..0));
+            assert_eq!(range, 1..3, "{text}");
+        }
+        // a shot, a fire, a reply to something
+        for text in [
+            "Lund shot the deer.",
+            "Lund fired back at claims of fraud.",
+            "The fire chief said so.",
+        ] {
+            let doc = Doc::new(text);
+            assert!(cue_at(&doc, 1).is_none(), "{text}");
+        }
     }
 
     #[test]

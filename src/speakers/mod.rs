@@ -673,6 +673,19 @@ mod tests {
     }
 
     #[test]
+    fn he_or_she_never_means_a_body_the_text_names_as_a_thing() {
+        // the Coast Guard spoke last, but "she" is a person
+        let text = "\"The harbour stays shut,\" the Coast Guard said on Monday.\n\n\
+                    When Ola Brandt blamed Lund for the delay, she said \"we reopen when it is safe.\"";
+        assert_eq!(quoted_by(text), ["Coast Guard", ""]);
+        // a name after initials is still a person a pronoun can mean
+        let text = "J.K. Ostrander opened the meeting.\n\n\
+                    \"We had to act,\" Ostrander said.\n\n\
+                    He said \"the harbour is safe.\"";
+        assert_eq!(quoted_by(text), ["J.K. Ostrander", "J.K. Ostrander"]);
+    }
+
+    #[test]
     fn a_second_speaker_joined_by_but_has_a_statement_of_their_own() {
         assert_eq!(
             named("Tom Berg said the budget would pass, but Anna Holt said it would fail."),

@@ -538,7 +538,29 @@ fn looks_like_person(name: &str) -> bool {
                     && !lex.is_title()
             })
         })
-        && name.split(' ').all(|w| w.chars().any(|c| c.is_lowercase()))
+        && {
+            // initials may stand before the surname ("J.M. Berger", "R. Gil Kerlikowske")
+            let words: Vec<&str> = name.split(' ').collect();
+            words.iter().enumerate().all(|(i, w)| {
+                w.chars().any(|c| c.is_lowercase()) || (i + 1 < words.len() && is_initials(w))
+            })
+        }
+}
+
+/// The name ends in a known first name and one more word: "Bank of Russia Elvira Nabiullina".
+fn ends_with_person(name: &str) -> bool {
+    name.rsplit(' ')
+        .nth(1)
+        .is_some_and(|f| with_lower(f, lexicon::first_name_gender) != Gender::Unknown)
+}
+
+/// Capital letters each followed by a period: "J.", "J.M.".
+fn is_initials(w: &str) -> bool {
+    let b = w.as_bytes();
+    !b.is_empty()
+        && b.len().is_multiple_of(2)
+        && b.chunks(2)
+            .all(|p| p[0].is_ascii_uppercase() && p[1] == b'.')
 }
 
 fn vote(v: Option<&(u32, u32)>) -> Gender {
@@ -1003,8 +1025,11 @@ impl<'a> Resolver<'a> {
         if gender != Gender::Unknown {
             return true;
         }
+        // "the Air Force", "Trump Tower": a name the text treats as a thing is never "she";
+        // a person's name behind an office still counts ("NATO Ivo Daalder")
         if let Some(id) = entity {
-            return self.reg.entities[id].person || !self.reg.entities[id].common;
+            let e = &self.reg.entities[id];
+            return e.likely_person || (!e.common && !e.determined && ends_with_person(&e.name));
         }
         let words: Vec<&str> = speaker.name.split(' ').collect();
         let last = words.last().copied().unwrap_or("");
@@ -1270,6 +1295,19 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn initials_are_capitals_each_with_a_period() {
+        for w in ["J.", "J.M.", "H.W."] {
+            assert!(is_initials(w), "{w}");
+        }
+        for w in ["", "J", "JM.", "j.", "J.m.", "Jo.", "U.S.A"] {
+            assert!(!is_initials(w), "{w}");
+        }
+        assert!(ends_with_person("Bank of Lund Anna Vik"));
+        assert!(!ends_with_person("Vik"));
+        assert!(!ends_with_person("Coast Guard"));
     }
 
     #[test]
