@@ -673,6 +673,26 @@ mod tests {
     }
 
     #[test]
+    fn a_nickname_in_quotes_is_part_of_a_name_not_a_quote() {
+        let text = "\"We held the pier,\" said Anna \"Ace\" Lindqvist.\n\n\
+                    William “Bud” Harlow told reporters the road was shut.";
+        assert_eq!(
+            named(text),
+            [
+                row("Anna Lindqvist", "\"We held the pier,\""),
+                row("William Harlow", "the road was shut"),
+            ]
+        );
+        // no first name before it: a quoted word stays a quote
+        let text = "Lindqvist said the Harbour “Rigged” Ballot story was false.";
+        assert!(
+            who(text)
+                .iter()
+                .any(|(_, kind, c)| *kind == QuoteKind::Direct && c == "“Rigged”")
+        );
+    }
+
+    #[test]
     fn he_or_she_never_means_a_body_the_text_names_as_a_thing() {
         // the Coast Guard spoke last, but "she" is a person
         let text = "\"The harbour stays shut,\" the Coast Guard said on Monday.\n\n\

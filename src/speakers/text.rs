@@ -83,9 +83,75 @@ impl<'a> Doc<'a> {
             lex: scanned.lex,
             vocab: scanned.vocab,
         };
+        doc.drop_nicknames();
         doc.split();
         doc.mark_surnames();
         doc
+    }
+
+    /// `John "Tig" Tiegen`: a nickname in quote marks between a first name and a surname is
+    /// no quotation. Its marks and words leave the tokens, so that no quote is found there and
+    /// the name reads "John Tiegen" (its mention still spans the nickname).
+    fn drop_nicknames(&mut self) {
+        let nicknames: Vec<Range<usize>> = self
+            .caps
+            .iter()
+            .filter_map(|&i| self.nickname_after(i))
+            .collect();
+        if nicknames.is_empty() {
+            return;
+        }
+        let mut keep = vec![true; self.toks.len()];
+        for r in nicknames {
+            keep[r].fill(false);
+        }
+        // where each kept token goes
+        let mut to = Vec::with_capacity(keep.len());
+        let mut kept = 0;
+        for &k in &keep {
+            to.push(kept);
+            kept += usize::from(k);
+        }
+        let mut k = keep.iter();
+        self.toks.retain(|_| *k.next().unwrap_or(&true));
+        let mut k = keep.iter();
+        self.lex.retain(|_| *k.next().unwrap_or(&true));
+        for list in [&mut self.caps, &mut self.cue_words] {
+            list.retain(|&i| keep[i]);
+            for i in list.iter_mut() {
+                *i = to[*i];
+            }
+        }
+    }
+
+    /// The tokens of a quoted nickname after the first name at token `i`: its two marks and
+    /// one or two capitalised words glued between them, followed by a name word.
+    fn nickname_after(&self, i: usize) -> Option<Range<usize>> {
+        let open = i + 1;
+        if !matches!(self.quote(open), Some(Mark::Straight | Mark::Open))
+            || self.glued_left(open)
+            || self.lex(i).first_name_gender() == names::Gender::Unknown
+        {
+            return None;
+        }
+        let mut close = open + 1;
+        while close < open + 3
+            && self
+                .toks
+                .get(close)
+                .is_some_and(|t| t.kind == Kind::Word && t.cap)
+        {
+            close += 1;
+        }
+        let surname = close + 1;
+        (close > open + 1
+            && self.glued_left(open + 1)
+            && matches!(self.quote(close), Some(Mark::Straight | Mark::Close))
+            && self.glued_left(close)
+            && self.word(surname).is_some()
+            && !self.glued_left(surname)
+            && names::is_name_word(self, surname))
+        .then_some(open..surname)
     }
 
     /// An everyday word that is someone's surname in this text ("Theresa May", "George
