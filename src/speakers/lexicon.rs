@@ -388,9 +388,9 @@ static FEMALE_TITLES: List = "assemblywoman chairwoman congresswoman councilwoma
     queen sister";
 
 /// Titles written before a name that do not tell the gender.
-static OTHER_TITLES: List = "adm admiral adviser advisor ambassador attorney atty auditor bishop candidate capt captain cardinal ceo \
+static OTHER_TITLES: List = "adm admiral adviser advisor airman ambassador attorney atty auditor bishop candidate capt captain cardinal ceo \
     cfo chair chairperson chancellor chief cmdr col colonel commissioner comptroller coo \
-    councillor councilor dean delegate detective director dr gen general gov governor imam \
+    corporal councillor councilor dean delegate detective director dr gen general gov governor imam \
     judge justice leader lieutenant lt maj major mayor mep minister mla mp msp nominee officer pastor \
     premier pres president president-elect prime prof professor rabbi rep representative rev \
     reverend sec secretary sen senator sergeant sgt sheriff solicitor speaker superintendent \

@@ -673,6 +673,14 @@ mod tests {
     }
 
     #[test]
+    fn a_rank_and_its_class_are_a_title() {
+        let text = "Army Sgt. 1st Class Mia Dorr said the night was long.\n\n\
+                    \"Cold,\" said Airman First Class Pia Holt.\n\n\
+                    \"Wet,\" Petty Officer 2nd Class Ola Berg said.";
+        assert_eq!(speakers(text), ["Mia Dorr", "Pia Holt", "Ola Berg"]);
+    }
+
+    #[test]
     fn a_nickname_in_quotes_is_part_of_a_name_not_a_quote() {
         let text = "\"We held the pier,\" said Anna \"Ace\" Lindqvist.\n\n\
                     William “Bud” Harlow told reporters the road was shut.";

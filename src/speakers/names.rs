@@ -130,12 +130,20 @@ pub(crate) fn normalise<'d>(doc: &Doc<'d>, run: Range<usize>) -> Option<Name<'d>
     let mut titled = false;
     // an organisation keeps all its words: "State Department", "White House"
     let organisation = words.last().is_some_and(|(i, _)| doc.lex(*i).is_org_word());
+    // an ordinal and "Class" with a name after them: "1st Class Mia Lund"
+    let class_at = |k: usize| {
+        k + 2 < words.len() && is_ordinal(doc.low(words[k].0)) && doc.low(words[k + 1].0) == "class"
+    };
     for (k, (i, _)) in words.iter().enumerate() {
         let lex = doc.lex(*i);
         if k + 1 >= words.len() || organisation {
             break;
         }
-        if let Some(g) = lex.title_gender() {
+        if class_at(k) && k >= cut {
+            // "Sgt. 1st Class": the rank's class is part of the title
+            cut = k + 2;
+            titled = true;
+        } else if let Some(g) = lex.title_gender() {
             cut = k + 1;
             titled = true;
             if g != Gender::Unknown {
@@ -160,7 +168,10 @@ pub(crate) fn normalise<'d>(doc: &Doc<'d>, run: Range<usize>) -> Option<Name<'d>
                 cut = k + 1;
             }
             // stop at the first real name word; titles after it belong to a name ("John Paul")
-            if k >= cut && words[k + 1..].iter().all(|(j, _)| !doc.lex(*j).is_title()) {
+            if k >= cut
+                && words[k + 1..].iter().all(|(j, _)| !doc.lex(*j).is_title())
+                && !(k + 1..words.len()).any(class_at)
+            {
                 break;
             }
         }
@@ -617,6 +628,12 @@ pub(crate) fn run_starting_at(doc: &Doc, first: usize, limit: usize) -> Option<R
             // "Chancellor of the Exchequer Nigel Lawson", "Secretary of the Treasury James
             // Baker": a title of a department, and the name after it
             end += 3;
+        } else if let Some(n) = rank_class(doc, end)
+            && end + n < limit
+            && is_name_word(doc, end + n)
+        {
+            // "Sgt. 1st Class Mia Lund", "Airman First Class Ola Berg": a rank's class
+            end += n;
         } else if end + 2 < limit && is_initial(doc, end) && is_name_word(doc, end + 2) {
             // "Roberta A. Kaplan": an initial that is also a word
             end += 3;
@@ -640,6 +657,26 @@ pub(crate) fn run_starting_at(doc: &Doc, first: usize, limit: usize) -> Option<R
         end = company;
     }
     Some(first..end)
+}
+
+/// The tokens of a rank's class at token `i` after a rank ("Sgt. 1st Class", "Airman First
+/// Class"): the rank's period, an ordinal, and "Class".
+fn rank_class(doc: &Doc, i: usize) -> Option<usize> {
+    let dot = doc.is_punct(i, '.') && doc.glued_left(i);
+    let ordinal = i + usize::from(dot);
+    let rank = ordinal.checked_sub(1 + usize::from(dot))?;
+    let ranked =
+        doc.lex(rank).is_title() || matches!(doc.low(rank), "airman" | "seaman" | "private");
+    (ranked && opens_class(doc, ordinal)).then_some(ordinal + 2 - i)
+}
+
+/// Token `i` is the ordinal of a rank's class: "1st" in "Sgt. 1st Class Pia Lind".
+pub(crate) fn opens_class(doc: &Doc, i: usize) -> bool {
+    is_ordinal(doc.low(i)) && doc.is_cap(i + 1) && doc.is_word(i + 1, "class")
+}
+
+fn is_ordinal(w: &str) -> bool {
+    matches!(w, "1st" | "2nd" | "3rd" | "first" | "second" | "third")
 }
 
 /// Token `and` is the "and" of a body's name that `toks` (before it) opens, joining one last

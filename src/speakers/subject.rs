@@ -221,7 +221,10 @@ pub(crate) fn backward(doc: &Doc, end: usize, floor: usize) -> Option<Mention> {
                         break;
                     }
                     s = t;
-                } else if w == "and" && s < end && doc.is_cap(s) && t > floor && doc.is_cap(t - 1) {
+                } else if names::opens_class(doc, t)
+                    || (w == "and" && s < end && doc.is_cap(s) && t > floor && doc.is_cap(t - 1))
+                {
+                    // "Sgt. 1st Class Pia Lind said"; "Lund and Berg said"
                     s = t;
                 } else if w == "on"
                     && s < end
@@ -404,7 +407,7 @@ pub(crate) fn forward(doc: &Doc, a: usize, limit: usize) -> Option<(Mention, usi
                     if e == a {
                         break;
                     }
-                } else if !lower_word_continues(doc, e, a, limit) {
+                } else if !(lower_word_continues(doc, e, a, limit) || names::opens_class(doc, e)) {
                     break;
                 }
                 e += 1;
