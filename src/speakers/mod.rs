@@ -673,6 +673,16 @@ mod tests {
     }
 
     #[test]
+    fn a_body_named_with_title_words_is_a_speaker() {
+        // "White House" and "Supreme Court" are made of words that stand in titles ("White
+        // House press secretary", "Supreme Court Justice"), but name bodies
+        let text = "The White House said the order stands.\n\n\
+                    The Supreme Court said the case was moot.\n\n\
+                    The Senate Majority Leader said the vote was close.";
+        assert_eq!(speakers(text), ["White House", "Supreme Court", ""]);
+    }
+
+    #[test]
     fn a_rank_and_its_class_are_a_title() {
         let text = "Army Sgt. 1st Class Mia Dorr said the night was long.\n\n\
                     \"Cold,\" said Airman First Class Pia Holt.\n\n\

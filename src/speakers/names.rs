@@ -1380,11 +1380,14 @@ fn named_part(
     {
         return None;
     }
-    let all_titles = run
-        .clone()
-        .filter(|&i| doc.word(i).is_some())
-        .all(|i| doc.lex(i).is_title() || doc.lex(i).is_title_filler());
-    if all_titles {
+    // "the Senate Majority Leader" is a bare title; "the White House", "the Supreme Court"
+    // (words that may stand in a title, ending in a body's word) name a body
+    let words = || run.clone().filter(|&i| doc.word(i).is_some());
+    let body = words().count() >= 2
+        && words().all(|i| !doc.lex(i).is_title())
+        && words().next_back().is_some_and(|i| doc.lex(i).is_org_word());
+    let all_titles = words().all(|i| doc.lex(i).is_title() || doc.lex(i).is_title_filler());
+    if all_titles && !body {
         let last = run.clone().rev().find(|&i| doc.word(i).is_some())?;
         return Some(Mention {
             toks: part,
