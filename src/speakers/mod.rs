@@ -673,6 +673,27 @@ mod tests {
     }
 
     #[test]
+    fn it_said_means_the_body_quoted_last() {
+        let text = "Norsk Pumpe Corp said its profit rose.\n\n\
+                    It said sales fell in March. It also noted that costs rose.\n\n\
+                    Ola Berg said the plan works. It said the rain will stop.\n\n\
+                    The Harbour Board said the pier is safe.\n\n\
+                    The price was not disclosed, though it was widely reported that Lund paid $9 million.";
+        assert_eq!(
+            speakers(text),
+            [
+                "Norsk Pumpe Corp",
+                "Norsk Pumpe Corp",
+                "Norsk Pumpe Corp",
+                "Ola Berg",
+                "",
+                "Harbour Board",
+                ""
+            ]
+        );
+    }
+
+    #[test]
     fn a_body_named_with_title_words_is_a_speaker() {
         // "White House" and "Supreme Court" are made of words that stand in titles ("White
         // House press secretary", "Supreme Court Justice"), but name bodies

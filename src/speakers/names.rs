@@ -1385,7 +1385,9 @@ fn named_part(
     let words = || run.clone().filter(|&i| doc.word(i).is_some());
     let body = words().count() >= 2
         && words().all(|i| !doc.lex(i).is_title())
-        && words().next_back().is_some_and(|i| doc.lex(i).is_org_word());
+        && words()
+            .next_back()
+            .is_some_and(|i| doc.lex(i).is_org_word());
     let all_titles = words().all(|i| doc.lex(i).is_title() || doc.lex(i).is_title_filler());
     if all_titles && !body {
         let last = run.clone().rev().find(|&i| doc.word(i).is_some())?;

@@ -833,7 +833,10 @@ impl<'a> Resolver<'a> {
     ) -> (Option<(Speaker, Gender, Option<usize>)>, ResolvedBy) {
         match &m.what {
             What::Name { run } => self.name(run.clone(), m.role.clone(), at),
-            What::Pronoun(p) => (self.pronoun(*p, at, quoted), ResolvedBy::Pronoun),
+            What::Pronoun(p) => (
+                self.pronoun(*p, at, m.toks.start, quoted),
+                ResolvedBy::Pronoun,
+            ),
             What::Description { head } => (self.description(head, at), ResolvedBy::Description),
             What::Proxy { owner, head } => {
                 // "U.S. officials" and "Japanese officials" are not a campaign's; "Trump
@@ -1051,17 +1054,26 @@ impl<'a> Resolver<'a> {
             .and_then(|e| e.roles.first().cloned())
     }
 
+    /// The speaker pronoun `p` (the word at token `word`) means, for the frame at `at`.
     fn pronoun(
         &mut self,
         p: Pron,
         at: usize,
+        word: usize,
         quoted: bool,
     ) -> Option<(Speaker, Gender, Option<usize>)> {
         let want = match p {
             Pron::He => Gender::Male,
             Pron::She => Gender::Female,
-            // reported speech after "it" is mostly "it was reported that", "it shows that"
             Pron::It if quoted => return self.last_source(at),
+            // "Acme Corp said its profit rose. It said sales fell.": the body quoted last, when
+            // "it" is the subject of the speech verb ("it was reported that" names no one)
+            // and that source is no person
+            Pron::It if self.subject_of_verb(word) => {
+                return self
+                    .last_source(at)
+                    .filter(|(s, g, e)| !self.plausible_person(s, *g, *e));
+            }
             _ => return None,
         };
         let pick = self
@@ -1135,10 +1147,26 @@ impl<'a> Resolver<'a> {
         Some(pick)
     }
 
+    /// The word at token `word` is the subject of a speech verb in the active voice: "it said",
+    /// "it also noted", not "it was reported" nor "it has been said".
+    fn subject_of_verb(&self, word: usize) -> bool {
+        let doc = self.doc;
+        let mut j = word + 1;
+        while j < word + 3
+            && doc.lex(j).is_aux_or_adverb()
+            && !matches!(doc.word(j), Some("is" | "was"))
+        {
+            j += 1;
+        }
+        doc.word(j).is_some() && doc.lex(j).verb().is_some()
+    }
+
     /// The source last quoted, when it was quoted in this paragraph or the one before: "it" of
     /// "…," the company said. "…," it added.
     fn last_source(&self, at: usize) -> Option<(Speaker, Gender, Option<usize>)> {
-        let c = self.last.as_ref().filter(|c| c.at < at)?;
+        // (at `at` itself: the same "it" resolved before, as the cue of reported speech that
+        // holds this quote)
+        let c = self.last.as_ref().filter(|c| c.at <= at)?;
         (self.para(at).saturating_sub(self.para(c.at)) <= UNKNOWN_GENDER_REACH)
             .then(|| (c.speaker.clone(), c.gender, c.entity))
     }
