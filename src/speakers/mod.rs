@@ -699,8 +699,12 @@ mod tests {
         // House press secretary", "Supreme Court Justice"), but name bodies
         let text = "The White House said the order stands.\n\n\
                     The Supreme Court said the case was moot.\n\n\
-                    The Senate Majority Leader said the vote was close.";
-        assert_eq!(speakers(text), ["White House", "Supreme Court", ""]);
+                    The Senate Majority Leader said the vote was close.\n\n\
+                    The SEC said the filing was late. The CEO said it was not.";
+        assert_eq!(
+            speakers(text),
+            ["White House", "Supreme Court", "", "SEC", ""]
+        );
     }
 
     #[test]

@@ -1388,8 +1388,20 @@ fn named_part(
         && words()
             .next_back()
             .is_some_and(|i| doc.lex(i).is_org_word());
+    // "the SEC", "the U.S.", "the GOP": one word in capitals is a body's abbreviation, unless it
+    // is a title's ("the CEO", "the MP") or a word too ("US" is also "us")
+    let abbreviation = words().count() == 1
+        && words().all(|i| {
+            let t = doc.text(i);
+            t.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+                && !t.chars().any(char::is_lowercase)
+                && !matches!(
+                    doc.low(i),
+                    "ceo" | "cfo" | "coo" | "mp" | "mep" | "mla" | "msp" | "td" | "us"
+                )
+        });
     let all_titles = words().all(|i| doc.lex(i).is_title() || doc.lex(i).is_title_filler());
-    if all_titles && !body {
+    if all_titles && !body && !abbreviation {
         let last = run.clone().rev().find(|&i| doc.word(i).is_some())?;
         return Some(Mention {
             toks: part,
