@@ -673,6 +673,14 @@ mod tests {
     }
 
     #[test]
+    fn a_role_in_a_speaker_phrase_serves_the_descriptions_after_it() {
+        let text = "Talks will fail, Norway's Ambassador to Chile Anna Lind said on Monday.\n\n\
+                    \"We are patient,\" the ambassador said.\n\n\
+                    \"It is late,\" another ambassador said.";
+        assert_eq!(speakers(text), ["Anna Lind", "Anna Lind", ""]);
+    }
+
+    #[test]
     fn it_said_means_the_body_quoted_last() {
         let text = "Norsk Pumpe Corp said its profit rose.\n\n\
                     It said sales fell in March. It also noted that costs rose.\n\n\

@@ -192,16 +192,7 @@ impl Registry {
         }
         reg.find_subjects(doc, quotes);
         for (id, e) in reg.entities.iter().enumerate() {
-            let mut words: Vec<String> = e
-                .roles
-                .iter()
-                .flat_map(|r| r.split(|c: char| !(c.is_alphanumeric() || c == '-')))
-                .filter(|w| !w.is_empty())
-                .map(str::to_lowercase)
-                .collect();
-            words.sort_unstable();
-            words.dedup();
-            for w in words {
+            for w in role_words(e.roles.iter().map(String::as_str)) {
                 let list = reg.by_role_word.entry(w).or_default();
                 list.extend(e.mentions.iter().map(|&t| (t, id)));
             }
@@ -563,6 +554,19 @@ fn is_initials(w: &str) -> bool {
             .all(|p| p[0].is_ascii_uppercase() && p[1] == b'.')
 }
 
+/// The distinct lower-cased words of `roles`, which descriptions are looked up by.
+fn role_words<'r>(roles: impl IntoIterator<Item = &'r str>) -> Vec<String> {
+    let mut words: Vec<String> = roles
+        .into_iter()
+        .flat_map(|r| r.split(|c: char| !(c.is_alphanumeric() || c == '-')))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
 fn vote(v: Option<&(u32, u32)>) -> Gender {
     match v {
         Some(&(m, f)) if m > 0 && m >= 2 * f => Gender::Male,
@@ -837,6 +841,19 @@ impl<'a> Resolver<'a> {
                 self.pronoun(*p, at, m.toks.start, quoted),
                 ResolvedBy::Pronoun,
             ),
+            // "a friend said", "another analyst said": an indefinite description brings in
+            // someone new, unless it stands in apposition to a name ("Gorsuch, a judge, said")
+            What::Description { .. }
+                if self
+                    .doc
+                    .word(m.toks.start)
+                    .is_some_and(|w| matches!(w, "a" | "an" | "another"))
+                    && !(m.toks.start >= 2
+                        && self.doc.is_punct(m.toks.start - 1, ',')
+                        && self.doc.is_cap(m.toks.start - 2)) =>
+            {
+                (None, ResolvedBy::Description)
+            }
             What::Description { head } => (self.description(head, at), ResolvedBy::Description),
             What::Proxy { owner, head } => {
                 // "U.S. officials" and "Japanese officials" are not a campaign's; "Trump
@@ -883,6 +900,9 @@ impl<'a> Resolver<'a> {
         };
         if n.words >= 2 {
             let id = self.reg.by_name.get(&*n.full).copied();
+            if let (Some(id), Some(r)) = (id, &role) {
+                self.learn_role(id, r, at);
+            }
             let gender = id.map_or(n.gender, |id| self.reg.entities[id].gender);
             let role = role.or_else(|| id.and_then(|id| self.entity_role(id)));
             return (
@@ -1045,6 +1065,22 @@ impl<'a> Resolver<'a> {
             && !speaker.name.ends_with(" campaign")
             // "Turkish officials" are no "he"
             && !lexicon::classify(&last.to_lowercase()).is_generic_head()
+    }
+
+    /// The role a speaker phrase gives entity `id` at token `at` ("Russia's Ambassador to South
+    /// Korea Alexander Timonin said"), for the descriptions after it ("the ambassador said"):
+    /// the registry knows only the roles written inside or right before a name.
+    fn learn_role(&mut self, id: usize, role: &str, at: usize) {
+        let e = &mut self.reg.entities[id];
+        if e.roles.iter().any(|r| r == role) {
+            return;
+        }
+        e.roles.push(role.to_string());
+        for w in role_words([role]) {
+            let list = self.reg.by_role_word.entry(w).or_default();
+            let k = list.partition_point(|&e| e < (at, id));
+            list.insert(k, (at, id));
+        }
     }
 
     fn entity_role(&self, id: usize) -> Option<String> {
