@@ -673,6 +673,13 @@ mod tests {
     }
 
     #[test]
+    fn a_lower_case_role_after_a_body_of_several_words_still_names_the_person() {
+        let text = "Bank of Lund governor Anna Berg said rates will hold.\n\n\
+                    Rates will rise, Bank of Lund governor Anna Berg told reporters.";
+        assert_eq!(speakers(text), ["Anna Berg", "Anna Berg"]);
+    }
+
+    #[test]
     fn a_role_in_a_speaker_phrase_serves_the_descriptions_after_it() {
         let text = "Talks will fail, Norway's Ambassador to Chile Anna Lind said on Monday.\n\n\
                     \"We are patient,\" the ambassador said.\n\n\

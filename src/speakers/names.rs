@@ -1362,6 +1362,11 @@ fn named_part(
                     || of_role(doc, a, j)
                     // "AC and R chairman Ola Berg"
                     || (w == "and" && j > a && joined_initials(doc, j - 1))
+                    // "Bank of Japan governor Ola Berg": a word inside a body's name
+                    || (matches!(w, "of" | "for" | "and" | "on")
+                        && j > a
+                        && doc.is_cap(j - 1)
+                        && doc.is_cap(j + 1))
             });
         let lower_count = (a..run.start)
             .filter(|&j| doc.word(j).is_some() && !doc.is_cap(j))
