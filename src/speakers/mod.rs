@@ -673,6 +673,15 @@ mod tests {
     }
 
     #[test]
+    fn a_name_and_open_apposition_closing_the_sentence_is_the_speaker() {
+        // wire copy drops the comma that would close the apposition before "said"
+        let text = "Sales rose in March, Tom Berg, managing director of Lorne Shipping Corp said.\n\n\
+                    The ships were seized in Lund, Norway, officials said.";
+        assert_eq!(named(text)[0], row("Tom Berg", "Sales rose in March"));
+        assert_eq!(speakers(text)[1], "");
+    }
+
+    #[test]
     fn a_lower_case_role_after_a_body_of_several_words_still_names_the_person() {
         let text = "Bank of Lund governor Anna Berg said rates will hold.\n\n\
                     Rates will rise, Bank of Lund governor Anna Berg told reporters.";

@@ -926,7 +926,16 @@ fn open_apposition(doc: &Doc, m: &Mention, floor: usize, after_cue: usize) -> Op
     let after_quote = start > 0
         && (doc.quote(start - 1).is_some()
             || (doc.is_punct(start - 1, ',') && start >= 2 && doc.quote(start - 2).is_some()));
-    let opens_clause = (start == floor && said_after) || after_quote;
+    // "Sales rose, Tom Berg, a director of Lorne Shipping said.": the attribution closes the
+    // sentence whose statement comes before it
+    // (a role, not a group: "…, in San Juan, Puerto Rico, officials said.")
+    let closes_sentence = start > floor
+        && doc.is_punct(start - 1, ',')
+        && doc.is_punct(after_cue, '.')
+        && !matches!(m.what, What::Generic)
+        && !names::is_org_run(doc, run)
+        && !legal_form(doc, run.end - 1);
+    let opens_clause = (start == floor && said_after) || after_quote || closes_sentence;
     if !(opens_clause && may_be_a_person(doc, run)) {
         return None;
     }
@@ -938,6 +947,13 @@ fn open_apposition(doc: &Doc, m: &Mention, floor: usize, after_cue: usize) -> Op
         role: (!relative).then(|| names::phrase(doc, a..end)),
         ..person
     })
+}
+
+/// Word `i` is in capitals, as a company's legal form is ("Norddeutsche Affinerie AG"), and no
+/// person's name ends so (but "Henry Ford II").
+fn legal_form(doc: &Doc, i: usize) -> bool {
+    doc.text(i).chars().all(|c| c.is_ascii_uppercase())
+        && !matches!(doc.low(i), "ii" | "iii" | "iv")
 }
 
 /// A capitalised word that only looks like an adverb: "Skelly said" (the text never writes
