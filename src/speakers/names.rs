@@ -696,6 +696,23 @@ fn body_and(doc: &Doc, toks: Range<usize>, and: usize) -> bool {
             .any(|j| doc.is_word(j, "of") && doc.is_cap(j - 1) && doc.lex(j - 1).is_org_word())
 }
 
+/// A noun that takes up a body named before: "the company said" after "Acme Corp said".
+pub(crate) fn is_body_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "company"
+            | "firm"
+            | "group"
+            | "bank"
+            | "ministry"
+            | "department"
+            | "agency"
+            | "exchange"
+            | "union"
+            | "committee"
+    )
+}
+
 /// The end of a run of name words from `from` that ends in an organisation word ("Corp",
 /// "Inc", "Service"), when there is one.
 /// `org_tail` after "and" or "&" in a company's name: several words ("Poor's Corp") or a
@@ -1579,6 +1596,16 @@ fn analyse_part(doc: &Doc, part: Range<usize>) -> Option<Mention> {
         if !tail_ok {
             return None;
         }
+    }
+    // "the company said", "the ministry said": a body named before, taken up by its kind
+    if head_i + 1 == end && head_i == a + 1 && doc.is_word(a, "the") && is_body_noun(head) {
+        return Some(Mention {
+            toks: part,
+            what: What::Description {
+                head: head.to_string(),
+            },
+            role: None,
+        });
     }
     // "the head of state", "the secretary of state"
     let of_head = (a..end)

@@ -554,6 +554,97 @@ fn is_initials(w: &str) -> bool {
             .all(|p| p[0].is_ascii_uppercase() && p[1] == b'.')
 }
 
+/// A body named `name` may be taken up as "the `head`": "the ministry" only by a name with
+/// "Ministry" in it, "the group" by a group's (a foundation, an association, …), "the company"
+/// or "the firm" by any body but a news outlet, a union, a group or a public body.
+fn body_of_kind(name: &str, head: &str) -> bool {
+    let words = || name.split(' ').map(str::to_ascii_lowercase);
+    let group = |w: &str| {
+        matches!(
+            w,
+            "group"
+                | "foundation"
+                | "association"
+                | "network"
+                | "coalition"
+                | "council"
+                | "committee"
+                | "institute"
+                | "center"
+                | "centre"
+                | "pac"
+                | "alliance"
+                | "organization"
+                | "organisation"
+                | "society"
+                | "federation"
+                | "league"
+        )
+    };
+    let union = |w: &str| matches!(w, "union" | "workers" | "teamsters" | "guild" | "employees");
+    let outlet = |w: &str| {
+        matches!(
+            w,
+            "times"
+                | "post"
+                | "news"
+                | "journal"
+                | "herald"
+                | "press"
+                | "tribune"
+                | "telegraph"
+                | "guardian"
+                | "sun-times"
+                | "sentinel"
+                | "reuters"
+                | "cnn"
+                | "nbc"
+                | "abc"
+                | "cbs"
+                | "bbc"
+                | "msnbc"
+                | "magazine"
+                | "gazette"
+                | "daily"
+                | "agency"
+        )
+    };
+    let public = |w: &str| {
+        matches!(
+            w,
+            "department"
+                | "ministry"
+                | "commission"
+                | "administration"
+                | "office"
+                | "court"
+                | "government"
+                | "congress"
+                | "senate"
+                | "house"
+                | "party"
+                | "campaign"
+                | "bureau"
+                | "police"
+                | "army"
+        )
+    };
+    let last = name.rsplit(' ').next().unwrap_or("");
+    // "Eastman Kodak Co", "Omi Corp"; not "OGE", "IPCC" (an abbreviation may name anything) nor
+    // "US officials"
+    let company = names::is_company_suffix(&last.to_ascii_lowercase().replace('.', ""))
+        || (last.chars().next().is_some_and(char::is_uppercase)
+            && last.chars().any(char::is_lowercase)
+            && words().all(|w| !(group(&w) || union(&w) || outlet(&w) || public(&w))));
+    match head {
+        "company" | "firm" => company,
+        "group" => words().any(|w| group(&w)),
+        // "the union" after the Association of Flight Attendants
+        "union" => words().any(|w| union(&w) || group(&w)),
+        _ => words().any(|w| w == head),
+    }
+}
+
 /// The distinct lower-cased words of `roles`, which descriptions are looked up by.
 fn role_words<'r>(roles: impl IntoIterator<Item = &'r str>) -> Vec<String> {
     let mut words: Vec<String> = roles
@@ -770,6 +861,8 @@ pub(crate) struct Resolver<'a> {
     history: Vec<Candidate>,
     /// The last source resolved, person or not: what a later "it" may mean.
     last: Option<Candidate>,
+    /// The sources resolved that are no person, in reading order: what "the company" means.
+    bodies: Vec<Candidate>,
 }
 
 /// Metadata names worth using, normalised as the text's are (`Mr. Obama` is `Obama`):
@@ -796,6 +889,7 @@ impl<'a> Resolver<'a> {
             known: usable_known(known),
             history: Vec::new(),
             last: None,
+            bodies: Vec::new(),
         }
     }
 
@@ -823,6 +917,8 @@ impl<'a> Resolver<'a> {
             };
             if self.plausible_person(speaker, *gender, *entity) {
                 self.history.push(c.clone());
+            } else {
+                self.bodies.push(c.clone());
             }
             self.last = Some(c);
         }
@@ -853,6 +949,9 @@ impl<'a> Resolver<'a> {
                         && self.doc.is_cap(m.toks.start - 2)) =>
             {
                 (None, ResolvedBy::Description)
+            }
+            What::Description { head } if names::is_body_noun(head) => {
+                (self.body(head, at), ResolvedBy::Description)
             }
             What::Description { head } => (self.description(head, at), ResolvedBy::Description),
             What::Proxy { owner, head } => {
@@ -1204,6 +1303,21 @@ impl<'a> Resolver<'a> {
         // holds this quote)
         let c = self.last.as_ref().filter(|c| c.at <= at)?;
         (self.para(at).saturating_sub(self.para(c.at)) <= UNKNOWN_GENDER_REACH)
+            .then(|| (c.speaker.clone(), c.gender, c.entity))
+    }
+
+    /// The body "the company" (or "the ministry", … `head`) at token `at` takes up: the source
+    /// quoted last that is no person, within a few paragraphs, and for a kind that names
+    /// itself ("the ministry") has that word in its name.
+    fn body(&self, head: &str, at: usize) -> Option<(Speaker, Gender, Option<usize>)> {
+        let c = self
+            .bodies
+            .iter()
+            .rev()
+            .take(PRONOUN_LOOKBACK)
+            .filter(|c| c.at <= at)
+            .find(|c| body_of_kind(&c.speaker.name, head))?;
+        (self.para(at).saturating_sub(self.para(c.at)) <= PRONOUN_REACH)
             .then(|| (c.speaker.clone(), c.gender, c.entity))
     }
 

@@ -235,7 +235,14 @@ pub(crate) fn backward(doc: &Doc, end: usize, floor: usize) -> Option<Mention> {
                 {
                     // "the Council on Foreign Relations said"
                     s = t;
-                } else if is_head(w, lex) || lex.is_role_stem() {
+                } else if is_head(w, lex)
+                    || lex.is_role_stem()
+                    || (s == end
+                        && t > floor
+                        && doc.is_word(t - 1, "the")
+                        && names::is_body_noun(w))
+                {
+                    // "the analyst said"; "the company said"
                     s = t;
                     saw_head = true;
                 } else if saw_head && modifiers < 3 && is_modifier(w, lex) {
