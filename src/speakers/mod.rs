@@ -714,6 +714,12 @@ mod tests {
                 "Lund Finance Ministry"
             ]
         );
+        assert_eq!(
+            speakers(
+                "The Lund Herald said the pier will close. Repairs start in May, the paper said."
+            ),
+            ["Lund Herald", "Lund Herald"]
+        );
         // a kind that names itself wants that word: no ministry was quoted here
         assert_eq!(
             speakers("Norsk Pumpe Corp said its profit rose. The ministry said taxes will rise."),

@@ -710,6 +710,8 @@ pub(crate) fn is_body_noun(w: &str) -> bool {
             | "exchange"
             | "union"
             | "committee"
+            | "newspaper"
+            | "paper"
     )
 }
 

@@ -596,6 +596,7 @@ fn body_of_kind(name: &str, head: &str) -> bool {
                 | "guardian"
                 | "sun-times"
                 | "sentinel"
+                | "shimbun"
                 | "reuters"
                 | "cnn"
                 | "nbc"
@@ -641,6 +642,14 @@ fn body_of_kind(name: &str, head: &str) -> bool {
         "group" => words().any(|w| group(&w)),
         // "the union" after the Association of Flight Attendants
         "union" => words().any(|w| union(&w) || group(&w)),
+        // "the paper said" after the Asahi Shimbun
+        "newspaper" | "paper" => words().any(|w| {
+            outlet(&w)
+                && !matches!(
+                    w.as_str(),
+                    "agency" | "reuters" | "cnn" | "nbc" | "abc" | "cbs" | "bbc" | "msnbc"
+                )
+        }),
         _ => words().any(|w| w == head),
     }
 }
