@@ -1197,6 +1197,66 @@ mod tests {
     }
 
     #[test]
+    fn a_body_s_officials_are_not_a_campaign() {
+        // a person's officials are their campaign; a bank's are its officials
+        assert_eq!(
+            speakers("Nora Lund won the primary. Lund officials said the count was fair."),
+            ["Lund campaign"]
+        );
+        assert_eq!(
+            speakers("Norges officials said the rate would hold."),
+            ["Norges officials"]
+        );
+        // an institution between owner and group names it
+        assert_eq!(
+            speakers("Vik administration officials said the plan was dead."),
+            ["Vik administration"]
+        );
+        // a common word opening the sentence is no one's name
+        for text in [
+            "Local officials said the road was shut.",
+            "Senior aides said the road was shut.",
+            "Ferry officials said the ferry would not sail.",
+        ] {
+            assert_eq!(speakers(text), [""], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_group_or_a_document_before_a_closing_cue_reports_the_clause() {
+        // no one by name, but the clause is reported speech
+        for (text, clause) in [
+            (
+                "Two men were held overnight, police said.",
+                "Two men were held overnight",
+            ),
+            (
+                "The ferry will sail again, sources said.",
+                "The ferry will sail again",
+            ),
+            (
+                "The dam leaked for weeks, the report said.",
+                "The dam leaked for weeks",
+            ),
+        ] {
+            assert_eq!(named(text), [row("", clause)], "{text}");
+        }
+        // a document speaks for its owner
+        assert_eq!(
+            speakers("Prices will rise, the Lorne Grain Board report said."),
+            ["Lorne Grain Board"]
+        );
+        // a group after a preposition is not the subject of the cue after it
+        assert_eq!(
+            speakers(
+                "Senator Tom Lund of Utah, who is second in many states, stuck to policy but \
+                 turned on Berg, saying he would be a disaster."
+            ),
+            ["Tom Lund"]
+        );
+    }
+
+    #[test]
     fn a_family_name_written_first_is_the_surname() {
         let text = "Tycoon Wu Tai-ming said profits rose. Wu said the market was strong.";
         assert_eq!(speakers(text), ["Wu Tai-ming", "Wu Tai-ming"]);

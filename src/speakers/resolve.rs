@@ -396,6 +396,76 @@ fn add_votes(votes: &mut WordMap<String, (u32, u32)>, word: &str, (m, f): (u32, 
     }
 }
 
+/// Heads through which their owner speaks: what it wrote or said ("Lund's letter", "the SEC
+/// report").
+fn owner_speaks(head: &str) -> bool {
+    matches!(
+        head,
+        "letter"
+            | "statement"
+            | "statements"
+            | "tweet"
+            | "tweets"
+            | "post"
+            | "memo"
+            | "email"
+            | "emails"
+            | "book"
+            | "article"
+            | "editorial"
+            | "op-ed"
+            | "ad"
+            | "ads"
+            | "website"
+            | "site"
+            | "video"
+            | "speech"
+            | "remarks"
+            | "comments"
+            | "interview"
+            | "report"
+            | "reports"
+            | "study"
+            | "survey"
+    )
+}
+
+/// A one-word proxy owner that is a common word, not a name: "Local officials", "Senior
+/// aides", or a word the body writes in lower case opening the sentence ("Weather officials").
+fn common_owner(doc: &Doc, i: usize) -> bool {
+    matches!(
+        doc.low(i),
+        "local"
+            | "senior"
+            | "top"
+            | "federal"
+            | "state"
+            | "city"
+            | "county"
+            | "election"
+            | "industry"
+            | "government"
+            | "military"
+            | "police"
+            | "security"
+            | "intelligence"
+            | "school"
+            | "hospital"
+            | "company"
+            | "party"
+            | "union"
+            | "other"
+            | "some"
+            | "many"
+            | "several"
+            | "most"
+            | "both"
+            | "key"
+            | "high-ranking"
+            | "high-level"
+    ) || doc.common_word_at_sentence_start(i)
+}
+
 fn opposite(g: Gender) -> Gender {
     match g {
         Gender::Male => Gender::Female,
@@ -963,32 +1033,103 @@ impl<'a> Resolver<'a> {
                 (self.body(head, at), ResolvedBy::Description)
             }
             What::Description { head } => (self.description(head, at), ResolvedBy::Description),
-            What::Proxy { owner, head } => {
-                // "U.S. officials" and "Japanese officials" are not a campaign's; "Trump
-                // aides" are
-                let organisation = names::is_org_run(self.doc, owner)
-                    || (owner.len() == 1 && self.doc.lex(owner.start).is_demonym());
-                let owner = names::normalise(self.doc, owner.clone()).map(|n| n.full.into_owned());
-                let speaker = owner.map(|o| {
-                    let name = match head.as_str() {
-                        "campaign" | "camp" | "team" | "staff" | "aides" | "advisers"
-                        | "officials" | "spokesmen"
-                            if !organisation =>
-                        {
-                            format!("{o} campaign")
-                        }
-                        // "Lund's letter argues": the owner speaks
-                        "letter" | "statement" | "statements" | "tweet" | "tweets" | "post"
-                        | "memo" | "email" | "emails" | "book" | "article" | "editorial"
-                        | "op-ed" | "ad" | "ads" | "website" | "site" | "video" | "speech"
-                        | "remarks" | "comments" | "interview" => o,
-                        _ => format!("{o} {head}"),
-                    };
-                    (Speaker { name, role: None }, Gender::Unknown, None)
-                });
-                (speaker, ResolvedBy::Description)
-            }
+            What::Proxy { owner, head } => (
+                self.proxy(m, owner.clone(), head, at),
+                ResolvedBy::Description,
+            ),
             What::Generic => (None, ResolvedBy::Description),
+        }
+    }
+
+    /// Who speaks for `owner` through `head` ("Trump aides", "Fed officials", "Lund's
+    /// letter"): a person's aides, staff or officials are their campaign; an institution word
+    /// between them names it ("Reagan administration officials"); a body's or a people's
+    /// officials keep the text's words ("Bundesbank officials", "Japanese officials"); a
+    /// common word that opens the sentence ("Local officials", "Weather officials") is no
+    /// one in particular.
+    fn proxy(
+        &mut self,
+        m: &Mention,
+        owner: std::ops::Range<usize>,
+        head: &str,
+        at: usize,
+    ) -> Option<(Speaker, Gender, Option<usize>)> {
+        let doc = self.doc;
+        let o = names::normalise(doc, owner.clone())?.full.into_owned();
+        let speaker = |name: String| Some((Speaker { name, role: None }, Gender::Unknown, None));
+        // "Kremlin sources", "banking sources": unnamed, whoever they speak for
+        if head == "sources" || (owner.len() == 1 && common_owner(doc, owner.start)) {
+            return None;
+        }
+        // "Lund's letter argues", "the SEC report said": the owner speaks ("a Japanese report"
+        // is no one's)
+        let demonym = owner.len() == 1 && doc.lex(owner.start).is_demonym();
+        if owner_speaks(head) && !demonym {
+            return match self.name(owner, None, at) {
+                (Some(found), _) => Some(found),
+                (None, _) => speaker(o),
+            };
+        }
+        // the lower-case words from the owner to the head: "administration officials"
+        let head_at = (owner.end..m.toks.end).rev().find(|&j| doc.low(j) == head);
+        let between: Vec<usize> = head_at.map_or_else(Vec::new, |h| {
+            (owner.end..h)
+                .filter(|&j| doc.word(j).is_some() && !doc.is_cap(j))
+                .collect()
+        });
+        let words = |upto: usize| -> String {
+            let mut name = o.clone();
+            for &j in between.iter().take_while(|&&j| j <= upto) {
+                name.push(' ');
+                name.push_str(doc.low(j));
+            }
+            name
+        };
+        // ("a Reagan administration official" stays a person, for the pronouns after it)
+        let group = lexicon::classify(head).is_generic_head();
+        if let Some(&inst) = between.iter().filter(|_| group).find(|&&j| {
+            matches!(
+                doc.low(j),
+                "administration" | "government" | "ministry" | "party" | "department"
+            )
+        }) {
+            return speaker(words(inst));
+        }
+        if matches!(head, "campaign" | "camp") {
+            return speaker(format!("{o} campaign"));
+        }
+        // "U.S. officials" and "Japanese officials" are not a campaign's; "Trump aides" are,
+        // and "Sanders officials" when the text shows Sanders is a person
+        let organisation = names::is_org_run(doc, &owner)
+            || (owner.len() == 1 && doc.lex(owner.start).is_demonym());
+        let campaign = match head {
+            "aides" | "advisers" => !organisation,
+            "team" | "staff" | "officials" | "spokesmen" => {
+                !organisation && self.owner_is_person(owner.clone(), at)
+            }
+            _ => false,
+        };
+        if campaign {
+            return speaker(format!("{o} campaign"));
+        }
+        speaker(format!("{o} {head}"))
+    }
+
+    /// The owner of a proxy is a person: a name the registry holds as one, a titled name
+    /// ("Mr. Rubio's advisers"), a name with a gender, or one from the metadata.
+    fn owner_is_person(&mut self, owner: std::ops::Range<usize>, at: usize) -> bool {
+        let titled = names::normalise(self.doc, owner.clone()).is_some_and(|n| n.titled);
+        match self.name(owner, None, at) {
+            (_, ResolvedBy::Metadata) => true,
+            (Some((_, gender, entity)), _) => {
+                titled
+                    || gender != Gender::Unknown
+                    || entity.is_some_and(|id| {
+                        let e = &self.reg.entities[id];
+                        e.person || e.likely_person
+                    })
+            }
+            (None, _) => false,
         }
     }
 

@@ -174,6 +174,7 @@ pub(crate) fn backward(doc: &Doc, end: usize, floor: usize) -> Option<Mention> {
     }
     let mut s = end;
     let mut saw_head = false;
+    let mut group = false;
     let mut modifiers = 0;
     while s > floor && end - s < MAX_NP {
         let t = s - 1;
@@ -245,6 +246,12 @@ pub(crate) fn backward(doc: &Doc, end: usize, floor: usize) -> Option<Mention> {
                     // "the analyst said"; "the company said"
                     s = t;
                     saw_head = true;
+                } else if s == end && lex.is_generic_head() {
+                    // "…, police said", "…, the report said", "…, some said": a group or a
+                    // document right before the cue, no one by name
+                    s = t;
+                    saw_head = true;
+                    group = true;
                 } else if saw_head && modifiers < 3 && is_modifier(w, lex) {
                     s = t;
                     modifiers += 1;
@@ -270,6 +277,19 @@ pub(crate) fn backward(doc: &Doc, end: usize, floor: usize) -> Option<Mention> {
         s += 1;
     }
     if s >= end {
+        return None;
+    }
+    // "the representative to the European agency said": the group or body is the object of
+    // a preposition, and someone named before it speaks
+    if group
+        && s > floor
+        && doc.word(s - 1).is_some_and(|w| {
+            matches!(
+                w,
+                "to" | "for" | "at" | "with" | "from" | "by" | "in" | "on"
+            )
+        })
+    {
         return None;
     }
     if s > floor + 2 && doc.is_punct(s - 1, ',') && doc.is_cap(s) && !names_a_person(doc, s, end) {
