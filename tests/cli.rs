@@ -137,6 +137,15 @@ fn broken_files_get_one_line_each_and_good_articles_are_kept() {
         ("mixed.ndjson:2:", "invalid JSON"),
         ("odd-date.json:1:", "unrecognised date"),
         ("truncated.ndjson.gz:2:", "truncated"),
+        // a file named .gz that is not gzip is an error, not an empty file
+        (
+            "not-gzip.ndjson.gz:1:",
+            "corrupt compressed data (invalid gzip header)",
+        ),
+        (
+            "not-gzip.json.gz:",
+            "corrupt compressed data (invalid gzip header)",
+        ),
         ("notes.xml", "unsupported"),
         ("table.csv:3:", "not UTF-8: read as windows-1252"),
     ] {

@@ -952,7 +952,8 @@ fn json_error(err: &serde_json::Error) -> (Option<usize>, String) {
     let reason = if err.is_eof() {
         "invalid JSON: unexpected end of input".to_string()
     } else if err.is_io() {
-        return (line, broken_stream(&io::Error::other(text.to_string())));
+        let kind = err.io_error_kind().unwrap_or(io::ErrorKind::Other);
+        return (line, broken_stream(&io::Error::new(kind, text.to_string())));
     } else if text == "invalid unicode code point" {
         // what serde_json says of a byte that is not UTF-8 (a Latin-1 file)
         format!(

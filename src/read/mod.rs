@@ -371,11 +371,44 @@ fn open(input: &Input, progress: &Arc<AtomicU64>) -> io::Result<Box<dyn BufRead>
     Ok(if input.gzip {
         Box::new(BufReader::with_capacity(
             1 << 16,
-            flate2::read::MultiGzDecoder::new(BufReader::new(counted)),
+            Sticky::new(flate2::read::MultiGzDecoder::new(BufReader::new(counted))),
         ))
     } else {
         Box::new(BufReader::with_capacity(1 << 16, counted))
     })
+}
+
+/// A reader that, once a read fails, fails every later read the same way. A
+/// gzip decoder reports a bad header once and then reads as empty, so a peek
+/// at the first bytes (for a byte order mark) would swallow the error and the
+/// file would read as empty, with no word of why.
+struct Sticky<R> {
+    inner: R,
+    failed: Option<(io::ErrorKind, String)>,
+}
+
+impl<R> Sticky<R> {
+    fn new(inner: R) -> Self {
+        Sticky {
+            inner,
+            failed: None,
+        }
+    }
+}
+
+impl<R: Read> Read for Sticky<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if let Some((kind, message)) = &self.failed {
+            return Err(io::Error::new(*kind, message.clone()));
+        }
+        match self.inner.read(buf) {
+            Err(err) if err.kind() != io::ErrorKind::Interrupted => {
+                self.failed = Some((err.kind(), err.to_string()));
+                Err(err)
+            }
+            other => other,
+        }
+    }
 }
 
 /// Reads every record of `input`, handing each to `sink` as it is read.
