@@ -8,6 +8,11 @@
 //! ([`crate::columns::Leads`]) and a new article starts wherever that changes
 //! between matching documents:
 //! no set of seen articles is needed.
+//!
+//! With `--quoted` (or `quote:`), a speaker counts for a passage only when
+//! the query's quoted words are in their own quotes, as for `search
+//! --quoted --speaker` ([`Whose`]): a passage quoting two people matches if
+//! either said the words, but credits only the one who did.
 
 use std::collections::HashMap;
 
@@ -17,6 +22,7 @@ use tantivy::{DocId, Score, SegmentReader};
 
 use crate::columns::Leads;
 use crate::error::Result;
+use crate::query::whose::{SegmentWhose, Whose};
 use crate::search::{Counts, SearchRequest, Searching, Tally};
 
 /// The fields facets can count.
@@ -154,10 +160,11 @@ pub fn count(
     request: &SearchRequest,
     field: FacetField,
 ) -> Result<FacetCounts> {
-    let query = searching.query(request)?;
+    let (query, whose) = searching.query_and_whose(request)?;
     let collector = FacetCollector {
         column: field.column(),
         of_article: field.of_article(),
+        whose: whose.filter(|_| field == FacetField::Speaker),
     };
     let (by_value, total) = searching.run(&*query, &collector)?;
     Ok(FacetCounts { by_value, total })
@@ -167,6 +174,8 @@ struct FacetCollector {
     column: &'static str,
     /// The values are read at each passage's lead.
     of_article: bool,
+    /// Speakers: only those who said the quoted words.
+    whose: Option<Whose>,
 }
 
 type FacetFruit = (HashMap<String, Counts>, Counts);
@@ -175,6 +184,7 @@ type FacetFruit = (HashMap<String, Counts>, Counts);
 struct FacetSegment {
     values: Option<StrColumn>,
     of_article: bool,
+    whose: Option<SegmentWhose>,
     leads: Leads,
     by_ord: Vec<Tally>,
     total: Tally,
@@ -191,6 +201,7 @@ impl Collector for FacetCollector {
         Ok(FacetSegment {
             values,
             of_article: self.of_article,
+            whose: self.whose.as_ref().map(|w| w.segment(reader)).transpose()?,
             leads: Leads::of(reader),
             by_ord: vec![Tally::default(); terms],
             total: Tally::default(),
@@ -223,8 +234,13 @@ impl SegmentCollector for FacetSegment {
         let Some(values) = &self.values else { return };
         let holder = if self.of_article { key } else { Some(doc) };
         let Some(holder) = holder else { return };
+        if let Some(whose) = &mut self.whose {
+            whose.at(doc);
+        }
         for ord in values.term_ords(holder) {
-            self.by_ord[ord as usize].add(key);
+            if self.whose.as_ref().is_none_or(|w| w.said(ord)) {
+                self.by_ord[ord as usize].add(key);
+            }
         }
     }
 

@@ -33,6 +33,7 @@ use crate::highlight::Highlighter;
 use crate::index::ArchiveIndex;
 use crate::query::phrase::TextPhrase;
 use crate::query::quoted::SaidBy;
+use crate::query::whose::Whose;
 use crate::query::{self, Expr, Leaf, QueryBuilder, Scope, Term as QTerm};
 use crate::schema::{self, Evidence, Fields, Meta};
 use crate::top::TopScores;
@@ -321,6 +322,24 @@ impl Searching {
     /// query is empty) and its filters.
     pub fn query(&self, request: &SearchRequest) -> Result<Box<dyn Query>> {
         Ok(self.compile(request)?.query)
+    }
+
+    /// [`Self::query`], and which speakers of each passage it matches said
+    /// its quoted words ([`Whose`]: the rule of `--quoted --speaker`, for
+    /// every speaker at once); `None` when it looks inside no quote.
+    pub fn query_and_whose(
+        &self,
+        request: &SearchRequest,
+    ) -> Result<(Box<dyn Query>, Option<Whose>)> {
+        let compiled = self.compile(request)?;
+        let mut builder = QueryBuilder::new(&self.archive.fields);
+        let whose = Whose::new(
+            &mut builder,
+            &compiled.expr,
+            &self.searcher,
+            compiled.said_by,
+        )?;
+        Ok((compiled.query, whose))
     }
 
     fn compile(&self, request: &SearchRequest) -> Result<Compiled> {

@@ -1450,6 +1450,74 @@ fn quoted_with_a_speaker_matches_only_the_words_that_speaker_said() {
 }
 
 #[test]
+fn speakers_quoted_credits_only_who_said_the_words() {
+    let env = Env::new();
+    let path = env.write(
+        "said.ndjson",
+        &[
+            // a quote and a reported clause: both people are speakers of the passage
+            r#"{"id":"o1","date":"2025-05-02","title":"Orchards","body":"\"The orchards must be watered first,\" said Lotte Verbeek. Arne Holm, the engineer, said the canal would be dredged in spring."}"#,
+            // two quotes, each with the phrase
+            r#"{"id":"m1","date":"2025-05-03","title":"Mill","body":"\"We are going to rebuild the mill,\" said Marta Quist. \"Nobody is going to pay for it,\" said Ivo Brandt, a baker."}"#,
+            // the phrase in one quote, and in the other speaker's reported speech
+            r#"{"id":"m2","date":"2025-05-04","title":"Bridge","body":"\"We are going to wait for the thaw,\" said Marta Quist. \"The bridge stays shut,\" said Ivo Brandt. Brandt said he was going to drive round by the lake."}"#,
+        ]
+        .join("\n"),
+    );
+    assert_eq!(env.ingest(&[path_str(&path)]).code, 0);
+    /// A line of `speakers --json`: who, in how many passages.
+    #[derive(Debug, serde::Deserialize)]
+    struct Row {
+        value: String,
+        passages: u64,
+    }
+    let rows = |args: &[&str]| -> Vec<(String, u64)> {
+        let run = env.run(args);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+        let rows: Vec<Row> = run.json_lines();
+        rows.into_iter().map(|r| (r.value, r.passages)).collect()
+    };
+    // Holm is a speaker of the passage, but did not say "orchards"
+    let all = rows(&["speakers", "orchards", "--json"]);
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert_eq!(
+        rows(&["speakers", "orchards", "--quoted", "--json"]),
+        [("Lotte Verbeek".to_string(), 1)]
+    );
+    // each speaker's passages are those search finds under their name
+    let going = rows(&["speakers", r#""going to""#, "--quoted", "--json"]);
+    assert_eq!(
+        going,
+        [
+            ("Marta Quist".to_string(), 2),
+            ("Ivo Brandt".to_string(), 1)
+        ]
+    );
+    for (name, passages) in &going {
+        let by_name = env.count(r#""going to""#, &["--quoted", "--speaker", name]);
+        assert_eq!(by_name.passages, *passages, "{name}");
+    }
+    // each clause of an OR is looked for in the speaker's own quotes
+    assert_eq!(
+        rows(&["speakers", "rebuild OR shut", "--quoted", "--json"]),
+        [
+            ("Ivo Brandt".to_string(), 1),
+            ("Marta Quist".to_string(), 1)
+        ]
+    );
+    // the speaker facet is the same count
+    let facet = [
+        "facets",
+        "--field",
+        "speaker",
+        r#""going to""#,
+        "--quoted",
+        "--json",
+    ];
+    assert_eq!(rows(&facet), going);
+}
+
+#[test]
 fn a_sloppy_phrase_needs_each_repeated_word_once_per_slot() {
     let env = Env::new();
     let path = env.write(

@@ -105,7 +105,7 @@ impl<'a> QueryBuilder<'a> {
         Ok(zero(self.build(expr)?))
     }
 
-    fn expr(&mut self, expr: &Expr) -> Option<Q> {
+    pub(super) fn expr(&mut self, expr: &Expr) -> Option<Q> {
         match expr {
             Expr::Leaf(leaf) => self.leaf(leaf),
             Expr::And(items) => {
@@ -282,6 +282,12 @@ impl<'a> QueryBuilder<'a> {
             }
             QTerm::Dates { .. } | QTerm::Fuzzy { .. } | QTerm::Variant { .. } => None,
         }
+    }
+
+    /// The positions a `quote:` clause of `term` checks (see [`super::whose`]).
+    pub(super) fn quote_pattern(&mut self, term: &QTerm) -> Option<Pattern> {
+        let text = self.fields.text;
+        self.pattern(term, text)
     }
 
     /// What [`Self::matcher`] matches for `term` on a text field, as the

@@ -76,18 +76,32 @@ impl QuoteSpeakers {
         allowed: &[u64],
         out: &mut Vec<Range<u32>>,
     ) {
+        let said = self.said(doc, ranges);
+        out.extend(said.filter_map(|(range, who)| {
+            who.filter(|ord| allowed.binary_search(ord).is_ok())
+                .map(|_| range)
+        }));
+    }
+
+    /// Each of `ranges` (the quote ranges of `doc`, in order) with who said
+    /// it: an ordinal of `speaker_raw`, `None` when the quote's speaker is
+    /// not known.
+    pub fn said(
+        &self,
+        doc: DocId,
+        ranges: impl Iterator<Item = Range<u32>>,
+    ) -> impl Iterator<Item = (Range<u32>, Option<u64>)> {
         // the slot is a place among the passage's names in dictionary order
         let mut names: Vec<u64> = self.names.ords().values_for_doc(doc).collect();
         names.sort_unstable();
-        for (range, slot) in ranges.zip(self.slots.values_for_doc(doc)) {
-            let said = slot
-                .checked_sub(1)
-                .and_then(|i| names.get(usize::try_from(i).ok()?))
-                .is_some_and(|ord| allowed.binary_search(ord).is_ok());
-            if said {
-                out.push(range);
-            }
-        }
+        ranges
+            .zip(self.slots.values_for_doc(doc))
+            .map(move |(range, slot)| {
+                let ord = slot
+                    .checked_sub(1)
+                    .and_then(|i| names.get(usize::try_from(i).ok()?).copied());
+                (range, ord)
+            })
     }
 }
 
@@ -188,52 +202,6 @@ struct InQuotesWeight {
     speakers: Option<Arc<SaidBy>>,
 }
 
-impl InQuotesWeight {
-    /// The postings (with positions) of each slot's terms in `reader`;
-    /// `None` when some slot has no term there (nothing can match).
-    fn postings(
-        &self,
-        reader: &SegmentReader,
-    ) -> tantivy::Result<Option<Vec<Vec<SegmentPostings>>>> {
-        let field = self.pattern.field;
-        let index = reader.inverted_index(field)?;
-        let mut slots = Vec::with_capacity(self.pattern.slots.len());
-        for slot in &self.pattern.slots {
-            let mut postings = Vec::new();
-            if slot.prefix {
-                let prefix = slot.terms.first().map_or("", String::as_str);
-                let upper = format!("{prefix}\u{10FFFF}");
-                let mut stream = index
-                    .terms()
-                    .range()
-                    .ge(prefix.as_bytes())
-                    .lt(upper.as_bytes())
-                    .into_stream()?;
-                while stream.advance() {
-                    postings.push(index.read_postings_from_terminfo(
-                        stream.value(),
-                        IndexRecordOption::WithFreqsAndPositions,
-                    )?);
-                }
-            } else {
-                for term in &slot.terms {
-                    let term = Term::from_field_text(field, term);
-                    if let Some(p) =
-                        index.read_postings(&term, IndexRecordOption::WithFreqsAndPositions)?
-                    {
-                        postings.push(p);
-                    }
-                }
-            }
-            if postings.is_empty() {
-                return Ok(None);
-            }
-            slots.push(postings);
-        }
-        Ok(Some(slots))
-    }
-}
-
 impl Weight for InQuotesWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
         let spans = match &self.spans {
@@ -255,17 +223,14 @@ impl Weight for InQuotesWeight {
                 }
             }
         };
-        let Some(slots) = self.postings(reader)? else {
+        let Some(words) = PatternPositions::open(&self.pattern, reader)? else {
             return Ok(Box::new(EmptyScorer));
         };
         let mut scorer = InQuotesScorer {
             inner: self.inner.scorer(reader, boost)?,
             spans,
             speakers,
-            slots: slots.into_iter().map(SlotPostings::new).collect(),
-            offsets: self.pattern.slots.iter().map(|s| s.offset).collect(),
-            slop: self.pattern.slop,
-            positions: vec![Vec::new(); self.pattern.slots.len()],
+            words,
             ranges: Vec::new(),
         };
         scorer.settle();
@@ -290,13 +255,7 @@ struct InQuotesScorer {
     /// Who said each quote range, and whose quotes count (`speaker_raw`
     /// ordinals, sorted).
     speakers: Option<(QuoteSpeakers, Vec<u64>)>,
-    /// Per slot, the postings of each of its terms.
-    slots: Vec<SlotPostings>,
-    offsets: Vec<u32>,
-    slop: u32,
-    /// Per slot, the positions of its terms in the current document (buffers
-    /// reused from document to document).
-    positions: Vec<Vec<u32>>,
+    words: PatternPositions,
     ranges: Vec<Range<u32>>,
 }
 
@@ -328,6 +287,73 @@ impl InQuotesScorer {
             }
             None => self.ranges.push(0..u32::MAX),
         }
+        self.words.read(doc) && self.words.within(&self.ranges)
+    }
+}
+
+/// Where the words of a [`Pattern`] are in the passages of one segment,
+/// read passage by passage in document order: what [`InQuotes`] checks
+/// against quote ranges, and `speakers --quoted` against each speaker's.
+pub struct PatternPositions {
+    /// Per slot, the postings of each of its terms.
+    slots: Vec<SlotPostings>,
+    offsets: Vec<u32>,
+    slop: u32,
+    /// Per slot, the positions of its terms in the last document read
+    /// (buffers reused from document to document).
+    positions: Vec<Vec<u32>>,
+}
+
+impl PatternPositions {
+    /// The postings (with positions) of each slot's terms in `reader`;
+    /// `None` when some slot has no term there (nothing can match).
+    pub fn open(pattern: &Pattern, reader: &SegmentReader) -> tantivy::Result<Option<Self>> {
+        let field = pattern.field;
+        let index = reader.inverted_index(field)?;
+        let mut slots = Vec::with_capacity(pattern.slots.len());
+        for slot in &pattern.slots {
+            let mut postings = Vec::new();
+            if slot.prefix {
+                let prefix = slot.terms.first().map_or("", String::as_str);
+                let upper = format!("{prefix}\u{10FFFF}");
+                let mut stream = index
+                    .terms()
+                    .range()
+                    .ge(prefix.as_bytes())
+                    .lt(upper.as_bytes())
+                    .into_stream()?;
+                while stream.advance() {
+                    postings.push(index.read_postings_from_terminfo(
+                        stream.value(),
+                        IndexRecordOption::WithFreqsAndPositions,
+                    )?);
+                }
+            } else {
+                for term in &slot.terms {
+                    let term = Term::from_field_text(field, term);
+                    if let Some(p) =
+                        index.read_postings(&term, IndexRecordOption::WithFreqsAndPositions)?
+                    {
+                        postings.push(p);
+                    }
+                }
+            }
+            if postings.is_empty() {
+                return Ok(None);
+            }
+            slots.push(SlotPostings::new(postings));
+        }
+        Ok(Some(PatternPositions {
+            slots,
+            offsets: pattern.slots.iter().map(|s| s.offset).collect(),
+            slop: pattern.slop,
+            positions: vec![Vec::new(); pattern.slots.len()],
+        }))
+    }
+
+    /// Reads the positions of every word in `doc` (never less than the
+    /// document read before); false when some word is not there.
+    pub fn read(&mut self, doc: DocId) -> bool {
         for (slot, out) in self.slots.iter_mut().zip(&mut self.positions) {
             out.clear();
             if slot.positions_at(doc, out) > 1 {
@@ -338,7 +364,13 @@ impl InQuotesScorer {
                 return false;
             }
         }
-        occurs_within(&self.positions, &self.offsets, self.slop, &self.ranges)
+        true
+    }
+
+    /// Whether the pattern occurs wholly inside one of `ranges`, at the
+    /// positions read last.
+    pub fn within(&self, ranges: &[Range<u32>]) -> bool {
+        occurs_within(&self.positions, &self.offsets, self.slop, ranges)
     }
 }
 
