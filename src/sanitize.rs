@@ -2,7 +2,8 @@
 //! characters, escape sequences, bidirectional overrides and zero-width
 //! characters that could rewrite the screen or disguise what is shown.
 //!
-//! Only human output is sanitised; JSON keeps the original text exactly.
+//! Human and CSV output are sanitised; JSON keeps the original text exactly
+//! (its encoder writes control characters as `\u` escapes).
 
 use std::borrow::Cow;
 

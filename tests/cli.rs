@@ -573,6 +573,15 @@ fn count_json_gives_passages_and_articles() {
             .stdout
             .contains(&format!("articles: {}", counts.articles))
     );
+    // CSV is a header and one row, like every other CSV output
+    let csv = env.run(&["search", "strike OR walkout", "--count", "--csv"]);
+    assert_eq!(
+        csv.stdout,
+        format!(
+            "passages,articles\r\n{},{}\r\n",
+            counts.passages, counts.articles
+        )
+    );
 }
 
 #[test]
@@ -929,6 +938,19 @@ fn monthly_chart(env: &Env) -> (util::Run, std::path::PathBuf) {
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     (run, svg)
+}
+
+#[test]
+fn a_chart_that_cannot_be_written_stops_the_timeline_before_its_table() {
+    let env = sample_env();
+    let missing = env.dir.path().join("no-such-folder").join("chart.svg");
+    let run = env.run(&["timeline", "strike", "--svg", util::path_str(&missing)]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stdout.is_empty(), "table printed: {}", run.stdout);
+    let err = run.err_lines();
+    assert_eq!(err.len(), 1, "{err:?}");
+    assert!(err[0].contains("no such file or directory"), "{}", err[0]);
+    assert!(!err[0].contains("os error"), "{}", err[0]);
 }
 
 #[test]

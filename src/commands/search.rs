@@ -14,7 +14,8 @@ pub fn run(cli: &Cli, args: &SearchArgs, out: Out<'_>) -> anyhow::Result<Outcome
         let counts = searching.count(&request)?;
         match args.format() {
             Format::Json => render::json::counts(out, &counts)?,
-            _ => render::human::counts(out, &counts)?,
+            Format::Csv => render::csv::counts(out, &counts)?,
+            Format::Human => render::human::counts(out, &counts)?,
         }
         return Ok(if counts.passages > 0 {
             Outcome::Results

@@ -1,8 +1,6 @@
 //! `dateline timeline`: coverage per calendar bucket, as a table with bars,
 //! JSON Lines or CSV, and optionally an SVG chart.
 
-use anyhow::Context;
-
 use dateline::render::{self, Format};
 
 use super::{Out, Outcome, plural};
@@ -20,6 +18,17 @@ pub fn run(cli: &Cli, args: &TimelineArgs, out: Out<'_>) -> anyhow::Result<Outco
         );
         return Ok(Outcome::NoResults);
     }
+    // the chart first: a path that cannot be written stops the run before
+    // any table is printed
+    if let Some(path) = &args.svg {
+        std::fs::write(path, render::svg::timeline(&t, args.share)).map_err(|err| {
+            anyhow::anyhow!(
+                "writing {}: {}",
+                path.display(),
+                dateline::read::io_reason(&err)
+            )
+        })?;
+    }
     match args.output.format() {
         Format::Human => {
             render::human::timeline(out, &t, args.share, cli.style())?;
@@ -36,8 +45,6 @@ pub fn run(cli: &Cli, args: &TimelineArgs, out: Out<'_>) -> anyhow::Result<Outco
         Format::Csv => render::csv::timeline(out, &t)?,
     }
     if let Some(path) = &args.svg {
-        std::fs::write(path, render::svg::timeline(&t, args.share))
-            .with_context(|| format!("writing {}", path.display()))?;
         eprintln!("chart written to {}", path.display());
     }
     Ok(Outcome::Results)

@@ -451,7 +451,10 @@ impl Parser<'_> {
                         format!("unknown field `{name}:` (fields: {})", Scope::NAMES),
                     ));
                 };
-                if !self.starts_term() || self.peek() == Some(&Tok::Not) {
+                // `speaker:""` names no one: an error, not a field silently dropped
+                let empty =
+                    matches!(self.peek(), Some(Tok::Phrase { text, .. }) if text.trim().is_empty());
+                if !self.starts_term() || self.peek() == Some(&Tok::Not) || empty {
                     return Err(self.error_at(token.at, format!("`{name}:` needs a value")));
                 }
                 self.primary(field)
@@ -709,6 +712,16 @@ mod tests {
             error("harvest date:")
                 .message
                 .contains("`date:` needs a value")
+        );
+        assert!(
+            error("oil speaker:\"\"")
+                .message
+                .contains("`speaker:` needs a value")
+        );
+        assert!(
+            error("speaker:\"  \" oil")
+                .message
+                .contains("`speaker:` needs a value")
         );
         // a space after the colon is forgiven
         assert_eq!(

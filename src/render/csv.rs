@@ -3,15 +3,18 @@
 use std::io::{self, Write};
 
 use crate::facets::Facets;
-use crate::search::SearchResults;
+use crate::search::{Counts, SearchResults};
 use crate::timeline::Timeline;
 
-/// Quotes a field when it needs it.
+/// Quotes a field when it needs it. Article text is made harmless first, as
+/// for human output: CSV is read on terminals too (`dateline search --csv`),
+/// where an escape sequence in a story could clear the screen or retitle it.
 pub fn field(value: &str) -> String {
+    let value = crate::sanitize::for_terminal(value);
     if value.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", value.replace('"', "\"\""))
     } else {
-        value.to_string()
+        value.into_owned()
     }
 }
 
@@ -20,6 +23,15 @@ pub fn row<S: AsRef<str>>(out: &mut dyn Write, cells: &[S]) -> io::Result<()> {
     let line: Vec<String> = cells.iter().map(|c| field(c.as_ref())).collect();
     out.write_all(line.join(",").as_bytes())?;
     out.write_all(b"\r\n")
+}
+
+/// Writes `search --count`: a header row and one row of totals.
+pub fn counts(out: &mut dyn Write, counts: &Counts) -> io::Result<()> {
+    row(out, &["passages", "articles"])?;
+    row(
+        out,
+        &[counts.passages.to_string(), counts.articles.to_string()],
+    )
 }
 
 /// Writes search results: one row per passage hit.
@@ -122,6 +134,13 @@ pub fn timeline(out: &mut dyn Write, t: &Timeline) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_never_reach_the_output() {
+        assert_eq!(field("a\u{1b}[2Jb\u{1b}]0;title\u{7}c"), "abc");
+        assert_eq!(field("x\u{202e}y"), "xy");
+        assert_eq!(field("line one\nline two"), "\"line one\nline two\"");
+    }
 
     #[test]
     fn fields_with_separators_are_quoted() {
