@@ -1257,6 +1257,18 @@ mod tests {
     }
 
     #[test]
+    fn a_second_cue_after_while_has_its_own_subject() {
+        let text = "\"The bridge must open in May,\" said Ada Lund, the transport minister, \
+            while the finance minister, Tomas Vik, said that \"the bridge must wait for the \
+            budget.\"";
+        assert_eq!(quoted_by(text), ["Ada Lund", "Tomas Vik"]);
+        // a clause without a subject of its own shares the sentence's
+        let text = "Ada Lund ignored most questions, but did not shy away from the budget, \
+            saying, \"It is late.\"";
+        assert_eq!(quoted_by(text), ["Ada Lund"]);
+    }
+
+    #[test]
     fn a_family_name_written_first_is_the_surname() {
         let text = "Tycoon Wu Tai-ming said profits rose. Wu said the market was strong.";
         assert_eq!(speakers(text), ["Wu Tai-ming", "Wu Tai-ming"]);

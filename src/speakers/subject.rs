@@ -849,8 +849,14 @@ pub(crate) fn of_cue(doc: &Doc, quotes: &Quotes, cue: Range<usize>) -> Option<Me
         {
             return Some(m);
         }
-        // "Lund, a former aide, said" and "Gov. Pia Lind (R-OR), said"
-        let (m, e) = subject_span(doc, quotes, floor, j)?;
+        // "Lund, a former aide, said" and "Gov. Pia Lind (R-OR), said"; in "…, said Lind,
+        // while the minister, Tom Berg, said" the clause after "while" holds the subject
+        // (a clause without one shares the sentence's: "Lund paused, but went on, saying")
+        let clause = clause_start(doc, quotes, floor, j);
+        let (m, e) = (clause > floor)
+            .then(|| subject_span(doc, quotes, clause, j))
+            .flatten()
+            .or_else(|| subject_span(doc, quotes, floor, j))?;
         // an appositive closes with a comma; a participle follows a verb or an appositive
         let ok = doc.is_punct(e, ',') || (is_ing && doc.word(e).is_some());
         return ok.then_some(m);
@@ -870,6 +876,23 @@ pub(crate) fn of_cue(doc: &Doc, quotes: &Quotes, cue: Range<usize>) -> Option<Me
     }
     let m = backward(doc, j, floor)?;
     Some(open_apposition(doc, &m, floor, cue.end).unwrap_or(m))
+}
+
+/// Where the clause holding token `end` starts, at or after `floor`: after the last
+/// ", while", ", whereas", ", but", ", although" or "; " before it and outside a quote,
+/// else `floor`.
+fn clause_start(doc: &Doc, quotes: &Quotes, floor: usize, end: usize) -> usize {
+    (floor + 1..end)
+        .rev()
+        .filter(|&i| !quotes.inside(i))
+        .find(|&i| {
+            doc.is_punct(i, ';')
+                || (doc.is_punct(i - 1, ',')
+                    && doc
+                        .word(i)
+                        .is_some_and(|w| matches!(w, "while" | "whereas" | "but" | "although")))
+        })
+        .map_or(floor, |i| i + 1)
 }
 
 /// Tokens an apposition left open may hold between its comma and the cue.
