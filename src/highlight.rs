@@ -336,7 +336,7 @@ impl Pattern {
 
     fn find(&self, words: &[Word]) -> Vec<Range<usize>> {
         self.occurrences(words)
-            .map(|(first, last)| words[first].start..words[last].end)
+            .flat_map(|m| self.marks(words, m))
             .collect()
     }
 
@@ -344,21 +344,34 @@ impl Pattern {
     fn find_within(&self, words: &[Word], quotes: &[Range<u32>]) -> Vec<Range<usize>> {
         let position = |i: usize| u32::try_from(words[i].position).unwrap_or(u32::MAX);
         self.occurrences(words)
-            .filter(|&(first, last)| {
-                let (first_pos, last_pos) = (position(first), position(last));
+            .filter(|m| {
+                let (first_pos, last_pos) = (position(m[0]), position(m[m.len() - 1]));
                 quotes
                     .iter()
                     .any(|q| q.start <= first_pos && last_pos < q.end)
             })
-            .map(|(first, last)| words[first].start..words[last].end)
+            .flat_map(|m| self.marks(words, m))
             .collect()
     }
 
-    /// Each match, as the indexes of its first and last word.
-    fn occurrences<'w>(
-        &'w self,
-        words: &'w [Word],
-    ) -> Box<dyn Iterator<Item = (usize, usize)> + 'w> {
+    /// The byte ranges to mark for one match: an exact phrase as one span
+    /// (its punctuation included), the words of a `~N` phrase each on its own,
+    /// since the words between them are not what was asked for.
+    fn marks(&self, words: &[Word], matched: Vec<usize>) -> Vec<Range<usize>> {
+        let loose = matches!(self, Pattern::Phrase { slop, .. } if *slop > 0);
+        if loose {
+            matched
+                .into_iter()
+                .map(|i| words[i].start..words[i].end)
+                .collect()
+        } else {
+            let span = words[matched[0]].start..words[matched[matched.len() - 1]].end;
+            std::iter::once(span).collect()
+        }
+    }
+
+    /// Each match, as the indexes of its words (never empty).
+    fn occurrences<'w>(&'w self, words: &'w [Word]) -> Box<dyn Iterator<Item = Vec<usize>> + 'w> {
         match self {
             Pattern::Nothing => Box::new(std::iter::empty()),
             Pattern::Word { exact, stem } => Box::new(
@@ -366,17 +379,15 @@ impl Pattern {
                     .iter()
                     .enumerate()
                     .filter(move |(_, w)| &w.exact == exact || &w.stem == stem)
-                    .map(|(i, _)| (i, i)),
+                    .map(|(i, _)| vec![i]),
             ),
             Pattern::Phrase {
                 words: pattern,
                 slop,
                 prefix,
-            } => {
-                Box::new((0..words.len()).filter_map(move |i| {
-                    phrase_at(words, i, pattern, *slop, *prefix).map(|j| (i, j))
-                }))
-            }
+            } => Box::new(
+                (0..words.len()).filter_map(move |i| phrase_at(words, i, pattern, *slop, *prefix)),
+            ),
         }
     }
 }
@@ -389,7 +400,7 @@ fn word_matches(word: &Word, wanted: &str, as_prefix: bool) -> bool {
     }
 }
 
-/// The index of the phrase's last word if it starts at word `i`: each
+/// The indexes of the phrase's words if it starts at word `i`: each
 /// following word is the nearest one after the previous (which minimises the
 /// spread), and the extra distance must stay within `slop`.
 fn phrase_at(
@@ -398,13 +409,15 @@ fn phrase_at(
     pattern: &[(usize, String)],
     slop: usize,
     prefix: bool,
-) -> Option<usize> {
+) -> Option<Vec<usize>> {
     let last = pattern.len() - 1;
     let (first_offset, first) = &pattern[0];
     if !word_matches(&words[i], first, prefix && last == 0) {
         return None;
     }
     let start_pos = words[i].position;
+    let mut matched = Vec::with_capacity(pattern.len());
+    matched.push(i);
     let mut at = i;
     for (k, (offset, wanted)) in pattern.iter().enumerate().skip(1) {
         let expected = start_pos + (offset - first_offset);
@@ -416,10 +429,11 @@ fn phrase_at(
                     && word_matches(&words[j], wanted, prefix && k == last)
             })?;
         at = next;
+        matched.push(at);
     }
     let spread = words[at].position - start_pos;
     let needed = pattern[last].0 - first_offset;
-    (spread <= needed + slop).then_some(at)
+    (spread <= needed + slop).then_some(matched)
 }
 
 /// The part of a long passage to show: a window of about `max` bytes around
@@ -559,13 +573,13 @@ mod tests {
     }
 
     #[test]
-    fn slop_phrases_span_the_words_between() {
+    fn slop_phrases_mark_their_words_not_the_words_between() {
         assert_eq!(
             marked(
                 r#""borders closed"~2"#,
                 "borders remain firmly closed, borders closed"
             ),
-            "[borders remain firmly closed], [borders closed]"
+            "[borders] remain firmly [closed], [borders] [closed]"
         );
         assert_eq!(
             marked(r#""borders closed"~1"#, "borders remain firmly closed"),

@@ -1554,7 +1554,8 @@ fn a_sloppy_phrase_needs_each_repeated_word_once_per_slot() {
     let hits = env.search(r#""very very"~2"#, &[]);
     assert_eq!(hits.len(), 1, "{hits:#?}");
     assert_eq!(hits[0].article_id, "v1");
-    assert_eq!(hits[0].marked(), vec!["very, very"]);
+    // the words of a ~N phrase are marked each on its own
+    assert_eq!(hits[0].marked(), vec!["very", "very"]);
 }
 
 #[test]
@@ -1573,7 +1574,7 @@ fn a_sloppy_phrase_keeps_its_words_in_order() {
     let hits = env.search(r#""he said"~2"#, &[]);
     assert_eq!(hits.len(), 1, "{hits:#?}");
     assert_eq!(hits[0].article_id, "o2");
-    assert_eq!(hits[0].marked(), vec!["He has often said"]);
+    assert_eq!(hits[0].marked(), vec!["He", "said"]);
 }
 
 #[test]
