@@ -853,6 +853,26 @@ fn a_symbolic_link_loop_is_read_once_with_a_warning() {
 }
 
 #[test]
+fn a_file_named_twice_or_linked_is_read_once_with_a_warning() {
+    let env = Env::new();
+    let file = env.write("twice/a.txt", "The night ferry sails at noon on Sundays.\n");
+    let dir = file.parent().unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("a.txt", dir.join("link.txt")).unwrap();
+    let again = dir.join(".").join("a.txt");
+    let run = env.ingest(&[path_str(&file), path_str(&again), path_str(dir)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(env.stats().articles, 1);
+    let skipped = run
+        .err_lines()
+        .into_iter()
+        .filter(|l| l.contains("already read as"))
+        .count();
+    let expected = if cfg!(unix) { 3 } else { 2 };
+    assert_eq!(skipped, expected, "{}", run.stderr);
+}
+
+#[test]
 fn the_index_location_comes_from_the_environment_when_not_given() {
     let env = Env::new();
     let elsewhere = env.dir.path().join("from-env");

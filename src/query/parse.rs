@@ -446,10 +446,14 @@ impl Parser<'_> {
             }
             Tok::Field(name) => {
                 let Some(field) = Scope::named(&name) else {
-                    return Err(self.error_at(
-                        token.at,
-                        format!("unknown field `{name}:` (fields: {})", Scope::NAMES),
-                    ));
+                    let message = if matches!(name.to_lowercase().as_str(), "http" | "https") {
+                        format!(
+                            "`{name}:` starts a web address: put it in quotes to search for its words"
+                        )
+                    } else {
+                        format!("unknown field `{name}:` (fields: {})", Scope::NAMES)
+                    };
+                    return Err(self.error_at(token.at, message));
                 };
                 // `speaker:""` names no one: an error, not a field silently dropped
                 let empty =
@@ -712,6 +716,11 @@ mod tests {
             error("harvest date:")
                 .message
                 .contains("`date:` needs a value")
+        );
+        assert!(
+            error("https://example.com/story")
+                .message
+                .contains("web address: put it in quotes")
         );
         assert!(
             error("oil speaker:\"\"")

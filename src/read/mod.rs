@@ -179,8 +179,9 @@ pub struct Discovery {
 /// stable order, `-` as NDJSON on standard input.
 pub fn discover(paths: &[PathBuf]) -> Discovery {
     let mut found = Discovery::default();
-    // directories read so far, by their real path: a symbolic link to one of
-    // them (or to a parent: a loop) is not read again
+    // directories and files read so far, by their real path: a symbolic link
+    // to one of them (or to a parent: a loop), or a file named twice, is not
+    // read again
     let mut seen = std::collections::HashSet::new();
     for path in paths {
         if path.as_os_str() == "-" {
@@ -195,6 +196,7 @@ pub fn discover(paths: &[PathBuf]) -> Discovery {
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => walk(path, &mut found, &mut seen),
             Ok(meta) => match Format::of(path) {
+                Some(_) if read_before(path, &mut found, &mut seen) => {}
                 Some((format, gzip)) => found.inputs.push(Input {
                     path: path.clone(),
                     format,
@@ -211,6 +213,28 @@ pub fn discover(paths: &[PathBuf]) -> Discovery {
         }
     }
     found
+}
+
+/// Whether the file at `path` was already taken as an input (by its real
+/// path: `a.txt`, `./a.txt` and a symbolic link to it are one file); if so,
+/// a warning says so, since reading it again would count its records twice.
+fn read_before(
+    path: &Path,
+    found: &mut Discovery,
+    seen: &mut std::collections::HashSet<PathBuf>,
+) -> bool {
+    let Ok(real) = std::fs::canonicalize(path) else {
+        return false;
+    };
+    if seen.contains(&real) {
+        let reason = format!("already read as {}: skipped", real.display());
+        found
+            .warnings
+            .push(Problem::new(&path.display().to_string(), None, reason));
+        return true;
+    }
+    seen.insert(real);
+    false
 }
 
 fn unsupported(path: &Path) -> Problem {
@@ -267,10 +291,8 @@ fn walk(dir: &Path, found: &mut Discovery, seen: &mut std::collections::HashSet<
         if meta.is_dir() {
             walk(&path, found, seen);
         } else if let Some((format, gzip)) = Format::of(&path) {
-            // a file reached again through a symbolic link is read once
-            if let Ok(real) = std::fs::canonicalize(&path)
-                && !seen.insert(real)
-            {
+            // a file reached again (a symbolic link, or named twice) is read once
+            if read_before(&path, found, seen) {
                 continue;
             }
             found.inputs.push(Input {
