@@ -31,11 +31,17 @@ pub fn run(cli: &Cli, args: &SearchArgs, out: Out<'_>) -> anyhow::Result<Outcome
     }
     out.flush()?;
     if results.articles.is_empty() {
-        eprintln!("{}", render::human::totals(&results, request.offset));
+        eprintln!(
+            "{}",
+            render::human::totals(&results, request.offset, request.collapse.is_some())
+        );
         return Ok(Outcome::NoResults);
     }
     if args.format() == Format::Human && std::io::stderr().is_terminal() {
-        eprintln!("{}", render::human::totals(&results, request.offset));
+        eprintln!(
+            "{}",
+            render::human::totals(&results, request.offset, request.collapse.is_some())
+        );
     }
     Ok(Outcome::Results)
 }

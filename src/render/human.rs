@@ -121,7 +121,7 @@ enum Whole {
 }
 
 /// A one-line description of how many results there are, for stderr.
-pub fn totals(results: &SearchResults, offset: usize) -> String {
+pub fn totals(results: &SearchResults, offset: usize, folded: bool) -> String {
     let shown = results.articles.len();
     let Some(Counts { passages, articles }) = results.counts else {
         return if shown == 0 {
@@ -130,14 +130,28 @@ pub fn totals(results: &SearchResults, offset: usize) -> String {
             format!("articles {}–{}", offset + 1, offset + shown)
         };
     };
+    // the totals count every matching article; folding copies of one story
+    // into one hit leaves fewer to page through
     if shown == 0 {
-        return "no results".to_string();
+        return if offset > 0 && (offset as u64) < articles && folded {
+            format!(
+                "no results past article {offset}: of the {articles} matching articles, \
+                 fewer remain once copies are folded (--no-collapse pages through all)"
+            )
+        } else {
+            "no results".to_string()
+        };
     }
+    let of = if folded {
+        format!("{articles} before copies are folded")
+    } else {
+        articles.to_string()
+    };
     format!(
         "articles {}–{} of {} ({} matching passages)",
         offset + 1,
         offset + shown,
-        articles,
+        of,
         passages
     )
 }
@@ -527,6 +541,38 @@ pub fn counts(out: &mut dyn Write, counts: &Counts) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn totals_say_when_folded_copies_leave_fewer_to_page_through() {
+        let counts = Some(Counts {
+            passages: 30,
+            articles: 20,
+        });
+        let empty = SearchResults {
+            articles: vec![],
+            counts,
+        };
+        // past the last folded hit, but not past the total: say why
+        let past = totals(&empty, 18, true);
+        assert!(
+            past.contains("fewer remain once copies are folded"),
+            "{past}"
+        );
+        assert_eq!(totals(&empty, 18, false), "no results");
+        assert_eq!(totals(&empty, 0, true), "no results");
+        let page = SearchResults {
+            articles: vec![hit("A ferry.", vec![])],
+            counts,
+        };
+        assert_eq!(
+            totals(&page, 0, true),
+            "articles 1–1 of 20 before copies are folded (30 matching passages)"
+        );
+        assert_eq!(
+            totals(&page, 0, false),
+            "articles 1–1 of 20 (30 matching passages)"
+        );
+    }
 
     fn hit(text: &str, highlights: Vec<Range<usize>>) -> ArticleHits {
         ArticleHits {
