@@ -20,6 +20,11 @@ pub enum Error {
     NotOurs { path: PathBuf },
 
     #[error(
+        "{path} holds other files and no dateline index: choose an empty or new --index directory"
+    )]
+    NotEmpty { path: PathBuf },
+
+    #[error(
         "the index at {path} was built with schema version {found}; this dateline reads version {expected}: re-ingest needed (remove {path} and run `dateline ingest` again)"
     )]
     SchemaVersion {

@@ -206,6 +206,23 @@ impl ArchiveIndex {
                 path: dir.to_path_buf(),
             });
         }
+        // a folder of someone's own files is no place for an index's files
+        // (`--index ~/Documents`): only a new, empty or unfinished index
+        // directory of ours is written into. A README and hidden files (the
+        // repository's own `index/` keeps a README.md; `.gitkeep`) are not
+        // someone's files in that sense.
+        let own_files = |entries: std::fs::ReadDir| {
+            entries.filter_map(|e| e.ok()).any(|e| {
+                let name = e.file_name();
+                let name = name.to_string_lossy();
+                !name.starts_with('.') && name != "README.md"
+            })
+        };
+        if !dir.join(MARKER).exists() && std::fs::read_dir(dir).is_ok_and(own_files) {
+            return Err(Error::NotEmpty {
+                path: dir.to_path_buf(),
+            });
+        }
         std::fs::create_dir_all(dir)
             .map_err(|e| Error::io(format!("creating index directory {}", dir.display()), e))?;
         let marker = serde_json::to_string_pretty(&Marker {

@@ -241,7 +241,7 @@ fn an_ingest_that_indexes_nothing_leaves_no_index_behind() {
     // A directory that was there before keeps what it held, and only that,
     // also when --strict rolls back a run that had made an index in it.
     std::fs::create_dir_all(&env.index).expect("mkdir");
-    std::fs::write(env.index.join("README.md"), "kept\n").expect("write");
+    std::fs::write(env.index.join("notes.txt"), "kept\n").expect("write");
     assert_eq!(env.run(&["ingest", path_str(&bad)]).code, 2);
     let good_and_bad = ["tests/fixtures/broken/good.txt", path_str(&bad)];
     let strict = env.run(&[&["ingest", "--strict"][..], &good_and_bad[..]].concat());
@@ -250,7 +250,18 @@ fn an_ingest_that_indexes_nothing_leaves_no_index_behind() {
         .expect("index dir")
         .map(|e| e.expect("entry").file_name())
         .collect();
-    assert_eq!(left, ["README.md"]);
+    assert_eq!(left, ["notes.txt"]);
+    // and a good run is refused there: a folder of one's own files is no
+    // place for an index's files
+    let run = env.run(&["ingest", "tests/fixtures/broken/good.txt"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("holds other files"), "{}", run.stderr);
+    let left: Vec<_> = std::fs::read_dir(&env.index)
+        .expect("index dir")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(left, ["notes.txt"]);
+    std::fs::remove_file(env.index.join("notes.txt")).expect("rm");
 
     // A dateline.json that is not dateline's is never overwritten.
     let theirs = env.dir.path().join("theirs");
