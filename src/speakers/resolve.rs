@@ -396,6 +396,28 @@ fn add_votes(votes: &mut WordMap<String, (u32, u32)>, word: &str, (m, f): (u32, 
     }
 }
 
+/// The owner `o` with the lower-case words after it up to an institution word, when one
+/// stands between the owner and the head in `span`: "Reagan administration", "Bangladesh
+/// commerce ministry".
+fn institution(doc: &Doc, o: &str, span: std::ops::Range<usize>, head: &str) -> Option<String> {
+    let head_at = span.clone().rev().find(|&j| doc.low(j) == head)?;
+    let between: Vec<usize> = (span.start..head_at)
+        .filter(|&j| doc.word(j).is_some() && !doc.is_cap(j))
+        .collect();
+    let last = between.iter().position(|&j| {
+        matches!(
+            doc.low(j),
+            "administration" | "government" | "ministry" | "party" | "department"
+        )
+    })?;
+    let mut name = o.to_string();
+    for &j in &between[..=last] {
+        name.push(' ');
+        name.push_str(doc.low(j));
+    }
+    Some(name)
+}
+
 /// Heads through which their owner speaks: what it wrote or said ("Lund's letter", "the SEC
 /// report").
 fn owner_speaks(head: &str) -> bool {
@@ -1070,38 +1092,19 @@ impl<'a> Resolver<'a> {
                 (None, _) => speaker(o),
             };
         }
-        // the lower-case words from the owner to the head: "administration officials"
-        let head_at = (owner.end..m.toks.end).rev().find(|&j| doc.low(j) == head);
-        let between: Vec<usize> = head_at.map_or_else(Vec::new, |h| {
-            (owner.end..h)
-                .filter(|&j| doc.word(j).is_some() && !doc.is_cap(j))
-                .collect()
-        });
-        let words = |upto: usize| -> String {
-            let mut name = o.clone();
-            for &j in between.iter().take_while(|&&j| j <= upto) {
-                name.push(' ');
-                name.push_str(doc.low(j));
-            }
-            name
-        };
+        // "Reagan administration officials": an institution between owner and group names it
         // ("a Reagan administration official" stays a person, for the pronouns after it)
-        let group = lexicon::classify(head).is_generic_head();
-        if let Some(&inst) = between.iter().filter(|_| group).find(|&&j| {
-            matches!(
-                doc.low(j),
-                "administration" | "government" | "ministry" | "party" | "department"
-            )
-        }) {
-            return speaker(words(inst));
+        if lexicon::classify(head).is_generic_head()
+            && let Some(name) = institution(doc, &o, owner.end..m.toks.end, head)
+        {
+            return speaker(name);
         }
         if matches!(head, "campaign" | "camp") {
             return speaker(format!("{o} campaign"));
         }
         // "U.S. officials" and "Japanese officials" are not a campaign's; "Trump aides" are,
         // and "Sanders officials" when the text shows Sanders is a person
-        let organisation = names::is_org_run(doc, &owner)
-            || (owner.len() == 1 && doc.lex(owner.start).is_demonym());
+        let organisation = names::is_org_run(doc, &owner) || demonym;
         let campaign = match head {
             "aides" | "advisers" => !organisation,
             "team" | "staff" | "officials" | "spokesmen" => {
