@@ -977,14 +977,18 @@ pub(super) fn read_ndjson(stream: Box<dyn BufRead>, path: &str, sink: &mut dyn F
     let mut line = 0;
     // a line that is not UTF-8 is read as windows-1252, with a warning on the first
     let mut warned = false;
+    // a file of blank lines holds no record: said, as for any empty file
+    let mut blank = true;
     loop {
         line += 1;
         let too_long = match read_line_limited(&mut *stream, &mut buf, MAX_RECORD_BYTES) {
             Ok(Some(too_long)) => too_long,
+            Ok(None) if blank => return sink(Err(Problem::new(path, None, super::EMPTY_FILE))),
             Ok(None) => return,
             Err(err) => return sink(Err(Problem::new(path, Some(line), broken_stream(&err)))),
         };
         if too_long {
+            blank = false;
             let reason = format!("record longer than {} MiB: skipped", MAX_RECORD_BYTES >> 20);
             sink(Err(Problem::new(path, Some(line), reason)));
             continue;
@@ -992,6 +996,7 @@ pub(super) fn read_ndjson(stream: Box<dyn BufRead>, path: &str, sink: &mut dyn F
         if buf.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
+        blank = false;
         let Err(problem) = parse_line(&buf, path, line, &id_base, sink) else {
             continue;
         };

@@ -158,6 +158,9 @@ impl Input {
     }
 }
 
+/// Why a file of no text (nothing but white space) holds no article.
+pub(crate) const EMPTY_FILE: &str = "empty file";
+
 /// How standard input is named in messages and stored paths.
 pub const STDIN: &str = "<stdin>";
 
@@ -444,7 +447,17 @@ pub fn read(input: &Input, progress: &Arc<AtomicU64>, sink: &mut dyn FnMut(Outco
     dispatch(input.format, stream, &name, sink);
 }
 
-fn dispatch(format: Format, stream: Box<dyn BufRead>, name: &str, sink: &mut dyn FnMut(Outcome)) {
+fn dispatch(
+    format: Format,
+    mut stream: Box<dyn BufRead>,
+    name: &str,
+    sink: &mut dyn FnMut(Outcome),
+) {
+    // a file of no bytes is reported alike in every format (a read error is
+    // left for the reader to report)
+    if stream.fill_buf().is_ok_and(|buf| buf.is_empty()) {
+        return sink(Err(Problem::new(name, None, EMPTY_FILE)));
+    }
     match format {
         Format::Text => text::read(stream, name, sink),
         Format::Json => json::read_json(stream, name, sink),
@@ -735,6 +748,39 @@ mod tests {
         );
         assert_eq!(buf, b"next");
         assert_eq!(read_line_limited(&mut stream, &mut buf, 10).unwrap(), None);
+    }
+
+    #[test]
+    fn an_empty_file_is_one_problem_in_every_format() {
+        let formats = [
+            Format::Text,
+            Format::Json,
+            Format::Ndjson,
+            Format::Csv,
+            Format::Tsv,
+            Format::Html,
+        ];
+        for format in formats {
+            let out = read_bytes(format, b"", "e");
+            assert_eq!(out.len(), 1, "{format:?}");
+            let problem = out[0].as_ref().expect_err("refused");
+            assert_eq!(problem.to_string(), "e: empty file", "{format:?}");
+        }
+        // blank lines hold no record either
+        let blank: [(Format, &[u8]); 3] = [
+            (Format::Text, b"\n  \n\n"),
+            (Format::Ndjson, b"\n  \n\n"),
+            (Format::Csv, b"\n\n"),
+        ];
+        for (format, bytes) in blank {
+            let out = read_bytes(format, bytes, "b");
+            let problem = out[0].as_ref().expect_err("refused");
+            assert_eq!(problem.to_string(), "b: empty file", "{format:?}");
+        }
+        // but a response holding no articles, or a table of no rows, is no problem
+        assert!(read_bytes(Format::Ndjson, b"\n{\"articles\": []}\n", "r").is_empty());
+        assert!(read_bytes(Format::Json, b"[]", "r").is_empty());
+        assert!(read_bytes(Format::Csv, b"title,body\n", "r").is_empty());
     }
 
     #[test]
