@@ -232,7 +232,8 @@ fn an_ingest_that_indexes_nothing_leaves_no_index_behind() {
     let run = util::run(strict.args(["tests/fixtures/broken/good.txt", path_str(&bad)]));
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
-        run.stderr.contains("nothing committed (1 article read)"),
+        run.stderr
+            .contains("nothing committed (1 article read); no index created"),
         "{}",
         run.stderr
     );

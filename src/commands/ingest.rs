@@ -146,6 +146,11 @@ fn describe(s: &IngestSummary, index: &str) -> String {
         format!("indexed 0 articles; no index created at {index}")
     } else if s.committed {
         format!("indexed {} into {index}", plural(s.articles, "article"))
+    } else if s.no_index {
+        format!(
+            "--strict: nothing committed ({} read); no index created at {index}",
+            plural(s.articles, "article")
+        )
     } else {
         format!(
             "--strict: nothing committed ({} read); {index} is unchanged",
