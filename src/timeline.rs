@@ -147,6 +147,16 @@ pub struct Bucket {
     pub queries: Vec<QueryCount>,
 }
 
+/// How a query is named in a table, chart or message: an empty query, which
+/// matches every article, as `(all)`.
+pub fn label(query: &str) -> &str {
+    if query.trim().is_empty() {
+        "(all)"
+    } else {
+        query
+    }
+}
+
 /// A timeline: one bucket per period from the first to the last.
 #[derive(Debug, Clone)]
 pub struct Timeline {
@@ -404,6 +414,13 @@ mod tests {
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn an_empty_query_is_labelled_as_all_articles() {
+        assert_eq!(label(""), "(all)");
+        assert_eq!(label("  "), "(all)");
+        assert_eq!(label("\"oil prices\""), "\"oil prices\"");
     }
 
     #[test]

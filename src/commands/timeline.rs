@@ -2,6 +2,7 @@
 //! JSON Lines or CSV, and optionally an SVG chart.
 
 use dateline::render::{self, Format};
+use dateline::timeline;
 
 use super::{Out, Outcome, plural};
 use crate::cli::{Cli, TimelineArgs};
@@ -35,7 +36,8 @@ pub fn run(cli: &Cli, args: &TimelineArgs, out: Out<'_>) -> anyhow::Result<Outco
             out.flush()?;
             for (q, total) in t.queries.iter().zip(&t.totals) {
                 eprintln!(
-                    "{q}: {}, {}",
+                    "{}: {}, {}",
+                    timeline::label(q),
                     plural(total.articles, "article"),
                     plural(total.passages, "passage")
                 );

@@ -111,7 +111,7 @@ pub fn timeline(out: &mut dyn Write, t: &Timeline) -> io::Result<()> {
     ];
     for q in &t.queries {
         for what in ["passages", "articles", "share"] {
-            header.push(format!("{q} {what}"));
+            header.push(format!("{} {what}", crate::timeline::label(q)));
         }
     }
     row(out, &header)?;

@@ -414,7 +414,10 @@ pub fn timeline(out: &mut dyn Write, t: &Timeline, share: bool, style: Style) ->
         "articles"
     )?;
     for q in &t.queries {
-        let name: String = for_terminal(q).chars().take(column).collect();
+        let name: String = for_terminal(crate::timeline::label(q))
+            .chars()
+            .take(column)
+            .collect();
         write!(out, "  {name:<column$}")?;
     }
     writeln!(out)?;

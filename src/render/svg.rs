@@ -186,7 +186,7 @@ pub fn timeline(t: &Timeline, share: bool) -> String {
                 x(b),
                 y(value(b, q)),
                 escape(&t.interval.label(bucket.start)),
-                escape(query),
+                escape(crate::timeline::label(query)),
                 c.articles,
                 bucket.articles,
                 c.share * 100.0,
@@ -208,7 +208,7 @@ pub fn timeline(t: &Timeline, share: bool) -> String {
             xx + 18.0,
             xx + 24.0,
             yy + 4.0,
-            escape(query)
+            escape(crate::timeline::label(query))
         );
     }
     let _ = writeln!(s, "</g>");
