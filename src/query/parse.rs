@@ -228,12 +228,14 @@ impl Lexer<'_> {
                 .chars()
                 .take_while(char::is_ascii_digit)
                 .collect();
-            slop = digits.parse().map_err(|_| {
-                self.error(
+            if digits.is_empty() {
+                return Err(self.error(
                     self.at,
                     "~ after a phrase needs a number of words, e.g. \"a b\"~2",
-                )
-            })?;
+                ));
+            }
+            // a number too large for u32 is above the limit as well
+            slop = digits.parse().unwrap_or(u32::MAX);
             if slop > 50 {
                 return Err(self.error(self.at, "phrase slop above 50 is not supported"));
             }
@@ -850,6 +852,10 @@ mod tests {
             ("x oil~9", 3, "at most 2 edits"),
             ("clos*~", 1, "* only works at the end"),
             ("date:2025~", 6, "not a word~"),
+            // a phrase's slop: a number, and not above the limit however large
+            (r#""a b"~"#, 6, "needs a number of words"),
+            (r#""a b"~51"#, 6, "slop above 50"),
+            (r#""a b"~99999999999"#, 6, "slop above 50"),
         ] {
             let err = parse(q).unwrap_err();
             assert_eq!(err.column, column, "{q}: {err}");
