@@ -420,8 +420,9 @@ pub struct Evidence {
     /// ("he", "the analyst", "Garayev"), as written.
     pub cue: Option<String>,
     pub mention: Option<String>,
-    /// How the mention became the name: name, surname, pronoun, description, metadata.
-    pub resolved_by: String,
+    /// How the mention became the name: name, surname, pronoun, description,
+    /// metadata; none when the text does not say who it is.
+    pub resolved_by: Option<String>,
 }
 
 /// How an attribution is stored: a JSON array in [`Evidence`]'s field order.
@@ -471,13 +472,13 @@ pub fn evidence_of(stored: &str) -> Vec<Evidence> {
     list.into_iter()
         .map(
             |(speaker, role, kind, start, end, cue, mention, resolved_by)| Evidence {
-                speaker,
                 role,
                 kind,
                 content: [start, end],
                 cue,
                 mention,
-                resolved_by,
+                resolved_by: speaker.is_some().then_some(resolved_by),
+                speaker,
             },
         )
         .collect()
@@ -668,7 +669,21 @@ mod tests {
         assert_eq!(first.content, [a.content.start, a.content.end]);
         assert_eq!(first.cue.as_deref(), Some("told"));
         assert_eq!(first.mention.as_deref(), Some("Mayor Rosa Delgado"));
-        assert_eq!(first.resolved_by, "name");
+        assert_eq!(first.resolved_by.as_deref(), Some("name"));
+
+        // words no one is named for: no speaker, so nothing resolved
+        let unnamed = Article {
+            id: "u".into(),
+            body: "The ferry will run again on Monday, port officials said.".into(),
+            ..Article::default()
+        };
+        let prepared = crate::prepare::prepare(&unnamed);
+        assert_eq!(prepared.attributions.len(), 1, "the statement is found");
+        let doc = document(&fields, &unnamed, &prepared, 0);
+        let stored = doc.get_first(fields.evidence).unwrap().as_str().unwrap();
+        let evidence = evidence_of(stored);
+        assert_eq!(evidence[0].speaker, None);
+        assert_eq!(evidence[0].resolved_by, None);
     }
 
     #[test]

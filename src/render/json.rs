@@ -237,7 +237,8 @@ pub struct AttributionLine<'a> {
     pub content: [usize; 2],
     pub cue: Option<[usize; 2]>,
     pub mention: Option<[usize; 2]>,
-    pub resolved_by: &'static str,
+    /// How the speaker was named; null when no one is (`speaker` is null).
+    pub resolved_by: Option<&'static str>,
 }
 
 /// Writes how one article is read, as one line.
@@ -272,7 +273,7 @@ pub fn analysis(out: &mut dyn Write, article: &Article, prepared: &Prepared) -> 
                 content: pair(&a.content),
                 cue: a.cue.as_ref().map(pair),
                 mention: a.mention.as_ref().map(pair),
-                resolved_by: a.resolved_by.as_str(),
+                resolved_by: a.speaker.as_ref().map(|_| a.resolved_by.as_str()),
             })
             .collect(),
     };
