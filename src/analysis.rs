@@ -276,6 +276,55 @@ pub fn exact_analyzer() -> TextAnalyzer {
         .build()
 }
 
+/// The words of `text` as the exact analyzer makes them (lower-cased, folded
+/// to ASCII), joined by a space: the key under which two spellings of a name
+/// that a search cannot tell apart ("Zoë Marchetti", "Zoe Marchetti") are one.
+pub fn fold_key(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    fold_key_into(text, &mut key);
+    key
+}
+
+/// [`fold_key`] into `key` (cleared first), for callers keying many names.
+pub fn fold_key_into(text: &str, key: &mut String) {
+    key.clear();
+    // most names are plain ASCII words, one space apart: those need no analyzer
+    let mut word = 0;
+    let plain = text.bytes().all(|b| {
+        if b.is_ascii_alphanumeric() && word + 1 < MAX_WORD_BYTES {
+            word += 1;
+            key.push(char::from(b.to_ascii_lowercase()));
+            true
+        } else if b == b' ' && word > 0 {
+            word = 0;
+            key.push(' ');
+            true
+        } else {
+            false
+        }
+    });
+    if !(plain && word > 0) {
+        fold_key_analysed(text, key);
+    }
+}
+
+fn fold_key_analysed(text: &str, key: &mut String) {
+    thread_local! {
+        // built once a thread: a facet table keys thousands of names
+        static EXACT: std::cell::RefCell<TextAnalyzer> = std::cell::RefCell::new(exact_analyzer());
+    }
+    key.clear();
+    EXACT.with_borrow_mut(|analyzer| {
+        let mut stream = analyzer.token_stream(text);
+        while let Some(token) = stream.next() {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.push_str(&token.text);
+        }
+    });
+}
+
 /// The stemmed analyzer: the exact analyzer followed by the English stemmer.
 pub fn stem_analyzer() -> TextAnalyzer {
     with_stems(StemMode::Replace)
@@ -799,6 +848,33 @@ mod tests {
             out.push((t.offset_from, t.offset_to, gap, t.text.clone()));
         }
         out
+    }
+
+    #[test]
+    fn spellings_a_search_cannot_tell_apart_have_one_key() {
+        assert_eq!(fold_key("Zoë Marchetti"), "zoe marchetti");
+        assert_eq!(fold_key("Zoe MARCHETTI"), "zoe marchetti");
+        assert_eq!(fold_key("Zoe\u{308} Marchetti"), "zoe marchetti");
+        assert_eq!(fold_key("Conan O’Brien"), fold_key("Conan O'Brien"));
+        assert_ne!(fold_key("Ann Lee"), fold_key("Anne Lee"));
+        // the shortcut for plain names gives what the analyzer gives
+        let long = "x".repeat(MAX_WORD_BYTES);
+        let shorter = &long[1..];
+        let names = [
+            "Donald Trump",
+            "Ban Ki moon",
+            "Room 101",
+            "A",
+            &long,
+            shorter,
+        ];
+        // and what it does not take, the analyzer does
+        let odd = ["", " ", "Ann  Lee", " Ann", "Ann ", "Ann\tLee", "U.S. Army"];
+        for name in names.into_iter().chain(odd) {
+            let mut analysed = String::new();
+            fold_key_analysed(name, &mut analysed);
+            assert_eq!(fold_key(name), analysed, "{name:?}");
+        }
     }
 
     #[test]

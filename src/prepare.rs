@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use crate::analysis;
 use crate::article::Article;
 use crate::fingerprint::{self, MinHash, Words};
 use crate::passage::{self, Passage};
@@ -81,11 +82,12 @@ pub fn prepare_with(article: &Article, options: Options) -> Prepared {
     } else {
         &[]
     };
-    let attributions = if options.attribution {
+    let mut attributions = if options.attribution {
         speakers::attribute(body, known)
     } else {
         Vec::new()
     };
+    one_spelling(&mut attributions);
     // The attributions overlapping each passage, found in one sweep: passages come in
     // order, and an attribution joins the open ones when the sweep reaches its start
     // and leaves them once a passage starts past its end (a long article has thousands
@@ -151,9 +153,10 @@ pub fn prepare_with(article: &Article, options: Options) -> Prepared {
             .filter_map(|raw| speakers::metadata_name(raw))
         {
             // a surname ("Trump") is the full name the text gives ("Donald Trump")
+            let key = analysis::fold_key(&name);
             let quoted = found
                 .iter()
-                .any(|f| *f == name || f.ends_with(&format!(" {name}")));
+                .any(|f| analysis::fold_key(f) == key || f.ends_with(&format!(" {name}")));
             if !quoted && !first.speakers.contains(&name) {
                 first.speakers.push(name);
             }
@@ -164,6 +167,47 @@ pub fn prepare_with(article: &Article, options: Options) -> Prepared {
         attributions,
         content_hash: fingerprint::content_hash_of(words.all()),
         minhash: MinHash::of_words(words.all()),
+    }
+}
+
+/// Gives every speaker one spelling in the article, the one most of its
+/// statements have (the first on a tie): a name written once with its accent
+/// and once without ("Zoë Marchetti", "Zoe Marchetti"), or once in capitals,
+/// is one person, counted once.
+fn one_spelling(attributions: &mut [Attribution]) {
+    // each spelling in order of appearance: (spelling, its key, statements)
+    let mut spellings: Vec<(String, String, usize)> = Vec::new();
+    for speaker in attributions.iter().filter_map(|a| a.speaker.as_ref()) {
+        match spellings
+            .iter_mut()
+            .find(|(name, ..)| *name == speaker.name)
+        {
+            Some((.., n)) => *n += 1,
+            None => {
+                let key = analysis::fold_key(&speaker.name);
+                spellings.push((speaker.name.clone(), key, 1));
+            }
+        }
+    }
+    let keys: Vec<&String> = spellings.iter().map(|(_, key, _)| key).collect();
+    if keys.iter().enumerate().all(|(i, k)| !keys[..i].contains(k)) {
+        return;
+    }
+    for speaker in attributions.iter_mut().filter_map(|a| a.speaker.as_mut()) {
+        let Some((_, key, _)) = spellings.iter().find(|(name, ..)| *name == speaker.name) else {
+            continue;
+        };
+        // max_by_key keeps the last of equals: the first spelling wins a tie
+        // when they are searched from the last
+        let best = spellings
+            .iter()
+            .rev()
+            .filter(|(_, k, _)| k == key)
+            .max_by_key(|(.., n)| *n)
+            .map(|(name, ..)| name.clone());
+        if let Some(best) = best {
+            speaker.name = best;
+        }
     }
 }
 
@@ -240,6 +284,40 @@ mod tests {
                 .collect();
             assert_eq!(item.attributions, expected, "{range:?}");
         }
+    }
+
+    #[test]
+    fn a_name_spelled_two_ways_is_one_speaker() {
+        let a = article(
+            "\"The quay opens in May,\" said Zoë Marchetti, the harbour master.\n\n\
+             \"Not a day later,\" said Zoe MARCHETTI.",
+            &["Zoe Marchetti"],
+        );
+        let p = prepare(&a);
+        let said: Vec<_> = p.attributions.iter().map(|x| x.speaker.clone()).collect();
+        assert_eq!(said.len(), 2, "{said:?}");
+        assert!(
+            said.iter()
+                .all(|s| s.as_ref().unwrap().name == "Zoë Marchetti"),
+            "{said:?}"
+        );
+        // the metadata's unaccented spelling is the same person, not another
+        let names: Vec<_> = p.passages.iter().flat_map(|x| x.speakers.clone()).collect();
+        assert_eq!(names, ["Zoë Marchetti"]);
+        // the spelling most statements have wins over the first
+        let a = article(
+            "\"The quay opens in May,\" said Zoe Marchetti.\n\n\
+             \"Not a day later,\" said Zoë Marchetti. \"Not one,\" said Zoë Marchetti.",
+            &[],
+        );
+        let p = prepare(&a);
+        let said: Vec<_> = p.attributions.iter().map(|x| x.speaker.clone()).collect();
+        assert_eq!(said.len(), 3, "{said:?}");
+        assert!(
+            said.iter()
+                .all(|s| s.as_ref().unwrap().name == "Zoë Marchetti"),
+            "{said:?}"
+        );
     }
 
     #[test]

@@ -1660,3 +1660,35 @@ fn a_huge_limit_or_offset_is_no_crash() {
         assert!(run.code == 0 || run.code == 1, "{args:?}: {}", run.stderr);
     }
 }
+
+#[test]
+fn speakers_counts_two_spellings_of_a_name_as_one_person() {
+    let env = Env::new();
+    let path = env.write(
+        "spelled.ndjson",
+        &[
+            r#"{"id":"s1","date":"2025-05-02","body":"\"The ferry will run,\" said Zoë Marchetti."}"#,
+            r#"{"id":"s2","date":"2025-05-03","body":"\"The ferry is late,\" said Zoe Marchetti."}"#,
+            r#"{"id":"s3","date":"2025-05-04","body":"\"It sails at six,\" said Zoë Marchetti. \"Not at five,\" said Zoe Marchetti."}"#,
+        ]
+        .join("\n"),
+    );
+    assert_eq!(env.ingest(&[path_str(&path)]).code, 0);
+    #[derive(Debug, serde::Deserialize)]
+    struct Row {
+        value: String,
+        passages: u64,
+        articles: u64,
+    }
+    let run = env.run(&["speakers", "--json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let rows: Vec<Row> = run.json_lines();
+    let rows: Vec<_> = rows
+        .iter()
+        .map(|r| (r.value.as_str(), r.passages, r.articles))
+        .collect();
+    // the one search finds under either spelling, counted once per passage
+    assert_eq!(rows, [("Zoë Marchetti", 3, 3)]);
+    let found = env.run(&["search", "ferry OR sails", "--speaker", "zoe", "--count"]);
+    assert_eq!(found.stdout.trim(), "passages: 3\narticles: 3");
+}

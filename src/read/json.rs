@@ -1364,6 +1364,9 @@ mod tests {
         assert_eq!(a.source, "CNN");
         assert_eq!(a.authors, ["Ann Lee", "Bo Chen"]);
         assert_eq!(a.date.unwrap().to_rfc3339(), "2025-06-23T00:00:00+00:00");
+        // a byline given twice, in two spellings, is one author
+        let a = parse(r#"{"body": "b", "authors": ["Zoë Park", "By ZOE PARK", "Bo Chen"]}"#);
+        assert_eq!(a.unwrap().article.authors, ["Zoë Park", "Bo Chen"]);
         let a = parse(r#"{"body": "b", "date": {"$date": "2025-06-23T00:00:00Z"}}"#).unwrap();
         assert!(a.article.date.is_some());
         let a = parse(r#"{"body": "b", "date": 1750636800.5}"#).unwrap();

@@ -339,7 +339,8 @@ const NOT_SPEAKERS: &[&str] = &[
 ];
 
 /// Tidies what every reader produced: finds the dateline (and the agency, as
-/// the source) in the text when the record gave none, drops "By " from bylines, keeps only real names as speakers.
+/// the source) in the text when the record gave none, drops "By " from bylines
+/// and a byline repeated in another spelling, keeps only real names as speakers.
 pub(crate) fn finish(article: &mut Article) {
     if let Some(found) = crate::place::detect(&article.body) {
         if article.dateline.is_empty() {
@@ -359,6 +360,11 @@ pub(crate) fn finish(article: &mut Article) {
             *author = rest.trim().to_string();
         }
     }
+    // one byline under two spellings ("Ann Lee", "ANN LEE") is one author
+    let mut keys = std::collections::HashSet::new();
+    article
+        .authors
+        .retain(|a| keys.insert(crate::analysis::fold_key(a)));
     let mut seen = std::collections::HashSet::new();
     article.speakers.retain(|s| {
         let s = s.trim();
