@@ -126,7 +126,7 @@ impl FacetCounts {
     }
 
     /// The `top` most frequent values, most articles first; spellings of
-    /// one value are one row (see [`merge_spellings`]).
+    /// one value are one row (see `merge_spellings`).
     pub fn top(self, top: usize) -> Facets {
         let FacetCounts { by_value, total } = self;
         let by_value = merge_spellings(by_value);
