@@ -138,7 +138,7 @@ fn at_cue(doc: &Doc, quotes: &Quotes, verb: Verb, cue: Range<usize>) -> Option<R
         complement(doc, &verb, cue.end)
     };
     if content.is_none() && verb.form != Form::Ing {
-        content = clause_before(doc, &cue, mention.as_ref());
+        content = clause_before(doc, quotes, &cue, mention.as_ref());
     }
     let content = match content {
         Some(c) => c,
@@ -570,10 +570,28 @@ fn as_clause(doc: &Doc, cue: &Range<usize>, mention: Option<&Mention>) -> Option
 }
 
 /// "The plan failed, Lund said." / "…, said Lund." / "…, according to Lund.": the clause before the comma.
-fn clause_before(doc: &Doc, cue: &Range<usize>, mention: Option<&Mention>) -> Option<Range<usize>> {
+fn clause_before(
+    doc: &Doc,
+    quotes: &Quotes,
+    cue: &Range<usize>,
+    mention: Option<&Mention>,
+) -> Option<Range<usize>> {
     let v = cue.start;
     let sent = doc.sentence(v);
-    let comma = if v > sent.start && doc.is_punct(v - 1, ',') {
+    // "…, its governor, Tom Lund, said": the clause ends before the role
+    let role_comma = mention
+        .filter(|m| {
+            v > sent.start
+                && subject::named_after_role(doc, quotes, sent.start, v - 1).as_ref() == Some(m)
+        })
+        .and_then(|m| {
+            (sent.start..m.toks.start - 1)
+                .rev()
+                .find(|&j| doc.is_punct(j, ','))
+        });
+    let comma = if let Some(c) = role_comma {
+        c
+    } else if v > sent.start && doc.is_punct(v - 1, ',') {
         v - 1
     } else {
         let m = mention?;
@@ -761,6 +779,36 @@ mod tests {
         assert_eq!(
             reported("The dam held for years, said Lund, a local engineer."),
             [row("Lund", "The dam held for years")]
+        );
+    }
+
+    #[test]
+    fn a_name_set_off_after_its_role_is_the_speaker() {
+        assert_eq!(
+            reported("The bank will not raise rates, its governor, Tom Lund, said."),
+            [row("Tom Lund", "The bank will not raise rates")]
+        );
+        assert_eq!(
+            reported("The head of the harbour board, Pia Lind, said the quay would open."),
+            [row("Pia Lind", "the quay would open")]
+        );
+        // the name comes first: the role is its appositive, and the name after it another's
+        assert_eq!(
+            reported("Tom Lund, the editor of the paper, the Courier, said sales fell."),
+            [row("Tom Lund", "sales fell")]
+        );
+        assert_eq!(
+            reported("Mark Ruel, who lives outside the county seat, Dalby, said the roads closed."),
+            [row("Mark Ruel", "the roads closed")]
+        );
+        // a plural subject with one of its members set off inside it
+        let officials = reported(
+            "The claims were false, and several former officials, including the mayor's former \
+             chief of staff, Ann Berg, have said there was no plan.",
+        );
+        assert!(
+            officials.iter().all(|(who, _)| who != "Ann Berg"),
+            "{officials:?}"
         );
     }
 

@@ -849,6 +849,16 @@ pub(crate) fn of_cue(doc: &Doc, quotes: &Quotes, cue: Range<usize>) -> Option<Me
         {
             return Some(m);
         }
+        // "officials, including its chief, Ann Berg, have said": the plural subject speaks
+        let plural = doc
+            .word(j)
+            .is_some_and(|w| matches!(w, "have" | "are" | "were"));
+        if !is_ing
+            && !plural
+            && let Some(m) = named_after_role(doc, quotes, floor, k)
+        {
+            return Some(m);
+        }
         // "Lund, a former aide, said" and "Gov. Pia Lind (R-OR), said"; in "…, said Lind,
         // while the minister, Tom Berg, said" the clause after "while" holds the subject
         // (a clause without one shares the sentence's: "Lund paused, but went on, saying")
@@ -876,6 +886,53 @@ pub(crate) fn of_cue(doc: &Doc, quotes: &Quotes, cue: Range<usize>) -> Option<Me
     }
     let m = backward(doc, j, floor)?;
     Some(open_apposition(doc, &m, floor, cue.end).unwrap_or(m))
+}
+
+/// "the head of the unit, Pia Lind, said", "its governor, Tom Lund, told": a name, and only a
+/// name, set off by two commas (the second at `k`, before the cue) after the role it fills,
+/// ending in a lower-case noun. Not "Rep. Tom Lund, R-Ohio, said" nor "Pia Lind, head of the
+/// Lund Group, said", where the name comes first; not a name inside another's appositive
+/// ("Tom Lund, the editor of the paper, the Courier, said"), after a relative clause ("…, who
+/// lives outside the capital, Oslo, said"), a preposition ("…, from the ruling party, Unity,
+/// said") or "including"; not a list's last name ("Ann Berg, Pia Lind and Bo Chen, said":
+/// "and" before it).
+pub(crate) fn named_after_role(
+    doc: &Doc,
+    quotes: &Quotes,
+    floor: usize,
+    k: usize,
+) -> Option<Mention> {
+    if !doc.is_punct(k, ',') {
+        return None;
+    }
+    let m = backward(doc, k, floor)?;
+    let whole_name = matches!(&m.what, What::Name { run } if *run == m.toks && run.end == k);
+    let open = m.toks.start.checked_sub(1)?;
+    if !whole_name || open <= floor || !doc.is_punct(open, ',') || quotes.inside(open) {
+        return None;
+    }
+    let head = open - 1;
+    let noun = doc
+        .word(head)
+        .is_some_and(|w| !doc.is_cap(head) && names::is_noun_like(w, doc.lex(head)));
+    if !noun {
+        return None;
+    }
+    // the role: back to the comma before it, or the clause's start
+    let start = (floor..head)
+        .rev()
+        .find(|&j| doc.is_punct(j, ',') || doc.quote(j).is_some())
+        .map_or(floor, |j| j + 1);
+    let role_ok = (start..open).all(|j| {
+        doc.word(j).is_none_or(|w| {
+            !matches!(w, "who" | "which" | "whose" | "whom" | "including")
+        })
+    }) && doc
+        .word(start)
+        .is_some_and(|w| !names::is_preposition(w) && w != "and")
+        // "Tom Lund, the editor, …": the role is another name's appositive
+        && !(start > floor && start >= 2 && doc.is_cap(start - 2));
+    role_ok.then_some(m)
 }
 
 /// Where the clause holding token `end` starts, at or after `floor`: after the last
