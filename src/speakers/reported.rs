@@ -615,6 +615,14 @@ fn clause_before(
     if end > after + 8 && !doc.is_punct(after, ',') {
         return None;
     }
+    // "Lund complained of the cost", "warned against delay", "asked for calm": the verb's
+    // own complement follows, and what comes before the subject is not what was said
+    if doc
+        .word(after)
+        .is_some_and(|w| matches!(w, "of" | "about" | "against" | "for" | "with"))
+    {
+        return None;
+    }
     if tail
         .clone()
         .any(|j| doc.is_word(j, "that") || doc.quote(j).is_some())
@@ -809,6 +817,28 @@ mod tests {
         assert!(
             officials.iter().all(|(who, _)| who != "Ann Berg"),
             "{officials:?}"
+        );
+    }
+
+    #[test]
+    fn a_verb_with_its_own_complement_reports_no_clause_before() {
+        // the opening phrase is the subject's appositive, not what was said
+        for text in [
+            "A loyal member of the club, Lund complained of the cost.",
+            "Facing the board, Lund warned against delay.",
+        ] {
+            assert!(
+                reported(text)
+                    .iter()
+                    .all(|(_, what)| !what.starts_with(['A', 'F'])),
+                "{text}: {:?}",
+                reported(text)
+            );
+        }
+        // an adjunct after the cue is no complement
+        assert_eq!(
+            reported("The dam will hold until May, Lund said in a statement."),
+            [row("Lund", "The dam will hold until May")]
         );
     }
 
