@@ -62,8 +62,10 @@ fn at_cue(doc: &Doc, quotes: &Quotes, verb: Verb, cue: Range<usize>) -> Option<R
     if verb.form == Form::Base && !cues::base_ok(doc, v) {
         return None;
     }
-    // "was told", "is said to": the subject is not the speaker
+    // "was told", "is said to": the subject is not the speaker ("is saying", "were
+    // warning" are the subject's own words)
     if v > 0
+        && verb.form != Form::Ing
         && doc.word(v - 1).is_some_and(|w| {
             matches!(
                 w,
@@ -840,6 +842,20 @@ mod tests {
             reported("The dam will hold until May, Lund said in a statement."),
             [row("Lund", "The dam will hold until May")]
         );
+    }
+
+    #[test]
+    fn a_progressive_cue_reports_its_subject() {
+        assert_eq!(
+            reported("Pia Lind is saying the dam will hold."),
+            [row("Pia Lind", "the dam will hold")]
+        );
+        assert_eq!(
+            reported("The spokesman was warning that the dam would not hold."),
+            [row("The spokesman", "the dam would not hold")]
+        );
+        // a passive's subject is still no speaker
+        assert!(reported("Lund was told the dam would hold.").is_empty());
     }
 
     #[test]

@@ -880,6 +880,17 @@ pub(crate) fn of_cue(doc: &Doc, quotes: &Quotes, cue: Range<usize>) -> Option<Me
     {
         return Some(m);
     }
+    // "Lund is saying", "critics were warning": a progressive's subject stands before its "be"
+    if is_ing
+        && j < v
+        && (j..v).any(|i| {
+            doc.word(i)
+                .is_some_and(|w| matches!(w, "is" | "are" | "was" | "were" | "been"))
+        })
+        && let Some(m) = backward(doc, j, floor)
+    {
+        return Some(m);
+    }
     if coordinated || is_ing {
         let (m, e) = subject_span(doc, quotes, floor, k)?;
         return doc.word(e).is_some().then_some(m);
