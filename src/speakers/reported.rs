@@ -290,14 +290,27 @@ fn opens_clause(doc: &Doc, i: usize) -> bool {
                         | "one"
                 )
                 || w.starts_with(|c: char| c.is_ascii_digit())
+                || contracted_subject(w)
                 || bare_subject(doc, i)
         }
         None => false,
     }
 }
 
+/// "he'd", "they'll", "we're", "I'm": a subject pronoun with its verb contracted onto it.
+fn contracted_subject(w: &str) -> bool {
+    let Some((pronoun, verb)) = w.split_once(['\'', '\u{2019}']) else {
+        return false;
+    };
+    matches!(
+        pronoun,
+        "he" | "she" | "they" | "it" | "we" | "i" | "you" | "there"
+    ) && matches!(verb, "d" | "ll" | "re" | "ve" | "m" | "s")
+}
+
 /// "said sales rose", "said oil prices would fall", "said turnout was high": a bare noun (one
-/// or two words) that a finite verb follows opens a clause.
+/// or two words) that a finite verb follows opens a clause; so does one that an "of" phrase
+/// follows first ("said groups of observers were sent", "said sales of new homes fell").
 fn bare_subject(doc: &Doc, i: usize) -> bool {
     // a lower-case word that is neither a cue verb, an auxiliary nor an adverb
     let plain = |j: usize| {
@@ -329,7 +342,18 @@ fn bare_subject(doc: &Doc, i: usize) -> bool {
     } else {
         return false;
     };
-    doc.word(verb_at).is_some_and(is_finite_verb)
+    if !doc.is_word(verb_at, "of") {
+        return doc.word(verb_at).is_some_and(is_finite_verb);
+    }
+    // up to three lower-case words or determiners after "of", then the verb
+    let of = verb_at;
+    let verb = (of + 1..of + 5).find(|&j| doc.word(j).is_none_or(is_finite_verb));
+    verb.is_some_and(|j| {
+        j > of + 1
+            && doc.word(j).is_some()
+            && (of + 1..j)
+                .all(|k| plain(k).is_some() || doc.word(k).is_some_and(names::is_determiner))
+    })
 }
 
 /// A verb that only a singular subject takes.
@@ -625,9 +649,15 @@ fn clause_before(
     {
         return None;
     }
+    // "…, Lund said that …" reports what follows; "…, Lund said, adding that …" has a
+    // phrase of its own after the comma (but in "The cost, Lund said, is that …" the
+    // sentence goes on)
+    let participle =
+        doc.is_punct(after, ',') && doc.word(after + 1).is_some_and(|w| w.ends_with("ing"));
+    let own_that = !participle;
     if tail
         .clone()
-        .any(|j| doc.is_word(j, "that") || doc.quote(j).is_some())
+        .any(|j| (own_that && doc.is_word(j, "that")) || doc.quote(j).is_some())
     {
         return None;
     }
@@ -856,6 +886,40 @@ mod tests {
         );
         // a passive's subject is still no speaker
         assert!(reported("Lund was told the dam would hold.").is_empty());
+    }
+
+    #[test]
+    fn clauses_that_open_with_a_contraction_or_an_of_phrase_are_reported() {
+        assert_eq!(
+            reported("Lund said he'd rebuild the pier."),
+            [row("Lund", "he'd rebuild the pier")]
+        );
+        assert_eq!(
+            reported("Lund said they’ll rebuild the pier."),
+            [row("Lund", "they’ll rebuild the pier")]
+        );
+        assert_eq!(
+            reported("Lund said sales of new boats fell in May."),
+            [row("Lund", "sales of new boats fell in May")]
+        );
+        // a noun and its "of" phrase without a verb is no clause
+        assert!(reported("Lund said lots of things.").is_empty());
+    }
+
+    #[test]
+    fn a_participle_after_the_cue_leaves_the_clause_before_reported() {
+        let found =
+            reported("The pier will reopen in May, Lund said, adding that it would cost more.");
+        assert!(
+            found.contains(&row("Lund", "The pier will reopen in May")),
+            "{found:?}"
+        );
+        // a cue set inside the clause by commas: its subject was not what was said
+        let found = reported("The trouble with the pier, Lund said, is that nobody owns it.");
+        assert!(
+            !found.contains(&row("Lund", "The trouble with the pier")),
+            "{found:?}"
+        );
     }
 
     #[test]
