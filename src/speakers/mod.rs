@@ -376,7 +376,10 @@ fn drop_nested(doc: &Doc, reports: &mut Vec<reported::Reported>) {
         let Some(&(end, start)) = k.checked_sub(1).and_then(|k| reach.get(k)) else {
             return true;
         };
-        let inside = r.cue.start < end && r.mention.as_ref().is_some_and(|m| m.toks.start >= start);
+        // a cue set inside its own clause ("Kuwait, they said, was pumping …") is not nested
+        let own = (start, end) == (r.content.start, r.content.end);
+        let inside =
+            r.cue.start < end && !own && r.mention.as_ref().is_some_and(|m| m.toks.start >= start);
         !inside
     });
 }

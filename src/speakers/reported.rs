@@ -649,58 +649,112 @@ fn clause_before(
     {
         return None;
     }
-    // "…, Lund said that …" reports what follows; "…, Lund said, adding that …" has a
-    // phrase of its own after the comma (but in "The cost, Lund said, is that …" the
-    // sentence goes on)
-    let participle =
-        doc.is_punct(after, ',') && doc.word(after + 1).is_some_and(|w| w.ends_with("ing"));
-    let own_that = !participle;
-    if tail
-        .clone()
-        .any(|j| (own_that && doc.is_word(j, "that")) || doc.quote(j).is_some())
-    {
-        return None;
-    }
     let mut a = sent.start;
     while a < comma && (doc.punct(a).is_some() || doc.is_para(a)) {
         a += 1;
+    }
+    // a cue set inside its clause: "Kuwait, they said, was pumping …", "In two trials,
+    // Merrell said, verdicts were …": the clause around the cue, or the part after it when
+    // what comes before is an opening phrase
+    let next = doc
+        .is_punct(after, ',')
+        .then(|| doc.word(after + 1))
+        .flatten();
+    // what follows the cue's comma carries on its clause, rather than adding a phrase of its
+    // own ("…, Lund said, adding …", "…, because …", "…, especially in May")
+    let goes_on = next.is_some_and(|w| {
+        !w.ends_with("ing")
+            && !is_adjunct_start(w)
+            && !opens_phrase(w)
+            && !matches!(
+                w,
+                "but"
+                    | "and"
+                    | "or"
+                    | "whereas"
+                    | "according"
+                    | "who"
+                    | "which"
+                    | "because"
+                    | "unless"
+                    | "until"
+                    | "than"
+                    | "then"
+                    | "not"
+                    | "especially"
+                    | "particularly"
+                    | "including"
+                    | "even"
+                    | "citing"
+            )
+    });
+    if goes_on
+        && mention.is_some_and(|m| m.toks.end <= v && m.toks.start == comma + 1)
+        && a < comma
+        && doc.quote(a).is_none()
+    {
+        let opening = doc
+            .word(a)
+            .is_some_and(|w| opens_phrase(w) || matches!(w, "however" | "meanwhile" | "instead"));
+        // after an opening phrase, the clause opens after the cue: "In May, Lund said, sales
+        // fell"; else the cue stands between its subject and its verb: "Sales, Lund said, fell"
+        let content = if opening {
+            opens_clause(doc, after + 1).then_some(after + 1..end)
+        } else {
+            Some(a..end)
+        };
+        return content.filter(|c| c.len() >= 3 && !c.clone().any(|j| doc.quote(j).is_some()));
+    }
+    // "…, Lund said that …" reports what follows; "…, Lund said, adding that …" or "…, Lund
+    // said, but added “…”" has a phrase of its own after the comma
+    let own_phrase = next.is_some_and(|w| w.ends_with("ing") || w == "but");
+    if !own_phrase
+        && tail
+            .clone()
+            .any(|j| doc.is_word(j, "that") || doc.quote(j).is_some())
+    {
+        return None;
     }
     if doc.quote(a).is_some() || comma < a + 3 {
         // a quote opening the sentence is a direct quote's business
         return None;
     }
-    if doc.word(a).is_some_and(|w| {
-        matches!(
-            w,
-            "in" | "on"
-                | "at"
-                | "after"
-                | "before"
-                | "during"
-                | "with"
-                | "for"
-                | "from"
-                | "by"
-                | "like"
-                | "unlike"
-                | "as"
-                | "despite"
-                | "without"
-                | "since"
-                | "over"
-                | "under"
-                | "when"
-                | "while"
-                | "if"
-                | "although"
-                | "though"
-                | "because"
-        )
-    }) {
+    if doc.word(a).is_some_and(opens_phrase) {
         // "In a direct appeal to voters, Lund said": an opening phrase, not what was said
         return None;
     }
     Some(a..comma)
+}
+
+/// A word that opens a phrase before a sentence's clause ("In a direct appeal to voters,
+/// …", "Despite the cost, …", "When the vote came, …").
+fn opens_phrase(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on"
+            | "at"
+            | "after"
+            | "before"
+            | "during"
+            | "with"
+            | "for"
+            | "from"
+            | "by"
+            | "like"
+            | "unlike"
+            | "as"
+            | "despite"
+            | "without"
+            | "since"
+            | "over"
+            | "under"
+            | "when"
+            | "while"
+            | "if"
+            | "although"
+            | "though"
+            | "because"
+    )
 }
 
 /// "According to Lund, …" and "…, according to Lund."
@@ -919,6 +973,29 @@ mod tests {
         assert!(
             !found.contains(&row("Lund", "The trouble with the pier")),
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_cue_set_inside_its_clause_reports_the_clause() {
+        // between the subject and its verb: the whole sentence
+        assert_eq!(
+            reported("The new pier, Lund said, will open in May."),
+            [row("Lund", "The new pier, Lund said, will open in May")]
+        );
+        // after an opening phrase: the clause after the cue
+        assert_eq!(
+            reported("In two of the trials, Lund said, the verdicts went against the port."),
+            [row("Lund", "the verdicts went against the port")]
+        );
+        // a phrase of its own after the cue's comma leaves the clause before
+        assert_eq!(
+            reported("The pier will open in May, Lund said, because the frost has gone."),
+            [row("Lund", "The pier will open in May")]
+        );
+        assert_eq!(
+            reported("But the pier will open in May, Lund said, unless it rains."),
+            [row("Lund", "But the pier will open in May")]
         );
     }
 
