@@ -633,10 +633,19 @@ fn clause_before(
         return None;
     }
     // nothing but adjuncts may follow: "…, Lund said in a statement." / "…, said Lund, an aide."
-    let after = mention
+    let mut after = mention
         .filter(|m| m.toks.start >= cue.end)
         .map_or(cue.end, |m| m.toks.end);
     let end = sentence_text_end(doc, &sent);
+    // "…, Lund said on Saturday, and …": an adjunct closed by a comma is passed over (not
+    // after a participle with no subject: "The accords, agreed in Paris in May, called …")
+    if mention.is_some()
+        && doc.word(after).is_some_and(is_adjunct_start)
+        && let Some(c) = (after + 1..end.min(after + 10)).find(|&j| doc.punct(j).is_some())
+        && doc.is_punct(c, ',')
+    {
+        after = c;
+    }
     let tail = after..end.min(after + 40);
     if end > after + 8 && !doc.is_punct(after, ',') {
         return None;
@@ -720,8 +729,18 @@ fn clause_before(
         return None;
     }
     if doc.word(a).is_some_and(opens_phrase) {
-        // "In a direct appeal to voters, Lund said": an opening phrase, not what was said
-        return None;
+        // "In a direct appeal to voters, Lund said": an opening phrase, not what was said;
+        // "As a woman, she raised less suspicion, Lund said": the clause after it was
+        let clause = (a + 1..comma)
+            .find(|&j| doc.is_punct(j, ','))
+            .map(|j| j + 1)
+            .filter(|&s| {
+                let relative = doc.word(s).is_some_and(|w| {
+                    opens_phrase(w) || matches!(w, "where" | "who" | "which" | "whose" | "whom")
+                });
+                s + 2 < comma && !relative && opens_clause(doc, s)
+            });
+        return clause.map(|s| s..comma);
     }
     Some(a..comma)
 }
@@ -996,6 +1015,25 @@ mod tests {
         assert_eq!(
             reported("But the pier will open in May, Lund said, unless it rains."),
             [row("Lund", "But the pier will open in May")]
+        );
+    }
+
+    #[test]
+    fn an_opening_phrase_or_a_closing_adjunct_leaves_the_clause_reported() {
+        assert_eq!(
+            reported("As the harbour master, she kept the pier open, Lund said."),
+            [row("Lund", "she kept the pier open")]
+        );
+        // an opening phrase and no clause after it: nothing was said there
+        assert!(reported("In a direct appeal to voters, Lund said.").is_empty());
+        assert!(reported("In Dalby, where jobs are scarce, Lund said.").is_empty());
+        assert_eq!(
+            reported("The pier will open in May, Lund said on Monday, and the ferry will follow."),
+            [row("Lund", "The pier will open in May")]
+        );
+        // a participle with no subject before an adjunct: no statement
+        assert!(
+            reported("The accords, agreed in Paris in May, called for stable rates.").is_empty()
         );
     }
 
