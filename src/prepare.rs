@@ -157,7 +157,8 @@ pub fn prepare_with(article: &Article, options: Options) -> Prepared {
             let quoted = found
                 .iter()
                 .any(|f| analysis::fold_key(f) == key || f.ends_with(&format!(" {name}")));
-            if !quoted && !first.speakers.contains(&name) {
+            let listed = first.speakers.iter().any(|s| analysis::fold_key(s) == key);
+            if !quoted && !listed {
                 first.speakers.push(name);
             }
         }
@@ -304,6 +305,11 @@ mod tests {
         // the metadata's unaccented spelling is the same person, not another
         let names: Vec<_> = p.passages.iter().flat_map(|x| x.speakers.clone()).collect();
         assert_eq!(names, ["Zoë Marchetti"]);
+        // metadata alone, in two spellings: one speaker
+        let mut a = article("The quay opens in May.", &["Zoe Ruiz", "Zoë Ruiz"]);
+        crate::read::finish(&mut a);
+        let names: Vec<_> = prepare(&a).passages[0].speakers.clone();
+        assert_eq!(names, ["Zoe Ruiz"]);
         // the spelling most statements have wins over the first
         let a = article(
             "\"The quay opens in May,\" said Zoe Marchetti.\n\n\

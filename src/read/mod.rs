@@ -158,7 +158,8 @@ impl Input {
     }
 }
 
-/// Why a file of no text (nothing but white space) holds no article.
+/// Why a file of no bytes (or, read as text, NDJSON or CSV, of nothing but white
+/// space) holds no article.
 pub(crate) const EMPTY_FILE: &str = "empty file";
 
 /// How standard input is named in messages and stored paths.
@@ -360,17 +361,24 @@ pub(crate) fn finish(article: &mut Article) {
             *author = rest.trim().to_string();
         }
     }
-    // one byline under two spellings ("Ann Lee", "ANN LEE") is one author
+    // one name under two spellings ("Ann Lee", "ANN LEE") is one author, one speaker
+    let key = |name: &str| {
+        let key = crate::analysis::fold_key(name);
+        // a name of no words (punctuation) is only itself, as facets count it
+        if key.is_empty() {
+            name.to_string()
+        } else {
+            key
+        }
+    };
     let mut keys = std::collections::HashSet::new();
-    article
-        .authors
-        .retain(|a| keys.insert(crate::analysis::fold_key(a)));
+    article.authors.retain(|a| keys.insert(key(a)));
     let mut seen = std::collections::HashSet::new();
     article.speakers.retain(|s| {
         let s = s.trim();
         s.chars().any(char::is_uppercase)
             && !NOT_SPEAKERS.contains(&s.to_lowercase().as_str())
-            && seen.insert(s.to_string())
+            && seen.insert(key(s))
     });
 }
 

@@ -652,9 +652,18 @@ fn clause_before(
     }
     // "Lund complained of the cost", "warned against delay", "asked for calm": the verb's
     // own complement follows, and what comes before the subject is not what was said
-    if doc
-        .word(after)
-        .is_some_and(|w| matches!(w, "of" | "about" | "against" | "for" | "with"))
+    // ("…, Lund said of the plan" / "said with a smile": an adjunct of saying, the clause
+    // before stands)
+    let saying = doc.word(v).is_some_and(|w| {
+        matches!(
+            w,
+            "said" | "says" | "say" | "added" | "adds" | "told" | "tells" | "wrote" | "writes"
+        )
+    });
+    if !saying
+        && doc
+            .word(after)
+            .is_some_and(|w| matches!(w, "of" | "about" | "against" | "for" | "with"))
     {
         return None;
     }
@@ -707,12 +716,25 @@ fn clause_before(
             .is_some_and(|w| opens_phrase(w) || matches!(w, "however" | "meanwhile" | "instead"));
         // after an opening phrase, the clause opens after the cue: "In May, Lund said, sales
         // fell"; else the cue stands between its subject and its verb: "Sales, Lund said, fell"
+        // (not after a clause of its own: "Sales rose, Lund said, the most in years")
+        let verb_like = |w: &str| {
+            is_finite_verb(w)
+                || is_singular_verb(w)
+                || w.ends_with("ed")
+                || matches!(w, "also" | "still" | "now" | "has" | "had" | "does" | "did")
+        };
+        let bare = comma - a <= 8 && !(a..comma).any(|j| doc.word(j).is_some_and(verb_like));
         let content = if opening {
             opens_clause(doc, after + 1).then_some(after + 1..end)
-        } else {
+        } else if bare && next.is_some_and(verb_like) {
             Some(a..end)
+        } else {
+            None
         };
-        return content.filter(|c| c.len() >= 3 && !c.clone().any(|j| doc.quote(j).is_some()));
+        if let Some(c) = content {
+            let quoted = c.clone().any(|j| doc.quote(j).is_some());
+            return (c.len() >= 2 && !quoted).then_some(c);
+        }
     }
     // "…, Lund said that …" reports what follows; "…, Lund said, adding that …" or "…, Lund
     // said, but added “…”" has a phrase of its own after the comma
@@ -915,6 +937,17 @@ mod tests {
             [row("Mark Ruel", "the roads closed")]
         );
         // a plural subject with one of its members set off inside it
+        // a participle's object set off by commas is no speaker
+        for text in [
+            "The report, written for the city's mayor, Ana Ruiz, said the dam was unsafe.",
+            "The mayor, having fired her deputy, Ana Ruiz, said the plan was dead.",
+        ] {
+            let found = reported(text);
+            assert!(
+                found.iter().all(|(who, _)| who != "Ana Ruiz"),
+                "{text}: {found:?}"
+            );
+        }
         let officials = reported(
             "The claims were false, and several former officials, including the mayor's former \
              chief of staff, Ann Berg, have said there was no plan.",
@@ -940,11 +973,17 @@ mod tests {
                 reported(text)
             );
         }
-        // an adjunct after the cue is no complement
+        // an adjunct after the cue is no complement, nor is the topic of saying
         assert_eq!(
             reported("The dam will hold until May, Lund said in a statement."),
             [row("Lund", "The dam will hold until May")]
         );
+        for text in [
+            "It is a disaster, Lund said of the plan.",
+            "The dam will hold, Lund said with a smile.",
+        ] {
+            assert_eq!(reported(text).len(), 1, "{text}");
+        }
     }
 
     #[test]
@@ -1015,6 +1054,15 @@ mod tests {
         assert_eq!(
             reported("But the pier will open in May, Lund said, unless it rains."),
             [row("Lund", "But the pier will open in May")]
+        );
+        // a clause of its own before the cue: it stays what was said
+        assert_eq!(
+            reported("Sales rose 5 percent, Lund said, the highest in a decade."),
+            [row("Lund", "Sales rose 5 percent")]
+        );
+        assert_eq!(
+            reported("In May, Lund said, sales rose."),
+            [row("Lund", "sales rose")]
         );
     }
 

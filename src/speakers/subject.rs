@@ -934,7 +934,13 @@ pub(crate) fn named_after_role(
         .rev()
         .find(|&j| doc.is_punct(j, ',') || doc.quote(j).is_some())
         .map_or(floor, |j| j + 1);
-    let role_ok = (start..open).all(|j| {
+    // "The report, written for the mayor, Ana Ruiz, said", "The mayor, having fired her
+    // deputy, Ana Ruiz, said": a participle's object, not a role
+    let participle = doc.word(start).is_some_and(|w| {
+        w == "having" || w.ends_with("ed") || w.ends_with("en") || w.ends_with("ing")
+    });
+    let role_ok = !participle
+        && (start..open).all(|j| {
         doc.word(j).is_none_or(|w| {
             !matches!(w, "who" | "which" | "whose" | "whom" | "including")
         })
