@@ -936,9 +936,10 @@ pub(crate) fn named_after_role(
         .map_or(floor, |j| j + 1);
     // "The report, written for the mayor, Ana Ruiz, said", "The mayor, having fired her
     // deputy, Ana Ruiz, said": a participle's object, not a role
-    let participle = doc.word(start).is_some_and(|w| {
-        w == "having" || w.ends_with("ed") || w.ends_with("en") || w.ends_with("ing")
-    });
+    let participle = !doc.is_cap(start)
+        && doc.word(start).is_some_and(|w| {
+            w == "having" || w.ends_with("ed") || w.ends_with("en") || w.ends_with("ing")
+        });
     let role_ok = !participle
         && (start..open).all(|j| {
         doc.word(j).is_none_or(|w| {
