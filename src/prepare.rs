@@ -143,10 +143,16 @@ pub fn prepare_with(article: &Article, options: Options) -> Prepared {
     if options.metadata_speakers
         && let Some(first) = passages.first_mut()
     {
-        let found: Vec<&str> = attributions
-            .iter()
-            .filter_map(|a| a.speaker.as_ref().map(|s| s.name.as_str()))
-            .collect();
+        // each name the text gives, with its key: computed once, not once per metadata name
+        let found: Vec<(&str, String)> = if article.speakers.is_empty() {
+            Vec::new()
+        } else {
+            attributions
+                .iter()
+                .filter_map(|a| a.speaker.as_ref().map(|s| s.name.as_str()))
+                .map(|f| (f, analysis::fold_key(f)))
+                .collect()
+        };
         for name in article
             .speakers
             .iter()
@@ -156,7 +162,7 @@ pub fn prepare_with(article: &Article, options: Options) -> Prepared {
             let key = analysis::fold_key(&name);
             let quoted = found
                 .iter()
-                .any(|f| analysis::fold_key(f) == key || f.ends_with(&format!(" {name}")));
+                .any(|(f, k)| *k == key || f.ends_with(&format!(" {name}")));
             let listed = first.speakers.iter().any(|s| analysis::fold_key(s) == key);
             if !quoted && !listed {
                 first.speakers.push(name);

@@ -140,7 +140,7 @@ fn at_cue(doc: &Doc, quotes: &Quotes, verb: Verb, cue: Range<usize>) -> Option<R
         complement(doc, &verb, cue.end)
     };
     if content.is_none() && verb.form != Form::Ing {
-        content = clause_before(doc, quotes, &cue, mention.as_ref());
+        content = clause_before(doc, quotes, &verb, &cue, mention.as_ref());
     }
     let content = match content {
         Some(c) => c,
@@ -599,6 +599,7 @@ fn as_clause(doc: &Doc, cue: &Range<usize>, mention: Option<&Mention>) -> Option
 fn clause_before(
     doc: &Doc,
     quotes: &Quotes,
+    verb: &Verb,
     cue: &Range<usize>,
     mention: Option<&Mention>,
 ) -> Option<Range<usize>> {
@@ -654,12 +655,7 @@ fn clause_before(
     // own complement follows, and what comes before the subject is not what was said
     // ("…, Lund said of the plan" / "said with a smile": an adjunct of saying, the clause
     // before stands)
-    let saying = doc.word(v).is_some_and(|w| {
-        matches!(
-            w,
-            "said" | "says" | "say" | "added" | "adds" | "told" | "tells" | "wrote" | "writes"
-        )
-    });
+    let saying = matches!(verb.lemma, "say" | "tell" | "add" | "write");
     if !saying
         && doc
             .word(after)
