@@ -463,9 +463,21 @@ fn relays(doc: &Doc, reports: &mut [reported::Reported]) -> HashMap<usize, bool>
         let same = |j: usize| reports[j].mention.as_ref().is_some_and(again);
         let Some(j) = (0..i).find(|&j| {
             let a = &reports[j];
-            let Some(am) = &a.mention else { return false };
-            let said_first = am.toks.end <= a.cue.start;
-            let b_holds_a = b_clause.start <= am.toks.start && a.cue.end <= b_clause.end;
+            // a speaker the text does not name ("The port said …, Lund said") is where its
+            // cue is, when a word that could be its subject stands right before it (not
+            // "would add", "it may take")
+            let (a_from, said_first) = match &a.mention {
+                Some(am) => (am.toks.start, am.toks.end <= a.cue.start),
+                None => {
+                    let v = a.cue.start;
+                    let subject = v > 0
+                        && doc.word(v - 1).is_some()
+                        && !doc.lex(v - 1).is_aux_or_adverb()
+                        && !doc.lex(v - 1).is_function_word();
+                    (v, subject)
+                }
+            };
+            let b_holds_a = b_clause.start <= a_from && a.cue.end <= b_clause.end;
             let a_runs_over_b = a.content.start < b_from && b_cue_end <= a.content.end;
             said_first && b_holds_a && a_runs_over_b
         }) else {
@@ -870,6 +882,17 @@ mod tests {
             named("Radio Lorne confirmed the news, Anna Holt said."),
             [row("Anna Holt", "Radio Lorne confirmed the news")]
         );
+        // a relayed speaker the text names as no one: the clause still ends before the relay
+        let mut got = who("The port said sales of fish fell sharply, Lund said.");
+        got.sort_by_key(|(_, _, c)| c.len());
+        assert_eq!(
+            got.iter().map(|(_, _, c)| c.as_str()).collect::<Vec<_>>(),
+            [
+                "sales of fish fell sharply",
+                "The port said sales of fish fell sharply"
+            ]
+        );
+        assert_eq!(got[1].0.as_deref(), Some("Lund"));
     }
 
     #[test]
