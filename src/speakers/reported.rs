@@ -749,18 +749,46 @@ fn clause_before(
     if doc.word(a).is_some_and(opens_phrase) {
         // "In a direct appeal to voters, Lund said": an opening phrase, not what was said;
         // "As a woman, she raised less suspicion, Lund said": the clause after it was
-        let clause = (a + 1..comma)
+        let mut clause = (a + 1..comma)
             .find(|&j| doc.is_punct(j, ','))
-            .map(|j| j + 1)
-            .filter(|&s| {
-                let relative = doc.word(s).is_some_and(|w| {
-                    opens_phrase(w) || matches!(w, "where" | "who" | "which" | "whose" | "whom")
-                });
-                s + 2 < comma && !relative && opens_clause(doc, s)
+            .map(|j| j + 1);
+        // past an appositive to the phrase: "In Dalby, the capital, prices rose"
+        while let Some(s) = clause
+            && let Some(next) = appositive_end(doc, s, comma)
+        {
+            clause = Some(next + 1);
+        }
+        let clause = clause.filter(|&s| {
+            let relative = doc.word(s).is_some_and(|w| {
+                opens_phrase(w) || matches!(w, "where" | "who" | "which" | "whose" | "whom")
             });
+            s + 2 < comma && !relative && opens_clause(doc, s)
+        });
         return clause.map(|s| s..comma);
     }
     Some(a..comma)
+}
+
+/// The comma closing a short noun phrase that opens at token `s` and describes the one
+/// before it ("the capital," in "In Dalby, the capital, prices rose"), before `limit`.
+fn appositive_end(doc: &Doc, s: usize, limit: usize) -> Option<usize> {
+    if !doc.word(s).is_some_and(names::is_determiner) {
+        return None;
+    }
+    let comma = (s + 1..limit.min(s + 6)).find(|&j| doc.word(j).is_none())?;
+    let noun_phrase = (s + 1..comma).all(|j| {
+        doc.word(j).is_some_and(|w| {
+            doc.lex(j).verb().is_none()
+                && !doc.lex(j).is_aux_or_adverb()
+                && !is_finite_verb(w)
+                && !is_singular_verb(w)
+                && !matches!(w, "that" | "who" | "which")
+        })
+    });
+    // what follows must open a clause of its own, in lower case: in "the firm, Jefferies and
+    // Co, drove …" or "the burden, along with charges, led to …" the phrase was the subject
+    let clause_follows = !doc.is_cap(comma + 1) && opens_clause(doc, comma + 1);
+    (noun_phrase && comma > s + 1 && doc.is_punct(comma, ',') && clause_follows).then_some(comma)
 }
 
 /// A word that opens a phrase before a sentence's clause ("In a direct appeal to voters,
@@ -1027,6 +1055,31 @@ mod tests {
         assert!(
             !found.contains(&row("Lund", "The trouble with the pier")),
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn an_opening_phrase_and_its_appositive_are_not_what_was_said() {
+        assert_eq!(
+            reported("In Dalby, the capital, prices rose sharply, Lund said."),
+            [row("Lund", "prices rose sharply")]
+        );
+        assert_eq!(
+            reported("As a woman, she raised less suspicion, Lund said."),
+            [row("Lund", "she raised less suspicion")]
+        );
+        // a clause that opens with a determiner is no appositive
+        assert_eq!(
+            reported("In Dalby, the prices rose, Lund said."),
+            [row("Lund", "the prices rose")]
+        );
+        // nor is a subject that a phrase between commas follows
+        assert_eq!(
+            reported("In May, the cost of fuel, along with wages, rose sharply, Lund said."),
+            [row(
+                "Lund",
+                "the cost of fuel, along with wages, rose sharply"
+            )]
         );
     }
 
