@@ -31,7 +31,7 @@ pub const EXACT_BOOST: f32 = 0.5;
 /// Weight of a title match relative to a passage-text match.
 pub const TITLE_BOOST: f32 = 0.5;
 /// Most terms a phrase prefix expands to.
-const PREFIX_EXPANSIONS: u32 = 200;
+const PREFIX_EXPANSIONS: u32 = super::prefix::PHRASE_PREFIX_EXPANSIONS;
 
 /// Builds tantivy queries for one index.
 pub struct QueryBuilder<'a> {
