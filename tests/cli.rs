@@ -759,6 +759,32 @@ fn a_phrase_prefix_stands_for_every_word_or_is_refused() {
 }
 
 #[test]
+fn ingesting_a_folder_again_skips_the_index_inside_it() {
+    let env = Env::new();
+    let article = env.write(
+        "a.txt",
+        "date 2024-05-01\n\nThe ferry resumed service on Monday.\n",
+    );
+    // the index lives in the same folder as the articles (`dateline ingest .`)
+    let folder = article.parent().expect("temp dir").to_path_buf();
+    let folder = path_str(&folder);
+    env.ingest(&[folder]);
+    // read again without complaint (exit 0), and nothing doubled
+    let again = env.ingest(&[folder]);
+    assert!(again.stderr.is_empty(), "{}", again.stderr);
+    assert_eq!(env.stats().articles, 1);
+    // the index itself named as input: one line saying what it is
+    let index = env.index.display().to_string();
+    let run = env.run(&["ingest", "--quiet", &index]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("a dateline index, not articles"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn per_article_groups_passages_under_one_rank() {
     let env = sample_env();
     let hits = env.search("Varga", &["--per-article", "2", "--limit", "3"]);

@@ -198,6 +198,11 @@ pub fn discover(paths: &[PathBuf]) -> Discovery {
             continue;
         }
         match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() && is_index(path) => found.errors.push(Problem::new(
+                &path.display().to_string(),
+                None,
+                "a dateline index, not articles: give the folders of the articles".to_string(),
+            )),
             Ok(meta) if meta.is_dir() => walk(path, &mut found, &mut seen),
             Ok(meta) => match Format::of(path) {
                 Some(_) if read_before(path, &mut found, &mut seen) => {}
@@ -293,7 +298,10 @@ fn walk(dir: &Path, found: &mut Discovery, seen: &mut std::collections::HashSet<
             }
         };
         if meta.is_dir() {
-            walk(&path, found, seen);
+            // an index inside the archive (`dateline ingest .` with ./index) holds no articles
+            if !is_index(&path) {
+                walk(&path, found, seen);
+            }
         } else if let Some((format, gzip)) = Format::of(&path) {
             // a file reached again (a symbolic link, or named twice) is read once
             if read_before(&path, found, seen) {
@@ -309,6 +317,11 @@ fn walk(dir: &Path, found: &mut Discovery, seen: &mut std::collections::HashSet<
             found.skipped.push(unsupported(&path));
         }
     }
+}
+
+/// Whether the directory `dir` is a dateline index.
+fn is_index(dir: &Path) -> bool {
+    dir.join(crate::index::MARKER).is_file()
 }
 
 /// A short reason for an I/O error, without Rust's debug noise.
