@@ -1,9 +1,11 @@
 //! HTML pages (`.html`, `.htm`): one article per page, as a browser saves it
 //! or a crawler fetches it.
 //!
-//! The text is the page's paragraphs (`<p>`): those of its `<article>` when it
-//! has one (else of its `<main>`, else of the whole page), leaving out
-//! scripts, navigation, page headers and footers, asides, forms and figures.
+//! The text is the page's paragraphs (`<p>`, and the text of `<blockquote>`s
+//! and `<li>`s outside one): those of its `<article>` when it has one (else
+//! of its `<main>`, else of the whole page), leaving out scripts, navigation,
+//! page headers and footers, asides, form controls (buttons, menus) and
+//! figures. A `<form>` is read: older site builders wrap whole pages in one.
 //! A page without paragraphs gives the text of its other blocks. The title,
 //! date, author, source and address come from the page's metadata: Open
 //! Graph and `article:` properties, `<meta name>`s, schema.org `itemprop`s,
@@ -269,7 +271,9 @@ impl Page {
                         page.end_paragraph(&mut paragraph, in_article, in_main);
                         page.end_block(&mut block);
                     }
-                    if name == b"p" {
+                    // a quotation or a list item of the story is a paragraph of it, written
+                    // with or without a <p> inside
+                    if matches!(name, b"p" | b"blockquote" | b"li") {
                         paragraph = Some(String::new());
                     }
                 }
@@ -622,6 +626,20 @@ mod tests {
         assert_eq!(
             a.body,
             "The story itself, told at length.\n\nAnd more of it."
+        );
+    }
+
+    #[test]
+    fn a_blockquote_or_list_item_beside_paragraphs_is_text() {
+        let html = "<article><p>The mayor spoke on Monday.</p>\
+            <blockquote>\"We will reopen the border next week,\" said Ana Bell.</blockquote>\
+            <ul><li>Ferries resume on Friday.</li></ul>\
+            <blockquote><p>A quoted paragraph.</p></blockquote><p>The end.</p></article>";
+        let a = read(html).expect("an article").article;
+        assert_eq!(
+            a.body,
+            "The mayor spoke on Monday.\n\n\"We will reopen the border next week,\" said Ana \
+             Bell.\n\nFerries resume on Friday.\n\nA quoted paragraph.\n\nThe end."
         );
     }
 
