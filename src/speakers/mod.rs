@@ -896,6 +896,26 @@ mod tests {
     }
 
     #[test]
+    fn a_company_named_with_a_title_word_keeps_it() {
+        let text = "General Electric said profits fell. First Solar said it would expand. \
+                    The National Bank of Karsovia said rates would rise. General Petraeus \
+                    said troops would stay. Republican Marco Rubio said he would run.";
+        assert_eq!(
+            speakers(text),
+            [
+                "General Electric",
+                "First Solar",
+                "National Bank of Karsovia",
+                "Petraeus",
+                "Marco Rubio"
+            ]
+        );
+        // a surname given after a first name elsewhere stays a person's
+        let text = "Jimmy Kimmel hosted the show. First Kimmel said the jokes were old.";
+        assert_eq!(speakers(text), ["Jimmy Kimmel"]);
+    }
+
+    #[test]
     fn an_everyday_word_is_a_surname_once_someone_bears_it() {
         // "May" is a month and a modal verb, "Will" a modal: after a first name they are
         // surnames, and so they stay wherever the text names that person by them again

@@ -151,6 +151,9 @@ pub(crate) fn normalise<'d>(doc: &Doc<'d>, run: Range<usize>) -> Option<Name<'d>
             }
         } else if (lex.is_title_filler() || (lex.is_role_head() && k == 0 && words.len() >= 3))
             && k == cut
+            // "National Bank of Karsovia": before an organisation's word, its name's (but
+            // "U.S. Department of Justice" is the Department of Justice)
+            && (!doc.lex(words[k + 1].0).is_org_word() || matches!(doc.low(*i), "u.s." | "u.s" | "us"))
         {
             cut = k + 1;
         } else if doc.low(*i) == "of" && titled && k == cut {
@@ -164,7 +167,14 @@ pub(crate) fn normalise<'d>(doc: &Doc<'d>, run: Range<usize>) -> Option<Name<'d>
             }
             cut = m;
         } else {
-            if !titled && k == cut && lex.is_affiliation() && !organisation {
+            // "Republican Marco Rubio", but "National Bank of Karsovia": an adjective before an
+            // organisation's word is part of its name
+            if !titled
+                && k == cut
+                && lex.is_affiliation()
+                && !organisation
+                && !doc.lex(words[k + 1].0).is_org_word()
+            {
                 cut = k + 1;
             }
             // stop at the first real name word; titles after it belong to a name ("John Paul")
@@ -246,6 +256,7 @@ pub(crate) fn normalise<'d>(doc: &Doc<'d>, run: Range<usize>) -> Option<Name<'d>
                 && doc.text(*i).bytes().all(|b| b.is_ascii_alphabetic())
                 && !doc.is_punct(*i + 1, '.')
         }) || (cut == 1 && doc.low(words[0].0) == "general"))
+        || (cut == 1 && words.len() == 2 && company_after_title(doc, words[0].0, words[1].0))
     {
         cut = 0;
         titled = false;
@@ -275,6 +286,57 @@ pub(crate) fn normalise<'d>(doc: &Doc<'d>, run: Range<usize>) -> Option<Name<'d>
         gender,
         titled,
     })
+}
+
+/// "First Interstate", "First Solar", "General Electric", "General Acquisition": a title word
+/// and one word that no person bears name a company. After "First" any word that is no role
+/// does ("First Lady" is one); after "General", a word of the kind companies are named with
+/// ("General Allen" and "General Petraeus" are people).
+fn company_after_title(doc: &Doc, title: usize, word: usize) -> bool {
+    if doc.lex(word).is_role_head() || doc.lex(word).first_name_gender() != Gender::Unknown {
+        return false;
+    }
+    let w = doc.low(word);
+    // a surname given after a first name elsewhere ("Jimmy Kimmel … First Kimmel joked")
+    let surname = || {
+        doc.caps.iter().any(|&j| {
+            j != word
+                && j > 0
+                && doc.low(j) == w
+                && doc.is_cap(j - 1)
+                && doc.lex(j - 1).first_name_gender() != Gender::Unknown
+        })
+    };
+    match doc.low(title) {
+        "first" => !surname(),
+        "general" => {
+            ["tion", "ics", "ment", "ric", "ical", "ies", "wares"]
+                .iter()
+                .any(|s| w.ends_with(s))
+                || matches!(
+                    w,
+                    "mills"
+                        | "foods"
+                        | "motors"
+                        | "signal"
+                        | "cinema"
+                        | "host"
+                        | "public"
+                        | "re"
+                        | "instrument"
+                        | "instruments"
+                        | "partners"
+                        | "homes"
+                        | "steel"
+                        | "tire"
+                        | "data"
+                        | "datacomm"
+                        | "health"
+                        | "accident"
+                )
+        }
+        _ => false,
+    }
 }
 
 /// Where the person starts in the capitalised run `run` when it begins with the end of an
