@@ -347,6 +347,7 @@ impl Searching {
     fn compile(&self, request: &SearchRequest) -> Result<Compiled> {
         let fields = self.archive.fields;
         let mut builder = QueryBuilder::new(&fields);
+        builder.statistics(self.statistics());
         let mut said_by = None;
         let (expr, main) = if request.query.trim().is_empty() {
             let all: Box<dyn Query> = Box::new(AllQuery);

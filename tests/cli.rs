@@ -785,6 +785,30 @@ fn ingesting_a_folder_again_skips_the_index_inside_it() {
 }
 
 #[test]
+fn the_exact_form_of_a_word_outranks_a_rarer_form_of_it() {
+    let env = Env::new();
+    // eight articles with "closed", one with the rarer "close": the rare form had the
+    // higher IDF and came first
+    let mut lines = String::new();
+    for i in 0..8 {
+        let body = format!("Shop number {i} closed early on Monday because its owner was ill.");
+        lines.push_str(&serde_json::json!({"id": format!("c{i}"), "body": body}).to_string());
+        lines.push('\n');
+    }
+    let body = "Shop number 99 will close early on Monday because its owner is ill.";
+    lines.push_str(&serde_json::json!({"id": "rare", "body": body}).to_string());
+    lines.push('\n');
+    let path = env.write("shops.ndjson", &lines);
+    env.ingest(&[path_str(&path)]);
+    let hits = env.search("closed", &["--no-collapse", "--limit", "20"]);
+    assert_eq!(hits.len(), 9, "every form matches");
+    assert_eq!(hits.last().map(|h| h.article_id.as_str()), Some("rare"));
+    // typed as "close", the word itself comes first
+    let hits = env.search("close", &["--no-collapse", "--limit", "20"]);
+    assert_eq!(hits.first().map(|h| h.article_id.as_str()), Some("rare"));
+}
+
+#[test]
 fn per_article_groups_passages_under_one_rank() {
     let env = sample_env();
     let hits = env.search("Varga", &["--per-article", "2", "--limit", "3"]);

@@ -14,8 +14,8 @@ use std::sync::Arc;
 
 use tantivy::Term;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, InvertedIndexRangeQuery, Occur,
-    PhrasePrefixQuery, PhraseQuery, Query, RangeQuery, TermQuery,
+    AllQuery, Bm25StatisticsProvider, BooleanQuery, BoostQuery, ConstScoreQuery,
+    InvertedIndexRangeQuery, Occur, PhrasePrefixQuery, PhraseQuery, Query, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 
@@ -39,6 +39,9 @@ pub struct QueryBuilder<'a> {
     analyzer: Analyzer,
     /// When set, `quote:` clauses match only inside these speakers' quotes.
     quotes_said_by: Option<Arc<SaidBy>>,
+    /// Where the forms of a word take the document frequencies that let
+    /// them score as one word (see [`Self::statistics`]).
+    statistics: Option<&'a dyn Bm25StatisticsProvider>,
 }
 
 type Q = Box<dyn Query>;
@@ -49,7 +52,51 @@ impl<'a> QueryBuilder<'a> {
             fields,
             analyzer: Analyzer::default(),
             quotes_said_by: None,
+            statistics: None,
         }
+    }
+
+    /// Scores the forms of a bare word (`closed`: its stem's marked form,
+    /// which stands for closed, closing, closes, and the unchanged `close`)
+    /// as one word, with the rarity (IDF) of all of them together, as
+    /// Lucene's synonym query does: otherwise a rare form outranks the word
+    /// typed for being rare ("close" above "closed"). The exact form keeps
+    /// its own bonus on top, so that it ranks higher.
+    pub fn statistics(&mut self, statistics: &'a dyn Bm25StatisticsProvider) {
+        self.statistics = Some(statistics);
+    }
+
+    /// The weights that give each of `terms` (forms of one word, in one
+    /// field) the IDF of their union, estimated as the sum of their document
+    /// frequencies; all 1 without statistics.
+    fn one_word_weights(&self, field: Field, terms: &[&str]) -> Vec<f32> {
+        let mut weights = vec![1.0; terms.len()];
+        let Some(stats) = self.statistics else {
+            return weights;
+        };
+        let Ok(docs) = stats.total_num_docs() else {
+            return weights;
+        };
+        let idf = |df: u64| {
+            let (n, d) = (docs.max(df) as f32, df as f32);
+            (1.0 + (n - d + 0.5) / (d + 0.5)).ln()
+        };
+        let freqs: Vec<u64> = terms
+            .iter()
+            .map(|t| {
+                stats
+                    .doc_freq(&Term::from_field_text(field, t))
+                    .unwrap_or(0)
+            })
+            .collect();
+        let union = idf(freqs.iter().sum::<u64>().min(docs));
+        for (w, &df) in weights.iter_mut().zip(&freqs) {
+            let own = idf(df);
+            if df > 0 && own > 0.0 {
+                *w = union / own;
+            }
+        }
+        weights
     }
 
     /// Makes `quote:` clauses (and `--quoted`) match only inside the quotes
@@ -225,20 +272,29 @@ impl<'a> QueryBuilder<'a> {
                         // A stem is indexed marked where it changes its word,
                         // and as the word itself where it does not (see
                         // `analysis`).
-                        let marked = term_query(exact, &analysis::marked_stem(&word.stem));
+                        let marked_stem = analysis::marked_stem(&word.stem);
                         let unchanged = self.analyzer.stem_of(&word.stem) == word.stem;
+                        let weights = if unchanged {
+                            self.one_word_weights(exact, &[&marked_stem, &word.stem])
+                        } else {
+                            self.one_word_weights(exact, &[&marked_stem])
+                        };
+                        let marked = boost(term_query(exact, &marked_stem), weights[0]);
                         if unchanged && word.stem == word.exact {
                             // The word is its own stem: its unchanged form and
                             // its exact form are one term, scored once with
                             // both weights (BM25 is linear in the weight).
                             return Some(either(
                                 marked,
-                                boost(term_query(exact, &word.exact), 1.0 + EXACT_BOOST),
+                                boost(term_query(exact, &word.exact), weights[1] + EXACT_BOOST),
                             ));
                         }
                         let mut forms = vec![(Occur::Should, marked)];
                         if unchanged {
-                            forms.push((Occur::Should, term_query(exact, &word.stem)));
+                            forms.push((
+                                Occur::Should,
+                                boost(term_query(exact, &word.stem), weights[1]),
+                            ));
                         }
                         Some(either(
                             Box::new(BooleanQuery::new(forms)),
@@ -405,6 +461,9 @@ pub fn zero(q: Q) -> Q {
 }
 
 fn boost(q: Q, by: f32) -> Q {
+    if by == 1.0 {
+        return q;
+    }
     Box::new(BoostQuery::new(q, by))
 }
 
