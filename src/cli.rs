@@ -451,6 +451,12 @@ impl FilterArgs {
                 bail!("{flag} {bad:?} names no one: give a name, e.g. {flag} {example}");
             }
         }
+        // after `--`, `--json` is a query word: say so rather than search for it
+        if let Some(flag) = query.iter().find(|w| looks_like_an_option(w)) {
+            bail!(
+                "{flag:?} after `--` is read as a query word, not an option: put options before `--`"
+            );
+        }
         Ok(SearchRequest {
             query: query.join(" "),
             from,
@@ -510,6 +516,17 @@ impl FieldArg {
             FieldArg::Author => FacetField::Author,
         }
     }
+}
+
+/// `--json`, `--limit=5`: a long option, never a word anyone searches for.
+fn looks_like_an_option(word: &str) -> bool {
+    word.strip_prefix("--").is_some_and(|rest| {
+        rest.split('=').next().is_some_and(|name| {
+            name.len() >= 2
+                && name.starts_with(|c: char| c.is_ascii_lowercase())
+                && name.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+        })
+    })
 }
 
 /// A count flag that must be at least 1.
@@ -590,6 +607,19 @@ mod tests {
             index_flags(&args),
             [PathBuf::from(std::ffi::OsStr::from_bytes(b"/tmp/\xff"))]
         );
+    }
+
+    #[test]
+    fn an_option_after_the_double_dash_is_refused_not_searched() {
+        let line = ["dateline", "search", "--", "-strike border", "--json"];
+        let parsed = Cli::try_parse_from(line).expect("parses");
+        let Command::Search(args) = &parsed.command else {
+            panic!("a search");
+        };
+        let err = args.request().expect_err("refused").to_string();
+        assert!(err.contains("\"--json\" after `--`"), "{err}");
+        assert!(looks_like_an_option("--per-article=2"));
+        assert!(!looks_like_an_option("--") && !looks_like_an_option("-strike"));
     }
 
     #[test]

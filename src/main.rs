@@ -47,19 +47,34 @@ fn usage_error(err: &clap::Error) -> ExitCode {
         err.exit();
     }
     match query_taken_for_flags(err) {
-        Some(query) => eprintln!(
-            "dateline: '{query}' was read as options: a query that starts with '-' \
-             goes after '--' (dateline search [OPTIONS] -- '{query}')"
+        // the value of an option (`show ID -q '-economy'`): given with `=`
+        Some((query, Some(option))) => eprintln!(
+            "dateline: '{query}' was read as options: a value that starts with '-' is given \
+             with '=' ({option}='{query}')"
         ),
+        Some((query, None)) => {
+            let command = std::env::args()
+                .skip(1)
+                .find(|a| COMMANDS.contains(&a.as_str()))
+                .unwrap_or_else(|| "search".to_string());
+            eprintln!(
+                "dateline: '{query}' was read as options: a query that starts with '-' \
+                 goes after '--' (dateline {command} [OPTIONS] -- '{query}')"
+            )
+        }
         None => eprintln!("dateline: {}", one_line(&err.render().to_string())),
     }
     ExitCode::from(2)
 }
 
+/// The subcommands that take a query.
+const COMMANDS: &[&str] = &["search", "timeline", "facets", "speakers", "show"];
+
 /// The argument clap read as a cluster of short flags (`-inflation rates`
 /// is `-i` and more), when it looks like a query: longer than the flag, or
-/// holding a space.
-fn query_taken_for_flags(err: &clap::Error) -> Option<String> {
+/// holding a space; with the option before it when it is that option's
+/// value (`-q '-economy'`).
+fn query_taken_for_flags(err: &clap::Error) -> Option<(String, Option<String>)> {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
     if err.kind() != ErrorKind::UnknownArgument {
         return None;
@@ -67,11 +82,18 @@ fn query_taken_for_flags(err: &clap::Error) -> Option<String> {
     let Some(ContextValue::String(flag)) = err.get(ContextKind::InvalidArg) else {
         return None;
     };
-    std::env::args().skip(1).find(|arg| {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let at = args.iter().position(|arg| {
         !arg.starts_with("--")
             && arg.starts_with(flag.as_str())
             && (arg.len() > flag.len() + 1 || arg.contains(' '))
-    })
+    })?;
+    let option = at
+        .checked_sub(1)
+        .map(|p| args[p].as_str())
+        .filter(|p| matches!(*p, "-q" | "--query"))
+        .map(str::to_string);
+    Some((args[at].clone(), option))
 }
 
 /// Clap's message without its usage and help pointer, on one line.

@@ -124,7 +124,9 @@ enum Whole {
 pub fn totals(results: &SearchResults, offset: usize, folded: bool) -> String {
     let shown = results.articles.len();
     let Some(Counts { passages, articles }) = results.counts else {
-        return if shown == 0 {
+        return if shown == 0 && offset > 0 {
+            format!("no results past article {offset}")
+        } else if shown == 0 {
             "no results".to_string()
         } else {
             format!("articles {}–{}", offset + 1, offset + shown)
@@ -138,6 +140,9 @@ pub fn totals(results: &SearchResults, offset: usize, folded: bool) -> String {
                 "no results past article {offset}: of the {articles} matching articles, \
                  fewer remain once copies are folded (--no-collapse pages through all)"
             )
+        } else if offset > 0 && articles > 0 {
+            let s = if articles == 1 { "" } else { "s" };
+            format!("no results past article {offset}: {articles} article{s} match in all")
         } else {
             "no results".to_string()
         };
@@ -561,7 +566,10 @@ mod tests {
             past.contains("fewer remain once copies are folded"),
             "{past}"
         );
-        assert_eq!(totals(&empty, 18, false), "no results");
+        assert_eq!(
+            totals(&empty, 18, false),
+            "no results past article 18: 20 articles match in all"
+        );
         assert_eq!(totals(&empty, 0, true), "no results");
         let page = SearchResults {
             articles: vec![hit("A ferry.", vec![])],
