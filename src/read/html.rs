@@ -34,6 +34,13 @@ pub(super) fn read(stream: Box<dyn BufRead>, path: &str, sink: &mut dyn FnMut(Ou
         let reason = format!("page larger than {} MiB: skipped", MAX_RECORD_BYTES >> 20);
         return sink(Err(Problem::new(path, None, reason)));
     }
+    // a page in UTF-16 says so with its byte order mark; NUL bytes otherwise are no text
+    let utf16 = matches!(Encoding::for_bom(&bytes), Some((e, _)) if e == UTF_16LE || e == UTF_16BE);
+    if !utf16 && let Some(at) = bytes.iter().position(|&b| b == 0) {
+        let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
+        let reason = "binary data (NUL byte): not an HTML page".to_string();
+        return sink(Err(Problem::new(path, Some(line), reason)));
+    }
     let page = Page::parse(&decode(&bytes));
     sink(page.into_article(path))
 }
@@ -726,6 +733,15 @@ mod tests {
             warning.to_string(),
             "page.html: no text found in the page: indexed by its title only"
         );
+    }
+
+    #[test]
+    fn binary_data_is_no_page() {
+        let mut bytes = b"<p>Looks like a page".to_vec();
+        bytes.extend_from_slice(&[0, 1, 2, 0xff, b'\n']);
+        let mut got = read_bytes(Format::Html, &bytes, "b.html");
+        let problem = got.pop().and_then(|o| o.err()).expect("refused");
+        assert!(problem.to_string().contains("binary data"), "{problem}");
     }
 
     #[test]

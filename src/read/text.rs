@@ -221,8 +221,12 @@ fn header_block(text: &str) -> Option<(Vec<(String, &str)>, &str)> {
         }
         pairs.push((key, value.trim()));
         if after.is_empty() {
-            // Headers only, no body.
-            return Some((pairs, ""));
+            // no blank line ends the block: a title with its headers is an article
+            // without text; anything else is the body ("Source: the council said …")
+            let titled = pairs
+                .iter()
+                .any(|(k, _)| matches!(k.as_str(), "title" | "headline"));
+            return titled.then_some((pairs, ""));
         }
         rest = after;
     }
@@ -409,8 +413,11 @@ mod tests {
     }
 
     #[test]
-    fn a_header_without_body_still_needs_a_title() {
-        assert!(parse("Title: Only a title\n", "a.txt").is_ok());
-        assert!(parse("Date: 2024-01-01\n", "a.txt").is_err());
+    fn headers_with_no_blank_line_after_them_are_a_title_or_the_body() {
+        assert_eq!(ok("Title: Only a title\n").title, "Only a title");
+        // no title: the line is the article's text
+        let a = ok("Source: The council said on Monday it would vote.\n");
+        assert_eq!(a.body, "Source: The council said on Monday it would vote.");
+        assert!(a.source.is_empty());
     }
 }
