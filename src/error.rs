@@ -65,8 +65,66 @@ pub enum Error {
     #[error("{context}: {reason}")]
     Io { context: String, reason: String },
 
-    #[error("index error")]
-    Index(#[from] tantivy::TantivyError),
+    #[error("index error: {}", describe(.0))]
+    Index(tantivy::TantivyError),
+}
+
+// by hand rather than `#[from]`: tantivy's message is rewritten above, and a
+// source would print it again, in its debug form
+impl From<tantivy::TantivyError> for Error {
+    fn from(err: tantivy::TantivyError) -> Error {
+        Error::Index(err)
+    }
+}
+
+/// What to do about an index that cannot be read.
+const DAMAGED: &str = "the index is damaged: remove it and ingest again";
+
+/// tantivy's error in one plain line: what failed, on which file, and what to do (its own
+/// messages hold Rust debug dumps).
+fn describe(err: &tantivy::TantivyError) -> String {
+    use tantivy::TantivyError as T;
+    use tantivy::directory::error::{OpenReadError, OpenWriteError};
+    let reason = |e: &std::io::Error| {
+        if e.kind() == std::io::ErrorKind::InvalidData {
+            format!("the file is corrupt: {DAMAGED}")
+        } else {
+            crate::read::io_reason(e)
+        }
+    };
+    match err {
+        T::OpenReadError(OpenReadError::FileDoesNotExist(path)) => {
+            format!("{} is missing: {DAMAGED}", path.display())
+        }
+        T::OpenReadError(OpenReadError::IoError { io_error, filepath }) => {
+            format!("cannot read {}: {}", filepath.display(), reason(io_error))
+        }
+        T::OpenWriteError(OpenWriteError::IoError { io_error, filepath }) => {
+            format!("cannot write {}: {}", filepath.display(), reason(io_error))
+        }
+        T::IoError(e) => reason(e),
+        // its fields are private; its Debug reads "Data corruption (in file `"…"`): …"
+        T::DataCorruption(d) => {
+            let debug = format!("{d:?}");
+            match debug
+                .split_once("(in file `\"")
+                .and_then(|(_, rest)| rest.split_once("\"`)"))
+            {
+                Some((file, _)) => format!("{file} is corrupt: {DAMAGED}"),
+                None => format!("a file of it is corrupt: {DAMAGED}"),
+            }
+        }
+        T::ErrorInThread(_) => "an indexing thread failed (a full disk, most often): check the \
+             free space and permissions of the index folder and ingest again (nothing \
+             uncommitted was kept)"
+            .to_string(),
+        other => one_line(&other.to_string()),
+    }
+}
+
+/// `text` on one line.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The library's result type.
@@ -128,5 +186,29 @@ mod tests {
             Error::storage(other, Path::new("x")),
             Error::Index(_)
         ));
+    }
+
+    #[test]
+    fn a_damaged_index_is_described_in_one_plain_line() {
+        use tantivy::directory::error::OpenReadError;
+        let missing = tantivy::TantivyError::OpenReadError(OpenReadError::FileDoesNotExist(
+            "/data/index/abc.store".into(),
+        ));
+        assert_eq!(
+            Error::from(missing).to_string(),
+            "index error: /data/index/abc.store is missing: the index is damaged: remove it \
+             and ingest again"
+        );
+        let bad = std::io::Error::new(std::io::ErrorKind::InvalidData, "Footer magic mismatch");
+        let bad = tantivy::TantivyError::OpenReadError(OpenReadError::wrap_io_error(
+            bad,
+            "/data/index/abc.idx".into(),
+        ));
+        let text = Error::from(bad).to_string();
+        assert!(!text.contains("IoError") && !text.contains('{'), "{text}");
+        assert!(
+            text.contains("abc.idx: the file is corrupt: the index is damaged"),
+            "{text}"
+        );
     }
 }
