@@ -84,6 +84,20 @@ const UTC_SUFFIXES: &[&str] = &[" UTC", " GMT", "Z", " Z"];
 /// `June 23, 2025`, `23 June 2025`, `23-FEB-1987 15:01:01.79`, `2017/2/7` and
 /// Unix seconds (9 or more digits).
 pub fn parse(text: &str) -> Option<DateTime<Utc>> {
+    parse_any(text).filter(plausible)
+}
+
+/// The years an article's date may fall in: a year 1 or 10000 is a placeholder
+/// or an error (`0001-01-01` is many systems' empty date), and would stretch
+/// every timeline over millennia.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1000..=9999;
+
+/// Whether `date` falls in [`YEARS`].
+pub fn plausible(date: &DateTime<Utc>) -> bool {
+    YEARS.contains(&date.year())
+}
+
+fn parse_any(text: &str) -> Option<DateTime<Utc>> {
     let text = text.trim();
     if text.is_empty() || text.len() > 64 {
         return None;
@@ -200,10 +214,15 @@ fn unix_text(text: &str) -> Option<DateTime<Utc>> {
 /// be seconds (beyond the year 5138).
 pub fn from_unix(value: i64) -> Option<DateTime<Utc>> {
     if value.abs() >= 100_000_000_000 {
-        DateTime::from_timestamp_millis(value)
+        from_unix_millis(value)
     } else {
-        DateTime::from_timestamp(value, 0)
+        DateTime::from_timestamp(value, 0).filter(plausible)
     }
+}
+
+/// A Unix timestamp in milliseconds (MongoDB's `$numberLong`).
+pub fn from_unix_millis(value: i64) -> Option<DateTime<Utc>> {
+    DateTime::from_timestamp_millis(value).filter(plausible)
 }
 
 /// A Unix timestamp with a fraction (JSON numbers such as `1750672800.5`):
@@ -217,7 +236,7 @@ pub fn from_unix_f64(value: f64) -> Option<DateTime<Utc>> {
     } else {
         value * 1000.0
     };
-    DateTime::from_timestamp_millis(millis.round() as i64)
+    from_unix_millis(millis.round() as i64)
 }
 
 /// Reads a date at the start of `text` whose continuation may follow on the same
@@ -316,6 +335,16 @@ pub fn add_month(day: NaiveDate) -> Option<NaiveDate> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_date_outside_the_years_1000_to_9999_is_no_date() {
+        assert!(parse("0001-01-01T00:00:00Z").is_none());
+        assert!(parse("0000-01-01T00:00:00+01:00").is_none());
+        // the year 10000 in UTC
+        assert!(parse("9999-12-31T23:00:00-05:00").is_none());
+        assert!(from_unix_millis(-99_999_999_999_999).is_none());
+        assert!(parse("1066-10-14").is_some() && parse("9999-12-31").is_some());
+    }
+
     fn ymd_hms(y: i32, mo: u32, d: u32, h: u32, mi: u32, s: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(y, mo, d, h, mi, s).unwrap()
     }
@@ -410,7 +439,8 @@ mod tests {
 
     #[test]
     fn extreme_years_parse_without_panicking() {
-        assert!(parse("0000-01-01").is_some());
+        // read, and refused as outside the years an article's date may fall in
+        assert!(parse_any("0000-01-01").is_some() && parse("0000-01-01").is_none());
         assert!(parse("9999-12-31T23:59:59Z").is_some());
         assert!(parse("1901-05-04").unwrap().timestamp() < 0);
         assert_eq!(parse("99999999999999999999"), None);

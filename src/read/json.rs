@@ -394,7 +394,7 @@ fn date_value(value: Option<&Value>) -> (Option<chrono::DateTime<chrono::Utc>>, 
             None,
             Some(format!(
                 "unrecognised date {shown}: article kept as undated \
-                 (use RFC 3339, e.g. 2025-06-23T10:00:00Z)"
+                 (use RFC 3339, e.g. 2025-06-23T10:00:00Z, in the years 1000 to 9999)"
             )),
         )
     };
@@ -421,7 +421,7 @@ fn date_value(value: Option<&Value>) -> (Option<chrono::DateTime<chrono::Utc>>, 
             Some(Value::Object(inner)) => {
                 let millis = inner.get("$numberLong").and_then(Value::as_str);
                 match millis.and_then(|m| m.parse::<i64>().ok()) {
-                    Some(ms) => match chrono::DateTime::from_timestamp_millis(ms) {
+                    Some(ms) => match date::from_unix_millis(ms) {
                         Some(d) => (Some(d), None),
                         None => unreadable(ms.to_string()),
                     },
