@@ -1069,6 +1069,26 @@ fn a_chart_that_cannot_be_written_stops_the_timeline_before_its_table() {
 }
 
 #[test]
+fn timeline_says_how_many_undated_articles_it_leaves_out() {
+    let env = sample_env();
+    let search = env.count("border", &[]).articles;
+    let run = env.run(&["timeline", "border"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let line = run.stderr.lines().next().unwrap_or_default().to_string();
+    // the sample has one undated article that mentions a border
+    let shown: u64 = line
+        .split_once(": ")
+        .and_then(|(_, rest)| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .expect("a count");
+    assert_eq!(shown + 1, search, "{line}");
+    assert!(
+        line.ends_with("(and 1 undated article not shown)"),
+        "{line}"
+    );
+}
+
+#[test]
 fn timeline_counts_every_bucket_and_charts_one_line_per_query() {
     let env = sample_env();
     let (run, svg) = monthly_chart(&env);

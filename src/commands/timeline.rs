@@ -35,8 +35,20 @@ pub fn run(cli: &Cli, args: &TimelineArgs, out: Out<'_>) -> anyhow::Result<Outco
             render::human::timeline(out, &t, args.share, cli.style())?;
             out.flush()?;
             for (q, total) in t.queries.iter().zip(&t.totals) {
+                // a timeline has no place for undated articles: say how many were left out
+                let undated = if base.from.is_none() && base.to.is_none() {
+                    let all = shards.count(&args.filters.request(std::slice::from_ref(q))?)?;
+                    all.articles.saturating_sub(total.articles)
+                } else {
+                    0
+                };
+                let left_out = if undated > 0 {
+                    format!(" (and {} not shown)", plural(undated, "undated article"))
+                } else {
+                    String::new()
+                };
                 eprintln!(
-                    "{}: {}, {}",
+                    "{}: {}, {}{left_out}",
                     timeline::label(q),
                     plural(total.articles, "article"),
                     plural(total.passages, "passage")
