@@ -15,7 +15,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{Receiver, sync_channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, sync_channel};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -155,8 +155,34 @@ pub fn ingest(request: &IngestRequest, observer: &mut dyn Observer) -> Result<In
     // the last of two records with one id is the one kept.
     let mut waiting: BTreeMap<u64, Item> = BTreeMap::new();
     let mut next = 0u64;
-    for (seq, item) in prepared.into_iter().flatten() {
-        waiting.insert(seq, item);
+    // articles added since the last commit: a stream that pauses (a slow feed on standard
+    // input) is committed on time while it waits, not at its next record
+    let mut uncommitted = false;
+    loop {
+        let wait = request
+            .commit_every
+            .saturating_sub(last_commit.elapsed())
+            .max(Duration::from_millis(10));
+        let batch = match prepared.recv_timeout(wait) {
+            Ok(batch) => batch,
+            Err(RecvTimeoutError::Timeout) => {
+                if let Some(indexer) = target.indexer.as_mut()
+                    && uncommitted
+                    && !request.strict
+                    && last_commit.elapsed() >= request.commit_every
+                {
+                    indexer.commit()?;
+                    summary.commits += 1;
+                    last_commit = Instant::now();
+                    uncommitted = false;
+                }
+                continue;
+            }
+            Err(RecvTimeoutError::Disconnected) => break,
+        };
+        for (seq, item) in batch {
+            waiting.insert(seq, item);
+        }
         while let Some(item) = waiting.remove(&next) {
             next += 1;
             records += 1;
@@ -169,6 +195,7 @@ pub fn ingest(request: &IngestRequest, observer: &mut dyn Observer) -> Result<In
                     }
                     let indexer = target.indexer()?;
                     add_article(indexer, &record.article, &prepared, &mut summary)?;
+                    uncommitted = true;
                 }
                 Item::Rejected(problem) => {
                     summary.rejected += 1;
@@ -182,6 +209,7 @@ pub fn ingest(request: &IngestRequest, observer: &mut dyn Observer) -> Result<In
                 indexer.commit()?;
                 summary.commits += 1;
                 last_commit = Instant::now();
+                uncommitted = false;
             }
             if records.is_multiple_of(256) {
                 observer.progress(&Progress {
@@ -364,10 +392,17 @@ fn spawn_reader(inputs: Vec<Input>, bytes_done: Arc<AtomicU64>) -> (JoinHandle<(
         let mut seq = 0;
         let mut batch = Vec::with_capacity(BATCH);
         for input in &inputs {
+            // standard input may be a feed that comes slowly: each record is passed on as it
+            // comes, not held back until more arrive
+            let size = if input.path.as_os_str() == "-" {
+                1
+            } else {
+                BATCH
+            };
             read::read(input, &bytes_done, &mut |outcome| {
                 batch.push((seq, outcome));
                 seq += 1;
-                if batch.len() == BATCH {
+                if batch.len() >= size {
                     // A closed channel means the ingest stopped on an error.
                     let _ = sender.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
                 }

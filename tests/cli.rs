@@ -1069,6 +1069,51 @@ fn a_chart_that_cannot_be_written_stops_the_timeline_before_its_table() {
 }
 
 #[test]
+fn a_slow_feed_on_standard_input_is_committed_while_it_runs() {
+    use std::io::Write;
+    use std::process::Stdio;
+    use std::time::{Duration, Instant};
+    let env = Env::new();
+    let mut child = env
+        .command()
+        .args(["ingest", "--quiet", "--commit-every", "1", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn dateline");
+    let mut stdin = child.stdin.take().expect("stdin");
+    // one record, and the feed stays open: it was held until 16 had come
+    writeln!(
+        stdin,
+        r#"{{"id": "f1", "body": "The ferry resumed service on Monday."}}"#
+    )
+    .expect("write");
+    stdin.flush().expect("flush");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut seen = 0;
+    while Instant::now() < deadline {
+        let run = env.run(&["search", "ferry", "--count", "--json"]);
+        if run.code == 0 {
+            let counts: util::Counts = run.json();
+            seen = counts.articles;
+            if seen == 1 {
+                break;
+            }
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    drop(stdin);
+    let out = child.wait_with_output().expect("wait");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(seen, 1, "the record was searchable before the feed ended");
+}
+
+#[test]
 fn timeline_says_how_many_undated_articles_it_leaves_out() {
     let env = sample_env();
     let search = env.count("border", &[]).articles;
