@@ -376,7 +376,14 @@ fn id_value(value: Option<&Value>) -> Result<Option<String>, String> {
     Ok(match value {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
-        Some(Value::Number(n)) => Some(n.to_string()),
+        // a whole number; beyond 64 bits or with a fraction it is read as a float
+        // ("1e+20"), and two ids would become one
+        Some(Value::Number(n)) if n.is_i64() || n.is_u64() => Some(n.to_string()),
+        Some(Value::Number(n)) => {
+            return Err(format!(
+                "field `id` is the number {n}, which cannot be kept exactly: write it as a string"
+            ));
+        }
         // MongoDB exports: {"_id": {"$oid": "..."}}
         Some(Value::Object(map)) => match map.get("$oid") {
             Some(Value::String(s)) => Some(s.clone()),
@@ -1147,6 +1154,11 @@ struct TopLevel<'a> {
 impl TopLevel<'_> {
     fn emit(&mut self, raw: RawRecord) {
         let line = raw.start_line.unwrap_or(0);
+        // as for a line of NDJSON or a text file: no article is that large
+        if raw.size() > MAX_RECORD_BYTES {
+            let reason = format!("record longer than {} MiB: skipped", MAX_RECORD_BYTES >> 20);
+            return (self.sink)(Err(Problem::new(self.path, Some(line), reason)));
+        }
         let place = self.numbering.place(&raw);
         let fallback = numbered(format!("{}:{line}", self.id_base), place);
         (self.sink)(raw.into_article(self.path, Some(line), fallback));
@@ -1325,6 +1337,13 @@ mod tests {
     #[test]
     fn records_without_text_or_of_the_wrong_shape_are_rejected() {
         assert!(parse(r#"{"id": "a", "date": "2025-01-01"}"#).is_err());
+        // an id beyond 64 bits would be rounded into another's: refused
+        let err = parse(r#"{"id": 100000000000000000001, "body": "x"}"#).unwrap_err();
+        assert!(err.contains("write it as a string"), "{err}");
+        assert_eq!(
+            parse(r#"{"id": 42, "body": "x"}"#).unwrap().article.id,
+            "42"
+        );
         assert!(parse(r#"{"id": "a", "body": "   ", "title": ""}"#).is_err());
         assert!(
             parse(r#"[1, 2]"#)

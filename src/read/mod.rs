@@ -302,6 +302,12 @@ fn walk(dir: &Path, found: &mut Discovery, seen: &mut std::collections::HashSet<
             if !is_index(&path) {
                 walk(&path, found, seen);
             }
+        } else if !meta.is_file() {
+            // a named pipe or a device met while walking would block or never end (named
+            // on the command line, one is read: `<(zcat feed.gz)` is a pipe)
+            let at = path.display().to_string();
+            let reason = "not a regular file (a pipe, socket or device): skipped";
+            found.warnings.push(Problem::new(&at, None, reason));
         } else if let Some((format, gzip)) = Format::of(&path) {
             // a file reached again (a symbolic link, or named twice) is read once
             if read_before(&path, found, seen) {
