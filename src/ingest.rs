@@ -266,7 +266,7 @@ pub fn ingest(request: &IngestRequest, observer: &mut dyn Observer) -> Result<In
     }
     indexer.finish()?;
     // --strict rolled back the run that made the index: take it away again
-    if let Some(made) = target.made.filter(|_| !summary.committed) {
+    if let Some(made) = target.made.take().filter(|_| !summary.committed) {
         index::remove_new(&request.index_dir, &made);
         summary.no_index = true;
     }
@@ -328,6 +328,25 @@ impl Target {
             }
         };
         Ok(self.indexer.insert(indexer))
+    }
+}
+
+/// An ingest that stops on an error (a full disk, most often) has written the segments of
+/// what it had not committed yet; tantivy keeps them, and the next run would find the disk
+/// still full. The failed writer goes first (it holds the lock), then a collection by a fresh
+/// one removes every file the last commit does not name. A run that ends well has taken
+/// its writer before this runs.
+impl Drop for Target {
+    fn drop(&mut self) {
+        let Some(failed) = self.indexer.take() else {
+            return;
+        };
+        drop(failed);
+        if let Ok(archive) = ArchiveIndex::open(&self.dir)
+            && let Ok(indexer) = archive.indexer_with_memory(self.memory)
+        {
+            let _ = indexer.finish();
+        }
     }
 }
 
