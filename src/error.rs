@@ -56,9 +56,6 @@ pub enum Error {
     #[error(transparent)]
     Query(#[from] QueryError),
 
-    #[error(transparent)]
-    TooBroad(#[from] crate::query::prefix::TooBroad),
-
     #[error("{0}")]
     Range(String),
 

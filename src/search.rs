@@ -263,14 +263,12 @@ impl Searching {
         self.dictionaries = shards;
     }
 
-    /// `expr` with its fuzzy words expanded (see [`query::fuzzy`]), once its
-    /// phrase prefixes are known to expand in full (see [`query::prefix`]).
+    /// `expr` with its fuzzy words expanded (see [`query::fuzzy`]).
     fn expand(&self, expr: Expr) -> Result<Expr> {
         let searchers: Vec<&Searcher> = match self.dictionaries.as_slice() {
             [] => vec![&self.searcher],
             all => all.iter().collect(),
         };
-        query::prefix::check(&expr, &searchers, &self.archive.fields)?;
         Ok(query::fuzzy::expand(
             expr,
             &searchers,

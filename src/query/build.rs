@@ -15,7 +15,7 @@ use std::sync::Arc;
 use tantivy::Term;
 use tantivy::query::{
     AllQuery, Bm25StatisticsProvider, BooleanQuery, BoostQuery, ConstScoreQuery,
-    InvertedIndexRangeQuery, Occur, PhrasePrefixQuery, PhraseQuery, Query, RangeQuery, TermQuery,
+    InvertedIndexRangeQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 
@@ -30,8 +30,6 @@ use crate::schema::{Fields, QUOTE_SPANS, date_secs};
 pub const EXACT_BOOST: f32 = 0.5;
 /// Weight of a title match relative to a passage-text match.
 pub const TITLE_BOOST: f32 = 0.5;
-/// Most terms a phrase prefix expands to.
-const PREFIX_EXPANSIONS: u32 = super::prefix::PHRASE_PREFIX_EXPANSIONS;
 
 /// Builds tantivy queries for one index.
 pub struct QueryBuilder<'a> {
@@ -325,7 +323,7 @@ impl<'a> QueryBuilder<'a> {
                         )))
                     }
                     (words, false) => Some(phrase_query(exact, words, *slop)),
-                    (words, true) => Some(phrase_prefix_query(exact, words)),
+                    (words, true) => self.phrase_prefix(term, exact, words),
                 }
             }
             QTerm::Prefix(text) => {
@@ -333,11 +331,32 @@ impl<'a> QueryBuilder<'a> {
                 match words.as_slice() {
                     [] => None,
                     [word] => Some(prefix_query(exact, &word.exact)),
-                    words => Some(phrase_prefix_query(exact, words)),
+                    words => self.phrase_prefix(term, exact, words),
                 }
             }
             QTerm::Dates { .. } | QTerm::Fuzzy { .. } | QTerm::Variant { .. } => None,
         }
+    }
+
+    /// A phrase whose last word is a prefix (`"oil pri*"`): the passages that
+    /// hold its other words and a word with the prefix, kept where the words
+    /// stand side by side. The position check visits every word the prefix
+    /// stands for, however many (tantivy's `PhrasePrefixQuery` keeps the first
+    /// few of each segment in alphabetical order: `"oil p*"` found "oil palm"
+    /// and missed "oil prices"), and costs what the words' postings hold, not
+    /// the words times the passages.
+    fn phrase_prefix(&mut self, term: &QTerm, exact: Field, words: &[Word]) -> Option<Q> {
+        let (last, fixed) = words.split_last()?;
+        let pattern = self.pattern(term, exact)?;
+        let mut clauses: Vec<(Occur, Q)> = fixed
+            .iter()
+            .map(|w| (Occur::Must, term_query(exact, &w.exact)))
+            .collect();
+        clauses.push((Occur::Must, prefix_query(exact, &last.exact)));
+        Some(Box::new(InQuotes::anywhere(
+            Box::new(BooleanQuery::new(clauses)),
+            pattern,
+        )))
     }
 
     /// The positions a `quote:` clause of `term` checks (see [`super::whose`]).
@@ -509,12 +528,6 @@ fn phrase_query(field: Field, words: &[Word], slop: u32) -> Q {
         offsets(field, words),
         slop,
     ))
-}
-
-fn phrase_prefix_query(field: Field, words: &[Word]) -> Q {
-    let mut q = PhrasePrefixQuery::new_with_offset(offsets(field, words));
-    q.set_max_expansions(PREFIX_EXPANSIONS);
-    Box::new(q)
 }
 
 fn prefix_query(field: Field, prefix: &str) -> Q {

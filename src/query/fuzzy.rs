@@ -126,7 +126,7 @@ fn expand_with(expr: Expr, variants: &mut Variants<'_>) -> tantivy::Result<Expr>
 }
 
 /// The fields whose words a scope's fuzzy word can reach.
-pub(super) fn scope_fields(scope: Scope, f: &Fields) -> Vec<Field> {
+fn scope_fields(scope: Scope, f: &Fields) -> Vec<Field> {
     match scope {
         Scope::Text => vec![f.text, f.title],
         Scope::Title => vec![f.title],

@@ -2,16 +2,14 @@
 //! queries over the passage index ([`build`]), with the article-level AND of
 //! [`article`], the matching inside quotes of [`quoted`] and the fuzzy words
 //! of [`fuzzy`], expanded from the index's words first, the phrases of
-//! [`phrase`], ranked checking positions only where a hit can rank, the
-//! phrase prefixes of [`prefix`], refused when they stand for too many words,
-//! and [`whose`] quotes of a passage hold its match.
+//! [`phrase`], ranked checking positions only where a hit can rank, and
+//! [`whose`] quotes of a passage hold its match.
 
 pub mod article;
 pub mod build;
 pub mod fuzzy;
 pub mod parse;
 pub mod phrase;
-pub mod prefix;
 pub mod quoted;
 pub mod whose;
 
