@@ -176,10 +176,11 @@ struct Page {
     /// `datetime` of `<time>`s inside the article, and anywhere.
     article_time: Option<String>,
     time: Option<String>,
-    /// Paragraphs of each `<article>` (nested ones count with the outermost), of the
-    /// `<main>`s, and of the whole page.
-    articles: Vec<Vec<String>>,
-    main: Vec<String>,
+    /// Paragraphs of each `<article>` (nested ones count with the outermost) and of the
+    /// `<main>`s, each with whether it is a `<p>` (else a `<blockquote>` or `<li>`, kept
+    /// with the `<p>`s of its container only), and the `<p>`s of the whole page.
+    articles: Vec<Vec<(String, bool)>>,
+    main: Vec<(String, bool)>,
     all: Vec<String>,
     /// Text of the blocks outside paragraphs, for pages that have none.
     blocks: Vec<String>,
@@ -198,6 +199,8 @@ impl Page {
         let mut deeper = 0usize;
         let (mut in_article, mut in_main) = (0usize, 0usize);
         let mut paragraph: Option<String> = None;
+        // the open paragraph is a <blockquote> or <li>, not a <p>
+        let mut weak = false;
         let mut block = String::new();
         let mut into: Option<(Capture, String)> = None;
         for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
@@ -275,13 +278,14 @@ impl Page {
                     }
                     if BLOCKS.contains(&name) {
                         // a new block ends an open paragraph (`<p>` needs no end tag)
-                        page.end_paragraph(&mut paragraph, in_article, in_main);
+                        page.end_paragraph(&mut paragraph, weak, in_article, in_main);
                         page.end_block(&mut block);
                     }
                     // a quotation or a list item of the story is a paragraph of it, written
                     // with or without a <p> inside
                     if matches!(name, b"p" | b"blockquote" | b"li") {
                         paragraph = Some(String::new());
+                        weak = name != b"p";
                     }
                 }
                 Token::EndTag(tag) => {
@@ -313,7 +317,7 @@ impl Page {
                         page.title = collapse(&text);
                     }
                     if BLOCKS.contains(&name) {
-                        page.end_paragraph(&mut paragraph, in_article, in_main);
+                        page.end_paragraph(&mut paragraph, weak, in_article, in_main);
                         page.end_block(&mut block);
                     }
                     match name {
@@ -342,12 +346,21 @@ impl Page {
                 _ => {}
             }
         }
-        page.end_paragraph(&mut paragraph, in_article, in_main);
+        page.end_paragraph(&mut paragraph, weak, in_article, in_main);
         page.end_block(&mut block);
         page
     }
 
-    fn end_paragraph(&mut self, paragraph: &mut Option<String>, in_article: usize, in_main: usize) {
+    /// Ends the open paragraph; `weak` when it is a `<blockquote>` or `<li>`: its text
+    /// joins its `<article>` or `<main>` (which count only with a `<p>` of their own: a
+    /// list is no story) and the blocks of a page without paragraphs, not the page's `<p>`s.
+    fn end_paragraph(
+        &mut self,
+        paragraph: &mut Option<String>,
+        weak: bool,
+        in_article: usize,
+        in_main: usize,
+    ) {
         let Some(text) = paragraph.take() else {
             return;
         };
@@ -358,12 +371,16 @@ impl Page {
         if in_article > 0
             && let Some(group) = self.articles.last_mut()
         {
-            group.push(text.clone());
+            group.push((text.clone(), !weak));
         }
         if in_main > 0 {
-            self.main.push(text.clone());
+            self.main.push((text.clone(), !weak));
         }
-        self.all.push(text);
+        if weak {
+            self.blocks.push(text);
+        } else {
+            self.all.push(text);
+        }
     }
 
     fn end_block(&mut self, block: &mut String) {
@@ -385,19 +402,31 @@ impl Page {
         // of several <article>s (a story and teasers of others), the one with the most
         // text; an <article> or <main> holding less than half the page's paragraphs is a
         // teaser beside a story told elsewhere
-        let size = |p: &Vec<String>| p.iter().map(String::len).sum::<usize>();
-        let whole = size(&self.all);
+        // the text of a container's <p>s (its blockquotes and list items do not count)
+        let size = |p: &Vec<(String, bool)>| {
+            p.iter()
+                .filter(|(_, strong)| *strong)
+                .map(|(t, _)| t.len())
+                .sum::<usize>()
+        };
+        let whole = self.all.iter().map(String::len).sum::<usize>();
         let article = self.articles.iter().max_by_key(|group| size(group));
-        let paragraphs = [article, Some(&self.main)]
+        let join = |p: &[String]| p.join("\n\n");
+        let body = [article, Some(&self.main)]
             .into_iter()
             .flatten()
-            .find(|p| !p.is_empty() && 2 * size(p) >= whole)
+            .find(|p| size(p) > 0 && 2 * size(p) >= whole)
+            .map(|p| {
+                let texts: Vec<String> = p.iter().map(|(t, _)| t.clone()).collect();
+                join(&texts)
+            })
             .or_else(|| {
                 [&self.all, &self.blocks]
                     .into_iter()
                     .find(|p| !p.is_empty())
-            });
-        let body = paragraphs.map(|p| p.join("\n\n")).unwrap_or_default();
+                    .map(|p| join(p))
+            })
+            .unwrap_or_default();
         let title = self
             .meta(&["og:title", "twitter:title", "headline"])
             .map(str::to_string)
@@ -648,6 +677,21 @@ mod tests {
             "The mayor spoke on Monday.\n\n\"We will reopen the border next week,\" said Ana \
              Bell.\n\nFerries resume on Friday.\n\nA quoted paragraph.\n\nThe end."
         );
+        // a list is no story: a page without <p>s still gives all its blocks
+        let html = "<body><ul><li>Home</li><li>News</li></ul>\
+            <div>The council voted to close the bridge.<br>Repairs start in May.</div></body>";
+        let a = read(html).expect("an article").article;
+        assert!(a.body.contains("The council voted"), "{}", a.body);
+        // and a long list beside the story does not make the story a teaser
+        let rail: String = (0..30)
+            .map(|i| format!("<li>Headline number {i}</li>"))
+            .collect();
+        let html = format!(
+            "<article><p>The story, first paragraph.</p><p>Its second.</p></article>\
+             <div><ul>{rail}</ul></div>"
+        );
+        let a = read(&html).expect("an article").article;
+        assert_eq!(a.body, "The story, first paragraph.\n\nIts second.");
     }
 
     #[test]
