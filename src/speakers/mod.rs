@@ -913,6 +913,10 @@ mod tests {
         // a surname given after a first name elsewhere stays a person's
         let text = "Jimmy Kimmel hosted the show. First Kimmel said the jokes were old.";
         assert_eq!(speakers(text), ["Jimmy Kimmel"]);
+        assert_eq!(
+            speakers("General Davies said troops would stay."),
+            ["Davies"]
+        );
     }
 
     #[test]

@@ -299,18 +299,14 @@ fn company_after_title(doc: &Doc, title: usize, word: usize) -> bool {
     let w = doc.low(word);
     // a surname given after a first name elsewhere ("Jimmy Kimmel … First Kimmel joked")
     let surname = || {
-        doc.caps.iter().any(|&j| {
-            j != word
-                && j > 0
-                && doc.low(j) == w
-                && doc.is_cap(j - 1)
-                && doc.lex(j - 1).first_name_gender() != Gender::Unknown
-        })
+        doc.after_first_names()
+            .binary_search_by(|s| s.as_str().cmp(w))
+            .is_ok()
     };
     match doc.low(title) {
         "first" => !surname(),
         "general" => {
-            ["tion", "ics", "ment", "ric", "ical", "ies", "wares"]
+            ["tion", "ics", "ment", "ric", "ical", "wares"]
                 .iter()
                 .any(|s| w.ends_with(s))
                 || matches!(

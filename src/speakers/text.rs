@@ -66,6 +66,9 @@ pub(crate) struct Doc<'a> {
     lex: Vec<Lex>,
     /// The distinct words, with the ones written in lower case somewhere in the body.
     vocab: WordTable<Word>,
+    /// The lower-cased words written after a capitalised first name, sorted (see
+    /// [`Doc::after_first_names`]); made when first asked for.
+    after_first_names: std::cell::OnceCell<Vec<String>>,
 }
 
 impl<'a> Doc<'a> {
@@ -82,6 +85,7 @@ impl<'a> Doc<'a> {
             paras: Vec::new(),
             lex: scanned.lex,
             vocab: scanned.vocab,
+            after_first_names: std::cell::OnceCell::new(),
         };
         doc.drop_nicknames();
         doc.split();
@@ -262,6 +266,27 @@ impl<'a> Doc<'a> {
         for i in marked {
             self.lex[i] = self.lex[i].as_surname();
         }
+    }
+
+    /// The words (lower-cased, sorted) that the body writes capitalised right after a
+    /// capitalised first name: the surnames of the people it names in full ("Kimmel" of
+    /// "Jimmy Kimmel"). One pass over the capitalised words, the first time it is asked.
+    pub fn after_first_names(&self) -> &[String] {
+        self.after_first_names.get_or_init(|| {
+            let mut words: Vec<String> = self
+                .caps
+                .iter()
+                .filter(|&&j| {
+                    j > 0
+                        && self.is_cap(j - 1)
+                        && self.lex(j - 1).first_name_gender() != names::Gender::Unknown
+                })
+                .map(|&j| self.low(j).to_string())
+                .collect();
+            words.sort_unstable();
+            words.dedup();
+            words
+        })
     }
 
     /// `w` is written in lower case somewhere in the body. `w` must be lower-cased (hold no
