@@ -159,10 +159,15 @@ pub fn ingest(request: &IngestRequest, observer: &mut dyn Observer) -> Result<In
     // input) is committed on time while it waits, not at its next record
     let mut uncommitted = false;
     loop {
-        let wait = request
-            .commit_every
-            .saturating_sub(last_commit.elapsed())
-            .max(Duration::from_millis(10));
+        // with nothing to commit (or under --strict), wait for records only
+        let wait = if uncommitted && !request.strict {
+            request
+                .commit_every
+                .saturating_sub(last_commit.elapsed())
+                .max(Duration::from_millis(10))
+        } else {
+            Duration::from_secs(3600)
+        };
         let batch = match prepared.recv_timeout(wait) {
             Ok(batch) => batch,
             Err(RecvTimeoutError::Timeout) => {

@@ -58,8 +58,8 @@ fn usage_error(err: &clap::Error) -> ExitCode {
                 .find(|a| COMMANDS.contains(&a.as_str()))
                 .unwrap_or_else(|| "search".to_string());
             eprintln!(
-                "dateline: '{query}' was read as options: a query that starts with '-' \
-                 goes after '--' (dateline {command} [OPTIONS] -- '{query}')"
+                "dateline: '{query}' was read as options: a query, id or path that starts \
+                 with '-' goes after '--' (dateline {command} [OPTIONS] -- '{query}')"
             )
         }
         None => eprintln!("dateline: {}", one_line(&err.render().to_string())),
@@ -67,8 +67,10 @@ fn usage_error(err: &clap::Error) -> ExitCode {
     ExitCode::from(2)
 }
 
-/// The subcommands that take a query.
-const COMMANDS: &[&str] = &["search", "timeline", "facets", "speakers", "show"];
+/// The subcommands (the tip names the one given).
+const COMMANDS: &[&str] = &[
+    "search", "timeline", "facets", "speakers", "show", "analyze", "ingest", "delete",
+];
 
 /// The argument clap read as a cluster of short flags (`-inflation rates`
 /// is `-i` and more), when it looks like a query: longer than the flag, or
@@ -91,7 +93,8 @@ fn query_taken_for_flags(err: &clap::Error) -> Option<(String, Option<String>)> 
     let option = at
         .checked_sub(1)
         .map(|p| args[p].as_str())
-        .filter(|p| matches!(*p, "-q" | "--query"))
+        // `-q` is show's query (ingest's is --quiet)
+        .filter(|p| matches!(*p, "-q" | "--query") && args.iter().any(|a| a == "show"))
         .map(str::to_string);
     Some((args[at].clone(), option))
 }

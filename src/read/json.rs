@@ -376,9 +376,13 @@ fn id_value(value: Option<&Value>) -> Result<Option<String>, String> {
     Ok(match value {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
-        // a whole number; beyond 64 bits or with a fraction it is read as a float
-        // ("1e+20"), and two ids would become one
-        Some(Value::Number(n)) if n.is_i64() || n.is_u64() => Some(n.to_string()),
+        // an integer beyond 64 bits is read as a float and rounded ("1e+20"): two ids
+        // would become one. A float below 2^53 ("12.0", as pandas writes ids) is exact.
+        Some(Value::Number(n))
+            if n.is_i64() || n.is_u64() || n.as_f64().is_some_and(|f| f.abs() < 9.007e15) =>
+        {
+            Some(n.to_string())
+        }
         Some(Value::Number(n)) => {
             return Err(format!(
                 "field `id` is the number {n}, which cannot be kept exactly: write it as a string"
@@ -1344,6 +1348,8 @@ mod tests {
             parse(r#"{"id": 42, "body": "x"}"#).unwrap().article.id,
             "42"
         );
+        let id = parse(r#"{"id": 12.0, "body": "x"}"#).unwrap().article.id;
+        assert_eq!(id, "12.0");
         assert!(parse(r#"{"id": "a", "body": "   ", "title": ""}"#).is_err());
         assert!(
             parse(r#"[1, 2]"#)

@@ -141,8 +141,12 @@ pub fn totals(results: &SearchResults, offset: usize, folded: bool) -> String {
                  fewer remain once copies are folded (--no-collapse pages through all)"
             )
         } else if offset > 0 && articles > 0 {
-            let s = if articles == 1 { "" } else { "s" };
-            format!("no results past article {offset}: {articles} article{s} match in all")
+            let what = if articles == 1 {
+                "1 article matches".to_string()
+            } else {
+                format!("{articles} articles match")
+            };
+            format!("no results past article {offset}: {what} in all")
         } else {
             "no results".to_string()
         };
