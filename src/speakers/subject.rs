@@ -314,7 +314,52 @@ pub(crate) fn backward(doc: &Doc, end: usize, floor: usize) -> Option<Mention> {
             role: None,
         });
     }
+    if let Some(head) = group_by(doc, s, end, floor) {
+        // "The Foreign Ministry in Beijing said": a body named by its name speaks
+        if doc.is_cap(head)
+            && doc.sentence(head).start != head
+            && let Some(m) = backward(doc, head + 1, floor)
+        {
+            return Some(m);
+        }
+        return Some(Mention {
+            toks: head..end,
+            what: What::Generic,
+            role: None,
+        });
+    }
     names::analyse(doc, s, end)
+}
+
+/// Where a group that speaks starts when the name at `s..end` only places it: "Officials in
+/// Oslo said", "Rescue workers in southern Turkey said", "Diplomats at the United Nations
+/// said", "Sources close to Anna Lie said", "Aides to President Tove Brun said". The place
+/// or the person is not who spoke ("a spokesman for Lund", a role, and "officials of the
+/// ministry", who speak for it, are left to the name).
+fn group_by(doc: &Doc, s: usize, end: usize, floor: usize) -> Option<usize> {
+    let generic = |j: usize| doc.word(j).is_some() && doc.lex(j).is_generic_head();
+    // the group heads the phrase: "Aides to President Tove Brun"
+    if generic(s) && s + 2 < end && doc.word(s + 1).is_some_and(|w| matches!(w, "to" | "at")) {
+        return Some(s);
+    }
+    // the group stands before the phrase, past a preposition of place and an adjective
+    // ("southern") or article
+    let mut j = s;
+    if j > floor
+        && doc
+            .word(j - 1)
+            .is_some_and(|w| w == "the" || (w.ends_with("ern") && !doc.is_cap(j - 1)))
+    {
+        j -= 1;
+    }
+    let p = j.checked_sub(1).filter(|&p| p > floor)?;
+    let head = match doc.word(p)? {
+        "in" | "at" | "near" | "inside" | "outside" | "around" | "across" => p - 1,
+        "to" if p >= floor + 2 && doc.is_word(p - 1, "close") => p - 2,
+        "to" => p - 1,
+        _ => return None,
+    };
+    generic(head).then_some(head)
 }
 
 /// Whether the `)` at `close` ends a party and state as US papers write them after a
@@ -1125,6 +1170,50 @@ mod tests {
         let quotes = Quotes::find(&doc);
         let m = of_cue(&doc, &quotes, v..v + 1)?;
         Some(doc.body[m.bytes(&doc)].to_string())
+    }
+
+    #[test]
+    fn a_group_placed_by_a_name_is_the_group_not_the_name() {
+        let speaks = |text: &str| -> Vec<(Option<String>, String)> {
+            crate::speakers::attribute(text, &[])
+                .into_iter()
+                .map(|a| {
+                    let m = a.mention.map(|m| text[m].to_string()).unwrap_or_default();
+                    (a.speaker.map(|s| s.name), m)
+                })
+                .collect()
+        };
+        for (text, mention) in [
+            (
+                "Officials in Oslo said the talks would resume.",
+                "Officials in Oslo",
+            ),
+            (
+                "Sources close to Prime Minister Anna Lie said she would stay.",
+                "Sources close to Prime Minister Anna Lie",
+            ),
+            (
+                "Aides to President Tove Brun said the plan was dead.",
+                "Aides to President Tove Brun",
+            ),
+            (
+                "Diplomats at the United Nations said a vote was unlikely.",
+                "Diplomats at the United Nations",
+            ),
+        ] {
+            assert_eq!(speaks(text), [(None, mention.to_string())], "{text}");
+        }
+        // a body given by its name still speaks, wherever it is
+        let text = "Earlier, the Foreign Ministry in Beijing said the talks would resume.";
+        assert_eq!(speaks(text)[0].0.as_deref(), Some("Foreign Ministry"));
+        // a role for someone is left to the name, as before
+        let text = "A spokesman for Anders Holm said he was well.";
+        assert!(
+            speaks(text)[0]
+                .0
+                .as_deref()
+                .is_some_and(|s| s.contains("Holm"))
+        );
     }
 
     #[test]
