@@ -896,6 +896,23 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_after_someone_the_text_does_not_name_is_that_person() {
+        // the resident, not the mayor, called it a waste
+        let text = "Mayor Erik Dahl defended the project on Monday. One resident disagreed. \
+                    \"It is a waste of money,\" he said.\n\n\
+                    Dahl later returned. \"We will build it,\" he said.";
+        assert_eq!(quoted_by(text), ["", "Erik Dahl"]);
+        // an unnamed woman does not stand between "he" and the man named before
+        let text = "Mayor Erik Dahl spoke on Monday. A local woman listened. \
+                    \"We will build it,\" he said.";
+        assert_eq!(quoted_by(text), ["Erik Dahl"]);
+        // what the speaker says of someone unnamed, in his own sentence, is still his
+        let text = "Minister Ola Berg spoke on Monday. A police officer was hurt in the \
+                    attack, he said.";
+        assert_eq!(speakers(text), ["Ola Berg"]);
+    }
+
+    #[test]
     fn a_company_named_with_a_title_word_keeps_it() {
         let text = "General Electric said profits fell. First Solar said it would expand. \
                     The National Bank of Karsovia said rates would rise. General Petraeus \

@@ -51,6 +51,10 @@ pub(crate) struct Registry {
     by_first: WordMap<String, Vec<usize>>,
     /// (token, entity) of person names that open a sentence outside quotes: pronoun antecedents.
     subjects: Vec<(usize, usize)>,
+    /// (token, gender) of sentences outside quotes that open on someone the text does not
+    /// name ("One resident disagreed.", "A local shopkeeper was unconvinced."), ascending:
+    /// a pronoun after one means that person, not anyone named before.
+    unnamed: Vec<(usize, Gender)>,
     /// Pronoun votes per surname key: (he, she) pronouns that follow the name as a sentence subject.
     votes: WordMap<String, (u32, u32)>,
     /// Mentions (token, entity) by each word of the entity's roles, ascending: "analyst" →
@@ -117,6 +121,7 @@ impl Registry {
             by_last: sized_map(names),
             by_first: sized_map(names),
             subjects: Vec::new(),
+            unnamed: Vec::new(),
             votes: sized_map(names),
             by_role_word: WordMap::default(),
             named: Vec::new(),
@@ -232,6 +237,9 @@ impl Registry {
             if sent.is_empty() || quotes.inside(sent.start) {
                 continue;
             }
+            if let Some(g) = unnamed_subject(doc, sent.start, sent.end) {
+                self.unnamed.push((sent.start, g));
+            }
             // only a name counts here, and a name needs a name word inside the sentence
             if !sent.clone().any(|i| names::is_name_word(doc, i)) {
                 continue;
@@ -282,6 +290,16 @@ impl Registry {
                 }
             }
         }
+    }
+
+    /// Whether someone the text does not name opens a sentence after token `from` and before
+    /// `to`, whom a pronoun of gender `want` may mean.
+    fn unnamed_between(&self, from: usize, to: usize, want: Gender) -> bool {
+        let k = self.unnamed.partition_point(|&(t, _)| t <= from);
+        self.unnamed[k..]
+            .iter()
+            .take_while(|&&(t, _)| t < to)
+            .any(|&(_, g)| g == Gender::Unknown || want == Gender::Unknown || g == want)
     }
 
     /// The gender the text gives a one-word name through the pronouns that follow it.
@@ -497,6 +515,73 @@ fn opposite(g: Gender) -> Gender {
 }
 
 /// Gender carried by a role word: "spokeswoman", "congressman".
+/// Nouns for the people news quotes without naming them, beyond the role words of the
+/// lexicon ("a resident", "one voter").
+const PASSERS_BY: &[&str] = &[
+    "resident",
+    "residents",
+    "shopkeeper",
+    "voter",
+    "driver",
+    "protester",
+    "worker",
+    "passenger",
+    "neighbour",
+    "neighbor",
+    "witness",
+    "customer",
+    "parent",
+    "local",
+    "villager",
+    "commuter",
+    "shopper",
+    "motorist",
+    "tenant",
+    "pensioner",
+    "onlooker",
+    "bystander",
+    "survivor",
+    "victim",
+    "patient",
+    "employee",
+    "homeowner",
+    "retiree",
+    "person",
+    "citizen",
+    "fan",
+    "guard",
+    "attendee",
+    "delegate",
+];
+
+/// The gender of the person who opens the clause `start..end` when the text does not name
+/// them: "One resident disagreed", "A local shopkeeper was unconvinced", "Another man stood
+/// up" (an article or "one"/"another", up to two lower-case words, a noun for a person, and
+/// no name before the verb).
+fn unnamed_subject(doc: &Doc, start: usize, end: usize) -> Option<Gender> {
+    if !doc
+        .word(start)
+        .is_some_and(|w| matches!(w, "a" | "an" | "one" | "another"))
+    {
+        return None;
+    }
+    let person = |j: usize| {
+        doc.word(j)
+            .is_some_and(|w| doc.lex(j).is_role_head() || PASSERS_BY.contains(&w))
+            && !doc.is_cap(j)
+    };
+    let mut noun = (start + 1..(start + 4).min(end)).find(|&j| person(j))?;
+    // the head is the last of them: "a local woman"
+    while noun + 1 < end && person(noun + 1) {
+        noun += 1;
+    }
+    let plain = (start + 1..noun).all(|j| doc.word(j).is_some() && !doc.is_cap(j));
+    // "A spokesman for the opposition was", but not "A resident named Ola Berg" or "One
+    // resident, Ola Berg,": a name after it is someone the text names
+    let named = (noun + 1..end.min(noun + 6)).any(|j| doc.is_cap(j));
+    (plain && !named).then(|| role_gender(doc.low(noun)))
+}
+
 fn role_gender(role: &str) -> Gender {
     let words = role.split(|c: char| !c.is_alphanumeric());
     let mut g = Gender::Unknown;
@@ -1367,6 +1452,16 @@ impl<'a> Resolver<'a> {
         let pick = self
             .recent(at, want)
             .or_else(|| self.mentioned(at, want).filter(|_| quoted))?;
+        // "Mayor Dahl defended the plan. One resident disagreed. “…,” he said.": the pronoun
+        // means the resident, whom the text does not name (in a sentence before the
+        // pronoun's: "A police officer was hurt, he said" reports what he said of one)
+        let before = self
+            .doc
+            .sentence(at.min(self.doc.len().saturating_sub(1)))
+            .start;
+        if self.reg.unnamed_between(pick.at, before, want) {
+            return None;
+        }
         if let Some(id) = pick.entity
             && self.reg.entities[id].gender == Gender::Unknown
         {
