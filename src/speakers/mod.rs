@@ -913,6 +913,16 @@ mod tests {
     }
 
     #[test]
+    fn it_said_is_never_a_person() {
+        let text = "Anders Holm announced the cuts on Tuesday. The union was furious. \
+                    \"We will strike if needed,\" it said in a statement.";
+        assert_eq!(quoted_by(text), [""]);
+        // a body quoted last is still what "it" means
+        let text = "\"Sales rose,\" Acme Corp said. \"Costs fell too,\" it said.";
+        assert_eq!(quoted_by(text), ["Acme Corp", "Acme Corp"]);
+    }
+
+    #[test]
     fn a_company_named_with_a_title_word_keeps_it() {
         let text = "General Electric said profits fell. First Solar said it would expand. \
                     The National Bank of Karsovia said rates would rise. General Petraeus \

@@ -1438,7 +1438,14 @@ impl<'a> Resolver<'a> {
         let want = match p {
             Pron::He => Gender::Male,
             Pron::She => Gender::Female,
-            Pron::It if quoted => return self.last_source(at),
+            // "…," it said: the source quoted last, unless that is someone the text gives a
+            // gender ("Anders Holm announced the cuts. The union was furious. “…,” it said"
+            // is not Holm's; a company whose name looks like a person's still counts)
+            Pron::It if quoted => {
+                return self
+                    .last_source(at)
+                    .filter(|(_, g, _)| *g == Gender::Unknown);
+            }
             // "Acme Corp said its profit rose. It said sales fell.": the body quoted last, when
             // "it" is the subject of the speech verb ("it was reported that" names no one)
             // and that source is no person
