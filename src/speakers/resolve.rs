@@ -514,7 +514,6 @@ fn opposite(g: Gender) -> Gender {
     }
 }
 
-/// Gender carried by a role word: "spokeswoman", "congressman".
 /// Nouns for the people news quotes without naming them, beyond the role words of the
 /// lexicon ("a resident", "one voter").
 const PASSERS_BY: &[&str] = &[
@@ -582,6 +581,7 @@ fn unnamed_subject(doc: &Doc, start: usize, end: usize) -> Option<Gender> {
     (plain && !named).then(|| role_gender(doc.low(noun)))
 }
 
+/// Gender carried by a role word: "spokeswoman", "congressman".
 fn role_gender(role: &str) -> Gender {
     let words = role.split(|c: char| !c.is_alphanumeric());
     let mut g = Gender::Unknown;
