@@ -176,10 +176,7 @@ pub fn ingest(request: &IngestRequest, observer: &mut dyn Observer) -> Result<In
                     && !request.strict
                     && last_commit.elapsed() >= request.commit_every
                 {
-                    indexer.commit()?;
-                    summary.commits += 1;
-                    last_commit = Instant::now();
-                    uncommitted = false;
+                    commit(indexer, &mut summary, &mut last_commit, &mut uncommitted)?;
                 }
                 continue;
             }
@@ -211,10 +208,7 @@ pub fn ingest(request: &IngestRequest, observer: &mut dyn Observer) -> Result<In
                 && !request.strict
                 && last_commit.elapsed() >= request.commit_every
             {
-                indexer.commit()?;
-                summary.commits += 1;
-                last_commit = Instant::now();
-                uncommitted = false;
+                commit(indexer, &mut summary, &mut last_commit, &mut uncommitted)?;
             }
             if records.is_multiple_of(256) {
                 observer.progress(&Progress {
@@ -475,6 +469,20 @@ fn spawn_preparers(outcomes: Outcomes, options: Options) -> (Vec<JoinHandle<()>>
         })
         .collect();
     (handles, receiver)
+}
+
+/// A periodic commit (`--commit-every`): counted, and the clock restarted.
+fn commit(
+    indexer: &mut Indexer,
+    summary: &mut IngestSummary,
+    last: &mut Instant,
+    uncommitted: &mut bool,
+) -> Result<()> {
+    indexer.commit()?;
+    summary.commits += 1;
+    *last = Instant::now();
+    *uncommitted = false;
+    Ok(())
 }
 
 /// Hands a prepared article to the indexer and counts it.

@@ -411,20 +411,21 @@ impl Page {
         };
         let whole = self.all.iter().map(String::len).sum::<usize>();
         let article = self.articles.iter().max_by_key(|group| size(group));
-        let join = |p: &[String]| p.join("\n\n");
         let body = [article, Some(&self.main)]
             .into_iter()
             .flatten()
             .find(|p| size(p) > 0 && 2 * size(p) >= whole)
             .map(|p| {
-                let texts: Vec<String> = p.iter().map(|(t, _)| t.clone()).collect();
-                join(&texts)
+                p.iter()
+                    .map(|(t, _)| t.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n\n")
             })
             .or_else(|| {
                 [&self.all, &self.blocks]
                     .into_iter()
                     .find(|p| !p.is_empty())
-                    .map(|p| join(p))
+                    .map(|p| p.join("\n\n"))
             })
             .unwrap_or_default();
         let title = self
