@@ -541,9 +541,25 @@ fn past_owner(doc: &Doc, i: usize) -> usize {
 /// Past a time or a channel between a cue and its clause ("said on Friday he met",
 /// "said last week the plan", "said in a statement the dam"): where the clause would start.
 fn past_time_adjunct(doc: &Doc, i: usize, end: usize) -> usize {
+    // "said in a statement on Tuesday the …": a manner and a time, in either order
+    let once = past_one_adjunct(doc, i, end);
+    if once == i {
+        return i;
+    }
+    past_one_adjunct(doc, once, end)
+}
+
+/// One time or manner adjunct at `i` ("on Monday", "Tuesday", "late Friday", "last week",
+/// "in a statement"); `i` itself if there is none, or if the time owns the next words ("said
+/// today's vote", "said Friday's talks").
+fn past_one_adjunct(doc: &Doc, i: usize, end: usize) -> usize {
     let word = |j: usize| if j < end { doc.word(j) } else { None };
+    let day = |j: usize| word(j).is_some_and(subject::is_day);
     let skipped = match word(i) {
-        Some("on") if word(i + 1).is_some_and(subject::is_day) => 2,
+        Some("on") if day(i + 1) => 2,
+        // US wire style: "said Tuesday the talks", "said late Friday it would"
+        Some("late" | "early") if day(i + 1) => 2,
+        Some(_) if day(i) => 1,
         Some("last" | "this" | "earlier" | "later")
             if word(i + 1).is_some_and(|w| {
                 matches!(
@@ -1195,6 +1211,33 @@ mod tests {
         assert_eq!(
             reported("Kari Nes said on Monday the vote was fair."),
             [row("Kari Nes", "the vote was fair")]
+        );
+    }
+
+    #[test]
+    fn a_bare_day_or_a_manner_before_a_clause_without_that_is_skipped() {
+        assert_eq!(
+            reported("Mayor Kari Nes said Tuesday the harbour would reopen."),
+            [row("Mayor Kari Nes", "the harbour would reopen")]
+        );
+        assert_eq!(
+            reported("Kari Nes said late Friday it would reopen."),
+            [row("Kari Nes", "it would reopen")]
+        );
+        assert_eq!(
+            reported("Kari Nes said in a statement Monday the vote was fair."),
+            [row("Kari Nes", "the vote was fair")]
+        );
+        // the day owns the subject
+        assert_eq!(
+            reported("Kari Nes said Tuesday's vote was fair."),
+            [row("Kari Nes", "Tuesday's vote was fair")]
+        );
+        // a bare day and nothing after it: no content
+        assert!(
+            reported("The pier will open, Kari Nes said Tuesday.")
+                .iter()
+                .all(|(_, c)| c == "The pier will open")
         );
     }
 
