@@ -31,11 +31,27 @@ pub(crate) struct Link {
 /// The quote's attribution: a cue right after it wins over one before it, and one closing the
 /// sentence ("…" than anyone else, Lund said.) comes last.
 pub(crate) fn link(doc: &Doc, quotes: &Quotes, q: &Quote) -> Option<Link> {
+    if scare_quote(doc, q) {
+        return None;
+    }
     trailing(doc, q, false)
         .or_else(|| leading(doc, quotes, q))
         .or_else(|| sentence_final(doc, quotes, q))
         .or_else(|| subject_of_sentence(doc, quotes, q))
         .or_else(|| trailing(doc, q, true))
+}
+
+/// "attacked the so-called “peace tax”": the writer marks a term as someone else's, not the
+/// words of the sentence's speaker.
+fn scare_quote(doc: &Doc, q: &Quote) -> bool {
+    let Some(before) = q.open.checked_sub(1) else {
+        return false;
+    };
+    match doc.word(before) {
+        Some("so-called") => true,
+        Some("called") => before > 0 && doc.is_word(before - 1, "so"),
+        _ => false,
+    }
 }
 
 /// A phrase quoted inside a sentence with no cue ("Lund dismissed the plan as “a fantasy.”"):
@@ -702,6 +718,20 @@ mod tests {
     #[test]
     fn a_scare_quote_without_a_cue_has_no_link() {
         assert_eq!(linked("The so-called “deal” failed."), [None]);
+    }
+
+    #[test]
+    fn a_so_called_term_is_not_the_words_of_the_cue_before_it() {
+        assert_eq!(
+            linked("Senator Pia Lund attacked the so-called \"peace tax\" on Monday."),
+            [None]
+        );
+        assert_eq!(linked("Lund mocked the so called “reform” plan."), [None]);
+        // the verb "called" alone still frames what its subject said
+        assert_eq!(
+            linked("Lund called the plan “reckless” on Monday."),
+            [pair("called", "Lund")]
+        );
     }
 
     #[test]
