@@ -269,6 +269,9 @@ fn collect(doc: &Doc, quotes: &Quotes) -> Vec<Frame> {
         let q = &quotes.list[k];
         let (source, mention) = match neighbour(doc, quotes, q, &index) {
             Some(Neighbour::Frame(i)) => (Source::Inherit(i), None),
+            // "Lund resigned.\n\n“She was a disaster.”": words about the person are someone
+            // else's
+            Some(Neighbour::Subject(m)) if speaks_of(doc, q, &m) => (Source::Own, None),
             Some(Neighbour::Subject(m)) => (Source::Own, Some(m)),
             None => (Source::Own, None),
         };
@@ -569,6 +572,45 @@ fn neighbour(
         (None, Some(m)) => Some(Neighbour::Subject(m)),
         (None, None) => None,
     }
+}
+
+/// Whether a quote speaks of the person `m` names in the third person: by surname, or by a
+/// pronoun of that person's gender ("Lund resigned.\n\n“She never listened.”"). People
+/// seldom speak of themselves so, and news quotes the ones who speak of them.
+fn speaks_of(doc: &Doc, q: &quotes::Quote, m: &Mention) -> bool {
+    let (surname, gender) = match &m.what {
+        What::Name { run } => {
+            let Some(name) = names::normalise(doc, run.clone()) else {
+                return false;
+            };
+            let last = name
+                .full
+                .rsplit(' ')
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            (Some(last), name.gender)
+        }
+        What::Pronoun(names::Pron::He) => (None, names::Gender::Male),
+        What::Pronoun(names::Pron::She) => (None, names::Gender::Female),
+        _ => return false,
+    };
+    let gendered = |j: usize| {
+        let g = match doc.word(j).and_then(names::pronoun) {
+            Some(names::Pron::He) => names::Gender::Male,
+            Some(names::Pron::She) => names::Gender::Female,
+            _ => return false,
+        };
+        // "his or her": anyone
+        g == gender && !doc.is_word(j + 1, "or") && !(j > 0 && doc.is_word(j - 1, "or"))
+    };
+    // "Holm's partner, Lund, called him a master. “He …”": the pronoun may be the other man
+    let sent = doc.sentence(m.toks.start);
+    let by_pronoun = !(m.toks.end..sent.end).any(gendered);
+    (q.open + 1..q.last).any(|j| {
+        (by_pronoun && gendered(j))
+            || (doc.is_cap(j) && doc.word(j).is_some() && surname.as_deref() == Some(doc.low(j)))
+    })
 }
 
 /// Whether the words between an attribution and a later quote in its sentence
@@ -1666,6 +1708,25 @@ mod tests {
                 row("Pia Lind", "“We were lucky.”")
             ]
         );
+    }
+
+    #[test]
+    fn a_cue_less_quote_about_the_last_subject_is_not_that_person_s() {
+        // the quote speaks of her: someone else said it
+        let text = "Mayor Ingrid Lund resigned on Monday.\n\n“She was a disaster for this town.”";
+        assert_eq!(quoted_by(text), [""]);
+        let text = "Mayor Ingrid Lund resigned on Monday.\n\n“Lund never listened to anyone.”";
+        assert_eq!(quoted_by(text), [""]);
+        // words that speak of others stay hers
+        let text = "Mayor Ingrid Lund resigned on Monday.\n\n“He never listened to me.”";
+        assert_eq!(quoted_by(text), ["Ingrid Lund"]);
+        // "his or her" is anyone; and a sentence that speaks of another woman leaves "she"
+        // to her
+        let text =
+            "Mayor Ingrid Lund pressed on.\n\n“Every voter asks if his or her town is safe.”";
+        assert_eq!(quoted_by(text), ["Ingrid Lund"]);
+        let text = "Mayor Ingrid Lund praised her rival.\n\n“She ran a fair race.”";
+        assert_eq!(quoted_by(text), ["Ingrid Lund"]);
     }
 
     #[test]
