@@ -160,9 +160,14 @@ impl Registry {
                 }
                 Some(id)
             } else if name.words == 1 {
-                let found = with_key(&name.full, |k| {
-                    reg.by_last.get(k).and_then(|v| v.last().copied())
-                });
+                // "Governor Lind" names the Lind who is governor, not the one named last
+                let found = if name.title.is_some() {
+                    reg.by_surname_titled(&name.full, run.start, name.gender, name.title.as_deref())
+                } else {
+                    with_key(&name.full, |k| {
+                        reg.by_last.get(k).and_then(|v| v.last().copied())
+                    })
+                };
                 if let (Some(id), Some(t)) = (found, name.title.as_ref()) {
                     let t = t.clone();
                     let e = &mut reg.entities[id];
@@ -360,13 +365,30 @@ impl Registry {
         with_key(word, |k| self.by_last.get(k)).and_then(|ids| self.nearest(ids, at))
     }
 
-    /// The full name a one-word name of a known gender stands for ("Mr. Khan" is not "Ghazala Khan").
-    fn by_surname_gendered(&self, word: &str, at: usize, gender: Gender) -> Option<usize> {
-        let ids: Vec<usize> = with_key(word, |k| self.by_last.get(k))?
+    /// The full name a one-word name of a known gender and title stands for ("Mr. Khan" is
+    /// not "Ghazala Khan"; "Governor Lind" is Governor Peter Lind, not Treasurer Maria Lind).
+    fn by_surname_titled(
+        &self,
+        word: &str,
+        at: usize,
+        gender: Gender,
+        title: Option<&str>,
+    ) -> Option<usize> {
+        let mut ids: Vec<usize> = with_key(word, |k| self.by_last.get(k))?
             .iter()
             .copied()
             .filter(|&id| gender == Gender::Unknown || self.entities[id].gender != opposite(gender))
             .collect();
+        if let Some(title) = title.filter(|_| ids.len() > 1) {
+            let holds: Vec<usize> = ids
+                .iter()
+                .copied()
+                .filter(|&id| holds_title(&self.entities[id].roles, title))
+                .collect();
+            if !holds.is_empty() {
+                ids = holds;
+            }
+        }
         // a person ("Donald Trump") before anything else sharing the word ("Trump Train")
         let gendered: Vec<usize> = ids
             .iter()
@@ -378,14 +400,42 @@ impl Registry {
             .copied()
             .filter(|&id| self.entities[id].person)
             .collect();
-        self.nearest(&gendered, at)
-            .or_else(|| self.nearest(&people, at))
-            .or_else(|| self.nearest(&ids, at))
+        self.principal(&gendered, at)
+            .or_else(|| self.principal(&people, at))
+            .or_else(|| self.principal(&ids, at))
+    }
+
+    /// Of several people sharing a surname, the one a bare surname at `at` means: the one who
+    /// last opened a sentence before it ("Peter Holm paid tribute to Anna Holm, his mother.
+    /// “…,” Holm said."), else the one named last.
+    fn principal(&self, ids: &[usize], at: usize) -> Option<usize> {
+        if ids.len() > 1 {
+            let k = self.subjects.partition_point(|&(t, _)| t < at);
+            if let Some(&(_, id)) = self.subjects[..k]
+                .iter()
+                .rev()
+                .find(|(_, id)| ids.contains(id))
+            {
+                return Some(id);
+            }
+        }
+        self.nearest(ids, at)
     }
 
     fn by_first_name(&self, word: &str, at: usize) -> Option<usize> {
         with_key(word, |k| self.by_first.get(k)).and_then(|ids| self.nearest(ids, at))
     }
+}
+
+/// Whether one of `roles` holds `title` ("Governor" in "Governor", "Dr." in "Dr."); the titles
+/// that say only a gender (Mr., Ms.) never single anyone out.
+fn holds_title(roles: &[String], title: &str) -> bool {
+    let bare = |s: &str| format!(" {} ", s.replace('.', "").to_ascii_lowercase());
+    let t = bare(title);
+    if matches!(t.trim(), "mr" | "mrs" | "ms" | "miss" | "mister" | "madam") {
+        return false;
+    }
+    roles.iter().any(|r| bare(r).contains(&t))
 }
 
 /// An empty map with room for `n` words.
@@ -1263,7 +1313,7 @@ impl<'a> Resolver<'a> {
         }
         let found = self
             .reg
-            .by_surname_gendered(word, at, n.gender)
+            .by_surname_titled(word, at, n.gender, n.title.as_deref())
             .filter(|&id| !n.titled || self.reg.entities[id].person);
         if common && found.is_none() && !n.titled {
             return (None, ResolvedBy::Name);
@@ -1749,6 +1799,40 @@ mod tests {
         assert_eq!(
             resolve_at(text, "said", &[]),
             Some(("Pia Lind".into(), ResolvedBy::Surname))
+        );
+    }
+
+    #[test]
+    fn a_title_picks_the_namesake_who_holds_it() {
+        let text = "Governor Ola Lind signed the bill. State Treasurer Kari Lind, his cousin, \
+                    criticised it. \u{201c}It saves lives,\u{201d} Governor Lind said.";
+        assert_eq!(
+            resolve_at(text, "said", &[]),
+            Some(("Ola Lind".into(), ResolvedBy::Surname))
+        );
+        let text = "Dr. Ola Sand, a surgeon, and Judge Kari Sand testified. Dr. Sand said it \
+                    was fatal.";
+        assert_eq!(
+            resolve_at(text, "said", &[]).map(|(n, _)| n),
+            Some("Ola Sand".into())
+        );
+    }
+
+    #[test]
+    fn a_bare_surname_means_the_namesake_who_opened_a_sentence() {
+        // not the relative named after her in the same sentence
+        let text = "Kari Holm paid tribute to Ola Holm, her late father. \
+                    \u{201c}He never once complained,\u{201d} Holm said.";
+        assert_eq!(
+            resolve_at(text, "said", &[]).map(|(n, _)| n),
+            Some("Kari Holm".into())
+        );
+        // a namesake who opens a later sentence is the one meant after it
+        let text = "Kari Holm spoke first. Ola Holm, her brother, spoke next. Holm said it \
+                    was over.";
+        assert_eq!(
+            resolve_at(text, "said", &[]).map(|(n, _)| n),
+            Some("Ola Holm".into())
         );
     }
 
