@@ -619,6 +619,15 @@ pub(crate) fn is_name_word(doc: &Doc, i: usize) -> bool {
     !lex.is_cap_stop() || lex.is_title()
 }
 
+/// "Deputy Prime Minister Ola Berg", "Acting Governor Pia Lind": a rank that makes the title
+/// another office, which a name run opening a sentence keeps.
+fn opens_rank(doc: &Doc, i: usize) -> bool {
+    matches!(
+        doc.low(i),
+        "deputy" | "acting" | "assistant" | "associate" | "former"
+    )
+}
+
 /// The capitalised run starting at token `first`, scanning no further than `limit` (exclusive).
 pub(crate) fn run_starting_at(doc: &Doc, first: usize, limit: usize) -> Option<Range<usize>> {
     let mut first = first;
@@ -626,7 +635,8 @@ pub(crate) fn run_starting_at(doc: &Doc, first: usize, limit: usize) -> Option<R
         && doc.is_cap(first)
         && ((doc.lex(first).is_cap_stop() && !doc.lex(first).is_title())
             || (doc.common_word_at_sentence_start(first)
-                && !(doc.lex(first).is_title() && is_name_word(doc, first + 1))))
+                && !((doc.lex(first).is_title() || opens_rank(doc, first))
+                    && is_name_word(doc, first + 1))))
         // "AT and T", "One Video Corp": a company may open with such a word
         && !joined_initials(doc, first)
         && company_run(doc, first, limit).is_none()
@@ -1031,9 +1041,12 @@ pub(crate) fn role_before(doc: &Doc, at: usize, floor: usize, loose: bool) -> Op
     let mut steps = 0;
     while start > floor && steps < 3 {
         let p = start - 1;
+        // "Former health minister Anna Kovacs": capitalised only as the sentence's first word
+        let opening_rank =
+            matches!(doc.word(p), Some("former" | "acting")) && doc.sentence(p).start == p;
         match doc.word(p) {
             Some(w)
-                if !doc.is_cap(p)
+                if (!doc.is_cap(p) || opening_rank)
                     && !doc.lex(p).is_function_word()
                     && !is_determiner(w)
                     && doc.lex(p).verb().is_none()

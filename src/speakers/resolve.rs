@@ -438,6 +438,17 @@ fn holds_title(roles: &[String], title: &str) -> bool {
     roles.iter().any(|r| bare(r).contains(&t))
 }
 
+/// Words before a role's head that make it another office: a vice president is not the
+/// president, a former minister not the minister.
+const RANKS: &[&str] = &[
+    "vice",
+    "deputy",
+    "assistant",
+    "associate",
+    "former",
+    "acting",
+];
+
 /// An empty map with room for `n` words.
 fn sized_map<V>(n: usize) -> WordMap<String, V> {
     WordMap::with_capacity_and_hasher(n, Default::default())
@@ -1189,7 +1200,15 @@ impl<'a> Resolver<'a> {
             What::Description { head } if names::is_body_noun(head) => {
                 (self.body(head, at), ResolvedBy::Description)
             }
-            What::Description { head } => (self.description(head, at), ResolvedBy::Description),
+            What::Description { head } => {
+                let ranks: Vec<&str> = m
+                    .toks
+                    .clone()
+                    .filter_map(|i| self.doc.word(i))
+                    .filter(|w| RANKS.contains(w))
+                    .collect();
+                (self.description(head, &ranks, at), ResolvedBy::Description)
+            }
             What::Proxy { owner, head } => (
                 self.proxy(m, owner.clone(), head, at),
                 ResolvedBy::Description,
@@ -1674,7 +1693,15 @@ impl<'a> Resolver<'a> {
         !spoke_since && !named_since
     }
 
-    fn description(&self, head: &str, at: usize) -> Option<(Speaker, Gender, Option<usize>)> {
+    /// The entity a role description means ("the analyst", "the head of state"), among those
+    /// whose role has the same rank words (`ranks`, from [`RANKS`]): "the vice president" is
+    /// not President Hale, nor "the prime minister" Deputy Prime Minister Kral.
+    fn description(
+        &self,
+        head: &str,
+        ranks: &[&str],
+        at: usize,
+    ) -> Option<(Speaker, Gender, Option<usize>)> {
         let own = [head];
         let wanted: &[&str] = match head {
             "head of state" => &[
@@ -1713,41 +1740,57 @@ impl<'a> Resolver<'a> {
             "adviser" | "advisor" => &["adviser", "advisor"],
             _ => &own,
         };
-        let fits = |r: &str| {
+        // ranks are matched both ways first; failing that, "former" and "acting" are ignored
+        // ("the former secretary" may be Secretary Lund) and a role may hold a rank the
+        // description leaves out ("the minister" of an article with one deputy minister), but
+        // never "vice": a vice president is not "the president"
+        let fits = |r: &str, strict: bool| {
             let r = r.to_lowercase();
             wanted.iter().any(|w| {
                 if w.contains(' ') {
                     r.contains(*w)
                 } else {
-                    // "president" is not "vice president"
+                    // "president" is not "vice president", "minister" not "former minister"
                     let words: Vec<&str> = r
                         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
                         .collect();
-                    words
-                        .iter()
-                        .enumerate()
-                        .any(|(i, x)| x == w && !(i > 0 && words[i - 1] == "vice"))
+                    words.iter().enumerate().any(|(i, x)| {
+                        x == w && {
+                            let before = &words[..i];
+                            RANKS.iter().all(|k| {
+                                let (has, wants) = (before.contains(k), ranks.contains(k));
+                                has == wants
+                                    || (!strict
+                                        && (matches!(*k, "former" | "acting")
+                                            || (has && *k != "vice")))
+                            })
+                        }
+                    })
                 }
             })
         };
         // per wanted word, the latest mention before `at` of an entity whose role fits
-        let mut best: Option<(usize, usize)> = None;
-        for w in wanted {
-            let Some(list) = self.reg.by_role_word.get(w.split(' ').next().unwrap_or(w)) else {
-                continue;
-            };
-            let k = list.partition_point(|&(t, _)| t < at);
-            let found = list[..k]
-                .iter()
-                .rev()
-                .take(DESCRIPTION_LOOKBACK)
-                .find(|&&(_, id)| self.reg.entities[id].roles.iter().any(|r| fits(r)));
-            if let Some(&(t, id)) = found
-                && best.is_none_or(|(bt, _)| t > bt)
-            {
-                best = Some((t, id));
+        let latest = |strict: bool| {
+            let mut best: Option<(usize, usize)> = None;
+            for w in wanted {
+                let Some(list) = self.reg.by_role_word.get(w.split(' ').next().unwrap_or(w)) else {
+                    continue;
+                };
+                let k = list.partition_point(|&(t, _)| t < at);
+                let found = list[..k]
+                    .iter()
+                    .rev()
+                    .take(DESCRIPTION_LOOKBACK)
+                    .find(|&&(_, id)| self.reg.entities[id].roles.iter().any(|r| fits(r, strict)));
+                if let Some(&(t, id)) = found
+                    && best.is_none_or(|(bt, _)| t > bt)
+                {
+                    best = Some((t, id));
+                }
             }
-        }
+            best
+        };
+        let best = latest(true).or_else(|| latest(false));
         let (_, id) = best?;
         let e = &self.reg.entities[id];
         let speaker = Speaker {
@@ -1800,6 +1843,38 @@ mod tests {
             resolve_at(text, "said", &[]),
             Some(("Pia Lind".into(), ResolvedBy::Surname))
         );
+    }
+
+    #[test]
+    fn a_rank_in_a_description_picks_the_office() {
+        let text = "President Ola Hale and Vice President Kari Sokol visited the town. The vice \
+                    president added that help was coming.";
+        assert_eq!(
+            resolve_at(text, "added", &[]).map(|(n, _)| n),
+            Some("Kari Sokol".into())
+        );
+        let text = "Prime Minister Ola Novak and Deputy Prime Minister Kari Kral met. The prime \
+                    minister said it went well.";
+        assert_eq!(
+            resolve_at(text, "said", &[]).map(|(n, _)| n),
+            Some("Ola Novak".into())
+        );
+        // opening its sentence, the rank stays in the title
+        let text = "Deputy Prime Minister Kari Kral spoke. The deputy prime minister said it \
+                    went well.";
+        assert_eq!(
+            resolve_at(text, "said", &[]).map(|(n, _)| n),
+            Some("Kari Kral".into())
+        );
+        // with no one else holding the office, a deputy is "the minister"; a vice president
+        // is never "the president"
+        let text = "Deputy Interior Minister Kari Kral spoke. The minister said rain would come.";
+        assert_eq!(
+            resolve_at(text, "said", &[]).map(|(n, _)| n),
+            Some("Kari Kral".into())
+        );
+        let text = "Vice President Kari Sokol spoke. The president said rain would come.";
+        assert_eq!(resolve_at(text, "said", &[]), None);
     }
 
     #[test]
