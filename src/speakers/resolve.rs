@@ -379,6 +379,11 @@ impl Registry {
             .copied()
             .filter(|&id| gender == Gender::Unknown || self.entities[id].gender != opposite(gender))
             .collect();
+        // "Volcker" means Paul Volcker, not "Associates of Volcker" (but "Corrections" alone
+        // may well be the "Texas Department of Corrections")
+        if ids.iter().any(|&id| !placed_by(&self.entities[id].name)) {
+            ids.retain(|&id| !placed_by(&self.entities[id].name));
+        }
         if let Some(title) = title.filter(|_| ids.len() > 1) {
             let holds: Vec<usize> = ids
                 .iter()
@@ -425,6 +430,16 @@ impl Registry {
     fn by_first_name(&self, word: &str, at: usize) -> Option<usize> {
         with_key(word, |k| self.by_first.get(k)).and_then(|ids| self.nearest(ids, at))
     }
+}
+
+/// A name whose last word follows "of", "for" or "on" ("Associates of Volcker", "Bank of
+/// Japan"): that word is not a surname, and the name is no person's beside one who bears it.
+fn placed_by(name: &str) -> bool {
+    let mut words = name.rsplit(' ');
+    words.next();
+    words
+        .next()
+        .is_some_and(|w| matches!(w, "of" | "for" | "on"))
 }
 
 /// Whether one of `roles` holds `title` ("Governor" in "Governor", "Dr." in "Dr."); the titles
@@ -1875,6 +1890,16 @@ mod tests {
         );
         let text = "Vice President Kari Sokol spoke. The president said rain would come.";
         assert_eq!(resolve_at(text, "said", &[]), None);
+    }
+
+    #[test]
+    fn a_surname_is_not_a_group_placed_by_it() {
+        let text = "Ola Volcker will step down. Associates of Volcker assumed he would leave. \
+                    Volcker said it was a personal decision.";
+        assert_eq!(
+            resolve_at(text, "said", &[]).map(|(n, _)| n),
+            Some("Ola Volcker".into())
+        );
     }
 
     #[test]
