@@ -32,7 +32,7 @@ use crate::fingerprint;
 use crate::highlight::Highlighter;
 use crate::index::ArchiveIndex;
 use crate::query::phrase::TextPhrase;
-use crate::query::quoted::SaidBy;
+use crate::query::quoted::{InQuotes, SaidBy};
 use crate::query::whose::Whose;
 use crate::query::{self, Expr, Leaf, QueryBuilder, Scope, Term as QTerm};
 use crate::schema::{self, Evidence, Fields, Meta};
@@ -332,6 +332,9 @@ impl Searching {
         request: &SearchRequest,
     ) -> Result<(Box<dyn Query>, Option<Whose>)> {
         let compiled = self.compile(request)?;
+        if request.quoted && request.query.trim().is_empty() {
+            return Ok((compiled.query, Some(Whose::any_quote(compiled.said_by))));
+        }
         let mut builder = QueryBuilder::new(&self.archive.fields);
         let whose = Whose::new(
             &mut builder,
@@ -348,7 +351,18 @@ impl Searching {
         builder.statistics(self.statistics());
         let mut said_by = None;
         let (expr, main) = if request.query.trim().is_empty() {
-            let all: Box<dyn Query> = Box::new(AllQuery);
+            let mut all: Box<dyn Query> = Box::new(AllQuery);
+            // `--quoted` with no words: the passages that quote someone (with `--speaker`,
+            // that person)
+            if request.quoted {
+                let mut quoting = InQuotes::any_quote(all, schema::QUOTE_SPANS);
+                if !request.speakers.is_empty() {
+                    let speakers = Arc::new(said_by_names(&self.searcher, &request.speakers)?);
+                    quoting = quoting.said_by(Arc::clone(&speakers));
+                    said_by = Some(speakers);
+                }
+                all = Box::new(quoting);
+            }
             (Expr::And(Vec::new()), query::build::zero(all))
         } else {
             let mut expr = self.expand(query::parse(&request.query)?)?;

@@ -1644,6 +1644,48 @@ fn quoted_with_a_speaker_matches_only_the_words_that_speaker_said() {
 }
 
 #[test]
+fn quoted_with_no_words_finds_the_passages_where_someone_is_quoted() {
+    let env = Env::new();
+    let path = env.write(
+        "quoted.ndjson",
+        &[
+            // Berg quoted, Vik only reported
+            r#"{"id":"q1","date":"2025-04-01","title":"Flood","body":"\"The river is rising fast,\" said Anna Berg, the mayor. Tomas Vik, a farmer, said the fields were lost."}"#,
+            // Vik quoted
+            r#"{"id":"q2","date":"2025-04-02","title":"Fields","body":"\"We lost everything,\" said Tomas Vik, a farmer."}"#,
+            // nobody quoted: Berg reported
+            r#"{"id":"q3","date":"2025-04-03","title":"Dykes","body":"Anna Berg, the mayor, said the dykes would be raised."}"#,
+        ]
+        .join("\n"),
+    );
+    assert_eq!(env.ingest(&[path_str(&path)]).code, 0);
+    assert_eq!(env.count("", &["--speaker", "Vik"]).passages, 2);
+    assert_eq!(env.count("", &["--speaker", "Berg"]).passages, 2);
+    // --quoted without words: where that person is quoted, not merely reported
+    let vik = env.search("", &["--quoted", "--speaker", "Vik"]);
+    assert_eq!(vik.len(), 1, "{vik:#?}");
+    assert_eq!(vik[0].article_id, "q2");
+    let berg = env.search("", &["--quoted", "--speaker", "Berg"]);
+    assert_eq!(berg.len(), 1, "{berg:#?}");
+    assert_eq!(berg[0].article_id, "q1");
+    // and with no speaker, the passages that quote anyone
+    assert_eq!(env.count("", &["--quoted"]).passages, 2);
+    // speakers counts by the same rule: Vik is quoted once, Berg once
+    let run = env.run(&["speakers", "--quoted", "--csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("Anna Berg"), "{}", run.stdout);
+    let plain = env.run(&["speakers", "--csv"]).stdout;
+    let passages = |csv: &str, name: &str| -> String {
+        csv.lines()
+            .find(|l| l.contains(name))
+            .map(|l| l.split(',').nth(2).unwrap_or("").to_string())
+            .unwrap_or_default()
+    };
+    assert_eq!(passages(&plain, "Tomas Vik"), "2", "{plain}");
+    assert_eq!(passages(&run.stdout, "Tomas Vik"), "1", "{}", run.stdout);
+}
+
+#[test]
 fn speakers_quoted_credits_only_who_said_the_words() {
     let env = Env::new();
     let path = env.write(

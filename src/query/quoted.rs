@@ -128,7 +128,8 @@ pub struct Pattern {
 /// Passages that match `inner` with the words of `pattern` inside a quote.
 pub struct InQuotes {
     inner: Box<dyn Query>,
-    pattern: Pattern,
+    /// `None`: any quote will do (`--quoted` with no words).
+    pattern: Option<Pattern>,
     /// Name of the fast field of quote position ranges; `None`: anywhere.
     spans: Option<String>,
     /// Only the quotes of these speakers count.
@@ -140,7 +141,7 @@ impl InQuotes {
     pub fn new(inner: Box<dyn Query>, pattern: Pattern, spans: &str) -> InQuotes {
         InQuotes {
             inner,
-            pattern,
+            pattern: Some(pattern),
             spans: Some(spans.to_string()),
             speakers: None,
         }
@@ -156,8 +157,19 @@ impl InQuotes {
     pub fn anywhere(inner: Box<dyn Query>, pattern: Pattern) -> InQuotes {
         InQuotes {
             inner,
-            pattern,
+            pattern: Some(pattern),
             spans: None,
+            speakers: None,
+        }
+    }
+
+    /// Passages that match `inner` and quote someone (`--quoted` with no words; with
+    /// [`InQuotes::said_by`], someone it allows).
+    pub fn any_quote(inner: Box<dyn Query>, spans: &str) -> InQuotes {
+        InQuotes {
+            inner,
+            pattern: None,
+            spans: Some(spans.to_string()),
             speakers: None,
         }
     }
@@ -197,7 +209,7 @@ impl Query for InQuotes {
 
 struct InQuotesWeight {
     inner: Box<dyn Weight>,
-    pattern: Pattern,
+    pattern: Option<Pattern>,
     spans: Option<String>,
     speakers: Option<Arc<SaidBy>>,
 }
@@ -223,8 +235,12 @@ impl Weight for InQuotesWeight {
                 }
             }
         };
-        let Some(words) = PatternPositions::open(&self.pattern, reader)? else {
-            return Ok(Box::new(EmptyScorer));
+        let words = match &self.pattern {
+            None => None,
+            Some(pattern) => match PatternPositions::open(pattern, reader)? {
+                Some(words) => Some(words),
+                None => return Ok(Box::new(EmptyScorer)),
+            },
         };
         let mut scorer = InQuotesScorer {
             inner: self.inner.scorer(reader, boost)?,
@@ -255,7 +271,8 @@ struct InQuotesScorer {
     /// Who said each quote range, and whose quotes count (`speaker_raw`
     /// ordinals, sorted).
     speakers: Option<(QuoteSpeakers, Vec<u64>)>,
-    words: PatternPositions,
+    /// `None`: any quote holds.
+    words: Option<PatternPositions>,
     ranges: Vec<Range<u32>>,
 }
 
@@ -287,7 +304,10 @@ impl InQuotesScorer {
             }
             None => self.ranges.push(0..u32::MAX),
         }
-        self.words.read(doc) && self.words.within(&self.ranges)
+        match &mut self.words {
+            Some(words) => words.read(doc) && words.within(&self.ranges),
+            None => !self.ranges.is_empty(),
+        }
     }
 }
 

@@ -32,6 +32,8 @@ use crate::schema::{QUOTE_SPANS, quote_spans_of};
 enum Node {
     /// A `quote:` clause (or a word under `--quoted`).
     Quote(Pattern),
+    /// Any quote (`--quoted` with no words).
+    AnyQuote,
     /// A clause that looks at no quote.
     Fixed(Box<dyn Weight>),
     /// Every item holds; the `true` ones negated.
@@ -69,6 +71,14 @@ impl Whose {
             other => nodes.node(other)?,
         };
         Ok(root.map(|root| Whose { root, said_by }))
+    }
+
+    /// For `--quoted` with no words: the speakers of a passage who are quoted in it.
+    pub fn any_quote(said_by: Option<Arc<SaidBy>>) -> Whose {
+        Whose {
+            root: Node::AnyQuote,
+            said_by,
+        }
     }
 
     /// The readers of one segment.
@@ -168,8 +178,17 @@ fn open(
         nodes.map(|n| open(n, reader, allowed)).collect()
     };
     Ok(match node {
+        Node::AnyQuote => SegmentNode::Quote(Box::new(QuoteClause {
+            words: None,
+            any: true,
+            spans: reader.fast_fields().u64(QUOTE_SPANS).ok(),
+            speakers: QuoteSpeakers::open(reader.fast_fields()),
+            allowed: allowed.map(<[u64]>::to_vec),
+            said: Vec::new(),
+        })),
         Node::Quote(pattern) => SegmentNode::Quote(Box::new(QuoteClause {
             words: PatternPositions::open(pattern, reader)?,
+            any: false,
             spans: reader.fast_fields().u64(QUOTE_SPANS).ok(),
             speakers: QuoteSpeakers::open(reader.fast_fields()),
             allowed: allowed.map(<[u64]>::to_vec),
@@ -221,6 +240,8 @@ impl SegmentNode {
 struct QuoteClause {
     /// `None` where some word is not in the segment.
     words: Option<PatternPositions>,
+    /// Any quote holds, whatever its words (`words` is then `None`).
+    any: bool,
     /// `None` in a segment where no passage quotes anyone.
     spans: Option<tantivy::columnar::Column<u64>>,
     /// `None` where no quote has a known speaker.
@@ -234,14 +255,17 @@ struct QuoteClause {
 impl QuoteClause {
     fn at(&mut self, doc: DocId) {
         self.said.clear();
-        let (Some(words), Some(spans), Some(speakers)) =
-            (&mut self.words, &self.spans, &self.speakers)
-        else {
+        let (Some(spans), Some(speakers)) = (&self.spans, &self.speakers) else {
             return;
+        };
+        let mut words = match &mut self.words {
+            Some(words) => Some(words),
+            None if self.any => None,
+            None => return,
         };
         let ranges = quote_spans_of(spans.values_for_doc(doc));
         let mut quotes = speakers.said(doc, ranges).peekable();
-        if quotes.peek().is_none() || !words.read(doc) {
+        if quotes.peek().is_none() || words.as_mut().is_some_and(|w| !w.read(doc)) {
             return;
         }
         for (range, who) in quotes {
@@ -250,7 +274,8 @@ impl QuoteClause {
                 .allowed
                 .as_ref()
                 .is_none_or(|allowed| allowed.binary_search(&who).is_ok());
-            if allowed && !self.said.contains(&who) && words.within(&[range]) {
+            let holds = words.as_ref().is_none_or(|w| w.within(&[range]));
+            if allowed && !self.said.contains(&who) && holds {
                 self.said.push(who);
             }
         }
