@@ -175,30 +175,6 @@ pub(crate) fn quoted_words(doc: &Doc, q: &Quote) -> usize {
         .count()
 }
 
-/// Irregular past forms that can attribute a quote right after it ("…," he began).
-fn is_irregular_past(w: &str) -> bool {
-    matches!(
-        w,
-        "began"
-            | "spoke"
-            | "shot"
-            | "went"
-            | "cried"
-            | "chimed"
-            | "broke"
-            | "swore"
-            | "sang"
-            | "fought"
-            | "struck"
-            | "threw"
-            | "bit"
-            | "hit"
-            | "put"
-            | "shrugged"
-            | "sighed"
-    )
-}
-
 /// The sentence ends within a few tokens of `from` without a new clause.
 fn short_tail(doc: &Doc, from: usize) -> bool {
     let end = doc.sentence(from.saturating_sub(1)).end;
@@ -335,7 +311,8 @@ fn trailing(doc: &Doc, q: &Quote, unnamed: bool) -> Option<Link> {
 /// A lower-case past-tense verb that is not a noun-phrase word.
 fn generic_verb(doc: &Doc, j: usize) -> bool {
     doc.word(j).is_some_and(|w| {
-        (w.len() > 4 && w.ends_with("ed") && !doc.lex(j).is_role_head()) || is_irregular_past(w)
+        (w.len() > 4 && w.ends_with("ed") && !doc.lex(j).is_role_head())
+            || names::is_irregular_past(w)
     })
 }
 

@@ -1711,6 +1711,23 @@ mod tests {
     }
 
     #[test]
+    fn an_irregular_past_after_the_subject_is_its_verb_not_a_role() {
+        // "met" is no part of "union chief"'s role, and the sentence's subject stays the
+        // antecedent of the pronoun after it
+        let text = "Anna Lund met union chief Ola Dahl on Monday. \u{201c}We agreed on \
+                    nothing,\u{201d} she said.";
+        assert_eq!(quoted_by(text), ["Anna Lund"]);
+        let text = "Trade Minister Ole Brun met farm leader Jonas Berg in Oslo. \u{201c}The \
+                    tariffs stay,\u{201d} he said.";
+        assert_eq!(quoted_by(text), ["Ole Brun"]);
+        let roles: Vec<Option<String>> = attribute(text, &[])
+            .into_iter()
+            .filter_map(|a| a.speaker.map(|s| s.role))
+            .collect();
+        assert_eq!(roles, [Some("Trade Minister".to_string())]);
+    }
+
+    #[test]
     fn a_cue_less_quote_about_the_last_subject_is_not_that_person_s() {
         // the quote speaks of her: someone else said it
         let text = "Mayor Ingrid Lund resigned on Monday.\n\n“She was a disaster for this town.”";

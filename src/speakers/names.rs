@@ -1047,6 +1047,7 @@ pub(crate) fn role_before(doc: &Doc, at: usize, floor: usize, loose: bool) -> Op
         match doc.word(p) {
             Some(w)
                 if (!doc.is_cap(p) || opening_rank)
+                    && !is_irregular_past(w)
                     && !doc.lex(p).is_function_word()
                     && !is_determiner(w)
                     && doc.lex(p).verb().is_none()
@@ -1066,6 +1067,7 @@ pub(crate) fn role_before(doc: &Doc, at: usize, floor: usize, loose: bool) -> Op
 /// `lex` is the word's `lexicon::classify`.
 pub(crate) fn is_noun_like(w: &str, lex: Lex) -> bool {
     w.len() > 2
+        && !is_irregular_past(w)
         && !lex.is_function_word()
         && !is_determiner(w)
         && pronoun(w).is_none()
@@ -1074,6 +1076,51 @@ pub(crate) fn is_noun_like(w: &str, lex: Lex) -> bool {
         && !w.ends_with("ed")
         && !w.ends_with("ing")
         && w.chars().all(|c| c.is_alphabetic() || c == '-')
+}
+
+/// A past tense that news writes after a name and that does not end in -ed ("Holm met union
+/// chief Ola Dahl", "Lund spoke first"): a verb, never part of a role.
+pub(crate) fn is_irregular_past(w: &str) -> bool {
+    matches!(
+        w,
+        "met"
+            | "saw"
+            | "beat"
+            | "led"
+            | "hit"
+            | "won"
+            | "lost"
+            | "sent"
+            | "left"
+            | "made"
+            | "took"
+            | "gave"
+            | "brought"
+            | "sought"
+            | "fought"
+            | "caught"
+            | "taught"
+            | "held"
+            | "chose"
+            | "drew"
+            | "shook"
+            | "struck"
+            | "began"
+            | "spoke"
+            | "shot"
+            | "went"
+            | "broke"
+            | "swore"
+            | "sang"
+            | "threw"
+            | "bit"
+            | "put"
+            | "became"
+    ) || matches!(
+        w,
+        // -ed forms that the length rules of their callers miss
+        "cried" | "chimed" | "shrugged" | "sighed"
+    )
 }
 
 /// Joins the words of a token range into a phrase with single spaces.

@@ -577,9 +577,8 @@ fn verb_after_name(doc: &Doc, e: usize, a: usize) -> bool {
     let w = doc.low(e);
     e > a
         && doc.is_cap(e - 1)
-        && w.len() > 4
-        && w.ends_with("ed")
-        && !doc.lex(e).is_modifier_adjective()
+        && ((w.len() > 4 && w.ends_with("ed") && !doc.lex(e).is_modifier_adjective())
+            || names::is_irregular_past(w))
 }
 
 /// A role head follows `e` within three lower-case words.
