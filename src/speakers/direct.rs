@@ -453,12 +453,32 @@ fn colon(doc: &Doc, quotes: &Quotes, k: usize, floor: usize) -> Option<Link> {
         return None;
     }
     let no_clause = (floor..k).all(|j| !doc.is_punct(j, ',') || doc.is_punct(j + 1, '('));
+    // "Holm had a message for union leader Lind: “…”": a name after "for", "to", "with" or
+    // "at" and a lower-case role is the hearer, not the speaker ("quotes from activist Lind:"
+    // and "the words of Lind:" name the source)
+    let hearer = |start: usize| {
+        let mut j = start;
+        while j > floor
+            && j + 3 > start
+            && doc.word(j - 1).is_some_and(|w| !names::is_preposition(w))
+            && !doc.is_cap(j - 1)
+            && !doc.lex(j - 1).is_function_word()
+        {
+            j -= 1;
+        }
+        j < start
+            && j > floor
+            && doc
+                .word(j - 1)
+                .is_some_and(|w| matches!(w, "for" | "to" | "with" | "at"))
+    };
     let whole = names::analyse(doc, floor, k).filter(|m| {
         no_clause
             && matches!(
                 m.what,
                 What::Name { .. } | What::Description { .. } | What::Proxy { .. }
             )
+            && !matches!(&m.what, What::Name { run } if hearer(run.start))
     });
     // "… surprise Republican pollster Pia Lind: “…”": a name right before the colon
     // (not the object of a preposition: "delivered a blunt message to Lund: “…”")
@@ -468,6 +488,7 @@ fn colon(doc: &Doc, quotes: &Quotes, k: usize, floor: usize) -> Option<Link> {
             .filter(|m| {
                 let s = m.toks.start;
                 !(s > floor && doc.word(s - 1).is_some_and(names::is_preposition))
+                    && !matches!(&m.what, What::Name { run } if hearer(run.start))
             })
     };
     // "… doesn't surprise Republican pollster Pia Lind: “…”": a role, then a name, before the colon
@@ -476,7 +497,7 @@ fn colon(doc: &Doc, quotes: &Quotes, k: usize, floor: usize) -> Option<Link> {
         while s > floor && doc.word(s - 1).is_some() && doc.is_cap(s - 1) {
             s -= 1;
         }
-        (s < k && s > floor && doc.lex(s - 1).is_role_head())
+        (s < k && s > floor && doc.lex(s - 1).is_role_head() && !hearer(s))
             .then(|| names::analyse(doc, s, k))
             .flatten()
             .filter(|m| matches!(&m.what, What::Name { run } if !names::is_org_run(doc, run)))
@@ -695,6 +716,23 @@ mod tests {
     #[test]
     fn a_scare_quote_without_a_cue_has_no_link() {
         assert_eq!(linked("The so-called “deal” failed."), [None]);
+    }
+
+    #[test]
+    fn a_name_after_for_or_to_before_a_colon_is_the_hearer() {
+        let text = "Ola Holm had a message for union leader Kari Lind: “Sign now.”";
+        assert_eq!(linked(text), [pair(":", "Ola Holm")]);
+        let text = "Ola Holm turned to Kari Lind: “Sign now.”";
+        assert_eq!(linked(text), [pair(":", "Ola Holm")]);
+        // a source after "from" or "of" speaks
+        let text = "It brings to mind a line from activist Kari Lind: “Speak your mind.”";
+        let found = linked(text);
+        assert!(
+            found[0]
+                .as_ref()
+                .is_some_and(|(_, who)| who.ends_with("Kari Lind")),
+            "{found:?}"
+        );
     }
 
     #[test]
