@@ -259,6 +259,27 @@ fn trailing(doc: &Doc, q: &Quote, unnamed: bool) -> Option<Link> {
             if e == i || (full_stop && doc.is_cap(i) && !short_tail(doc, range.end)) {
                 return None;
             }
+            // "…," Lind was told by Holm: the agent speaks, not the one told ("…," Lind was
+            // quoted as saying: Lind does)
+            let passive = v.hearer
+                && comma_close
+                && doc
+                    .word(j - 1)
+                    .is_some_and(|w| matches!(w, "was" | "were" | "been"));
+            if passive {
+                let agent = doc
+                    .is_word(range.end, "by")
+                    .then(|| subject::forward(doc, range.end + 1, para_end))
+                    .flatten()
+                    .map(|(m, _)| m)
+                    .filter(|m| matches!(m.what, What::Name { .. }));
+                // without one, the quote is still this cue's: no one named said it
+                return Some(Link {
+                    cue: range,
+                    mention: agent,
+                    consumes: true,
+                });
+            }
             let m = before_relative(doc, i, e).or_else(|| names::analyse(doc, i, e));
             if m.is_none() && !(unnamed && comma_close) {
                 return None;
@@ -716,6 +737,19 @@ mod tests {
     #[test]
     fn a_scare_quote_without_a_cue_has_no_link() {
         assert_eq!(linked("The so-called “deal” failed."), [None]);
+    }
+
+    #[test]
+    fn a_passive_cue_gives_the_quote_to_its_agent() {
+        assert_eq!(
+            linked("“Sign now,” Kari Lind was told by Ola Holm."),
+            [pair("told", "Ola Holm")]
+        );
+        // no agent: the one told did not say it
+        assert_eq!(
+            linked("“Sign now,” Kari Lind was told."),
+            [Some(("told".to_string(), String::new()))]
+        );
     }
 
     #[test]
