@@ -485,7 +485,7 @@ static DEMONYMS: List = "afghan african albanian algerian american angolan arab 
     welsh western yemeni yugoslav zambian zimbabwean";
 
 /// Small connecting words allowed inside a capitalised name run ("Secretary of State", "Jean de la Fontaine").
-static RUN_PARTICLES: List = "al bin da de del der di dos du el ibn la le of van von";
+static RUN_PARTICLES: List = "al bin da das de del den der di dos du el ibn la le of ter van von";
 
 /// Auxiliaries and adverbs allowed between a speaker and the cue: "has since said", "later told".
 static AUX_OR_ADVERBS: List = "again already also always angrily bluntly can clearly confidently could did \

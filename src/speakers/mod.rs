@@ -1711,6 +1711,18 @@ mod tests {
     }
 
     #[test]
+    fn names_with_two_particles_are_whole() {
+        assert_eq!(
+            speakers("“We will win,” said Ana de la Cruz, the mayor."),
+            ["Ana de la Cruz"]
+        );
+        assert_eq!(
+            speakers("Pieter van den Berg said the dyke held. Berg added that it rained."),
+            ["Pieter van den Berg", "Pieter van den Berg"]
+        );
+    }
+
+    #[test]
     fn an_irregular_past_after_the_subject_is_its_verb_not_a_role() {
         // "met" is no part of "union chief"'s role, and the sentence's subject stays the
         // antecedent of the pronoun after it

@@ -679,6 +679,13 @@ pub(crate) fn run_starting_at(doc: &Doc, first: usize, limit: usize) -> Option<R
             end += 1;
         } else if end + 1 < limit && is_name_word(doc, end + 1) && joins_run(doc, end) {
             end += 2;
+        } else if end + 2 < limit
+            && is_name_word(doc, end + 2)
+            && is_lower_particle(doc, end)
+            && is_lower_particle(doc, end + 1)
+        {
+            // "Ana de la Cruz", "Pieter van den Berg"
+            end += 3;
         } else if end + 1 < limit
             && (doc.is_word(end, "and") || doc.is_punct(end, '&'))
             && (joined_initials(doc, end - 1) || body_and(doc, first..end, end))
@@ -818,6 +825,11 @@ fn org_tail(doc: &Doc, from: usize, limit: usize) -> Option<usize> {
 /// ("de", "von"; "of" only after a title or an organisation word: "Secretary of State"), or
 /// "on" and "for" in the name of a body ("Commission on Presidential Debates", "Center for
 /// Public Integrity").
+/// A lower-case name particle other than "of" ("de", "la", "van", "den", "da").
+fn is_lower_particle(doc: &Doc, i: usize) -> bool {
+    !doc.is_cap(i) && doc.lex(i).is_run_particle() && doc.low(i) != "of"
+}
+
 fn joins_run(doc: &Doc, i: usize) -> bool {
     if doc.is_punct(i, '.') {
         return doc.glued_left(i) && is_short_word(doc, i - 1);
