@@ -1041,11 +1041,16 @@ pub(crate) fn is_org_run(doc: &Doc, run: &Range<usize>) -> bool {
 pub(crate) fn role_before(doc: &Doc, at: usize, floor: usize, loose: bool) -> Option<Range<usize>> {
     let mut start = at;
     let head = at.checked_sub(1)?;
+    // "Prosecutor Lucy Tran said": a role head capitalised only as the sentence's first word
+    let opening_head = doc.is_cap(head)
+        && doc.sentence(head).start == head
+        && doc.lex(head).is_role_head()
+        && !doc.lex(head).is_title();
     if head < floor
         || !doc.word(head).is_some_and(|w| {
             doc.lex(head).is_role_head() || (loose && is_noun_like(w, doc.lex(head)))
         })
-        || doc.is_cap(head)
+        || (doc.is_cap(head) && !opening_head)
     {
         return None;
     }

@@ -1861,6 +1861,16 @@ mod tests {
     }
 
     #[test]
+    fn a_role_opening_the_sentence_is_kept_for_the_description_after_it() {
+        let text = "Prosecutor Kari Tran said the evidence was clear. The prosecutor said it \
+                    again.";
+        assert_eq!(
+            resolve_at(text, "said", &[]).map(|(n, _)| n),
+            Some("Kari Tran".into())
+        );
+    }
+
+    #[test]
     fn a_rank_in_a_description_picks_the_office() {
         let text = "President Ola Hale and Vice President Kari Sokol visited the town. The vice \
                     president added that help was coming.";
