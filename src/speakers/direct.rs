@@ -508,8 +508,10 @@ fn colon(doc: &Doc, quotes: &Quotes, k: usize, floor: usize) -> Option<Link> {
             .filter(|m| matches!(&m.what, What::Name { run } if !names::is_org_run(doc, run)))
             .filter(|m| {
                 let s = m.toks.start;
-                !(s > floor && doc.word(s - 1).is_some_and(names::is_preposition))
-                    && !matches!(&m.what, What::Name { run } if hearer(run.start))
+                let after_preposition =
+                    s > floor && doc.word(s - 1).is_some_and(names::is_preposition);
+                let heard = matches!(&m.what, What::Name { run } if hearer(run.start));
+                !after_preposition && !heard
             })
     };
     // "… doesn't surprise Republican pollster Pia Lind: “…”": a role, then a name, before the colon
