@@ -94,8 +94,8 @@ impl Interval {
         }
     }
 
-    /// A bucket size that gives a readable number of rows (at most about 60)
-    /// for a range of `span` days.
+    /// A bucket size that gives a readable number of rows (at most about 60,
+    /// for ranges up to 60 years; years beyond) for a range of `span` days.
     pub fn for_span(span_days: i64) -> Interval {
         match span_days {
             ..=62 => Interval::Day,
