@@ -271,12 +271,9 @@ pub(crate) fn normalise<'d>(doc: &Doc<'d>, run: Range<usize>) -> Option<Name<'d>
         gender = doc.lex(name_words[0].0).first_name_gender();
     }
     // courtesy titles are not roles
-    let roles = title_words.iter().filter(|(i, _)| {
-        !matches!(
-            doc.low(*i),
-            "mr" | "mrs" | "ms" | "miss" | "mx" | "sir" | "madam" | "dame"
-        )
-    });
+    let roles = title_words
+        .iter()
+        .filter(|(i, _)| !is_courtesy_title(doc.low(*i)));
     // word tokens are never empty, so the joined title is empty only without words
     let title = Some(join_words(doc, roles)).filter(|t| !t.is_empty() && !tail);
     Some(Name {
@@ -619,12 +616,29 @@ pub(crate) fn is_name_word(doc: &Doc, i: usize) -> bool {
     !lex.is_cap_stop() || lex.is_title()
 }
 
+/// Words before a role's head that make it another office: a vice president is not the
+/// president, a former minister not the minister.
+pub(crate) const RANKS: &[&str] = &[
+    "vice",
+    "deputy",
+    "assistant",
+    "associate",
+    "former",
+    "acting",
+];
+
 /// "Deputy Prime Minister Ola Berg", "Acting Governor Pia Lind": a rank that makes the title
 /// another office, which a name run opening a sentence keeps.
 fn opens_rank(doc: &Doc, i: usize) -> bool {
+    RANKS.contains(&doc.low(i))
+}
+
+/// A title that says only how to address someone ("Mr.", "Ms", "Dame"): no role, and no
+/// office to tell namesakes apart by.
+pub(crate) fn is_courtesy_title(w: &str) -> bool {
     matches!(
-        doc.low(i),
-        "deputy" | "acting" | "assistant" | "associate" | "former"
+        w,
+        "mr" | "mrs" | "ms" | "miss" | "mx" | "mister" | "sir" | "madam" | "dame"
     )
 }
 

@@ -447,22 +447,11 @@ fn placed_by(name: &str) -> bool {
 fn holds_title(roles: &[String], title: &str) -> bool {
     let bare = |s: &str| format!(" {} ", s.replace('.', "").to_ascii_lowercase());
     let t = bare(title);
-    if matches!(t.trim(), "mr" | "mrs" | "ms" | "miss" | "mister" | "madam") {
+    if names::is_courtesy_title(t.trim()) {
         return false;
     }
     roles.iter().any(|r| bare(r).contains(&t))
 }
-
-/// Words before a role's head that make it another office: a vice president is not the
-/// president, a former minister not the minister.
-const RANKS: &[&str] = &[
-    "vice",
-    "deputy",
-    "assistant",
-    "associate",
-    "former",
-    "acting",
-];
 
 /// An empty map with room for `n` words.
 fn sized_map<V>(n: usize) -> WordMap<String, V> {
@@ -1220,7 +1209,7 @@ impl<'a> Resolver<'a> {
                     .toks
                     .clone()
                     .filter_map(|i| self.doc.word(i))
-                    .filter(|w| RANKS.contains(w))
+                    .filter(|w| names::RANKS.contains(w))
                     .collect();
                 (self.description(head, &ranks, at), ResolvedBy::Description)
             }
@@ -1709,7 +1698,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// The entity a role description means ("the analyst", "the head of state"), among those
-    /// whose role has the same rank words (`ranks`, from [`RANKS`]): "the vice president" is
+    /// whose role has the same rank words (`ranks`, from [`names::RANKS`]): "the vice president" is
     /// not President Hale, nor "the prime minister" Deputy Prime Minister Kral.
     fn description(
         &self,
@@ -1772,7 +1761,7 @@ impl<'a> Resolver<'a> {
                     words.iter().enumerate().any(|(i, x)| {
                         x == w && {
                             let before = &words[..i];
-                            RANKS.iter().all(|k| {
+                            names::RANKS.iter().all(|k| {
                                 let (has, wants) = (before.contains(k), ranks.contains(k));
                                 has == wants
                                     || (!strict
