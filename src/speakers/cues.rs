@@ -704,6 +704,15 @@ fn cue_word_at(doc: &Doc, i: usize) -> Option<(Verb, std::ops::Range<usize>)> {
     if unsaid(doc, i) {
         return None;
     }
+    // "pleaded guilty", "pleads not guilty", "pleaded no contest": a plea in court, not words
+    // reported
+    if v.lemma == "plead"
+        && doc
+            .word(i + 1)
+            .is_some_and(|w| matches!(w, "guilty" | "innocent" | "not" | "no"))
+    {
+        return None;
+    }
     match v.particle {
         None => Some((v, i..i + 1)),
         Some(p) if doc.is_word(i + 1, p) => {

@@ -288,6 +288,15 @@ fn opens_clause(doc: &Doc, i: usize) -> bool {
                         | "many"
                         | "most"
                         | "one"
+                        | "several"
+                        | "both"
+                        | "few"
+                        | "everyone"
+                        | "everybody"
+                        | "nobody"
+                        | "someone"
+                        | "somebody"
+                        | "anyone"
                 )
                 || w.starts_with(|c: char| c.is_ascii_digit())
                 || contracted_subject(w)
@@ -323,6 +332,12 @@ fn bare_subject(doc: &Doc, i: usize) -> bool {
             w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("ous")
         })
     };
+    // "said people were angry", "said police had closed it"
+    let irregular =
+        plain(i).is_some_and(|w| matches!(w, "people" | "men" | "women" | "children" | "police"));
+    if irregular && doc.word(i + 1).is_some_and(is_finite_verb) {
+        return true;
+    }
     let noun = |j: usize| plain(j).is_some_and(|w| !is_adjunct_start(w));
     // a word that can head a singular noun phrase: not a pronoun, article,
     // preposition or sentence adverb ("maybe", "however")
@@ -485,13 +500,38 @@ fn complement(doc: &Doc, verb: &Verb, from: usize) -> Option<Range<usize>> {
                 w,
                 "the" | "a" | "an" | "i" | "he" | "she" | "it" | "they" | "we" | "this" | "there"
             );
-        if is_adjunct_start(w) || stop_cap {
+        // "…, said several observers.": a quantifier and its noun with nothing after them
+        // are the speaker, not a clause
+        let quantifier = matches!(
+            w,
+            "several" | "both" | "few" | "many" | "some" | "most" | "all"
+        );
+        if is_adjunct_start(w) || stop_cap || (quantifier && end <= head + 3) {
             return None;
         }
     }
     if doc.quote(i).is_some() {
         return None;
     }
+    // "said several producers had trouble, but Kuwait has said there are no plans": a second
+    // report joined by "but" or ";", with a speaker of its own, is not part of this clause
+    let second_report = |j: usize| {
+        let Some((_, e)) = subject::forward(doc, j + 1, end) else {
+            return false;
+        };
+        let k = if doc
+            .word(e)
+            .is_some_and(|w| matches!(w, "has" | "have" | "had" | "also"))
+        {
+            e + 1
+        } else {
+            e
+        };
+        cues::cue_at(doc, k).is_some_and(|(v, _)| v.class == Class::Speech)
+    };
+    let end = (i + 2..end)
+        .find(|&j| (doc.is_word(j, "but") || doc.is_punct(j, ';')) && second_report(j))
+        .map_or(end, |j| if doc.is_punct(j - 1, ',') { j - 1 } else { j });
     (end > i + 1).then_some(i..end)
 }
 
@@ -657,7 +697,9 @@ fn clause_before(
     // "…, Lund said on Saturday, and …": an adjunct closed by a comma is passed over (not
     // after a participle with no subject: "The accords, agreed in Paris in May, called …")
     if mention.is_some()
-        && doc.word(after).is_some_and(is_adjunct_start)
+        && doc
+            .word(after)
+            .is_some_and(|w| is_adjunct_start(w) || subject::is_day(w))
         && let Some(c) = (after + 1..end.min(after + 10)).find(|&j| doc.punct(j).is_some())
         && doc.is_punct(c, ',')
     {
@@ -1257,6 +1299,81 @@ mod tests {
             reported("Some said the plan was dead."),
             [row("", "the plan was dead")]
         );
+    }
+
+    #[test]
+    fn a_quantifier_or_an_irregular_plural_opens_a_clause() {
+        assert_eq!(
+            reported("Goodlatte said several people have been prosecuted."),
+            [row("Goodlatte", "several people have been prosecuted")]
+        );
+        assert_eq!(
+            reported("Anna Berg said people were angry."),
+            [row("Anna Berg", "people were angry")]
+        );
+        assert_eq!(
+            reported("Anna Berg said police had closed the road."),
+            [row("Anna Berg", "police had closed the road")]
+        );
+        assert_eq!(
+            reported("Anna Berg said everyone should vote."),
+            [row("Anna Berg", "everyone should vote")]
+        );
+        // not a clause: "said people" with no verb of its own after it
+        assert!(reported("Anna Berg said people familiar with it.").is_empty());
+        // "police" before a noun is a modifier, and the verb comes after the noun
+        assert_eq!(
+            reported("Carlos said police data showed a rise."),
+            [row("Carlos", "police data showed a rise")]
+        );
+        // a quantifier with its noun and nothing after them is the speaker
+        assert_eq!(
+            reported("The vote was a surprise, said several observers."),
+            [row("", "The vote was a surprise")]
+        );
+    }
+
+    #[test]
+    fn a_second_report_joined_by_but_ends_the_clause() {
+        assert_eq!(
+            reported(
+                "Sources said several producers had trouble, but Kuwait has said there are no plans."
+            ),
+            [
+                row("", "several producers had trouble"),
+                row("Kuwait", "there are no plans")
+            ]
+        );
+        // "but" with no report of its own after it stays inside the clause
+        assert_eq!(
+            reported("Lund said the dam held but the road flooded."),
+            [row("Lund", "the dam held but the road flooded")]
+        );
+        assert_eq!(
+            reported("Lund said the claims were false, but they would keep talking."),
+            [row(
+                "Lund",
+                "the claims were false, but they would keep talking"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_day_and_a_place_after_the_cue_leave_the_clause_before_reported() {
+        assert_eq!(
+            reported("The plan is reckless, Hollande said Tuesday in Paris, noting the cost."),
+            [
+                row("Hollande", "The plan is reckless"),
+                row("Hollande", "the cost")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_plea_in_court_is_not_speech() {
+        assert!(reported("Lyle White pleaded guilty to theft.").is_empty());
+        assert!(reported("Ana Ruiz pleads not guilty to fraud.").is_empty());
+        assert!(reported("Ana Ruiz pleaded no contest.").is_empty());
     }
 
     #[test]
