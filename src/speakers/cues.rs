@@ -832,6 +832,12 @@ pub(crate) fn base_ok(doc: &Doc, v: usize) -> bool {
                     | "really"
                     | "just"
                     | "generally"
+                    | "only"
+                    | "privately"
+                    | "publicly"
+                    | "repeatedly"
+                    | "usually"
+                    | "all"
             )
         })
     {
@@ -839,6 +845,39 @@ pub(crate) fn base_ok(doc: &Doc, v: usize) -> bool {
     }
     let Some(prev) = j.checked_sub(1).and_then(|p| doc.word(p)) else {
         return false;
+    };
+    let plural_noun = |p: usize| {
+        doc.word(p)
+            .is_some_and(|w| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss"))
+    };
+    // a name closing a plural subject: "Aides to Clinton say", "organizers in Cleveland
+    // say" (a plural noun, a preposition, then capitalised words), "Anna Berg and Tom Vik
+    // say" (names joined by "and")
+    let named_plural = || {
+        let start = doc.sentence(v).start;
+        let mut k = j - 1;
+        while k > start && doc.is_cap(k - 1) && doc.word(k - 1).is_some() {
+            k -= 1;
+        }
+        if k == start {
+            return false;
+        }
+        let before = k - 1;
+        match doc.word(before) {
+            Some("and") => before > start && doc.is_cap(before - 1),
+            Some("to" | "in" | "of" | "at" | "for" | "from" | "with") => {
+                before > start && plural_noun(before - 1)
+            }
+            Some("the") => {
+                before > start + 1
+                    && matches!(
+                        doc.word(before - 1),
+                        Some("to" | "in" | "of" | "at" | "for")
+                    )
+                    && plural_noun(before - 2)
+            }
+            _ => false,
+        }
     };
     matches!(
         prev,
@@ -859,6 +898,7 @@ pub(crate) fn base_ok(doc: &Doc, v: usize) -> bool {
             | "must"
     ) || (prev.ends_with('s') && !doc.is_cap(j - 1) && prev.len() > 3)
         || (doc.is_cap(j - 1) && prev.ends_with('s'))
+        || (doc.is_cap(j - 1) && named_plural())
 }
 
 /// Token `i` is the first word of its sentence (after opening quote marks or brackets).
@@ -940,6 +980,24 @@ mod tests {
             let doc = Doc::new(text);
             assert!(cue_at(&doc, 1).is_none(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_bare_say_takes_a_plural_subject_that_ends_in_a_name() {
+        let say = |text: &str| {
+            let doc = Doc::new(text);
+            let v = (0..doc.len()).find(|&i| doc.is_word(i, "say")).unwrap_or(0);
+            base_ok(&doc, v)
+        };
+        assert!(say("Aides to Clinton say she is shifting."));
+        assert!(say("Organizers in Cleveland say the city is wrong."));
+        assert!(say("Supporters of the Dalby Party say it will win."));
+        assert!(say("Anna Berg and Tom Vik say the plan is dead."));
+        assert!(say("Officials would only say the road is shut."));
+        // a singular name, or one after a singular noun, is no plural subject
+        assert!(!say("I heard Clinton say it."));
+        assert!(!say("The aide to Clinton say it."));
+        assert!(!say("We will let Anna Berg say it."));
     }
 
     #[test]

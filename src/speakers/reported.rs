@@ -487,7 +487,16 @@ fn complement(doc: &Doc, verb: &Verb, from: usize) -> Option<Range<usize>> {
         // "said last week's talks"
         let head = past_owner(doc, i);
         let number = doc.text(head).starts_with(|c: char| c.is_ascii_digit());
-        if !cues::takes_bare_clause(verb)
+        // "announced it would cut jobs", "reported he had left": any cue takes a clause
+        // whose subject is a pronoun with its verb right after it (a noun after most cues is
+        // their object: "announced a deal")
+        let pronoun_clause = doc
+            .word(head)
+            .is_some_and(|w| matches!(w, "he" | "she" | "it" | "they" | "we"))
+            && doc
+                .word(head + 1)
+                .is_some_and(|w| is_finite_verb(w) || is_singular_verb(w));
+        if !(cues::takes_bare_clause(verb) || pronoun_clause)
             || !opens_clause(doc, head)
             || (number && verb.class == Class::Cognition)
         {
@@ -1356,6 +1365,21 @@ mod tests {
                 "the claims were false, but they would keep talking"
             )]
         );
+    }
+
+    #[test]
+    fn any_cue_takes_a_clause_opened_by_a_pronoun_and_its_verb() {
+        assert_eq!(
+            reported("HP announced it would slash 30,000 jobs."),
+            [row("HP", "it would slash 30,000 jobs")]
+        );
+        assert_eq!(
+            reported("The agency confirmed they were safe."),
+            [row("The agency", "they were safe")]
+        );
+        // an object is no clause
+        assert!(reported("HP announced a deal with Dell.").is_empty());
+        assert!(reported("HP announced it.").is_empty());
     }
 
     #[test]
