@@ -1644,6 +1644,35 @@ fn quoted_with_a_speaker_matches_only_the_words_that_speaker_said() {
 }
 
 #[test]
+fn a_transcript_turn_is_its_speakers_quoted_words() {
+    let env = Env::new();
+    let body = "Host Chris Matthews spoke to Ana Ruiz on Tuesday.\\n\\n\
+                MATTHEWS: Well, the harbour plan is bad.\\n\\n\
+                RUIZ: No, the harbour plan is what the town needs.\\n\\n\
+                Q: Who pays for the harbour?";
+    let path = env.write(
+        "panel.ndjson",
+        &format!(r#"{{"id":"p1","date":"2025-04-01","title":"Panel","body":"{body}"}}"#),
+    );
+    assert_eq!(env.ingest(&[path_str(&path)]).code, 0);
+    let matthews = env.search("harbour", &["--quoted", "--speaker", "Chris Matthews"]);
+    assert_eq!(matthews.len(), 1, "{matthews:#?}");
+    // his turn only: Ruiz's "harbour" and the question's are not his words
+    let his = matthews[0].text.find("the harbour plan is bad").unwrap() + 4;
+    assert_eq!(matthews[0].highlights, vec![[his, his + 7]]);
+    assert_eq!(
+        env.count("needs", &["--quoted", "--speaker", "Ana Ruiz"])
+            .passages,
+        1
+    );
+    assert_eq!(
+        env.run(&["search", "pays", "--quoted"]).code,
+        1,
+        "a question is nobody's quote"
+    );
+}
+
+#[test]
 fn quoted_with_no_words_finds_the_passages_where_someone_is_quoted() {
     let env = Env::new();
     let path = env.write(

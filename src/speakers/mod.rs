@@ -26,6 +26,7 @@ mod resolve;
 mod scan;
 mod subject;
 mod text;
+mod transcript;
 mod vocab;
 
 use std::collections::HashMap;
@@ -232,6 +233,23 @@ fn collect(doc: &Doc, quotes: &Quotes) -> Vec<Frame> {
             mention: link.mention,
             source: Source::Own,
             inside_quote: q.nested,
+            relay: false,
+            anchor,
+            para: doc.toks[anchor].para,
+            speaker: None,
+            resolved_by: ResolvedBy::Name,
+        });
+    }
+    // "MATTHEWS: Well, …": a transcript's turn is its speaker's own words
+    for t in transcript::find(doc) {
+        let anchor = t.mention.toks.start;
+        frames.push(Frame {
+            kind: QuoteKind::Direct,
+            content: doc.bytes(t.content),
+            cue: Some(t.colon..t.colon + 1),
+            mention: Some(t.mention),
+            source: Source::Own,
+            inside_quote: false,
             relay: false,
             anchor,
             para: doc.toks[anchor].para,
