@@ -428,6 +428,9 @@ static AFFILIATIONS: List = "american conservative democrat democratic ex former
 
 /// Lower-case nouns that name a person by role.
 static ROLE_HEADS: List = "activist actor actress administrator adviser advisor agent aide ally ambassador analyst \
+    archbishop cardinal constable defender detective firefighter goalkeeper headmaster \
+    headmistress headteacher inspector midfielder negotiator novelist paramedic \
+    playwright poet striker survivor vicar witness \
     anchor architect artist assemblyman assemblywoman athlete attorney author banker \
     billionaire bishop blogger brother businessman businessperson businesswoman candidate \
     captain ceo chair chairman chairperson chairwoman challenger chancellor chaplain chief \
@@ -566,7 +569,7 @@ static FEMALE_FIRST_NAMES: List = "abigail adriana agnes agnieszka aisha alessan
     gail georgia gillian gina giorgia giulia gloria golda graca grace greta gretchen gwen hadas \
     hanan hannah hanne harriet hasina heather heidi heike helen helene helle hilary hillary hope \
     huda huma ileana ilhan imelda indira ines inger ingrid irene irina irma isabel isabella isabelle \
-    ivana ivanka jacinda jacqueline jan jane janet janice janine jasmine jean jeanette jeanine \
+    ivana ivanka jacinda jacqueline jane janet janice janine jasmine jean jeanette jeanine \
     jeanne jeannie jen jenna jennifer jenny jessica jessie jill jillian jo joan joanna joanne jolene \
     joyce juanita judith judy julia julie june kamala karen karin karine katarina katarzyna kate \
     katharina katherine kathleen kathryn kathy katie katrina katy kay kayla keiko keisha kelly \

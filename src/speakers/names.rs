@@ -613,7 +613,18 @@ pub(crate) fn is_name_word(doc: &Doc, i: usize) -> bool {
         return false;
     }
     let lex = doc.lex(i);
-    !lex.is_cap_stop() || lex.is_title()
+    !lex.is_cap_stop() || lex.is_title() || month_first_name(doc, i)
+}
+
+/// A month that is a first name, before a surname: "Jan Brewer", "April Ryan", "June
+/// Carter", "August Wilson" (not "June 5", "April and May", "In June Congress met").
+pub(crate) fn month_first_name(doc: &Doc, i: usize) -> bool {
+    matches!(doc.low(i), "jan" | "april" | "june" | "august")
+        && doc.is_cap(i + 1)
+        && !doc.lex(i + 1).is_cap_stop()
+        && !doc.lex(i + 1).is_org_word()
+        && !doc.lex(i + 1).is_department_word()
+        && !doc.glued_left(i + 1)
 }
 
 /// Words before a role's head that make it another office: a vice president is not the
@@ -647,7 +658,9 @@ pub(crate) fn run_starting_at(doc: &Doc, first: usize, limit: usize) -> Option<R
     let mut first = first;
     while first < limit
         && doc.is_cap(first)
-        && ((doc.lex(first).is_cap_stop() && !doc.lex(first).is_title())
+        && ((doc.lex(first).is_cap_stop()
+            && !doc.lex(first).is_title()
+            && !month_first_name(doc, first))
             || (doc.common_word_at_sentence_start(first)
                 && !((doc.lex(first).is_title() || opens_rank(doc, first))
                     && is_name_word(doc, first + 1))))
@@ -700,6 +713,12 @@ pub(crate) fn run_starting_at(doc: &Doc, first: usize, limit: usize) -> Option<R
         {
             // "Ana de la Cruz", "Pieter van den Berg"
             end += 3;
+        } else if end + 2 < limit
+            && doc.word(end).is_some_and(is_numbered_rank)
+            && doc.lex(end + 1).is_title()
+        {
+            // "Air Force 1st Lt. Tyler Livingston", "Army 2nd Lt. Ana Ruiz"
+            end += 1;
         } else if end + 1 < limit
             && (doc.is_word(end, "and") || doc.is_punct(end, '&'))
             && (joined_initials(doc, end - 1) || body_and(doc, first..end, end))
@@ -762,6 +781,12 @@ fn rank_class(doc: &Doc, i: usize) -> Option<usize> {
 /// Token `i` is the ordinal of a rank's class: "1st" in "Sgt. 1st Class Pia Lind".
 pub(crate) fn opens_class(doc: &Doc, i: usize) -> bool {
     is_ordinal(doc.low(i)) && doc.is_cap(i + 1) && doc.is_word(i + 1, "class")
+}
+
+/// "1st", "2nd", "3rd", "4th": the number of a rank ("1st Lt.", "2nd Class").
+pub(crate) fn is_numbered_rank(w: &str) -> bool {
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(&w[digits..], "st" | "nd" | "rd" | "th")
 }
 
 fn is_ordinal(w: &str) -> bool {

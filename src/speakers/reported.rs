@@ -291,6 +291,20 @@ fn opens_clause(doc: &Doc, i: usize) -> bool {
                         | "several"
                         | "both"
                         | "few"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                        | "eleven"
+                        | "twelve"
+                        | "dozens"
+                        | "hundreds"
+                        | "thousands"
                         | "everyone"
                         | "everybody"
                         | "nobody"
@@ -444,6 +458,8 @@ fn complement(doc: &Doc, verb: &Verb, from: usize) -> Option<Range<usize>> {
                 && !doc
                     .punct(j)
                     .is_some_and(|p| matches!(p, ',' | ';' | ':' | '—' | '–'))
+                // "said the bridge was safe but that repairs were needed": a second "that"
+                && !matches!(doc.word(j), Some("but" | "and"))
         })
         .find(|&j| doc.is_word(j, "that"));
     let mut that = false;
@@ -472,6 +488,21 @@ fn complement(doc: &Doc, verb: &Verb, from: usize) -> Option<Range<usize>> {
             )
         }) {
             i += 1;
+        } else if doc
+            .word(i)
+            .is_some_and(|w| matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its"))
+            && let Some(n) = (i + 2..(i + 4).min(end)).find(|&j| {
+                (i + 1..j).all(|k| {
+                    doc.word(k)
+                        .is_some_and(|w| w.bytes().all(|b| b.is_ascii_lowercase()))
+                        && doc.lex(k).verb().is_none()
+                        && !doc.lex(k).is_function_word()
+                }) && opens_clause(doc, j)
+                    && !doc.word(j).is_some_and(is_adjunct_start)
+            })
+        {
+            // "told the committee the budget was fixed", "told the city council it would"
+            i = n;
         } else {
             return None;
         }
@@ -513,7 +544,27 @@ fn complement(doc: &Doc, verb: &Verb, from: usize) -> Option<Range<usize>> {
         // are the speaker, not a clause
         let quantifier = matches!(
             w,
-            "several" | "both" | "few" | "many" | "some" | "most" | "all"
+            "several"
+                | "both"
+                | "few"
+                | "many"
+                | "some"
+                | "most"
+                | "all"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "eleven"
+                | "twelve"
+                | "dozens"
+                | "hundreds"
+                | "thousands"
         );
         if is_adjunct_start(w) || stop_cap || (quantifier && end <= head + 3) {
             return None;
@@ -536,10 +587,14 @@ fn complement(doc: &Doc, verb: &Verb, from: usize) -> Option<Range<usize>> {
         } else {
             e
         };
-        cues::cue_at(doc, k).is_some_and(|(v, _)| v.class == Class::Speech)
+        cues::cue_at(doc, k)
+            .is_some_and(|(v, _)| matches!(v.class, Class::Speech | Class::Cognition))
     };
     let end = (i + 2..end)
-        .find(|&j| (doc.is_word(j, "but") || doc.is_punct(j, ';')) && second_report(j))
+        .find(|&j| {
+            (doc.is_word(j, "but") || doc.is_word(j, "and") || doc.is_punct(j, ';'))
+                && second_report(j)
+        })
         .map_or(end, |j| if doc.is_punct(j - 1, ',') { j - 1 } else { j });
     (end > i + 1).then_some(i..end)
 }
@@ -1380,6 +1435,49 @@ mod tests {
         // an object is no clause
         assert!(reported("HP announced a deal with Dell.").is_empty());
         assert!(reported("HP announced it.").is_empty());
+    }
+
+    #[test]
+    fn a_number_opens_a_clause_and_a_hearer_with_an_article_is_skipped() {
+        assert_eq!(
+            reported("Anna Berg said two people were arrested."),
+            [row("Anna Berg", "two people were arrested")]
+        );
+        assert_eq!(
+            reported("Tom Kessler told the committee the budget was fixed."),
+            [row("Tom Kessler", "the budget was fixed")]
+        );
+        assert_eq!(
+            reported("Tom Kessler told the city council it would pay."),
+            [row("Tom Kessler", "it would pay")]
+        );
+        // a hearer and no clause
+        assert!(reported("Tom Kessler told the committee about the budget.").is_empty());
+    }
+
+    #[test]
+    fn two_reports_joined_by_and_are_two() {
+        assert_eq!(
+            reported("Anna Berg said the bridge was safe and Tom Baker said it was not."),
+            [
+                row("Anna Berg", "the bridge was safe"),
+                row("Tom Baker", "it was not")
+            ]
+        );
+        assert_eq!(
+            reported("Lloyds said it is reviewing the loans and Moore denied that it mattered."),
+            [
+                row("Lloyds", "it is reviewing the loans"),
+                row("Moore", "it mattered")
+            ]
+        );
+        assert_eq!(
+            reported("Anna Berg said the bridge was safe but that repairs were needed."),
+            [row(
+                "Anna Berg",
+                "the bridge was safe but that repairs were needed"
+            )]
+        );
     }
 
     #[test]

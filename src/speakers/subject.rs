@@ -467,7 +467,11 @@ pub(crate) fn forward(doc: &Doc, a: usize, limit: usize) -> Option<(Mention, usi
             Kind::Word => {
                 let (w, lex) = (doc.low(e), doc.lex(e));
                 if doc.is_cap(e) {
-                    if lex.is_cap_stop() && !lex.is_title() && !matches!(w, "the" | "a" | "an") {
+                    if lex.is_cap_stop()
+                        && !lex.is_title()
+                        && !matches!(w, "the" | "a" | "an")
+                        && !names::month_first_name(doc, e)
+                    {
                         break;
                     }
                 } else if names::is_determiner(w) {
@@ -479,6 +483,8 @@ pub(crate) fn forward(doc: &Doc, a: usize, limit: usize) -> Option<(Mention, usi
                     if e == a {
                         break;
                     }
+                } else if names::is_numbered_rank(w) && doc.lex(e + 1).is_title() {
+                    // "Air Force 1st Lt. Tyler Livingston"
                 } else if !(lower_word_continues(doc, e, a, limit) || names::opens_class(doc, e)) {
                     break;
                 }

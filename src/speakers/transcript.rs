@@ -47,32 +47,64 @@ fn turn(doc: &Doc, para: Range<usize>) -> Option<Turn> {
     }
     let content = colon + 1..para.end;
     let said = content.clone().filter(|&j| doc.word(j).is_some()).count();
-    // a quote after the colon is a direct quote's business (`Lund: “…”`)
+    let in_capitals = |j: usize| !doc.text(j).bytes().any(|b| b.is_ascii_lowercase());
+    // a transcript's label is in capitals ("BERG: Yes."), and its turns may be short; a
+    // label in small letters needs a sentence, not a heading ("Cruz: Just hang on.")
+    let transcript = words.iter().all(|&j| in_capitals(j));
+    let long = said >= MIN_WORDS;
     // speech has function words; a table's row ("North End: 19 hrs 8 hrs") has none
-    let speech = content
-        .clone()
-        .any(|j| doc.word(j).is_some() && doc.lex(j).is_function_word());
+    let speech = content.clone().any(|j| {
+        doc.word(j).is_some_and(|w| {
+            doc.lex(j).is_function_word()
+                || names::is_determiner(w)
+                || matches!(
+                    w.split(['\'', '’']).next(),
+                    Some("i" | "we" | "you" | "he" | "she" | "they")
+                )
+        })
+    });
     // a headline ("Lind: I'm Not Much Of A Socialist") or a list of names is in capitals
     let capitalised = content.clone().filter(|&j| doc.is_cap(j)).count();
-    if said < MIN_WORDS
-        || 2 * capitalised > said
-        || !speech
+    let shouted = content
+        .clone()
+        .filter(|&j| doc.word(j).is_some())
+        .all(in_capitals);
+    // a turn ends as a sentence does; a headline ("Okafor: Tram will open on time") does not
+    let ended = content
+        .clone()
+        .rev()
+        .find(|&j| !doc.is_para(j))
+        .is_some_and(|j| {
+            doc.quote(j).is_some()
+                || doc
+                    .punct(j)
+                    .is_some_and(|p| matches!(p, '.' | '?' | '!' | '…' | ')'))
+        });
+    if said == 0
+        || (!transcript && !long)
+        || (long && (2 * capitalised > said || !speech))
+        || shouted
+        || !ended
+        // a quote after the colon is a direct quote's business (`Lund: “…”`)
         || doc.quote(colon + 1).is_some()
         || !names_a_person(doc, &words)
     {
         return None;
     }
+    let whole = |(m, end): (Mention, usize)| {
+        (end == colon && matches!(m.what, What::Name { .. })).then_some(m)
+    };
     // a name of several words in capitals reads as a heading: its surname names the speaker
     // when the body gives the name in full elsewhere ("KATE BOLDUAN" after "Kate Bolduan")
-    let (mention, end) = subject::forward(doc, start, colon + 1).or_else(|| {
-        let last = *words.last()?;
-        named_elsewhere(doc, &words)
-            .then(|| subject::forward(doc, last, colon + 1))
-            .flatten()
-    })?;
-    if end != colon || !matches!(mention.what, What::Name { .. }) {
-        return None;
-    }
+    let mention = subject::forward(doc, start, colon + 1)
+        .and_then(whole)
+        .or_else(|| {
+            let last = *words.last()?;
+            named_elsewhere(doc, &words)
+                .then(|| subject::forward(doc, last, colon + 1))
+                .flatten()
+                .and_then(whole)
+        })?;
     Some(Turn {
         mention,
         colon,
@@ -149,6 +181,20 @@ mod tests {
                 ("Sen. Ola Berg".to_string(), "We will vote yes.".to_string()),
             ]
         );
+        // a transcript's turn may be short
+        let text = "Host Chris Matthews spoke to Ms. Jane Holloway.\n\nMATTHEWS: Is that enough?\n\n\
+                    HOLLOWAY: Yes.\n\nMS. HOLLOWAY: We'll take a short break.";
+        assert_eq!(
+            turns(text),
+            [
+                ("MATTHEWS".to_string(), "Is that enough?".to_string()),
+                ("HOLLOWAY".to_string(), "Yes.".to_string()),
+                (
+                    "HOLLOWAY".to_string(),
+                    "We'll take a short break.".to_string()
+                ),
+            ]
+        );
     }
 
     #[test]
@@ -157,6 +203,7 @@ mod tests {
                     Update: The road has reopened since.\n\nLund: Yes.\n\nWatch: the whole speech here.\n\n\
                     North End: 19 hrs 8 hrs 7 hrs\n\nSouth End: 4 hrs 26 hrs 3 hrs\n\n\
                     Cruz: Just hang on.\n\nAna Ruiz: I Am Not Much Of A Socialist.\n\n\
+                    Ana Ruiz: Tram will open on time despite the delays\n\n\
                     South Dalby: Ana Ruiz, Tom Berg and Ola Vik.\n\n\
                     Cruz: Just hang on.\n\nSAO PAULO STATE: FRANCA NIL, PARANA STATE NIL.";
         assert!(turns(text).is_empty());
