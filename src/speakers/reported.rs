@@ -576,6 +576,10 @@ fn complement(doc: &Doc, verb: &Verb, from: usize) -> Option<Range<usize>> {
     // "said several producers had trouble, but Kuwait has said there are no plans": a second
     // report joined by "but" or ";", with a speaker of its own, is not part of this clause
     let second_report = |j: usize| {
+        // most "and"s join no report: no cue follows them closely
+        if !(j + 2..(j + 10).min(end)).any(|k| doc.lex(k).may_cue()) {
+            return false;
+        }
         let Some((_, e)) = subject::forward(doc, j + 1, end) else {
             return false;
         };
@@ -592,7 +596,10 @@ fn complement(doc: &Doc, verb: &Verb, from: usize) -> Option<Range<usize>> {
     };
     let end = (i + 2..end)
         .find(|&j| {
-            (doc.is_word(j, "but") || doc.is_word(j, "and") || doc.is_punct(j, ';'))
+            // a three-byte word or a one-byte mark first: most tokens are neither
+            let t = &doc.toks[j];
+            matches!(t.end - t.start, 1 | 3)
+                && (doc.is_word(j, "but") || doc.is_word(j, "and") || doc.is_punct(j, ';'))
                 && second_report(j)
         })
         .map_or(end, |j| if doc.is_punct(j - 1, ',') { j - 1 } else { j });
