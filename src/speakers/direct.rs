@@ -190,7 +190,7 @@ fn before_relative(doc: &Doc, i: usize, e: usize) -> Option<Mention> {
     let k = (i + 1..e - 1).find(|&k| doc.is_punct(k, ','))?;
     doc.word(k + 1).filter(|w| matches!(*w, "who" | "whose"))?;
     let m = names::analyse(doc, i, k)?;
-    matches!(m.what, What::Name { .. }).then_some(m)
+    matches!(m.what, What::Name { .. } | What::Description { .. }).then_some(m)
 }
 
 /// The cue right after the quote ("…," Lund said / "…," said Lund). With `unnamed`, a cue whose
@@ -242,6 +242,19 @@ fn trailing(doc: &Doc, q: &Quote, unnamed: bool) -> Option<Link> {
     let mut j = i;
     let sentence_end = doc.sentence(i).end;
     while j < para_end && j < i + MAX_GAP && j < sentence_end {
+        // "…," a neighbour, who declined to give her name, said: the relative clause's verbs
+        // are not the cue
+        if j > i
+            && doc.is_punct(j, ',')
+            && doc
+                .word(j + 1)
+                .is_some_and(|w| matches!(w, "who" | "whose"))
+            && let Some(close) =
+                (j + 2..sentence_end.min(j + MAX_GAP)).find(|&k| doc.is_punct(k, ','))
+        {
+            j = close + 1;
+            continue;
+        }
         if let Some((v, range)) =
             cues::cue_at(doc, j).filter(|(v, _)| v.form != Form::Base || cues::base_ok(doc, j))
         {
@@ -627,6 +640,15 @@ mod tests {
         assert_eq!(
             linked("“It rained. We left,” Lind, who has not farmed since, said."),
             [pair("said", "Lind")]
+        );
+        // someone unnamed: the quote is the cue's, with no one named (not the last speaker's)
+        assert_eq!(
+            linked("“It’s a disgrace,” a neighbour, who declined to give her name, said."),
+            [pair("said", "")]
+        );
+        assert_eq!(
+            linked("“It’s a disgrace,” the mayor, who lives nearby, told reporters."),
+            [pair("told", "the mayor")]
         );
     }
 
