@@ -1309,6 +1309,8 @@ mod tests {
             "Chancellor of the Exchequer Tomas Vik said rates would fall.",
             "Secretary of the Treasury Tomas Vik said rates would fall.",
             "Taoiseach Tomas Vik said rates would fall.",
+            "Speaker of the House Tomas Vik said rates would fall.",
+            "Speaker of the House Rep. Tomas Vik (R-WI) said rates would fall.",
         ] {
             assert_eq!(speakers(text), ["Tomas Vik"], "{text}");
         }
