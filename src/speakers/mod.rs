@@ -241,7 +241,8 @@ fn collect(doc: &Doc, quotes: &Quotes) -> Vec<Frame> {
         });
     }
     // "MATTHEWS: Well, …": a transcript's turn is its speaker's own words
-    for t in transcript::find(doc) {
+    let turns = transcript::find(doc);
+    for t in turns.iter().cloned() {
         let anchor = t.mention.toks.start;
         frames.push(Frame {
             kind: QuoteKind::Direct,
@@ -259,6 +260,12 @@ fn collect(doc: &Doc, quotes: &Quotes) -> Vec<Frame> {
     }
     let mut reports = reported::find(doc, quotes, &consumed);
     drop_nested(doc, &mut reports);
+    // "KERR: She said the path would be bumpy.": a pronoun in a turn means someone the
+    // speaker has in mind, as one in a quote does; the text does not say whom
+    reports.retain(|r| {
+        !(matches!(r.mention.as_ref().map(|m| &m.what), Some(What::Pronoun(_)))
+            && turns.iter().any(|t| t.content.contains(&r.cue.start)))
+    });
     for r in reports {
         let anchor = r.mention.as_ref().map_or(r.cue.start, |m| m.toks.start);
         let content = if r.content.is_empty() {
@@ -1301,6 +1308,15 @@ mod tests {
             speakers("The Pentagon said the drill went well."),
             ["Pentagon"]
         );
+    }
+
+    #[test]
+    fn a_pronoun_in_a_transcript_turn_is_not_the_last_person_named() {
+        let text = "Host Ana Ruiz spoke to Chancellor Tom Kerr and Eva Lind.\n\n\
+                    RUIZ: Did the minister agree with you?\n\n\
+                    KERR: That is not what she said. She said the path would be bumpy.";
+        // the two turns, and no report of "she" given to Ruiz or Lind
+        assert_eq!(speakers(text), ["Ana Ruiz", "Tom Kerr"]);
     }
 
     #[test]
