@@ -283,28 +283,7 @@ fn opens_clause(doc: &Doc, i: usize) -> bool {
                         | "how"
                         | "why"
                         | "no"
-                        | "all"
-                        | "some"
-                        | "many"
-                        | "most"
                         | "one"
-                        | "several"
-                        | "both"
-                        | "few"
-                        | "two"
-                        | "three"
-                        | "four"
-                        | "five"
-                        | "six"
-                        | "seven"
-                        | "eight"
-                        | "nine"
-                        | "ten"
-                        | "eleven"
-                        | "twelve"
-                        | "dozens"
-                        | "hundreds"
-                        | "thousands"
                         | "everyone"
                         | "everybody"
                         | "nobody"
@@ -312,12 +291,42 @@ fn opens_clause(doc: &Doc, i: usize) -> bool {
                         | "somebody"
                         | "anyone"
                 )
+                || is_quantifier(w)
                 || w.starts_with(|c: char| c.is_ascii_digit())
                 || contracted_subject(w)
                 || bare_subject(doc, i)
         }
         None => false,
     }
+}
+
+/// A quantifier or a number word opening a noun phrase: "several people", "two men", "most
+/// voters".
+fn is_quantifier(w: &str) -> bool {
+    matches!(
+        w,
+        "several"
+            | "both"
+            | "few"
+            | "many"
+            | "some"
+            | "most"
+            | "all"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "dozens"
+            | "hundreds"
+            | "thousands"
+    )
 }
 
 /// "he'd", "they'll", "we're", "I'm": a subject pronoun with its verb contracted onto it.
@@ -542,31 +551,7 @@ fn complement(doc: &Doc, verb: &Verb, from: usize) -> Option<Range<usize>> {
             );
         // "…, said several observers.": a quantifier and its noun with nothing after them
         // are the speaker, not a clause
-        let quantifier = matches!(
-            w,
-            "several"
-                | "both"
-                | "few"
-                | "many"
-                | "some"
-                | "most"
-                | "all"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "ten"
-                | "eleven"
-                | "twelve"
-                | "dozens"
-                | "hundreds"
-                | "thousands"
-        );
-        if is_adjunct_start(w) || stop_cap || (quantifier && end <= head + 3) {
+        if is_adjunct_start(w) || stop_cap || (is_quantifier(w) && end <= head + 3) {
             return None;
         }
     }
@@ -574,7 +559,8 @@ fn complement(doc: &Doc, verb: &Verb, from: usize) -> Option<Range<usize>> {
         return None;
     }
     // "said several producers had trouble, but Kuwait has said there are no plans": a second
-    // report joined by "but" or ";", with a speaker of its own, is not part of this clause
+    // report joined by "but", "and" or ";", with a speaker of its own, is not part of this
+    // clause
     let second_report = |j: usize| {
         // most "and"s join no report: no cue follows them closely
         if !(j + 2..(j + 10).min(end)).any(|k| doc.lex(k).may_cue()) {

@@ -9,8 +9,8 @@ use super::text::Doc;
 
 /// Most words a label has ("SEN. BERNIE SANDERS", "Vice President Ola Berg").
 const MAX_LABEL_WORDS: usize = 4;
-/// Fewest words after the label for a turn of speech (not "Lund: yes", nor a heading such as
-/// "Cruz: Just hang on.").
+/// Fewest words after a label in small letters for a turn of speech (not a heading such as
+/// "Cruz: Just hang on."); a label in capitals may head a shorter turn ("BERG: Yes.").
 const MIN_WORDS: usize = 4;
 
 /// A labelled paragraph.
@@ -113,7 +113,7 @@ fn turn(doc: &Doc, para: Range<usize>) -> Option<Turn> {
 }
 
 /// The label's words name a person: with a title ("Sen. Lind", "MR. TRUMP"), a first name
-/// ("KATE BOLDUAN"), or as a surname the body gives in full elsewhere ("MATTHEWS" after "Chris
+/// ("Kate Bolduan"), or as a surname the body gives in full elsewhere ("MATTHEWS" after "Chris
 /// Matthews"). A lone "LONDON:" or "Update:" is none.
 fn names_a_person(doc: &Doc, words: &[usize]) -> bool {
     let Some(&first) = words.first() else {
