@@ -7,6 +7,7 @@ use super::names::{self, Mention, What};
 use super::quotes::{Quote, Quotes};
 use super::subject;
 use super::text::{Doc, Kind};
+use super::transcript;
 
 /// Tokens scanned between a closing mark and its cue ("…," Sen. Pia Lind (D-Ore.), the chair, said).
 const MAX_GAP: usize = 18;
@@ -466,6 +467,28 @@ fn leading(doc: &Doc, quotes: &Quotes, q: &Quote) -> Option<Link> {
     colon(doc, quotes, k, floor)
 }
 
+/// With no speech verb, a lone name before a colon must be a person's: a first name
+/// ("Maria: “…”"), a surname the body gives in full elsewhere ("Lund went further: “…”"
+/// after "Anders Lund"), or a word with a capital inside ("McAdam:"). A label ("Verdict:"), a common noun opening its sentence ("Giant
+/// banners … carried one slogan:", "Tourists say it every day:") or a place is nobody.
+fn names_a_person(doc: &Doc, mention: &Mention) -> bool {
+    let What::Name { run } = &mention.what else {
+        return true;
+    };
+    let mut words = run.clone().filter(|&j| doc.word(j).is_some());
+    let (Some(only), None) = (words.next(), words.next()) else {
+        return true;
+    };
+    // a name with a capital inside ("McAdam", "HuffPollster") is no common noun
+    let text = doc.text(only).as_bytes();
+    let inner_capital = text
+        .windows(2)
+        .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase());
+    inner_capital
+        || doc.lex(only).first_name_gender() != names::Gender::Unknown
+        || transcript::named_elsewhere(doc, &[only])
+}
+
 /// "Lund went further: “…”" and transcripts ("Rep. Pia Lind (D-Ore.): “…”"): the phrase before
 /// the colon, or the subject of its clause, speaks; the colon is the cue.
 fn colon(doc: &Doc, quotes: &Quotes, k: usize, floor: usize) -> Option<Link> {
@@ -486,7 +509,16 @@ fn colon(doc: &Doc, quotes: &Quotes, k: usize, floor: usize) -> Option<Link> {
     if shouting {
         return None;
     }
-    let no_clause = (floor..k).all(|j| !doc.is_punct(j, ',') || doc.is_punct(j + 1, '('));
+    // no comma outside brackets ("Kari Lind (Labour, North Dale):" is one label)
+    let mut depth = 0usize;
+    let no_clause = (floor..k).all(|j| {
+        match doc.punct(j) {
+            Some('(') => depth += 1,
+            Some(')') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        depth > 0 || !doc.is_punct(j, ',') || doc.is_punct(j + 1, '(')
+    });
     // "Holm had a message for union leader Lind: “…”": a name after "for", "to", "with" or
     // "at" and a lower-case role is the hearer, not the speaker ("quotes from activist Lind:"
     // and "the words of Lind:" name the source)
@@ -514,10 +546,19 @@ fn colon(doc: &Doc, quotes: &Quotes, k: usize, floor: usize) -> Option<Link> {
             )
             && !matches!(&m.what, What::Name { run } if hearer(run.start))
     });
+    // the label ends before a bracket that closes it ("Kari Lind (Labour, North Dale):")
+    let label_end = if k > floor && doc.is_punct(k - 1, ')') {
+        (floor..k - 1)
+            .rev()
+            .find(|&j| doc.is_punct(j, '('))
+            .unwrap_or(k)
+    } else {
+        k
+    };
     // "… surprise Republican pollster Pia Lind: “…”": a name right before the colon
     // (not the object of a preposition: "delivered a blunt message to Lund: “…”")
     let last = || {
-        subject::backward(doc, k, floor)
+        subject::backward(doc, label_end, floor)
             .filter(|m| matches!(&m.what, What::Name { run } if !names::is_org_run(doc, run)))
             .filter(|m| {
                 let s = m.toks.start;
@@ -529,12 +570,12 @@ fn colon(doc: &Doc, quotes: &Quotes, k: usize, floor: usize) -> Option<Link> {
     };
     // "… doesn't surprise Republican pollster Pia Lind: “…”": a role, then a name, before the colon
     let role_then_name = || {
-        let mut s = k;
+        let mut s = label_end;
         while s > floor && doc.word(s - 1).is_some() && doc.is_cap(s - 1) {
             s -= 1;
         }
-        (s < k && s > floor && doc.lex(s - 1).is_role_head() && !hearer(s))
-            .then(|| names::analyse(doc, s, k))
+        (s < label_end && s > floor && doc.lex(s - 1).is_role_head() && !hearer(s))
+            .then(|| names::analyse(doc, s, label_end))
             .flatten()
             .filter(|m| matches!(&m.what, What::Name { run } if !names::is_org_run(doc, run)))
     };
@@ -549,7 +590,9 @@ fn colon(doc: &Doc, quotes: &Quotes, k: usize, floor: usize) -> Option<Link> {
                 .word(j)
                 .is_some_and(|w| matches!(w, "but" | "and" | "then"))
     });
-    if matches!(mention.what, What::Generic) || (matches!(mention.what, What::Pronoun(_)) && !opens)
+    if matches!(mention.what, What::Generic)
+        || (matches!(mention.what, What::Pronoun(_)) && !opens)
+        || !names_a_person(doc, &mention)
     {
         return None;
     }
@@ -823,9 +866,39 @@ mod tests {
     #[test]
     fn a_colon_after_a_clause_gives_its_subject() {
         assert_eq!(
-            linked("Later, Lund went further: “It poured.”"),
+            linked("Pia Lund spoke. Later, Lund went further: “It poured.”"),
             [pair(":", "Lund")]
         );
+    }
+
+    #[test]
+    fn a_lone_word_before_a_colon_must_name_a_person() {
+        // a label, a heading or a common noun is nobody's name
+        for text in [
+            "Verdict: “Guilty on all counts.”",
+            "Partial record as follows: “The meeting opened at noon.”",
+            "Giant banners over the hall carried one slogan: “Forward Together.”",
+            "Tourists say it every day: “What a view.”",
+        ] {
+            let found = linked(text);
+            assert!(
+                found.iter().flatten().all(|(cue, _)| cue != ":"),
+                "{text}: {found:?}"
+            );
+        }
+        // a surname the text gives in full elsewhere, or a first name, does
+        assert_eq!(
+            linked("Anders Lund spoke last. Later, Lund went further: “It poured.”"),
+            [pair(":", "Lund")]
+        );
+        assert_eq!(linked("Maria: “We lost the barn.”"), [pair(":", "Maria")]);
+        assert_eq!(linked("McAdam: “We lost the barn.”"), [pair(":", "McAdam")]);
+    }
+
+    #[test]
+    fn a_party_and_seat_in_brackets_follow_the_name_before_a_colon() {
+        let found = linked("Kari Lind (Labour, North Dale): “We will vote no.”");
+        assert_eq!(found, [pair(":", "Kari Lind")]);
     }
 
     #[test]

@@ -1700,6 +1700,12 @@ mod tests {
     }
 
     #[test]
+    fn a_speech_verb_glued_on_by_a_hyphen_still_attributes() {
+        let found = named("Mayor Anne Dahl spoke first. Ms Dahl-said the bridge would reopen.");
+        assert_eq!(found, [row("Anne Dahl", "the bridge would reopen")]);
+    }
+
+    #[test]
     fn a_colon_label_after_a_dash_or_an_earlier_quote_speaks() {
         let text = "Analysts agree - Pia Lind: “Turnout decides it.”";
         assert_eq!(quoted_by(text), ["Pia Lind"]);

@@ -27,7 +27,7 @@ pub(crate) struct Reported {
 
 /// All reported statements, skipping cues already used by direct quotes (`consumed`).
 pub(crate) fn find(doc: &Doc, quotes: &Quotes, consumed: &[bool]) -> Vec<Reported> {
-    let mut out = Vec::new();
+    let mut out: Vec<Reported> = Vec::new();
     // only a word that may start a cue can (`cues::cue_at`); each at or after the last cue's end
     let mut v = 0;
     for &word in &doc.cue_words {
@@ -41,13 +41,61 @@ pub(crate) fn find(doc: &Doc, quotes: &Quotes, consumed: &[bool]) -> Vec<Reporte
         };
         let next = range.end.max(v + 1);
         if !consumed.get(v).copied().unwrap_or(false)
-            && let Some(r) = at_cue(doc, quotes, verb, range)
+            && let Some(mut r) = at_cue(doc, quotes, verb, range)
         {
+            // "Dahl added that … and said …": the report before speaks again
+            if v > 0
+                && shared_subject_cue(doc, coordinator_end(doc, v)) == Some(v)
+                && let Some(before) = out.last()
+                && doc.sentence(before.cue.start) == doc.sentence(v)
+                && before.cue.start < v
+            {
+                // the main subject, not one inside the clause ("Lawson said the economy is
+                // sound and added …" is Lawson's; "Berg says Lund promised help and said she
+                // would come" is Lund's, and missed)
+                if r.mention.is_none() {
+                    r.mention.clone_from(&before.mention);
+                }
+            }
             out.push(r);
         }
         v = next;
     }
     out
+}
+
+/// The cue at or right after token `i` (past "also" or "then") when `i` follows "and" or
+/// "but" and the cue is a finite speech verb with no subject of its own ("… and said costs
+/// would fall", "…, but also said"): a second report of the subject before. "and said to be"
+/// is a participle.
+fn shared_subject_cue(doc: &Doc, i: usize) -> Option<usize> {
+    let joined = i > 0 && doc.word(i - 1).is_some_and(|w| matches!(w, "and" | "but"));
+    if !joined {
+        return None;
+    }
+    let v = if doc.word(i).is_some_and(|w| matches!(w, "also" | "then")) {
+        i + 1
+    } else {
+        i
+    };
+    let (verb, range) = cues::cue_at(doc, v)?;
+    let finite = matches!(verb.form, Form::Past | Form::Third);
+    (finite && verb.class == Class::Speech && !doc.is_word(range.end, "to")).then_some(v)
+}
+
+/// Where the words after the "and" or "but" before the cue at `v` start: the token after the
+/// coordinator, past "also" or "then".
+fn coordinator_end(doc: &Doc, v: usize) -> usize {
+    if v > 1
+        && doc
+            .word(v - 1)
+            .is_some_and(|w| matches!(w, "also" | "then"))
+        && doc.word(v - 2).is_some_and(|w| matches!(w, "and" | "but"))
+    {
+        v - 1
+    } else {
+        v
+    }
 }
 
 fn at_cue(doc: &Doc, quotes: &Quotes, verb: Verb, cue: Range<usize>) -> Option<Reported> {
@@ -562,6 +610,10 @@ fn complement(doc: &Doc, verb: &Verb, from: usize) -> Option<Range<usize>> {
     // report joined by "but", "and" or ";", with a speaker of its own, is not part of this
     // clause
     let second_report = |j: usize| {
+        // "and said …": a second report of the same subject
+        if shared_subject_cue(doc, j + 1).is_some() {
+            return true;
+        }
         // most "and"s join no report: no cue follows them closely
         if !(j + 2..(j + 10).min(end)).any(|k| doc.lex(k).may_cue()) {
             return false;
@@ -1412,6 +1464,37 @@ mod tests {
                 "Lund",
                 "the claims were false, but they would keep talking"
             )]
+        );
+    }
+
+    #[test]
+    fn a_cue_after_and_shares_the_subject_before_it() {
+        assert_eq!(
+            reported("Ms Dahl added that the plan was sound and said costs would fall."),
+            [
+                row("Ms Dahl", "the plan was sound"),
+                row("Ms Dahl", "costs would fall")
+            ]
+        );
+        assert_eq!(
+            reported("Berg said the offer was poor but also said talks would go on."),
+            [
+                row("Berg", "the offer was poor"),
+                row("Berg", "talks would go on")
+            ]
+        );
+        // the main subject, not one inside the first clause
+        assert_eq!(
+            reported("Lawson said the economy is sound and added that prices were stable."),
+            [
+                row("Lawson", "the economy is sound"),
+                row("Lawson", "prices were stable")
+            ]
+        );
+        // a participle after "and" is no new report
+        assert_eq!(
+            reported("Lund said the bridge was built and said to be safe."),
+            [row("Lund", "the bridge was built and said to be safe")]
         );
     }
 

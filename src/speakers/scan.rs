@@ -6,6 +6,8 @@
 //! digits, white space). Each word is looked up in the body's vocabulary right when it is cut,
 //! with its hash computed once for both the vocabulary and the lexicon.
 
+use std::ops::Range;
+
 use super::lexicon::{self, Lex};
 use super::text::{Kind, Mark, Token, is_space};
 use super::vocab::{Probe, WordTable};
@@ -335,6 +337,18 @@ struct Scan {
     upper: bool,
 }
 
+/// "said" or "says" after the hyphen at `after - 1`, glued onto the word part `before`: in text
+/// whose spaces became hyphens on its way ("Supt Dahl-said:") the hyphen is read as a space,
+/// so that the speech verb and its attribution are found. "well-said" stays one word.
+fn glued_speech_verb(body: &str, before: Range<usize>, after: usize) -> bool {
+    let rest = body.as_bytes().get(after..).unwrap_or_default();
+    let verb = rest.starts_with(b"said") || rest.starts_with(b"says");
+    verb && rest.get(4).is_none_or(|b| !b.is_ascii_alphanumeric())
+        && !body
+            .get(before)
+            .is_some_and(|w| w.eq_ignore_ascii_case("well"))
+}
+
 /// Scans a word from `i`.
 ///
 /// Joins letters across inner apostrophes (`don’t`), hyphens (`front-runner`), periods of
@@ -342,6 +356,8 @@ struct Scan {
 fn scan_word(body: &str, i: usize) -> Scan {
     let bytes = body.as_bytes();
     let mut j = i;
+    // where the part of the word after its last joiner starts
+    let mut part = i;
     let mut segment = 0usize;
     let mut dotted = false;
     let mut upper = false;
@@ -376,6 +392,7 @@ fn scan_word(body: &str, i: usize) -> Scan {
                 }
                 if next.is_some_and(|n| n.is_alphabetic()) {
                     j = after;
+                    part = after;
                     segment = 0;
                     continue;
                 }
@@ -384,8 +401,11 @@ fn scan_word(body: &str, i: usize) -> Scan {
                 }
                 break;
             }
+            // the hyphen stands for a space: no token of its own
+            '-' if glued_speech_verb(body, part..j, after) => return done(j, after, false, upper),
             '-' if next.is_some_and(|n| n.is_alphanumeric()) => {
                 j = after;
+                part = after;
                 segment = 0;
             }
             '.' if next.is_some_and(|n| n.is_alphabetic()) && segment == 1 => {

@@ -696,6 +696,32 @@ mod tests {
     }
 
     #[test]
+    fn a_speech_verb_glued_on_by_a_hyphen_is_a_word_of_its_own() {
+        // text whose spaces became hyphens somewhere on its way ("Supt Dahl-said:")
+        let doc = Doc::new("Supt Dahl-said: it was Dahl-says and a value-added, well-said tale.");
+        assert_eq!(
+            words(&doc),
+            [
+                "Supt",
+                "Dahl",
+                "said",
+                ":",
+                "it",
+                "was",
+                "Dahl",
+                "says",
+                "and",
+                "a",
+                "value-added",
+                ",",
+                "well-said",
+                "tale",
+                "."
+            ]
+        );
+    }
+
+    #[test]
     fn a_dash_opening_the_next_item_follows_a_sentence_end() {
         let doc = Doc::new("The talks ended. - Today the envoy left. - and then");
         assert_eq!(doc.sents.len(), 2, "{:?}", doc.sents);

@@ -128,7 +128,7 @@ fn names_a_person(doc: &Doc, words: &[usize]) -> bool {
 }
 
 /// The label's last word is a surname the body gives after a first name or a title elsewhere.
-fn named_elsewhere(doc: &Doc, words: &[usize]) -> bool {
+pub(crate) fn named_elsewhere(doc: &Doc, words: &[usize]) -> bool {
     let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
         return false;
     };
