@@ -148,6 +148,44 @@ pub fn attribute(body: &str, known: &[String]) -> Vec<Attribution> {
     out
 }
 
+/// The first of two people joined by "and" who speak together ("Anna Brandt and Oskar Okafor
+/// say", "Lund and May said" once both are named in full): the mention's name is the second
+/// (`names::analyse` keeps the last), and the first is found before the "and". Both must read
+/// as people: bodies joined by "and" are as often one name ("Food and Drug Administration",
+/// "Duff and Phelps") as two, and keep the one speaker `names::analyse` gives them.
+fn first_of_pair(doc: &Doc, m: &Mention) -> Option<Mention> {
+    let What::Name { run } = &m.what else {
+        return None;
+    };
+    let and = run.start.checked_sub(1)?;
+    if and <= m.toks.start || !(doc.is_word(and, "and") || doc.is_punct(and, '&')) {
+        return None;
+    }
+    if !a_persons_name(doc, run.clone()) {
+        return None;
+    }
+    names::analyse(doc, m.toks.start, and).filter(|first| {
+        first.toks.start == m.toks.start
+            && matches!(&first.what, What::Name { run } if a_persons_name(doc, run.clone()))
+    })
+}
+
+/// The name run reads as a person's: a first name and a surname (titles before them aside),
+/// or a lone surname the body gives after a first name elsewhere.
+fn a_persons_name(doc: &Doc, run: Range<usize>) -> bool {
+    let words: Vec<usize> = run
+        .filter(|&j| doc.word(j).is_some() && !doc.lex(j).is_title())
+        .collect();
+    match words.as_slice() {
+        [only] => transcript::named_elsewhere(doc, &[*only]),
+        [first, .., last] => {
+            doc.lex(*first).first_name_gender() != names::Gender::Unknown
+                && !doc.lex(*last).is_org_word()
+        }
+        [] => false,
+    }
+}
+
 /// Where a frame's speaker comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Source {
@@ -288,6 +326,23 @@ fn collect(doc: &Doc, quotes: &Quotes) -> Vec<Frame> {
             resolved_by: ResolvedBy::Name,
         });
     }
+    // "Anna Brandt and Oskar Okafor say …": both say it
+    let joint: Vec<Frame> = frames
+        .iter()
+        .filter_map(|f| first_of_pair(doc, f.mention.as_ref()?).map(|m| (f, m)))
+        .map(|(f, m)| {
+            let anchor = m.toks.start;
+            Frame {
+                mention: Some(m),
+                anchor,
+                para: doc.toks[anchor].para,
+                // the quotes after it go on with the frame it was split from
+                relay: true,
+                ..f.clone()
+            }
+        })
+        .collect();
+    frames.extend(joint);
     frames.sort_by_key(|f| (f.content.start, f.content.end));
     let mut index = ParaIndex::new(doc, &frames);
     for k in unlinked {
@@ -894,10 +949,10 @@ mod tests {
                 row("Anna Holt", "it would fail")
             ]
         );
-        // a list of speakers is no contrast
+        // a list of speakers is no contrast: both said it
         assert_eq!(
             speakers("Tom Berg and Anna Holt said the budget would pass."),
-            ["Anna Holt"]
+            ["Anna Holt", "Tom Berg"]
         );
     }
 
@@ -1045,7 +1100,7 @@ mod tests {
         }
         assert_eq!(
             speakers("Hilde May met Ola Lund.\n\nLund and May said the pier would reopen."),
-            ["Hilde May"]
+            ["Hilde May", "Ola Lund"]
         );
         assert_eq!(
             speakers("Lund may say that the pier would reopen on May 5."),
@@ -1697,6 +1752,29 @@ mod tests {
         let text = "“We will appeal,” Norvik Shipping said in a statement. \
                     “The ruling ignores the contract,” it added.";
         assert_eq!(quoted_by(text), ["Norvik Shipping", "Norvik Shipping"]);
+    }
+
+    #[test]
+    fn two_names_joined_by_and_both_speak() {
+        let mut found = named("Anna Brandt and Peter Okafor say the plan failed.");
+        found.sort();
+        assert_eq!(
+            found,
+            [
+                row("Anna Brandt", "the plan failed"),
+                row("Peter Okafor", "the plan failed")
+            ]
+        );
+        // bodies joined by "and" are as often one name: the one speaker stays
+        assert_eq!(
+            named("Duff and Phelps said sales fell in May."),
+            [row("Phelps", "sales fell in May")]
+        );
+        // one company's name is one speaker
+        assert_eq!(
+            named("Merck and Co Inc said sales rose."),
+            [row("Merck and Co Inc", "sales rose")]
+        );
     }
 
     #[test]
