@@ -157,6 +157,13 @@ impl Lexicon {
 
     /// `lex` (the lists `w` is on) with the rules that go beyond the lists applied.
     fn derive(&self, w: &str, mut lex: Lex) -> Lex {
+        // "co-author", "co-chair": the role of the word after "co-"
+        if let Some(role) = w.strip_prefix("co-")
+            && let Some(stem) = self.table.get(&self.text, role)
+            && stem.has(ROLE_HEAD)
+        {
+            lex.bits |= stem.bits;
+        }
         if lex.has(AUX_LIST) || (w.len() > 4 && w.ends_with("ly") && !lex.has(LY_NOT_ADVERB)) {
             lex.bits |= AUX_OR_ADVERB;
         }
@@ -618,6 +625,12 @@ mod tests {
         for w in lexicon.text.split_whitespace() {
             assert!(lexicon.may_hold(&Probe::new(w.as_bytes())), "{w}");
         }
+    }
+
+    #[test]
+    fn a_co_role_is_the_role() {
+        assert!(classify("co-author").is_role_head());
+        assert!(!classify("co-op").is_role_head());
     }
 
     #[test]

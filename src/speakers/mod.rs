@@ -1755,6 +1755,14 @@ mod tests {
     }
 
     #[test]
+    fn a_co_role_before_a_name_is_not_the_name() {
+        assert_eq!(
+            named("Co-author Rochelle Hentges said the book was done."),
+            [row("Rochelle Hentges", "the book was done")]
+        );
+    }
+
+    #[test]
     fn two_names_joined_by_and_both_speak() {
         let mut found = named("Anna Brandt and Peter Okafor say the plan failed.");
         found.sort();

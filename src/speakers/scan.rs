@@ -337,16 +337,29 @@ struct Scan {
     upper: bool,
 }
 
-/// "said" or "says" after the hyphen at `after - 1`, glued onto the word part `before`: in text
-/// whose spaces became hyphens on its way ("Supt Dahl-said:") the hyphen is read as a space,
-/// so that the speech verb and its attribution are found. "well-said" stays one word.
+/// A speech verb after the hyphen at `after - 1`, glued onto the word part `before`: in text
+/// whose spaces became hyphens on its way ("Supt Dahl-said:", "Biden-spoke") the hyphen is
+/// read as a space, so that the verb and its attribution are found. "said" and "says" are
+/// never the end of a compound ("well-said" aside); the other verbs only after a capital,
+/// as "value-added" and "well-told" are words.
 fn glued_speech_verb(body: &str, before: Range<usize>, after: usize) -> bool {
     let rest = body.as_bytes().get(after..).unwrap_or_default();
-    let verb = rest.starts_with(b"said") || rest.starts_with(b"says");
-    verb && rest.get(4).is_none_or(|b| !b.is_ascii_alphanumeric())
-        && !body
-            .get(before)
-            .is_some_and(|w| w.eq_ignore_ascii_case("well"))
+    let len = rest
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(rest.len());
+    let (Some(verb), Some(part)) = (rest.get(..len), body.get(before)) else {
+        return false;
+    };
+    match verb {
+        b"said" | b"says" => !part.eq_ignore_ascii_case("well"),
+        b"told" | b"added" | b"denied" | b"insisted" | b"warned" | b"noted" | b"explained"
+        | b"announced" | b"stressed" | b"claimed" | b"argued" | b"wrote" | b"tweeted"
+        | b"asked" | b"replied" | b"stated" | b"spoke" => {
+            part.starts_with(|c: char| c.is_uppercase())
+        }
+        _ => false,
+    }
 }
 
 /// Scans a word from `i`.

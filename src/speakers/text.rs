@@ -719,6 +719,23 @@ mod tests {
                 "."
             ]
         );
+        // other speech verbs after a capital only
+        let doc = Doc::new("Ola Berg-spoke of a well-told, Kremlin-backed tale.");
+        assert_eq!(
+            words(&doc),
+            [
+                "Ola",
+                "Berg",
+                "spoke",
+                "of",
+                "a",
+                "well-told",
+                ",",
+                "Kremlin-backed",
+                "tale",
+                "."
+            ]
+        );
     }
 
     #[test]
