@@ -9,6 +9,7 @@
 use std::ops::Range;
 
 use super::lexicon::{self, Lex};
+use super::names::Gender;
 use super::text::{Kind, Mark, Token, is_space};
 use super::vocab::{Probe, WordTable};
 
@@ -362,6 +363,32 @@ fn glued_speech_verb(body: &str, before: Range<usize>, after: usize) -> bool {
     }
 }
 
+/// A first name after the hyphen at `after - 1`, glued onto a title, role or body's word
+/// (`before`): "Minister for Foreign Affairs-Charlie Flanagan", "Photographer-Ivette Ivens",
+/// text whose spaces became hyphens on its way. "Jean-Pierre" (a first name before) and
+/// "Hewlett-Packard" (no first name after) stay one word.
+fn glued_name(body: &str, before: Range<usize>, after: usize) -> bool {
+    let rest = body.get(after..).unwrap_or_default();
+    if !rest.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let len = rest
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(rest.len());
+    let (Some(name), Some(part)) = (rest.get(..len), body.get(before)) else {
+        return false;
+    };
+    if !part.starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    let (name, part) = (name.to_lowercase(), part.to_lowercase());
+    let first = |w: &str| lexicon::classify(w).first_name_gender() != Gender::Unknown;
+    let lex = lexicon::classify(&part);
+    first(&name)
+        && !first(&part)
+        && (lex.is_title() || lex.is_role_head() || lex.is_department_word() || lex.is_org_word())
+}
+
 /// Scans a word from `i`.
 ///
 /// Joins letters across inner apostrophes (`don’t`), hyphens (`front-runner`), periods of
@@ -415,7 +442,9 @@ fn scan_word(body: &str, i: usize) -> Scan {
                 break;
             }
             // the hyphen stands for a space: no token of its own
-            '-' if glued_speech_verb(body, part..j, after) => return done(j, after, false, upper),
+            '-' if glued_speech_verb(body, part..j, after) || glued_name(body, part..j, after) => {
+                return done(j, after, false, upper);
+            }
             '-' if next.is_some_and(|n| n.is_alphanumeric()) => {
                 j = after;
                 part = after;

@@ -719,6 +719,22 @@ mod tests {
                 "."
             ]
         );
+        // a first name glued onto a title or a role
+        let doc = Doc::new("Minister-Charles Dahl met Jean-Pierre Lund of Hewlett-Packard.");
+        assert_eq!(
+            words(&doc),
+            [
+                "Minister",
+                "Charles",
+                "Dahl",
+                "met",
+                "Jean-Pierre",
+                "Lund",
+                "of",
+                "Hewlett-Packard",
+                "."
+            ]
+        );
         // other speech verbs after a capital only
         let doc = Doc::new("Ola Berg-spoke of a well-told, Kremlin-backed tale.");
         assert_eq!(
