@@ -618,9 +618,16 @@ fn complement(doc: &Doc, verb: &Verb, from: usize) -> Option<Range<usize>> {
         if !(j + 2..(j + 10).min(end)).any(|k| doc.lex(k).may_cue()) {
             return false;
         }
+        // "the union said", "the mayor's office said": a body or group by its noun
+        if let Some(v) = noun_then_cue(doc, j + 1, end) {
+            return cues::cue_at(doc, v)
+                .is_some_and(|(v, _)| matches!(v.class, Class::Speech | Class::Cognition));
+        }
         let Some((_, e)) = subject::forward(doc, j + 1, end) else {
             return false;
         };
+        // "and Peter Lund, 54, said", "and Peter Lund, the councillor, said"
+        let e = aside_end(doc, e, end).unwrap_or(e);
         let k = if doc
             .word(e)
             .is_some_and(|w| matches!(w, "has" | "have" | "had" | "also"))
@@ -642,6 +649,50 @@ fn complement(doc: &Doc, verb: &Verb, from: usize) -> Option<Range<usize>> {
         })
         .map_or(end, |j| if doc.is_punct(j - 1, ',') { j - 1 } else { j });
     (end > i + 1).then_some(i..end)
+}
+
+/// The cue after a short noun phrase starting at `i` ("the union said", "the mayor's office
+/// said", "unions said"): an optional determiner, then one to three words that are neither
+/// verbs, auxiliaries nor pronouns, then a finite speech or thought verb.
+fn noun_then_cue(doc: &Doc, i: usize, end: usize) -> Option<usize> {
+    let start = if doc
+        .word(i)
+        .is_some_and(|w| matches!(w, "the" | "its" | "their" | "his" | "her" | "a" | "an"))
+    {
+        i + 1
+    } else {
+        i
+    };
+    for v in start + 1..(start + 4).min(end) {
+        if let Some((verb, _)) = cues::cue_at(doc, v)
+            && matches!(verb.form, Form::Past | Form::Third)
+            && !doc.is_word(v + 1, "to")
+        {
+            return Some(v);
+        }
+        let noun = doc.word(v).is_some_and(|w| {
+            let lex = doc.lex(v);
+            lex.verb().is_none()
+                && !lex.is_aux_or_adverb()
+                && !lex.is_function_word()
+                && names::pronoun(w).is_none()
+        });
+        if !noun {
+            return None;
+        }
+    }
+    None
+}
+
+/// The end of a comma-enclosed aside right at `e` (", 54,", ", the councillor,"): the token
+/// after its closing comma, within eight tokens and before `end`.
+fn aside_end(doc: &Doc, e: usize, end: usize) -> Option<usize> {
+    if !doc.is_punct(e, ',') {
+        return None;
+    }
+    (e + 2..(e + 9).min(end))
+        .find(|&j| doc.is_punct(j, ','))
+        .map(|j| j + 1)
 }
 
 /// A participle that news writes before a noun: "her alleged role", "her stated aim".
@@ -1465,6 +1516,48 @@ mod tests {
                 "the claims were false, but they would keep talking"
             )]
         );
+    }
+
+    #[test]
+    fn a_second_report_by_a_body_or_after_an_aside_ends_the_clause() {
+        for (text, first) in [
+            (
+                "Anna Berg said taxes would rise and the union said it would strike.",
+                "taxes would rise",
+            ),
+            (
+                "Anna Berg said taxes would rise, but the mayor's office said they would not.",
+                "taxes would rise",
+            ),
+            (
+                "Anna Berg said the plan had failed and Peter Lund, 54, said it was working.",
+                "the plan had failed",
+            ),
+            (
+                "Anna Berg said the plan had failed and Peter Lund, the councillor, said it worked.",
+                "the plan had failed",
+            ),
+        ] {
+            let found = reported(text);
+            assert_eq!(
+                found.first().map(|r| r.1.as_str()),
+                Some(first),
+                "{text}: {found:?}"
+            );
+            assert_eq!(found.len(), 2, "{text}: {found:?}");
+            // the second speaker is found past the aside
+            if text.contains("Peter Lund") {
+                assert_eq!(found[1].0, "Peter Lund", "{text}: {found:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_and_inside_a_bodys_name_opens_no_clause() {
+        let found = reported(
+            "The Committee on Credit and Savings, led by Ola Dahl, said rates would rise.",
+        );
+        assert!(found.iter().all(|r| r.0 != "Savings"), "{found:?}");
     }
 
     #[test]

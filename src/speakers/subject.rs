@@ -913,13 +913,30 @@ pub(crate) fn of_cue(doc: &Doc, quotes: &Quotes, cue: Range<usize>) -> Option<Me
         // while the minister, Tom Berg, said" the clause after "while" holds the subject
         // (a clause without one shares the sentence's: "Lund paused, but went on, saying")
         let clause = clause_start(doc, quotes, floor, j);
-        let (m, e) = (clause > floor)
+        // an appositive closes with a comma; a participle follows a verb or an appositive
+        let ok = |e: usize| doc.is_punct(e, ',') || (is_ing && doc.word(e).is_some());
+        let found = (clause > floor)
             .then(|| subject_span(doc, quotes, clause, j))
             .flatten()
-            .or_else(|| subject_span(doc, quotes, floor, j))?;
-        // an appositive closes with a comma; a participle follows a verb or an appositive
-        let ok = doc.is_punct(e, ',') || (is_ing && doc.word(e).is_some());
-        return ok.then_some(m);
+            .or_else(|| subject_span(doc, quotes, floor, j))
+            .filter(|(_, e)| ok(*e));
+        if let Some((m, _)) = found {
+            return Some(m);
+        }
+        // "The plan failed and Peter Lund, 54, said": a name opening the clause after the
+        // last "and" or "but"
+        let joined = (floor + 1..j)
+            .rev()
+            .filter(|&i| !quotes.inside(i))
+            .find(|&i| doc.word(i).is_some_and(|w| matches!(w, "and" | "but")))
+            // not the "and" inside a body's name ("Committee on Credit and Savings, …, said")
+            .filter(|&i| !doc.is_cap(i - 1))?;
+        // the aside's opening comma follows the name ("and Tom Lund (R-Texas), said" ends a
+        // list set off by commas, whose subject comes before it)
+        let commas = (joined + 1..k).filter(|&i| doc.is_punct(i, ',')).count();
+        let (m, e) = subject_span(doc, quotes, joined + 1, j)?;
+        return (commas == 1 && doc.is_punct(e, ',') && matches!(m.what, What::Name { .. }))
+            .then_some(m);
     }
     // "with Lund tweeting that …", "with dealers reporting that …"
     if is_ing
