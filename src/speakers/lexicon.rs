@@ -157,10 +157,23 @@ impl Lexicon {
 
     /// `lex` (the lists `w` is on) with the rules that go beyond the lists applied.
     fn derive(&self, w: &str, mut lex: Lex) -> Lex {
-        // "co-author", "co-chair": the role of the word after "co-"
-        if let Some(role) = w.strip_prefix("co-")
-            && let Some(stem) = self.table.get(&self.text, role)
-            && stem.has(ROLE_HEAD)
+        // "co-author", "vice-chancellor", "ex-minister": the title or role after the prefix;
+        // "mayor-elect", "secretary-general": the one before the suffix
+        let role = if let Some((prefix, role)) = w.split_once('-')
+            && matches!(
+                prefix,
+                "co" | "vice" | "ex" | "deputy" | "acting" | "former"
+            ) {
+            Some(role)
+        } else if let Some((role, suffix)) = w.rsplit_once('-')
+            && matches!(suffix, "elect" | "designate" | "general")
+        {
+            Some(role)
+        } else {
+            None
+        };
+        if let Some(stem) = role.and_then(|r| self.table.get(&self.text, r))
+            && (stem.has(ROLE_HEAD) || stem.has(TITLE))
         {
             lex.bits |= stem.bits;
         }
@@ -631,6 +644,15 @@ mod tests {
     fn a_co_role_is_the_role() {
         assert!(classify("co-author").is_role_head());
         assert!(!classify("co-op").is_role_head());
+        for title in [
+            "vice-chancellor",
+            "mayor-elect",
+            "ex-minister",
+            "secretary-general",
+        ] {
+            assert!(classify(title).is_title(), "{title}");
+        }
+        assert!(!classify("ex-wife").is_title());
     }
 
     #[test]

@@ -170,11 +170,42 @@ fn first_of_pair(doc: &Doc, m: &Mention) -> Option<Mention> {
     })
 }
 
-/// The name run reads as a person's: a first name and a surname (titles before them aside),
-/// or a lone surname the body gives after a first name elsewhere.
+/// The people before the last of a list that speaks together: the first of a pair
+/// (`first_of_pair`), and those before it set off by commas ("Anna Berg, Peter Lund and Sofia
+/// Hale said"), each a person's name.
+fn others_of_list(doc: &Doc, m: &Mention) -> Vec<Mention> {
+    let Some(first) = first_of_pair(doc, m) else {
+        return Vec::new();
+    };
+    let floor = doc.sentence(first.toks.start).start;
+    let mut out = vec![first];
+    while let Some(last) = out.last()
+        && out.len() < 8
+    {
+        let comma = last.toks.start.checked_sub(1);
+        let Some(before) = comma
+            .filter(|&c| c > floor && doc.is_punct(c, ','))
+            .and_then(|c| subject::backward(doc, c, floor))
+            .filter(|b| Some(b.toks.end) == comma)
+            .filter(|b| matches!(&b.what, What::Name { run } if a_persons_name(doc, run.clone())))
+        else {
+            break;
+        };
+        out.push(before);
+    }
+    out
+}
+
+/// The name run reads as a person's: a first name and a surname (titles and roles before
+/// them aside: "Finance Minister Anna Nygaard"), or a lone surname the body gives after a
+/// first name elsewhere.
 fn a_persons_name(doc: &Doc, run: Range<usize>) -> bool {
     let words: Vec<usize> = run
-        .filter(|&j| doc.word(j).is_some() && !doc.lex(j).is_title())
+        .filter(|&j| doc.word(j).is_some())
+        .skip_while(|&j| {
+            let lex = doc.lex(j);
+            lex.is_title() || lex.is_role_head() || lex.is_department_word()
+        })
         .collect();
     match words.as_slice() {
         [only] => transcript::named_elsewhere(doc, &[*only]),
@@ -329,7 +360,14 @@ fn collect(doc: &Doc, quotes: &Quotes) -> Vec<Frame> {
     // "Anna Brandt and Oskar Okafor say …": both say it
     let joint: Vec<Frame> = frames
         .iter()
-        .filter_map(|f| first_of_pair(doc, f.mention.as_ref()?).map(|m| (f, m)))
+        .flat_map(|f| {
+            f.mention
+                .as_ref()
+                .map(|m| others_of_list(doc, m))
+                .unwrap_or_default()
+                .into_iter()
+                .map(move |m| (f, m))
+        })
         .map(|(f, m)| {
             let anchor = m.toks.start;
             Frame {
@@ -1760,6 +1798,10 @@ mod tests {
             named("Co-author Rochelle Hentges said the book was done."),
             [row("Rochelle Hentges", "the book was done")]
         );
+        // a hyphenated title is a title: one person, not two
+        let text = "Vice-Chancellor Sofia Hale said fees would rise. Sofia Hale later said \
+                    they would not.";
+        assert_eq!(speakers(text), ["Sofia Hale", "Sofia Hale"]);
     }
 
     #[test]
@@ -1771,6 +1813,28 @@ mod tests {
             [
                 row("Anna Brandt", "the plan failed"),
                 row("Peter Okafor", "the plan failed")
+            ]
+        );
+        // with titles, and in a list
+        let mut found = named(
+            "Health Minister Peter Dahl and Finance Minister Anna Nygaard said taxes would fall.",
+        );
+        found.sort();
+        assert_eq!(
+            found,
+            [
+                row("Anna Nygaard", "taxes would fall"),
+                row("Peter Dahl", "taxes would fall")
+            ]
+        );
+        let mut found = named("Anna Berg, Peter Lund and Sofia Hale said the report was flawed.");
+        found.sort();
+        assert_eq!(
+            found,
+            [
+                row("Anna Berg", "the report was flawed"),
+                row("Peter Lund", "the report was flawed"),
+                row("Sofia Hale", "the report was flawed")
             ]
         );
         // bodies joined by "and" are as often one name: the one speaker stays
