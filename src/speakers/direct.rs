@@ -579,7 +579,26 @@ fn colon(doc: &Doc, quotes: &Quotes, k: usize, floor: usize) -> Option<Link> {
             .flatten()
             .filter(|m| matches!(&m.what, What::Name { run } if !names::is_org_run(doc, run)))
     };
+    // "Anna Berg, Mayor of Eastport: “…”": a name, a comma, and the office it holds
+    let name_then_role = || {
+        let c = (floor..label_end).find(|&j| doc.is_punct(j, ','))?;
+        let one_comma = !(c + 1..label_end).any(|j| doc.is_punct(j, ','));
+        let office = |j: usize| {
+            let lex = doc.lex(j);
+            lex.is_title() || lex.is_role_head() || lex.is_department_word()
+        };
+        let role = doc
+            .word(c + 1)
+            .is_some_and(|w| matches!(w, "the" | "a" | "an"))
+            || office(c + 1)
+            || (label_end > c + 1 && office(label_end - 1));
+        (one_comma && role)
+            .then(|| names::analyse(doc, floor, c))
+            .flatten()
+            .filter(|m| matches!(&m.what, What::Name { run } if !names::is_org_run(doc, run)))
+    };
     let mention = whole
+        .or_else(name_then_role)
         .or_else(last)
         .or_else(role_then_name)
         .or_else(|| subject::subject_span(doc, quotes, floor, k).map(|(m, _)| m))?;
@@ -893,6 +912,17 @@ mod tests {
         );
         assert_eq!(linked("Maria: “We lost the barn.”"), [pair(":", "Maria")]);
         assert_eq!(linked("McAdam: “We lost the barn.”"), [pair(":", "McAdam")]);
+    }
+
+    #[test]
+    fn a_name_then_its_office_before_a_colon_is_the_name() {
+        for text in [
+            "Anna Berg, Mayor of Eastport: “We are ready.”",
+            "Anna Berg, Harbour Councillor: “We are ready.”",
+            "Anna Berg, the mayor of Eastport: “We are ready.”",
+        ] {
+            assert_eq!(linked(text), [pair(":", "Anna Berg")], "{text}");
+        }
     }
 
     #[test]
