@@ -518,7 +518,19 @@ fn complement(doc: &Doc, verb: &Verb, from: usize) -> Option<Range<usize>> {
                 // "said the bridge was safe but that repairs were needed": a second "that"
                 && !matches!(doc.word(j), Some("but" | "and"))
         })
-        .find(|&j| doc.is_word(j, "that"));
+        .find(|&j| doc.is_word(j, "that"))
+        // "said on Monday, in a statement, that …": past an aside set off by commas
+        .or_else(|| {
+            let c = (i..(i + THAT_WINDOW).min(end))
+                .take_while(|&j| {
+                    doc.quote(j).is_none() && !matches!(doc.punct(j), Some(';' | ':' | '—' | '–'))
+                })
+                .find(|&j| doc.is_punct(j, ','))?;
+            let close = (c + 2..(c + 8).min(end))
+                .take_while(|&j| doc.quote(j).is_none())
+                .find(|&j| doc.is_punct(j, ','))?;
+            doc.is_word(close + 1, "that").then_some(close + 1)
+        });
     let mut that = false;
     if let Some(t) = window {
         i = t + 1;
@@ -1550,6 +1562,14 @@ mod tests {
                 assert_eq!(found[1].0, "Peter Lund", "{text}: {found:?}");
             }
         }
+    }
+
+    #[test]
+    fn that_after_an_aside_opens_the_clause() {
+        assert_eq!(
+            reported("Anna Berg said on Monday, in a statement, that the vote was fair."),
+            [row("Anna Berg", "the vote was fair")]
+        );
     }
 
     #[test]
