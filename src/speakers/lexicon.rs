@@ -423,7 +423,7 @@ static TITLE_FILLERS: List = "acting assistant associate campaign conservative c
     senior state supreme the then tory u.s. us whip white";
 
 /// Departments named after "Secretary of" / "Minister of".
-static DEPARTMENT_WORDS: List = "affairs agriculture and army commerce culture defence defense development economic economy \
+static DEPARTMENT_WORDS: List = "affairs agriculture and army care commerce culture defence defense development economic economy \
     education energy environment exchequer finance fisheries foreign health homeland house housing \
     human industry information intelligence interior justice labor navy planning security \
     services staff state the tourism trade transportation treasury urban veterans war welfare";

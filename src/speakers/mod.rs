@@ -1357,6 +1357,10 @@ mod tests {
             ["Treasury"]
         );
         assert_eq!(
+            speakers("The Department of Health and Social Care said lists were falling."),
+            ["Department of Health and Social Care"]
+        );
+        assert_eq!(
             speakers("Lund and Associates said that rates would rise."),
             ["Lund and Associates"]
         );

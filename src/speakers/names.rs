@@ -721,10 +721,12 @@ pub(crate) fn run_starting_at(doc: &Doc, first: usize, limit: usize) -> Option<R
             end += 1;
         } else if end + 1 < limit
             && (doc.is_word(end, "and") || doc.is_punct(end, '&'))
-            && (joined_initials(doc, end - 1) || body_and(doc, first..end, end))
+            && let Some(n) = joined_initials(doc, end - 1)
+                .then_some(1)
+                .or_else(|| body_and(doc, first..end, end))
         {
             // "S and P", "AT and T"; "Ministry of International Trade and Industry"
-            end += 2;
+            end += 1 + n;
         } else if end + 3 < limit
             && doc.is_word(end, "of")
             && doc.is_word(end + 1, "the")
@@ -793,21 +795,26 @@ fn is_ordinal(w: &str) -> bool {
     matches!(w, "1st" | "2nd" | "3rd" | "first" | "second" | "third")
 }
 
-/// Token `and` is the "and" of a body's name that `toks` (before it) opens, joining one last
-/// department word: "Ministry of International Trade and Industry", but not "Department of
-/// Justice and Trump's comments".
-fn body_and(doc: &Doc, toks: Range<usize>, and: usize) -> bool {
-    doc.is_word(and, "and")
-        && is_name_word(doc, and + 1)
-        // "Trade and Industry", not "Bank of England and Treasury": a department that is
-        // not a body of its own
-        && doc.lex(and + 1).is_department_word()
-        && !doc.lex(and + 1).is_org_word()
-        && !doc.toks[and + 1].poss
-        && !is_name_word(doc, and + 2)
-        && toks
-            .skip(1)
-            .any(|j| doc.is_word(j, "of") && doc.is_cap(j - 1) && doc.lex(j - 1).is_org_word())
+/// Token `and` is the "and" of a body's name that `toks` (before it) opens, joining the last
+/// words of the name, one or two ending in a department word: "Ministry of International
+/// Trade and Industry", "Department of Health and Social Care"; but not "Department of
+/// Justice and Trump's comments". The number of words after `and`.
+fn body_and(doc: &Doc, toks: Range<usize>, and: usize) -> Option<usize> {
+    let opens = toks
+        .skip(1)
+        .any(|j| doc.is_word(j, "of") && doc.is_cap(j - 1) && doc.lex(j - 1).is_org_word());
+    if !doc.is_word(and, "and") || !opens {
+        return None;
+    }
+    // "Trade and Industry", not "Bank of England and Treasury": a department that is not a
+    // body of its own
+    [1, 2].into_iter().find(|&n| {
+        let last = and + n;
+        (and + 1..=last)
+            .all(|j| is_name_word(doc, j) && !doc.lex(j).is_org_word() && !doc.toks[j].poss)
+            && doc.lex(last).is_department_word()
+            && !is_name_word(doc, last + 1)
+    })
 }
 
 /// A noun that takes up a body named before: "the company said" after "Acme Corp said".
@@ -1288,7 +1295,7 @@ pub(crate) fn analyse(doc: &Doc, a: usize, b: usize) -> Option<Mention> {
                 // "S and P", "AT and T": the initials of one company
                 && !joined_initials(doc, i - 1)
                 // "Ministry of Trade and Industry" is one body
-                && !(i + 2 == first.end && body_and(doc, first.start..i, i))
+                && body_and(doc, first.start..i, i) != Some(first.end - i - 1)
                 // "Merck and Co Inc" is one company
                 && and_tail(doc, i + 1, first.end) != Some(first.end)
         });
@@ -1703,7 +1710,7 @@ fn analyse_part(doc: &Doc, part: Range<usize>) -> Option<Mention> {
                     || matches!(w, "of" | "for" | "to" | "at" | "with" | "on")
                     || (w == "and" && and_tail(doc, i + 1, b).is_some())
                     || (w == "and" && i > a && joined_initials(doc, i - 1))
-                    || (i + 2 == b && body_and(doc, a..i, i))
+                    || body_and(doc, a..i, i).is_some_and(|n| i + 1 + n == b)
                     || !(lex.is_function_word() || lex.verb().is_some_and(|v| !v.noun_like))
             }
             Kind::Punct(c) => matches!(c, '.' | '(' | ')' | '-' | '&' | '’' | '\''),
