@@ -228,7 +228,20 @@ fn trailing(doc: &Doc, q: &Quote, unnamed: bool) -> Option<Link> {
         if v.form == Form::Ing || (full_stop && !short_tail(doc, range.end)) {
             return None;
         }
-        let m = subject::forward(doc, range.end, para_end).map(|(m, _)| m);
+        let m = subject::forward(doc, range.end, para_end).map(|(m, e)| {
+            // "…," said the mayor, Anna Berg.: the name in apposition to the role
+            let named =
+                !matches!(m.what, What::Name { .. } | What::Pronoun(_)) && doc.is_punct(e, ',');
+            named
+                .then(|| subject::forward(doc, e + 1, para_end))
+                .flatten()
+                .filter(|(n, ne)| {
+                    matches!(n.what, What::Name { .. })
+                        && (*ne >= para_end
+                            || doc.punct(*ne).is_some_and(|c| matches!(c, '.' | ',' | ';')))
+                })
+                .map_or(m, |(n, _)| n)
+        });
         // "…," said one local strategist: the cue is the quote's even when its speaker is unnamed
         if m.is_none() && !(unnamed && comma_close) {
             return None;
@@ -711,6 +724,18 @@ mod tests {
         assert_eq!(
             linked("“It’s a disgrace,” the mayor, who lives nearby, told reporters."),
             [pair("told", "the mayor")]
+        );
+    }
+
+    #[test]
+    fn said_the_role_then_the_name_names_the_speaker() {
+        assert_eq!(
+            linked("“We are nearly done,” said the mayor, Anna Berg."),
+            [pair("said", "Anna Berg")]
+        );
+        assert_eq!(
+            linked("“We are nearly done,” said the mayor, who was tired."),
+            [pair("said", "the mayor")]
         );
     }
 

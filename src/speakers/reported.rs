@@ -1069,18 +1069,36 @@ fn according(doc: &Doc, cue: Range<usize>, inside_quote: bool) -> Option<Reporte
     {
         np_end + 1..end
     } else {
-        let mut e = v;
-        if e > sent.start && doc.is_punct(e - 1, ',') {
-            e -= 1;
-        }
         let mut a = sent.start;
-        while a < e && (doc.punct(a).is_some() || doc.is_para(a)) {
+        while a < v && (doc.punct(a).is_some() || doc.is_para(a)) {
             a += 1;
         }
-        if e < a + 3 {
-            return None;
+        // "The bridge, according to Anna Berg, will reopen in May.": an aside inside the
+        // statement, which is the whole sentence
+        // (not after a lone opener, "But, according to X, Lund said …", nor around a
+        // report of its own, which keeps its speaker)
+        let words_before = (a..v.saturating_sub(1))
+            .filter(|&j| doc.word(j).is_some())
+            .count();
+        let aside = v > a
+            && doc.is_punct(v - 1, ',')
+            && words_before >= 2
+            && doc.is_punct(np_end, ',')
+            && np_end + 2 < end
+            && doc.word(np_end + 1).is_some()
+            && !(a..end).any(|j| (j < v || j > np_end) && cues::cue_at(doc, j).is_some());
+        if aside {
+            a..end
+        } else {
+            let mut e = v;
+            if e > sent.start && doc.is_punct(e - 1, ',') {
+                e -= 1;
+            }
+            if e < a + 3 {
+                return None;
+            }
+            a..e
         }
-        a..e
     };
     Some(Reported {
         cue,
@@ -1562,6 +1580,34 @@ mod tests {
                 assert_eq!(found[1].0, "Peter Lund", "{text}: {found:?}");
             }
         }
+    }
+
+    #[test]
+    fn according_to_as_an_aside_reports_the_whole_sentence() {
+        assert_eq!(
+            reported("The bridge, according to Anna Berg, will reopen in May."),
+            [row(
+                "Anna Berg",
+                "The bridge, according to Anna Berg, will reopen in May"
+            )]
+        );
+        // at the very start of the body, it opens the statement (no aside)
+        assert_eq!(
+            reported("According to Anna Berg, the bridge will reopen in May."),
+            [row("Anna Berg", "the bridge will reopen in May")]
+        );
+        // a lone opener before it, or a report of its own after it: the report stays its own
+        let found = reported("But, according to Tom Lund, Anna Berg said the bridge was unsafe.");
+        assert!(
+            found.contains(&row("Anna Berg", "the bridge was unsafe")),
+            "{found:?}"
+        );
+        let found =
+            reported("Anna Berg said, according to the Courier, that the bridge was unsafe.");
+        assert!(
+            found.iter().all(|r| !r.1.contains("according to")),
+            "{found:?}"
+        );
     }
 
     #[test]
