@@ -159,23 +159,25 @@ impl Lexicon {
     fn derive(&self, w: &str, mut lex: Lex) -> Lex {
         // "co-author", "vice-chancellor", "ex-minister": the title or role after the prefix;
         // "mayor-elect", "secretary-general": the one before the suffix
-        let role = if let Some((prefix, role)) = w.split_once('-')
-            && matches!(
-                prefix,
-                "co" | "vice" | "ex" | "deputy" | "acting" | "former"
-            ) {
-            Some(role)
-        } else if let Some((role, suffix)) = w.rsplit_once('-')
-            && matches!(suffix, "elect" | "designate" | "general")
-        {
-            Some(role)
-        } else {
-            None
-        };
-        if let Some(stem) = role.and_then(|r| self.table.get(&self.text, r))
-            && (stem.has(ROLE_HEAD) || stem.has(TITLE))
-        {
-            lex.bits |= stem.bits;
+        if w.as_bytes().contains(&b'-') {
+            let role = if let Some((prefix, role)) = w.split_once('-')
+                && matches!(
+                    prefix,
+                    "co" | "vice" | "ex" | "deputy" | "acting" | "former"
+                ) {
+                Some(role)
+            } else if let Some((role, suffix)) = w.rsplit_once('-')
+                && matches!(suffix, "elect" | "designate" | "general")
+            {
+                Some(role)
+            } else {
+                None
+            };
+            if let Some(stem) = role.and_then(|r| self.table.get(&self.text, r))
+                && (stem.has(ROLE_HEAD) || stem.has(TITLE))
+            {
+                lex.bits |= stem.bits;
+            }
         }
         if lex.has(AUX_LIST) || (w.len() > 4 && w.ends_with("ly") && !lex.has(LY_NOT_ADVERB)) {
             lex.bits |= AUX_OR_ADVERB;
