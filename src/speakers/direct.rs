@@ -437,16 +437,24 @@ fn leading(doc: &Doc, quotes: &Quotes, q: &Quote) -> Option<Link> {
                 return named;
             }
         }
+        // "Lind's reply: “…”" (but not "called Lind's remarks “hurtful”")
+        let owned = possessor(doc, v, floor).filter(|_| range.end == k && doc.is_punct(k, ':'));
         let subject_before = v > floor
             && doc.word(v - 1).is_some_and(|w| {
                 matches!(w, "he" | "she" | "they" | "it" | "i" | "we" | "you" | "who")
                     || doc.is_cap(v - 1)
             });
-        if verb.noun_like && !subject_before && !(v > floor && doc.is_punct(v - 1, ',')) {
+        if verb.noun_like
+            && !subject_before
+            && owned.is_none()
+            && !(v > floor && doc.is_punct(v - 1, ','))
+        {
             continue;
         }
         let mention = if cues::is_according(&verb) {
             subject::forward(doc, range.end, k).map(|(m, _)| m)
+        } else if owned.is_some() {
+            owned
         } else {
             // "said Lund: “…”" — the name fills the gap between the cue and the quote
             // (never after a verb whose object is the hearer: "told Fox News: “…”")
@@ -478,6 +486,60 @@ fn leading(doc: &Doc, quotes: &Quotes, q: &Quote) -> Option<Link> {
         });
     }
     colon(doc, quotes, k, floor)
+}
+
+/// A noun for what someone said, which may label a quote after a colon.
+fn is_speech_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "response"
+            | "reply"
+            | "answer"
+            | "retort"
+            | "verdict"
+            | "message"
+            | "advice"
+            | "warning"
+            | "explanation"
+            | "view"
+            | "take"
+            | "words"
+            | "comment"
+            | "statement"
+            | "assessment"
+            | "prediction"
+            | "promise"
+            | "conclusion"
+    )
+}
+
+/// Who owns the speech noun at token `v`: "Lind's" or "her" right before it.
+fn possessor(doc: &Doc, v: usize, floor: usize) -> Option<Mention> {
+    let p = v.checked_sub(1).filter(|&p| p >= floor)?;
+    if let Some(pron) = doc
+        .word(p)
+        .filter(|w| matches!(*w, "his" | "her" | "their"))
+        .and_then(names::pronoun)
+    {
+        return Some(Mention {
+            toks: p..v,
+            what: What::Pronoun(pron),
+            role: None,
+        });
+    }
+    if !(doc.toks[p].poss && doc.is_cap(p)) {
+        return None;
+    }
+    let mut s = p;
+    while s > floor && doc.is_cap(s - 1) && doc.word(s - 1).is_some() && !doc.toks[s - 1].poss {
+        s -= 1;
+    }
+    let run = s..v;
+    (!names::is_org_run(doc, &run)).then_some(Mention {
+        toks: run.clone(),
+        what: What::Name { run },
+        role: None,
+    })
 }
 
 /// With no speech verb, a lone name before a colon must be a person's: a first name
@@ -610,7 +672,21 @@ fn colon(doc: &Doc, quotes: &Quotes, k: usize, floor: usize) -> Option<Link> {
             .flatten()
             .filter(|m| matches!(&m.what, What::Name { run } if !names::is_org_run(doc, run)))
     };
-    let mention = whole
+    // "Her response: “…”", "Lind's verdict: “…”": the owner of a word for what was said
+    let owned = || {
+        let n = label_end.checked_sub(1).filter(|&n| n > floor)?;
+        let m = doc
+            .word(n)
+            .is_some_and(is_speech_noun)
+            .then(|| possessor(doc, n, floor))??;
+        (floor..m.toks.start)
+            .all(|j| {
+                doc.punct(j).is_some() || doc.word(j).is_some_and(|w| matches!(w, "but" | "and"))
+            })
+            .then_some(m)
+    };
+    let mention = owned()
+        .or(whole)
         .or_else(name_then_role)
         .or_else(last)
         .or_else(role_then_name)
@@ -804,6 +880,22 @@ mod tests {
         assert_eq!(
             linked("“It rained,” said Pia Lind, a farmer."),
             [pair("said", "Pia Lind")]
+        );
+    }
+
+    #[test]
+    fn a_possessive_speech_noun_before_a_colon_gives_its_owner() {
+        assert_eq!(
+            linked("Kari Lind spoke. Lind's reply: “Not this year.”"),
+            [pair("reply", "Lind")]
+        );
+        assert_eq!(
+            linked("Kari Lind spoke. Her response: “Not this year.”"),
+            [pair(":", "Her")]
+        );
+        assert_eq!(
+            linked("Kari Lind spoke. Lind's verdict: “Not this year.”"),
+            [pair(":", "Lind")]
         );
     }
 

@@ -992,6 +992,25 @@ mod tests {
             speakers("Tom Berg and Anna Holt said the budget would pass."),
             ["Anna Holt", "Tom Berg"]
         );
+        // "both" floated after the pair is no part of a name
+        assert_eq!(
+            speakers("Tom Berg and Anna Holt both said the budget would pass."),
+            ["Anna Holt", "Tom Berg"]
+        );
+    }
+
+    #[test]
+    fn letters_after_a_name_are_a_role_not_part_of_it() {
+        let text = "Ola Dahl MP opened the debate.\n\n\
+                    \"We agreed on the budget,\" Dahl MP said.\n\n\
+                    Kari Lind TD said the plan was late.";
+        let found = attribute(text, &[]);
+        let names: Vec<_> = found.iter().filter_map(|a| a.speaker.as_ref()).collect();
+        assert_eq!(names.len(), 2);
+        assert_eq!(names[0].name, "Ola Dahl");
+        assert_eq!(names[0].role.as_deref(), Some("MP"));
+        assert_eq!(names[1].name, "Kari Lind");
+        assert_eq!(names[1].role.as_deref(), Some("TD"));
     }
 
     #[test]

@@ -124,6 +124,32 @@ pub(crate) fn normalise<'d>(doc: &Doc<'d>, run: Range<usize>) -> Option<Name<'d>
         .take_while(|(i, _)| matches!(doc.low(*i), "the" | "a" | "an"))
         .count();
     let words = &all[lead..];
+    // "Ola Dahl MP", "Dahl MP": letters after the name end it and are a role
+    // ("the Cork South West TD" is no one's name)
+    let post = match words {
+        [.., (a, _), (p, _)] if lead == 0 && is_post_nominal(doc.text(*p)) && doc.is_cap(*a) => {
+            Some(doc.text(*p))
+        }
+        _ => None,
+    };
+    // a person's: a name opening with a first name, or one no article or adjective stands
+    // before that holds no word of a body or a place ("a Fine Gael TD", "the
+    // Lagan Valley MP", "Green Party MP" are descriptions)
+    let post = post.filter(|_| {
+        let described = run.start > 0
+            && doc.word(run.start - 1).is_some_and(|w| {
+                !doc.is_cap(run.start - 1) && doc.lex(run.start - 1).verb().is_none() && w != "and"
+            });
+        let placelike = words[..words.len() - 1].iter().any(|(i, _)| {
+            doc.lex(*i).is_org_word()
+                || matches!(
+                    doc.low(*i),
+                    "north" | "south" | "east" | "west" | "valley" | "central"
+                )
+        });
+        doc.lex(words[0].0).first_name_gender() != Gender::Unknown || !(described || placelike)
+    });
+    let words = &words[..words.len() - usize::from(post.is_some())];
     // drop title words: everything up to the last hard title before the remaining name
     let mut cut = 0;
     let mut gender = Gender::Unknown;
@@ -275,13 +301,15 @@ pub(crate) fn normalise<'d>(doc: &Doc<'d>, run: Range<usize>) -> Option<Name<'d>
         .iter()
         .filter(|(i, _)| !is_courtesy_title(doc.low(*i)));
     // word tokens are never empty, so the joined title is empty only without words
-    let title = Some(join_words(doc, roles)).filter(|t| !t.is_empty() && !tail);
+    let title = Some(join_words(doc, roles))
+        .filter(|t| !t.is_empty() && !tail)
+        .or_else(|| post.map(str::to_string));
     Some(Name {
         full,
         words: name_words.len(),
         title,
         gender,
-        titled,
+        titled: titled || post.is_some(),
     })
 }
 
@@ -650,6 +678,16 @@ pub(crate) fn is_courtesy_title(w: &str) -> bool {
     matches!(
         w,
         "mr" | "mrs" | "ms" | "miss" | "mx" | "mister" | "sir" | "madam" | "dame"
+    )
+}
+
+/// Letters written after a person's name for an office or honour, as written (capitals):
+/// members of parliaments ("MP", "MEP", "MSP", "TD", "MLA"), senior lawyers ("QC", "KC"),
+/// British honours ("OBE", "CBE").
+pub(crate) fn is_post_nominal(w: &str) -> bool {
+    matches!(
+        w,
+        "MP" | "MEP" | "MSP" | "MLA" | "TD" | "QC" | "KC" | "OBE" | "CBE" | "MBE" | "KBE" | "DBE"
     )
 }
 

@@ -187,6 +187,9 @@ fn at_cue(doc: &Doc, quotes: &Quotes, verb: Verb, cue: Range<usize>) -> Option<R
     } else {
         complement(doc, &verb, cue.end)
     };
+    if content.is_none() {
+        content = relative_clause(doc, &verb, &cue, mention.as_ref());
+    }
     if content.is_none() && verb.form != Form::Ing {
         content = clause_before(doc, quotes, &verb, &cue, mention.as_ref());
     }
@@ -208,6 +211,42 @@ fn at_cue(doc: &Doc, quotes: &Quotes, verb: Verb, cue: Range<usize>) -> Option<R
         inside_quote,
         relay: false,
     })
+}
+
+/// "the plan, which Lund said was too costly", "a man who Lund says is innocent": the cue sits
+/// inside a relative clause whose gap is the subject of what was said; the words from the verb
+/// after the cue to the end of the clause are the statement.
+fn relative_clause(
+    doc: &Doc,
+    verb: &Verb,
+    cue: &Range<usize>,
+    mention: Option<&Mention>,
+) -> Option<Range<usize>> {
+    let m = mention?;
+    let finite = matches!(verb.form, Form::Past | Form::Third);
+    let relative = m
+        .toks
+        .start
+        .checked_sub(1)
+        .and_then(|r| doc.word(r))
+        .is_some_and(|w| matches!(w, "which" | "that" | "who" | "whom"));
+    let gap_verb = doc.word(cue.end).is_some_and(|w| {
+        matches!(
+            w,
+            "was" | "is" | "were" | "are" | "had" | "has" | "would" | "will" | "could" | "might"
+        )
+    });
+    if !(finite && relative && gap_verb && verb.class == Class::Speech) {
+        return None;
+    }
+    let sent = doc.sentence(cue.start);
+    let end = (cue.end..sentence_text_end(doc, &sent))
+        .find(|&j| {
+            doc.quote(j).is_some()
+                || matches!(doc.punct(j), Some(',' | ';' | ':' | '—' | '–' | ')'))
+        })
+        .unwrap_or_else(|| sentence_text_end(doc, &sent));
+    (end > cue.end + 1).then_some(cue.end..end)
 }
 
 /// "He states", "Sen. Lund notes": a subject that cannot be the noun's modifier ("Rust Belt
@@ -1150,6 +1189,18 @@ mod tests {
         assert_eq!(
             reported("Lund said that the dam held."),
             [row("Lund", "the dam held")]
+        );
+    }
+
+    #[test]
+    fn a_cue_inside_a_relative_clause_reports_the_rest_of_it() {
+        assert_eq!(
+            reported("The council approved the plan, which Lund said was too costly, on Monday."),
+            [row("Lund", "was too costly")]
+        );
+        assert_eq!(
+            reported("They freed a man who Pia Lind says is innocent."),
+            [row("Pia Lind", "is innocent")]
         );
     }
 

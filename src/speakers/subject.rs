@@ -795,7 +795,10 @@ pub(crate) fn of_cue(doc: &Doc, quotes: &Quotes, cue: Range<usize>) -> Option<Me
         return Some(object);
     }
     let mut j = v;
-    while j > floor && doc.lex(j - 1).is_aux_or_adverb() && !ly_name(doc, j - 1) {
+    while j > floor
+        && (doc.lex(j - 1).is_aux_or_adverb() || floating_quantifier(doc, j - 1, floor))
+        && !ly_name(doc, j - 1)
+    {
         j -= 1;
     }
     // "Lund on Tuesday said", "Lund later Thursday told"
@@ -1152,6 +1155,15 @@ fn legal_form(doc: &Doc, i: usize) -> bool {
 /// it in lower case, as it would "finally").
 fn ly_name(doc: &Doc, i: usize) -> bool {
     doc.is_cap(i) && doc.low(i).ends_with("ly") && !doc.is_lowercase_word(doc.low(i))
+}
+
+/// "both" or "all" floated after its subject, at token `i`: "Berg and Lund both said", "They
+/// all said" (a name or a nominative pronoun before it, not a sentence of its own: "Both said").
+fn floating_quantifier(doc: &Doc, i: usize, floor: usize) -> bool {
+    i > floor
+        && doc.word(i).is_some_and(|w| matches!(w, "both" | "all"))
+        && (doc.is_cap(i - 1) && doc.word(i - 1).is_some()
+            || doc.word(i - 1).is_some_and(|w| matches!(w, "they" | "we")))
 }
 
 pub(crate) fn is_day(w: &str) -> bool {
