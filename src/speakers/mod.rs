@@ -196,6 +196,39 @@ fn others_of_list(doc: &Doc, m: &Mention) -> Vec<Mention> {
     out
 }
 
+/// For "they" opening its sentence: the people named together as the subject of the sentence
+/// right before it, in the same paragraph or the one before ("Anna Berg and Peter Lund met on
+/// Monday. They said …"), the last first; none unless they are two or more people.
+fn people_before(doc: &Doc, quotes: &Quotes, m: &Mention) -> Option<Vec<Mention>> {
+    if !matches!(m.what, What::Pronoun(names::Pron::They)) {
+        return None;
+    }
+    let sent = doc.sentence(m.toks.start);
+    let opens = (sent.start..m.toks.start)
+        .all(|j| doc.punct(j).is_some() || doc.word(j).is_some_and(|w| matches!(w, "but" | "and")));
+    let before = doc.toks.get(sent.start.checked_sub(1)?)?;
+    let prev = doc.sents.get(before.sent as usize)?.clone();
+    let para = |i: usize| doc.toks.get(i).map_or(0, |t| t.para);
+    if !opens || prev.end > sent.start || para(sent.start) > para(prev.start) + 1 {
+        return None;
+    }
+    let (first, _) = subject::subject_span(doc, quotes, prev.start, prev.end)?;
+    // the subject's names run on to its verb: "Anna Berg, Peter Lund and Sofia Hale met"
+    let mut end = first.toks.end;
+    while end < prev.end && (doc.is_cap(end) || doc.is_word(end, "and") || doc.is_punct(end, ',')) {
+        end += 1;
+    }
+    let last = subject::backward(doc, end, first.toks.start)?;
+    if !matches!(&last.what, What::Name { run } if a_persons_name(doc, run.clone())) {
+        return None;
+    }
+    let others = others_of_list(doc, &last);
+    if others.is_empty() {
+        return None;
+    }
+    Some(std::iter::once(last).chain(others).collect())
+}
+
 /// The name run reads as a person's: a first name and a surname (titles and roles before
 /// them aside: "Finance Minister Anna Nygaard"), or a lone surname the body gives after a
 /// first name elsewhere.
@@ -247,6 +280,9 @@ struct Frame {
     para: u32,
     speaker: Option<Speaker>,
     resolved_by: ResolvedBy,
+    /// For a "they" that stands for people named together just before ("Anna Berg and Peter
+    /// Lund met on Monday. They said …"): the name to resolve in its place.
+    antecedent: Option<Mention>,
 }
 
 /// The cue stands right before the quote, or one token before it ("said: “…”", "dubbed him
@@ -307,6 +343,7 @@ fn collect(doc: &Doc, quotes: &Quotes) -> Vec<Frame> {
             para: doc.toks[anchor].para,
             speaker: None,
             resolved_by: ResolvedBy::Name,
+            antecedent: None,
         });
     }
     // "MATTHEWS: Well, …": a transcript's turn is its speaker's own words
@@ -325,6 +362,7 @@ fn collect(doc: &Doc, quotes: &Quotes) -> Vec<Frame> {
             para: doc.toks[anchor].para,
             speaker: None,
             resolved_by: ResolvedBy::Name,
+            antecedent: None,
         });
     }
     let mut reports = reported::find(doc, quotes, &consumed);
@@ -355,8 +393,28 @@ fn collect(doc: &Doc, quotes: &Quotes) -> Vec<Frame> {
             para: doc.toks[anchor].para,
             speaker: None,
             resolved_by: ResolvedBy::Name,
+            antecedent: None,
         });
     }
+    // "Anna Berg and Peter Lund met on Monday. They said …": both said it
+    let mut together = Vec::new();
+    for f in frames.iter_mut() {
+        let Some(list) = f
+            .mention
+            .as_ref()
+            .and_then(|m| people_before(doc, quotes, m))
+        else {
+            continue;
+        };
+        let mut list = list.into_iter();
+        f.antecedent = list.next();
+        together.extend(list.map(|m| Frame {
+            antecedent: Some(m),
+            relay: true,
+            ..f.clone()
+        }));
+    }
+    frames.extend(together);
     // "Anna Brandt and Oskar Okafor say …": both say it
     let joint: Vec<Frame> = frames
         .iter()
@@ -406,6 +464,7 @@ fn collect(doc: &Doc, quotes: &Quotes) -> Vec<Frame> {
             para: doc.toks[q.open].para,
             speaker: None,
             resolved_by: ResolvedBy::Name,
+            antecedent: None,
         });
         if let Some(f) = frames.last() {
             index.add(frames.len() - 1, f, doc);
@@ -775,13 +834,20 @@ fn resolve_frames(frames: &mut [Frame], resolver: &mut Resolver) {
         if f.source != Source::Own {
             continue;
         }
-        let Some(m) = f.mention.clone() else { continue };
+        let Some(m) = f.antecedent.clone().or_else(|| f.mention.clone()) else {
+            continue;
+        };
         let (speaker, by) = resolver.resolve(
             &m,
             f.anchor,
             !f.inside_quote && !f.relay,
             f.kind == QuoteKind::Direct,
         );
+        let by = if f.antecedent.is_some() {
+            ResolvedBy::Pronoun
+        } else {
+            by
+        };
         frames[i].speaker = speaker;
         frames[i].resolved_by = by;
     }
@@ -997,6 +1063,27 @@ mod tests {
             speakers("Tom Berg and Anna Holt both said the budget would pass."),
             ["Anna Holt", "Tom Berg"]
         );
+    }
+
+    #[test]
+    fn they_after_people_named_together_is_each_of_them() {
+        let mut got =
+            named("Anna Berg and Peter Lund met on Monday. They said the talks went well.");
+        got.sort();
+        assert_eq!(
+            got,
+            [
+                row("Anna Berg", "the talks went well"),
+                row("Peter Lund", "the talks went well")
+            ]
+        );
+        // a new paragraph after the one before it still follows on; a group does not count
+        let text = "Anna Berg, Peter Lund and Sofia Hale met on Monday.\n\n\
+                    They said “the talks went well.”\n\n\
+                    Police and firefighters came. They said the road was closed.";
+        let mut got = speakers(text);
+        got.sort();
+        assert_eq!(got, ["", "Anna Berg", "Peter Lund", "Sofia Hale"]);
     }
 
     #[test]
