@@ -228,6 +228,10 @@ fn scan_word(text: &str, start: usize) -> WordEnd {
             end += 1;
             continue;
         }
+        // any other ASCII byte but an apostrophe ends the word: no char to decode
+        if b.is_ascii() && b != b'\'' {
+            break;
+        }
         let Some(c) = text.get(end..).and_then(|s| s.chars().next()) else {
             break;
         };

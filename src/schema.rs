@@ -439,26 +439,36 @@ type StoredEvidence = (
     String,
 );
 
+/// [`StoredEvidence`] as written: the same JSON, borrowed from the article.
+type StoredEvidenceRef<'a> = (
+    Option<&'a str>,
+    Option<&'a str>,
+    &'a str,
+    usize,
+    usize,
+    Option<&'a str>,
+    Option<&'a str>,
+    &'a str,
+);
+
 fn evidence_json(article: &Article, prepared: &Prepared, item: &PreparedPassage) -> String {
-    let text = |r: &Option<std::ops::Range<usize>>| {
-        r.as_ref()
-            .and_then(|r| article.body.get(r.clone()))
-            .map(str::to_string)
-    };
-    let list: Vec<StoredEvidence> = item
+    let text =
+        |r: &Option<std::ops::Range<usize>>| r.as_ref().and_then(|r| article.body.get(r.clone()));
+    // borrowed, in the order and shape of `StoredEvidence`: nothing is copied to be written
+    let list: Vec<StoredEvidenceRef> = item
         .attributions
         .iter()
         .map(|&i| {
             let a = &prepared.attributions[i];
             (
-                a.speaker.as_ref().map(|s| s.name.clone()),
-                a.speaker.as_ref().and_then(|s| s.role.clone()),
-                a.kind.as_str().to_string(),
+                a.speaker.as_ref().map(|s| s.name.as_str()),
+                a.speaker.as_ref().and_then(|s| s.role.as_deref()),
+                a.kind.as_str(),
                 a.content.start,
                 a.content.end,
                 text(&a.cue),
                 text(&a.mention),
-                a.resolved_by.as_str().to_string(),
+                a.resolved_by.as_str(),
             )
         })
         .collect();
