@@ -418,7 +418,8 @@ fn leading(doc: &Doc, quotes: &Quotes, q: &Quote) -> Option<Link> {
         let Some((verb, range)) = cues::cue_at(doc, v) else {
             continue;
         };
-        if range.end > k {
+        // "should endorse a “comprehensive” plan": what is endorsed is no one's words
+        if range.end > k || verb.lemma == "endorse" {
             continue;
         }
         // "Pollsters agree - Pia Lind: “…”": after a dash, the label before the colon speaks
@@ -896,6 +897,14 @@ mod tests {
         assert_eq!(
             linked("Kari Lind spoke. Lind's verdict: “Not this year.”"),
             [pair(":", "Lind")]
+        );
+    }
+
+    #[test]
+    fn what_is_endorsed_is_no_ones_words() {
+        assert_eq!(
+            linked("Lund said the leaders should endorse a “comprehensive” plan."),
+            [pair("said", "Lund")]
         );
     }
 

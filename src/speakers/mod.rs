@@ -271,8 +271,9 @@ struct Frame {
     source: Source,
     /// The cue stands inside a direct quote: its speaker is not a pronoun antecedent.
     inside_quote: bool,
-    /// An outlet's report that relays another's words: its speaker does not lend itself to
-    /// the pronouns and cue-less quotes after it (they are the original speaker's).
+    /// An outlet's report that relays another's words, a second speaker of a list, or a
+    /// speech act: its speaker does not lend itself to the pronouns and cue-less quotes after
+    /// it (they are the original speaker's).
     relay: bool,
     /// Token index where the speaker is named, or where the content starts.
     anchor: usize,

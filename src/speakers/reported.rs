@@ -21,7 +21,8 @@ pub(crate) struct Reported {
     /// The cue stands inside a direct quote.
     pub inside_quote: bool,
     /// An outlet's report relaying the one before it ("Lind said …, Radio Lorne reported"):
-    /// its speaker passed the words on.
+    /// its speaker passed the words on; or a speech act ("accused Berg of …"). Either way its
+    /// speaker is no antecedent for the pronouns and quotes after it.
     pub relay: bool,
 }
 
@@ -104,17 +105,24 @@ fn at_cue(doc: &Doc, quotes: &Quotes, verb: Verb, cue: Range<usize>) -> Option<R
     if cues::is_according(&verb) {
         return according(doc, cue, inside_quote);
     }
-    if matches!(verb.class, Class::Trailing | Class::Act) {
+    let act = verb.class == Class::Act;
+    if verb.class == Class::Trailing || (act && !reports_an_act(verb.lemma)) {
         return None;
     }
     if verb.form == Form::Base && !cues::base_ok(doc, v) {
         return None;
     }
-    // "was told", "is said to": the subject is not the speaker ("is saying", "were
-    // warning" are the subject's own words)
-    if v > 0
+    // "was told", "is said to", "was roundly criticized": the subject is not the speaker
+    // ("is saying", "were warning" are the subject's own words; "it was widely reported that"
+    // stays a report whose source the text does not name)
+    let be = if act && v > 1 && doc.word(v - 1).is_some_and(|w| w.ends_with("ly")) {
+        v - 1
+    } else {
+        v
+    };
+    if be > 0
         && verb.form != Form::Ing
-        && doc.word(v - 1).is_some_and(|w| {
+        && doc.word(be - 1).is_some_and(|w| {
             matches!(
                 w,
                 "was" | "were" | "is" | "are" | "be" | "been" | "being" | "get" | "got"
@@ -141,6 +149,9 @@ fn at_cue(doc: &Doc, quotes: &Quotes, verb: Verb, cue: Range<usize>) -> Option<R
         return None;
     }
     let mention = subject::of_cue(doc, quotes, cue.clone());
+    if act {
+        return act_report(doc, quotes, &verb, cue, mention, inside_quote);
+    }
     if verb.noun_like && !(v > 0 && doc.is_punct(v - 1, ',')) {
         let adjacent = mention.as_ref().is_some_and(|m| {
             let mut e = m.toks.end;
@@ -210,6 +221,106 @@ fn at_cue(doc: &Doc, quotes: &Quotes, verb: Verb, cue: Range<usize>) -> Option<R
         mention,
         inside_quote,
         relay: false,
+    })
+}
+
+/// Speech acts whose object is what was said, as PolNeAR and a reader count them: "Lund
+/// accused Berg of lying", "criticized the plan", "described it as a mistake", "urged
+/// voters to stay home", "called for an inquiry", "endorsed Berg". Not acts that may be
+/// deeds or mere mentions ("attacked", "cited", "offered", "welcomed").
+fn reports_an_act(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "accuse"
+            | "criticize"
+            | "criticise"
+            | "describe"
+            | "praise"
+            | "blast"
+            | "slam"
+            | "decry"
+            | "deride"
+            | "mock"
+            | "ridicule"
+            | "condemn"
+            | "urge"
+            | "endorse"
+            | "call"
+    )
+}
+
+/// A speech act's report: someone who names a person performs it, and its content is the
+/// object and what follows it to the end of the clause. "called" only for "called for …",
+/// "called on … to …" and "called X a/an …" ("called a meeting", "called him" are no
+/// speech). Words in quote marks are the direct quote's, which links them itself.
+fn act_report(
+    doc: &Doc,
+    quotes: &Quotes,
+    verb: &Verb,
+    cue: Range<usize>,
+    mention: Option<Mention>,
+    inside_quote: bool,
+) -> Option<Reported> {
+    // the actor comes first: after the verb stands its object ("endorsed Sen. Ted Cruz")
+    let v = cue.start;
+    let m = mention.filter(|m| m.toks.end <= v)?;
+    if matches!(m.what, What::Generic) || inside_quote {
+        return None;
+    }
+    let sent = doc.sentence(cue.start);
+    let text_end = sentence_text_end(doc, &sent);
+    let start = cue.end;
+    // the clause ends at a stop, a dash, or a comma before a new phrase ("…, saying", "…, and")
+    let end = (start..text_end)
+        .find(|&j| {
+            matches!(doc.punct(j), Some(';' | ':' | '—' | '–' | '(' | ')'))
+                || (doc.is_punct(j, ',')
+                    && doc.word(j + 1).is_some_and(|w| {
+                        w.ends_with("ing")
+                            || matches!(
+                                w,
+                                "and" | "but" | "which" | "who" | "while" | "as" | "although"
+                            )
+                    }))
+        })
+        .unwrap_or(text_end);
+    // nor past a report of its own ("Lund praises the plan … says Lord Berg"), which it
+    // would swallow
+    let end = doc
+        .cue_words
+        .iter()
+        .copied()
+        .filter(|&j| j > start && j < end)
+        .find(|&j| {
+            cues::cue_at(doc, j)
+                .is_some_and(|(w, _)| matches!(w.class, Class::Speech | Class::Cognition))
+        })
+        .unwrap_or(end);
+    if end < start + 2 || (start..end).any(|j| doc.quote(j).is_some() || quotes.inside(j)) {
+        return None;
+    }
+    if verb.lemma == "call" {
+        let object_then_article = (start + 1..(start + 4).min(end)).any(|j| {
+            doc.word(j).is_some_and(|w| matches!(w, "a" | "an"))
+                && doc
+                    .word(j - 1)
+                    .is_some_and(|w| names::pronoun(w).is_some() || doc.is_cap(j - 1))
+        });
+        let appeal = doc.word(start).is_some_and(|w| matches!(w, "for" | "on"));
+        if !(appeal || object_then_article) {
+            return None;
+        }
+    }
+    if verb.lemma == "describe" && !(start..end).any(|j| doc.is_word(j, "as")) {
+        return None;
+    }
+    // an act's actor lends itself to no pronoun or quote after it: its frame is a relay's
+    Some(Reported {
+        cue,
+        content: start..end,
+        mention: Some(m),
+        inside_quote,
+        relay: true,
     })
 }
 
@@ -1190,6 +1301,35 @@ mod tests {
             reported("Lund said that the dam held."),
             [row("Lund", "the dam held")]
         );
+    }
+
+    #[test]
+    fn a_speech_act_reports_its_object() {
+        assert_eq!(
+            reported("Lund accused Berg of lying about the budget."),
+            [row("Lund", "Berg of lying about the budget")]
+        );
+        assert_eq!(
+            reported("Pia Lind criticised the plan, saying it was too costly."),
+            [
+                row("Pia Lind", "the plan"),
+                row("Pia Lind", "it was too costly")
+            ]
+        );
+        assert_eq!(
+            reported("The mayor called for an inquiry into the fire."),
+            [row("The mayor", "for an inquiry into the fire")]
+        );
+        assert_eq!(
+            reported("Lund described the deal as a mistake."),
+            [row("Lund", "the deal as a mistake")]
+        );
+        // no actor before it, a passive, a deed, a call that is no speech
+        assert!(reported("Endorsed by Lund, the plan passed.").is_empty());
+        assert!(reported("Lund was roundly criticized for the plan.").is_empty());
+        assert!(reported("Troops attacked the town at dawn.").is_empty());
+        assert!(reported("Lund called a meeting for Monday.").is_empty());
+        assert!(reported("Lund described the harbour at length.").is_empty());
     }
 
     #[test]

@@ -1188,7 +1188,10 @@ fn previous_cue_subject(doc: &Doc, quotes: &Quotes, v: usize, floor: usize) -> O
             // "offered a retort, tweeting": a bare form is a noun unless a subject takes it
             && (verb.form != cues::Form::Base || cues::base_ok(doc, p))
         {
-            return of_cue(doc, quotes, range);
+            // an act's object follows it ("endorsed Cruz last week, saying …"): its
+            // subject stands before it
+            let act = verb.class == cues::Class::Act;
+            return of_cue(doc, quotes, range).filter(|m| !act || m.toks.end <= p);
         }
     }
     None
