@@ -559,6 +559,36 @@ fn bare_subject(doc: &Doc, i: usize) -> bool {
     if irregular && doc.word(i + 1).is_some_and(is_finite_verb) {
         return true;
     }
+    // a gerund's phrase: "said ending the talks now would be a mistake" (up to ten words,
+    // no comma or cue between it and an auxiliary or modal)
+    let preposition = |w: &str| {
+        matches!(
+            w,
+            "during"
+                | "including"
+                | "regarding"
+                | "concerning"
+                | "following"
+                | "according"
+                | "excluding"
+        )
+    };
+    // (right after the cue or its "that": "told a gathering of parents who were" is a hearer)
+    let after_cue = i > 0 && (doc.lex(i - 1).verb().is_some() || doc.is_word(i - 1, "that"));
+    if after_cue && plain(i).is_some_and(|w| w.len() > 5 && w.ends_with("ing") && !preposition(w)) {
+        let mut j = i + 1;
+        while j < i + 11 && doc.word(j).is_some_and(|w| w != "but") && doc.lex(j).verb().is_none() {
+            let w = doc.low(j);
+            if is_singular_verb(w) || is_finite_verb(w) {
+                // else the phrase may be a noun's ("trading partners had")
+                if !matches!(w, "have" | "had" | "do" | "did") && doc.word(j - 1) != Some("to") {
+                    return true;
+                }
+                break;
+            }
+            j += 1;
+        }
+    }
     let noun = |j: usize| plain(j).is_some_and(|w| !is_adjunct_start(w));
     // a word that can head a singular noun phrase: not a pronoun, article,
     // preposition or sentence adverb ("maybe", "however")
@@ -658,6 +688,37 @@ fn complement(doc: &Doc, verb: &Verb, from: usize) -> Option<Range<usize>> {
     let mut i = from;
     if i >= end {
         return None;
+    }
+    // "said, when she was earning little, a boss invited her": a clause set off by commas
+    // opens the statement
+    if doc.is_punct(i, ',')
+        && doc.word(i + 1).is_some_and(|w| {
+            matches!(
+                w,
+                "when"
+                    | "if"
+                    | "after"
+                    | "before"
+                    | "while"
+                    | "because"
+                    | "although"
+                    | "since"
+                    | "unless"
+                    | "once"
+            )
+        })
+        && verb.class == Class::Speech
+        // not after a clause of its own ("The plan would help, Lund said, since …")
+        && !(sent.start..i).any(|j| doc.word(j).is_some_and(|w| is_finite_verb(w) || is_singular_verb(w)))
+    {
+        let close = (i + 3..(i + 20).min(end))
+            .take_while(|&j| doc.quote(j).is_none() && !matches!(doc.punct(j), Some(';' | ':')))
+            .find(|&j| doc.is_punct(j, ','))?;
+        return if doc.is_word(close + 1, "that") {
+            Some(close + 2..end).filter(|c| c.len() >= 2)
+        } else {
+            opens_clause(doc, close + 1).then_some(i + 1..end)
+        };
     }
     let window = (i..(i + THAT_WINDOW).min(end))
         .take_while(|&j| {
@@ -1300,6 +1361,27 @@ mod tests {
         assert_eq!(
             reported("Lund said that the dam held."),
             [row("Lund", "the dam held")]
+        );
+    }
+
+    #[test]
+    fn a_gerund_or_a_clause_set_off_by_commas_opens_the_statement() {
+        assert_eq!(
+            reported("Lund said ending the talks now would be a mistake."),
+            [row("Lund", "ending the talks now would be a mistake")]
+        );
+        assert_eq!(
+            reported("Lund said trading partners had made no demands."),
+            [row("Lund", "trading partners had made no demands")]
+        );
+        assert_eq!(
+            reported("Pia Lind said, when she was young, a boss invited her to lunch."),
+            [row("Pia Lind", "when she was young, a boss invited her to lunch")]
+        );
+        // after a clause of its own the statement is that clause
+        assert_eq!(
+            reported("The plan would help, Lund said, since the banks would be repaid."),
+            [row("Lund", "The plan would help")]
         );
     }
 
