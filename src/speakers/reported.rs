@@ -787,6 +787,27 @@ fn complement(doc: &Doc, verb: &Verb, from: usize) -> Option<Range<usize>> {
             return None;
         }
     }
+    // "asked the judge to block the rules", "urged voters to stay home", "asked Lund how high
+    // the wall would be": after its hearer, a request or a question is what was said
+    let question = |w: &str| {
+        matches!(
+            w,
+            "if" | "whether" | "what" | "how" | "why" | "when" | "where" | "who"
+        )
+    };
+    let request = verb.hearer
+        && i > from
+        && ((doc.is_word(i, "to") && doc.word(i + 1).is_some())
+            || (verb.lemma == "ask" && doc.word(i).is_some_and(question)));
+    if request {
+        // to the first comma or stop: "asked Lukin if it hurt, he said it did not"
+        let stop = (i + 1..end)
+            .find(|&j| {
+                doc.quote(j).is_some() || matches!(doc.punct(j), Some(',' | ';' | ':' | '—' | '–'))
+            })
+            .unwrap_or(end);
+        return (stop >= i + 2).then_some(i..stop);
+    }
     if !that {
         i = past_time_adjunct(doc, i, end);
     }
@@ -1365,6 +1386,25 @@ mod tests {
     }
 
     #[test]
+    fn a_request_or_a_question_after_its_hearer_is_reported() {
+        assert_eq!(
+            reported("Lund asked the judge to block the rules."),
+            [row("Lund", "to block the rules")]
+        );
+        assert_eq!(
+            reported("Pia Lind asked Berg how high the wall would be."),
+            [row("Pia Lind", "how high the wall would be")]
+        );
+        // the question ends at its comma, where the answer's report begins
+        assert_eq!(
+            reported("When Lind asked Berg if it hurt, he said it did not."),
+            [row("Lind", "if it hurt"), row("he", "it did not")]
+        );
+        // no hearer, no request: "asked to speak" is the asker's wish
+        assert!(reported("Lund asked to speak.").is_empty());
+    }
+
+    #[test]
     fn a_gerund_or_a_clause_set_off_by_commas_opens_the_statement() {
         assert_eq!(
             reported("Lund said ending the talks now would be a mistake."),
@@ -1376,7 +1416,10 @@ mod tests {
         );
         assert_eq!(
             reported("Pia Lind said, when she was young, a boss invited her to lunch."),
-            [row("Pia Lind", "when she was young, a boss invited her to lunch")]
+            [row(
+                "Pia Lind",
+                "when she was young, a boss invited her to lunch"
+            )]
         );
         // after a clause of its own the statement is that clause
         assert_eq!(
