@@ -632,10 +632,17 @@ fn relays(doc: &Doc, reports: &mut [reported::Reported]) -> HashMap<usize, bool>
     for i in 1..reports.len() {
         let b = &reports[i];
         let Some(bm) = &b.mention else { continue };
-        if bm.toks.end > b.cue.start {
+        // "Lind said the dam held, according to Radio Lorne": the relay's words start at its cue
+        let according = bm.toks.start >= b.cue.end && doc.is_word(b.cue.start, "according");
+        if bm.toks.end > b.cue.start && !according {
             continue;
         }
-        let (b_from, b_cue_end, b_clause) = (bm.toks.start, b.cue.end, b.content.clone());
+        let b_from = if according {
+            b.cue.start
+        } else {
+            bm.toks.start
+        };
+        let (b_cue_end, b_clause) = (b.cue.end, b.content.clone());
         // the relay names the relayed speaker again: "he", or the surname alone
         let again = |am: &Mention| {
             matches!(bm.what, What::Pronoun(_))
@@ -688,7 +695,14 @@ fn relays(doc: &Doc, reports: &mut [reported::Reported]) -> HashMap<usize, bool>
             // quote means; a person who does ("…, Lund said. He added") stays one
             reports[i].relay = matches!(
                 doc.low(reports[i].cue.start),
-                "reported" | "reports" | "reporting" | "quoted" | "quotes" | "cited" | "cites"
+                "reported"
+                    | "reports"
+                    | "reporting"
+                    | "quoted"
+                    | "quotes"
+                    | "cited"
+                    | "cites"
+                    | "according"
             );
         }
     }
@@ -1099,6 +1113,23 @@ mod tests {
         assert_eq!(names[0].role.as_deref(), Some("MP"));
         assert_eq!(names[1].name, "Kari Lind");
         assert_eq!(names[1].role.as_deref(), Some("TD"));
+    }
+
+    #[test]
+    fn a_statement_relayed_by_according_to_is_both_speakers() {
+        let mut got =
+            named("Anna Berg said the new bridge had failed badly, according to Radio Lorne.");
+        got.sort();
+        assert_eq!(
+            got,
+            [
+                row("Anna Berg", "the new bridge had failed badly"),
+                row(
+                    "Radio Lorne",
+                    "Anna Berg said the new bridge had failed badly"
+                )
+            ]
+        );
     }
 
     #[test]
