@@ -748,7 +748,13 @@ fn complement(doc: &Doc, verb: &Verb, from: usize) -> Option<Range<usize>> {
         that = true;
     } else if verb.hearer {
         // skip the hearer: "told reporters", "told Reuters", "asked him"
+        // ("told Breitbart News he'd …": a capitalised name, then a clause)
+        let named = (i..end)
+            .find(|&j| !(doc.is_cap(j) && doc.word(j).is_some()))
+            .filter(|&e| e > i && !doc.is_cap(e) && !doc.toks[e - 1].poss && opens_clause(doc, e));
         if let Some((_, e)) = subject::forward(doc, i, end) {
+            i = e;
+        } else if let Some(e) = named {
             i = e;
         } else if doc.word(i).is_some_and(|w| {
             matches!(
@@ -1382,6 +1388,14 @@ mod tests {
         assert_eq!(
             reported("Lund said that the dam held."),
             [row("Lund", "the dam held")]
+        );
+    }
+
+    #[test]
+    fn a_named_hearer_before_a_contracted_clause_is_skipped() {
+        assert_eq!(
+            reported("Pate told Breitbart News he'd support Clinton."),
+            [row("Pate", "he'd support Clinton")]
         );
     }
 
