@@ -249,8 +249,8 @@ fn reports_an_act(lemma: &str) -> bool {
     )
 }
 
-/// A speech act's report: someone who names a person performs it, and its content is the
-/// object and what follows it to the end of the clause. "called" only for "called for …",
+/// A speech act's report: whoever is named or described before the verb performs it, and its
+/// content is the object and what follows it to the end of the clause. "called" only for "called for …",
 /// "called on … to …" and "called X a/an …" ("called a meeting", "called him" are no
 /// speech). Words in quote marks are the direct quote's, which links them itself.
 fn act_report(
