@@ -286,11 +286,11 @@ fn act_report(
         .unwrap_or(text_end);
     // nor past a report of its own ("Lund praises the plan … says Lord Berg"), which it
     // would swallow
-    let end = doc
-        .cue_words
+    let after = doc.cue_words.partition_point(|&j| j <= start);
+    let end = doc.cue_words[after..]
         .iter()
         .copied()
-        .filter(|&j| j > start && j < end)
+        .take_while(|&j| j < end)
         .find(|&j| {
             cues::cue_at(doc, j)
                 .is_some_and(|(w, _)| matches!(w.class, Class::Speech | Class::Cognition))
@@ -350,14 +350,22 @@ fn relative_clause(
     if !(finite && relative && gap_verb && verb.class == Class::Speech) {
         return None;
     }
-    let sent = doc.sentence(cue.start);
-    let end = (cue.end..sentence_text_end(doc, &sent))
-        .find(|&j| {
-            doc.quote(j).is_some()
-                || matches!(doc.punct(j), Some(',' | ';' | ':' | '—' | '–' | ')'))
-        })
-        .unwrap_or_else(|| sentence_text_end(doc, &sent));
+    let sentence_end = sentence_text_end(doc, &doc.sentence(cue.start));
+    let end = first_stop(doc, cue.end, sentence_end, true);
     (end > cue.end + 1).then_some(cue.end..end)
+}
+
+/// The first quote mark, comma, stop or dash from token `from` on (and closing bracket, with
+/// `bracket`: a relative clause may stand in one, a request's object may hold one), or `end`:
+/// where a clause that may not run on ends.
+fn first_stop(doc: &Doc, from: usize, end: usize, bracket: bool) -> usize {
+    (from..end)
+        .find(|&j| match doc.punct(j) {
+            Some(',' | ';' | ':' | '—' | '–') => true,
+            Some(')') => bracket,
+            _ => doc.quote(j).is_some(),
+        })
+        .unwrap_or(end)
 }
 
 /// "He states", "Sen. Lund notes": a subject that cannot be the noun's modifier ("Rust Belt
@@ -807,11 +815,7 @@ fn complement(doc: &Doc, verb: &Verb, from: usize) -> Option<Range<usize>> {
             || (verb.lemma == "ask" && doc.word(i).is_some_and(question)));
     if request {
         // to the first comma or stop: "asked Lukin if it hurt, he said it did not"
-        let stop = (i + 1..end)
-            .find(|&j| {
-                doc.quote(j).is_some() || matches!(doc.punct(j), Some(',' | ';' | ':' | '—' | '–'))
-            })
-            .unwrap_or(end);
+        let stop = first_stop(doc, i + 1, end, false);
         return (stop >= i + 2).then_some(i..stop);
     }
     if !that {
